@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Benchmark `smsdoc build` on generated corpora.
+#
+#   bench/run.sh [N ...]            default N values: 1000 10000
+#
+# Environment:
+#   SMSDOC     smsdoc binary (default: build/smsdoc in the repository root)
+#   SEED       generator seed (default 1)
+#   GEN_FLAGS  extra generator flags, e.g. --gfm-heavy
+#   REPEAT     builds per (N, jobs) pair (default 1); every build is a row
+#
+# This script builds nothing: compile smsdoc first. For each N it generates a
+# corpus with bench/gen_sms.py into a temporary folder under /tmp, builds it
+# with the tool's default worker count and then with --jobs 1, each time
+# into a fresh output folder, measured by /usr/bin/time -v, and removes the
+# folder afterwards.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+
+smsdoc=${SMSDOC:-$root/build/smsdoc}
+case $smsdoc in /*) ;; *) smsdoc=$PWD/$smsdoc ;; esac
+seed=${SEED:-1}
+repeat=${REPEAT:-1}
+gen_flags=${GEN_FLAGS:-}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+if [ ! -x /usr/bin/time ]; then
+  echo "run.sh: /usr/bin/time is missing; it measures wall time and peak RSS." >&2
+  echo "run.sh: install it with: apt-get install time   (the Debian package 'time')" >&2
+  exit 2
+fi
+if [ ! -x "$smsdoc" ]; then
+  echo "run.sh: smsdoc binary not found or not executable: $smsdoc" >&2
+  echo "run.sh: build it first, or set SMSDOC=/path/to/smsdoc" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/python3 ]; then
+  echo "run.sh: /usr/bin/python3 is needed to run bench/gen_sms.py" >&2
+  exit 2
+fi
+for n in "${sizes[@]}"; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: N must be a positive integer, got '$n'" >&2; exit 2; }
+done
+
+work=$(mktemp -d /tmp/smsdoc-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+results=()
+# build N JOBS_LABEL [smsdoc args...]: one measured build, appends a row.
+measure() {
+  local n=$1 label=$2; shift 2
+  local dir=$work/sms-$n
+  rm -rf "$dir/site"
+  local rc=0
+  /usr/bin/time -v -o "$work/time.txt" "$smsdoc" build --root "$dir" --out "$dir/site" "$@" \
+      >"$work/out.txt" 2>"$work/err.txt" || rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "run.sh: smsdoc build failed (exit $rc) for N=$n, jobs=$label:" >&2
+    tail -n 20 "$work/err.txt" >&2
+    exit 1
+  fi
+  local diags
+  diags=$(cat "$work/err.txt" "$work/out.txt" | { grep -cE ': (error|warning): ' || true; })
+  # Elapsed is "m:ss.ss" or "h:mm:ss"; RSS is in KiB.
+  local row
+  row=$(awk -v n="$n" -v jobs="$label" -v diags="$diags" '
+    /Elapsed \(wall clock\) time/ {
+      t = $NF; k = split(t, p, ":"); s = 0
+      for (i = 1; i <= k; i++) s = s * 60 + p[i]
+      wall = s
+    }
+    /Maximum resident set size/ { rss = $NF / 1024 }
+    /Percent of CPU this job got/ { cpu = $NF }
+    END {
+      ips = (wall > 0) ? n / wall : 0
+      printf "%7d  %-12s %9.2f %12.0f %9.1f %6s %6d\n", n, jobs, wall, ips, rss, cpu, diags
+    }' "$work/time.txt")
+  results+=("$row")
+  echo "$row" >&2
+}
+
+nproc_=$(nproc)
+echo "smsdoc bench: $smsdoc; seed $seed; nproc $nproc_; generator flags '${gen_flags}'" >&2
+for n in "${sizes[@]}"; do
+  dir=$work/sms-$n
+  # shellcheck disable=SC2086
+  /usr/bin/python3 "$here/gen_sms.py" "$n" "$dir" --seed "$seed" $gen_flags -q
+  echo "generated N=$n: $(du -sh "$dir" | cut -f1) in $(find "$dir" -type f | wc -l) files" >&2
+  for ((r = 0; r < repeat; r++)); do
+    measure "$n" "default"
+    measure "$n" "1" --jobs 1
+  done
+  rm -rf "$dir"
+done
+
+echo
+printf "%7s  %-12s %9s %12s %9s %6s %6s\n" "N" "jobs" "wall (s)" "items/s" "RSS (MiB)" "CPU" "diags"
+for row in "${results[@]}"; do echo "$row"; done
+echo
+echo "jobs 'default' = smsdoc's own default worker count (nproc here: $nproc_)."

@@ -1,0 +1,62 @@
+#include "adapters/templates.h"
+
+#include <kainjow/mustache.hpp>
+
+namespace smsdoc {
+
+namespace mstch = kainjow::mustache;
+
+namespace {
+
+mstch::data ToData(const TemplateValue& v) {
+  switch (v.type) {
+    case TemplateValue::Type::kText: return mstch::data(v.text);
+    case TemplateValue::Type::kFlag: return mstch::data(v.flag);
+    case TemplateValue::Type::kList: {
+      mstch::data list{mstch::data::type::list};
+      for (const auto& item : v.list) list.push_back(ToData(item));
+      return list;
+    }
+    case TemplateValue::Type::kObject: {
+      mstch::data object{mstch::data::type::object};
+      for (size_t i = 0; i < v.keys.size(); ++i)
+        object.set(v.keys[i], ToData(v.values[i]));
+      return object;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string TemplateSet::Add(const std::string& name, std::string source) {
+  mstch::mustache compiled{source};
+  if (!compiled.is_valid()) return compiled.error_message();
+  sources_[name] = std::move(source);
+  return "";
+}
+
+bool TemplateSet::Render(const std::string& name, const TemplateValue& context,
+                         std::string& out, std::string& error) const {
+  auto it = sources_.find(name);
+  if (it == sources_.end()) {
+    error = "no template '" + name + "'";
+    return false;
+  }
+  mstch::data data = ToData(context);
+  // Partials live beside the page data under their own names; the site
+  // renderer never uses a template name as a data key.
+  for (const auto& [partial_name, source] : sources_) {
+    const std::string* src = &source;
+    data.set(partial_name, mstch::data(mstch::partial([src] { return *src; })));
+  }
+  mstch::mustache tmpl{it->second};
+  out = tmpl.render(data);
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,60 @@
+#include "base/disk.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> RealDisk::ReadFile(const std::string& path) const {
+  std::ifstream in(root_ / path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::path base = root_ / dir;
+  if (!fs::is_directory(base, ec)) return out;
+  fs::recursive_directory_iterator it(base, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec))
+      out.push_back(fs::relative(it->path(), root_, ec).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealDisk::IsFile(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_regular_file(root_ / path, ec);
+}
+
+std::optional<std::string> MemoryDisk::ReadFile(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> MemoryDisk::ListFiles(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  for (const auto& [path, content] : files_) {
+    if (path.compare(0, prefix.size(), prefix) != 0) continue;
+    if (path.find("/.") != std::string::npos || path[0] == '.') continue;
+    out.push_back(path);
+  }
+  return out;
+}
+
+}  // namespace smsdoc

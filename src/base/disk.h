@@ -1,0 +1,51 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace smsdoc {
+
+/// The seam between the core and the file system, so stages can be tested
+/// in memory. Paths are '/'-separated and relative to the SMS root.
+class Disk {
+ public:
+  virtual ~Disk() = default;
+  /// The file's bytes, or nullopt when it cannot be read.
+  virtual std::optional<std::string> ReadFile(const std::string& path) const = 0;
+  /// Every regular file under `dir`, recursively, sorted; hidden entries
+  /// (starting with '.') are skipped.
+  virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+};
+
+/// The real file system below a root folder.
+class RealDisk : public Disk {
+ public:
+  explicit RealDisk(std::filesystem::path root) : root_(std::move(root)) {}
+  std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::vector<std::string> ListFiles(const std::string& dir) const override;
+  bool IsFile(const std::string& path) const override;
+
+ private:
+  std::filesystem::path root_;
+};
+
+/// An in-memory tree for tests.
+class MemoryDisk : public Disk {
+ public:
+  void Add(const std::string& path, std::string content) {
+    files_[path] = std::move(content);
+  }
+  std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::vector<std::string> ListFiles(const std::string& dir) const override;
+  bool IsFile(const std::string& path) const override {
+    return files_.count(path) > 0;
+  }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace smsdoc

@@ -1,0 +1,170 @@
+#include "base/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace smsdoc {
+
+namespace {
+char Lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+}  // namespace
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int above = row[j];
+      int cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> ClosestMatch(
+    std::string_view word, const std::vector<std::string>& candidates) {
+  // A typo is at most a third of the word wrong (at least 2 edits allowed);
+  // ties go to the first candidate, so callers pass a sorted list.
+  int limit = std::max<int>(2, static_cast<int>(word.size()) / 3);
+  std::optional<std::string> best;
+  int best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    int d = EditDistance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string DidYouMean(std::string_view word,
+                       const std::vector<std::string>& candidates) {
+  auto best = ClosestMatch(word, candidates);
+  return best ? " (did you mean '" + *best + "'?)" : "";
+}
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out += Lower(static_cast<char>(c));
+    } else if (c == ' ' || c == '-') {
+      out += '-';
+    } else if (c == '_' || c >= 0x80) {
+      out += static_cast<char>(c);  // GitHub keeps '_' and non-ASCII letters
+    }
+  }
+  return out;
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string ToLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsValidDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int y = std::stoi(std::string(s.substr(0, 4)));
+  int m = std::stoi(std::string(s.substr(5, 2)));
+  int d = std::stoi(std::string(s.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max_day = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  return d <= max_day;
+}
+
+std::optional<std::string> NormalizeRelativePath(std::string_view path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.emplace_back(part);
+    }
+    start = end + 1;
+  }
+  return Join(parts, "/");
+}
+
+std::string DirName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
+}
+
+std::string RelativeUrl(std::string_view from, std::string_view to) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : from)
+    if (c == '/') out += "../";
+  for (unsigned char c : to) {
+    if (std::isalnum(c) || std::string_view("-._~/#").find(static_cast<char>(c)) !=
+                               std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace smsdoc

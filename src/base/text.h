@@ -1,0 +1,48 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smsdoc {
+
+/// Levenshtein distance, ASCII case-insensitive.
+int EditDistance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" or "" when nothing is close.
+std::string DidYouMean(std::string_view word,
+                       const std::vector<std::string>& candidates);
+
+/// GitHub-style heading anchor: lower case, punctuation dropped, spaces to '-'.
+std::string Slugify(std::string_view text);
+
+/// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string HtmlEscape(std::string_view text);
+
+std::string_view Trim(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+std::string ToLower(std::string_view s);
+
+/// True for YYYY-MM-DD naming a real calendar day.
+bool IsValidDate(std::string_view s);
+
+/// Normalises a '/'-separated relative path ("a/./b/../c" -> "a/c");
+/// nullopt when it climbs above its start.
+std::optional<std::string> NormalizeRelativePath(std::string_view path);
+
+/// Directory part of a '/'-separated path ("a/b.md" -> "a", "b.md" -> "").
+std::string DirName(std::string_view path);
+
+/// Relative URL from page `from` to `to` (both relative to the site root),
+/// percent-encoded for use in an attribute.
+std::string RelativeUrl(std::string_view from, std::string_view to);
+
+/// Joins with a separator.
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace smsdoc

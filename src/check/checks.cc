@@ -1,0 +1,55 @@
+#include "check/checks.h"
+
+namespace smsdoc {
+
+namespace {
+
+std::string Describe(const Graph& graph, const Node& node) {
+  switch (node.type) {
+    case Node::Type::kProcess: return "a process";
+    case Node::Type::kDocument:
+      return "a " + graph.corpus->documents[node.index].type;
+    case Node::Type::kRecord:
+      return "a " + graph.corpus->records[node.index].kind->name + " record";
+  }
+  return "";
+}
+
+bool HasKind(const Graph& graph, const Node& node, const std::string& kind) {
+  if (kind == "process") return node.type == Node::Type::kProcess;
+  return node.type == Node::Type::kRecord &&
+         graph.corpus->records[node.index].kind->name == kind;
+}
+
+// A typed reference (a process's interfaces, a finding's audit, ...) must
+// name an item of that type.
+void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
+  const auto& refs = graph.RefsOf(n);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const Reference& ref = refs[i];
+    int target = graph.links[n][i].target;
+    if (target < 0) continue;
+    const Node& node = graph.nodes[target];
+    if (target == n && ref.relation != "body") {
+      diags.Warning(graph.PathOf(n), ref.pos,
+                    "'" + ref.relation + "' names this item itself", "ref-self");
+    }
+    if (ref.required_kind.empty() || HasKind(graph, node, ref.required_kind))
+      continue;
+    diags.Error(graph.PathOf(n), ref.pos,
+                "'" + ref.relation + "' must name " +
+                    (ref.required_kind == "process" ? std::string("a process")
+                                                    : "a " + ref.required_kind + " record") +
+                    ", but '" + node.id + "' is " + Describe(graph, node),
+                "ref-kind");
+  }
+}
+
+}  // namespace
+
+void CheckGraph(const Graph& graph, Diagnostics& diags) {
+  for (size_t n = 0; n < graph.nodes.size(); ++n)
+    CheckReferenceKinds(graph, static_cast<int>(n), diags);
+}
+
+}  // namespace smsdoc

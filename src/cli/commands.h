@@ -1,0 +1,26 @@
+#pragma once
+#include <ostream>
+#include <string>
+
+namespace smsdoc {
+
+/// Options shared by the subcommands, as given on the command line.
+struct CommandOptions {
+  std::string root = ".";
+  std::string out;    ///< "" = the output folder named in smsdoc.yaml
+  std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
+  int jobs = 0;       ///< 0 = one per core
+};
+
+/// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or
+/// environment errors.
+enum ExitCode { kExitOk = 0, kExitContent = 1, kExitUsage = 2 };
+
+/// `smsdoc build`: load, link, check, render, write. Diagnostics and the
+/// summary go to `err`.
+int RunBuild(const CommandOptions& options, std::ostream& err);
+
+/// `smsdoc check`: load, link and check only; writes nothing.
+int RunCheck(const CommandOptions& options, std::ostream& err);
+
+}  // namespace smsdoc

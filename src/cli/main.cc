@@ -1,0 +1,107 @@
+// The command line: parses arguments with CLI11 (the only file that sees
+// it), then hands over to the commands.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "base/text.h"
+#include "cli/commands.h"
+
+namespace {
+
+using smsdoc::CommandOptions;
+
+const char* kDescription =
+    "smsdoc compiles an ISO/IEC 20000-1 service management system kept as\n"
+    "Markdown and YAML files into a cross-linked static site.";
+
+const char* kBuildExamples =
+    "\nExamples:\n"
+    "  smsdoc build                      build ./ into ./site/\n"
+    "  smsdoc build --root sms --out /tmp/manual\n"
+    "  smsdoc build --theme themes/corporate   override single templates\n";
+
+const char* kCheckExamples =
+    "\nExamples:\n"
+    "  smsdoc check                      validate ./ and report every problem\n"
+    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n";
+
+void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
+  cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  cmd->add_option("-j,--jobs", options.jobs,
+                  "worker threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
+}
+
+// CLI11 knows no "did you mean"; add it for subcommands and options.
+std::string Suggestion(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> commands;
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    commands.push_back(sub->get_name());
+  CLI::App* current = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.empty()) continue;
+    if (arg[0] != '-') {
+      if (current == &app) {
+        bool known = false;
+        for (const auto& c : commands) known = known || c == arg;
+        if (!known)
+          return "unknown command '" + arg + "'" + smsdoc::DidYouMean(arg, commands);
+        current = app.get_subcommand(arg);
+      }
+      continue;
+    }
+    std::string name = arg.substr(0, arg.find('='));
+    if (current->get_option_no_throw(name) || name == "--help" || name == "-h" ||
+        name == "--version")
+      continue;
+    std::vector<std::string> names;
+    for (const auto* opt : current->get_options())
+      for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+    return "unknown option '" + name + "'" + smsdoc::DidYouMean(name, names);
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{kDescription, "smsdoc"};
+  app.set_version_flag("--version", "smsdoc " SMSDOC_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
+      "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
+      "environment errors.");
+
+  CommandOptions options;
+  CLI::App* build = app.add_subcommand("build", "Build the site from the SMS");
+  AddCommonOptions(build, options);
+  build->add_option("--out", options.out,
+                    "output folder (default: 'output' in smsdoc.yaml, else site/)");
+  build->add_option("--theme", options.theme,
+                    "theme folder whose templates override the default theme");
+  build->footer(kBuildExamples);
+
+  CLI::App* check = app.add_subcommand(
+      "check", "Load, link and check the SMS; report problems, write nothing");
+  AddCommonOptions(check, options);
+  check->footer(kCheckExamples);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string hint = Suggestion(app, argc, argv);
+    std::cerr << "smsdoc: error: " << (hint.empty() ? e.what() : hint) << "\n"
+              << "Run 'smsdoc --help' for usage.\n";
+    return smsdoc::kExitUsage;
+  }
+  if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
+  return smsdoc::RunCheck(options, std::cerr);
+}

@@ -1,0 +1,167 @@
+#include "link/graph.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+
+namespace smsdoc {
+
+namespace {
+
+std::string PageUrl(const std::string& md_path) {
+  return md_path.substr(0, md_path.size() - 3) + ".html";
+}
+
+class Linker {
+ public:
+  Linker(const Corpus& corpus, Diagnostics& diags) : corpus_(corpus), diags_(diags) {
+    graph_.corpus = &corpus;
+  }
+
+  Graph Run() {
+    AddNodes();
+    graph_.links.resize(graph_.nodes.size());
+    graph_.backlinks.resize(graph_.nodes.size());
+    for (size_t n = 0; n < graph_.nodes.size(); ++n) ResolveRefs(static_cast<int>(n));
+    for (auto& list : graph_.backlinks) {
+      std::sort(list.begin(), list.end(), [&](const Backlink& a, const Backlink& b) {
+        return std::tie(graph_.nodes[a.source].id, a.relation) <
+               std::tie(graph_.nodes[b.source].id, b.relation);
+      });
+      list.erase(std::unique(list.begin(), list.end(),
+                             [](const Backlink& a, const Backlink& b) {
+                               return a.source == b.source && a.relation == b.relation;
+                             }),
+                 list.end());
+    }
+    return std::move(graph_);
+  }
+
+ private:
+  void AddNode(Node node, const std::string& path, Pos pos) {
+    int index = static_cast<int>(graph_.nodes.size());
+    if (!node.id.empty()) {
+      auto [it, inserted] = graph_.by_id.emplace(node.id, index);
+      if (!inserted) {
+        int first = it->second;
+        diags_.Error(path, pos,
+                     "duplicate ID '" + node.id + "', also used by " +
+                         graph_.PathOf(first),
+                     "id-duplicate");
+      }
+    }
+    graph_.nodes.push_back(std::move(node));
+  }
+
+  void AddNodes() {
+    for (size_t i = 0; i < corpus_.documents.size(); ++i) {
+      const Document& d = corpus_.documents[i];
+      doc_by_path_[d.path] = static_cast<int>(i);
+      AddNode({d.is_process ? Node::Type::kProcess : Node::Type::kDocument, i,
+               d.id, d.title, PageUrl(d.path)},
+              d.path, d.id_pos);
+    }
+    for (size_t i = 0; i < corpus_.records.size(); ++i) {
+      const Record& r = corpus_.records[i];
+      AddNode({Node::Type::kRecord, i, r.id, r.title,
+               "records/" + r.kind->name + "/" + r.id + ".html"},
+              r.path, r.pos);
+    }
+    for (const auto& a : corpus_.assets) assets_.insert(a);
+    for (const auto& [id, node] : graph_.by_id) ids_.push_back(id);
+    std::sort(ids_.begin(), ids_.end());
+  }
+
+  void ResolveRefs(int node) {
+    const std::string path = graph_.PathOf(node);
+    for (const Reference& ref : graph_.RefsOf(node)) {
+      Link link;
+      if (ref.by_path) {
+        link = ResolvePath(path, ref);
+      } else {
+        auto it = graph_.by_id.find(ref.target);
+        if (it == graph_.by_id.end()) {
+          diags_.Error(path, ref.pos,
+                       "unknown reference '" + ref.target + "'" +
+                           DidYouMean(ref.target, ids_),
+                       "ref-unknown");
+        } else {
+          link.target = it->second;
+          link.url = graph_.nodes[it->second].url;
+        }
+      }
+      if (link.target >= 0 && !ref.anchor.empty()) CheckAnchor(path, ref, link);
+      if (link.target >= 0 && link.target != node)
+        graph_.backlinks[link.target].push_back({node, ref.relation});
+      graph_.links[node].push_back(std::move(link));
+    }
+  }
+
+  Link ResolvePath(const std::string& path, const Reference& ref) {
+    Link link;
+    if (auto it = doc_by_path_.find(ref.target); it != doc_by_path_.end()) {
+      link.target = it->second;
+      link.url = graph_.nodes[it->second].url;
+    } else if (assets_.count(ref.target)) {
+      link.url = ref.target;
+    } else {
+      std::vector<std::string> known;
+      for (const auto& [p, i] : doc_by_path_) known.push_back(p);
+      known.insert(known.end(), assets_.begin(), assets_.end());
+      std::sort(known.begin(), known.end());
+      diags_.Error(path, ref.pos,
+                   "link to '" + ref.target +
+                       "' matches no document or file in the content folders" +
+                       DidYouMean(ref.target, known),
+                   "link-unknown");
+    }
+    return link;
+  }
+
+  void CheckAnchor(const std::string& path, const Reference& ref, Link& link) {
+    const Node& target = graph_.nodes[link.target];
+    std::vector<std::string> anchors;
+    if (target.type != Node::Type::kRecord) {
+      for (const auto& h : corpus_.documents[target.index].body.headings)
+        anchors.push_back(h.anchor);
+    }
+    if (std::find(anchors.begin(), anchors.end(), ref.anchor) == anchors.end()) {
+      diags_.Error(path, ref.pos,
+                   "unknown anchor '#" + ref.anchor + "' in '" + target.id + "'" +
+                       DidYouMean(ref.anchor, anchors),
+                   "anchor-unknown");
+      return;
+    }
+    link.url += "#" + ref.anchor;
+  }
+
+  const Corpus& corpus_;
+  Diagnostics& diags_;
+  Graph graph_;
+  std::unordered_map<std::string, int> doc_by_path_;
+  std::set<std::string> assets_;
+  std::vector<std::string> ids_;
+};
+
+}  // namespace
+
+const std::vector<Reference>& Graph::RefsOf(int node) const {
+  const Node& n = nodes[node];
+  return n.type == Node::Type::kRecord ? corpus->records[n.index].refs
+                                       : corpus->documents[n.index].refs;
+}
+
+std::string Graph::PathOf(int node) const {
+  const Node& n = nodes[node];
+  return n.type == Node::Type::kRecord ? corpus->records[n.index].path
+                                       : corpus->documents[n.index].path;
+}
+
+std::string KindUrl(const std::string& kind) { return "records/" + kind + "/index.html"; }
+
+Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) {
+  return Linker(corpus, diags).Run();
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,56 @@
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/corpus.h"
+
+namespace smsdoc {
+
+/// A page-bearing item of the SMS: a document, a process or a record.
+struct Node {
+  enum class Type { kDocument, kProcess, kRecord };
+  Type type;
+  size_t index;  ///< into Corpus::documents or Corpus::records
+  std::string id;
+  std::string title;
+  std::string url;  ///< of its page, relative to the site root
+};
+
+/// Where a reference leads once resolved.
+struct Link {
+  int target = -1;  ///< node index, or -1 for a copied file
+  std::string url;  ///< relative to the site root, with "#anchor" if any
+};
+
+struct Backlink {
+  int source;
+  std::string relation;
+};
+
+/// The linked model: every item by ID, every reference resolved, every
+/// backlink known. Immutable once built; render reads it.
+struct Graph {
+  const Corpus* corpus = nullptr;
+  std::vector<Node> nodes;  ///< documents first (corpus order), then records
+  std::unordered_map<std::string, int> by_id;
+  std::vector<std::vector<Link>> links;  ///< per node, parallel to its refs
+  std::vector<std::vector<Backlink>> backlinks;  ///< per node, by source ID
+
+  int DocumentNode(size_t doc_index) const { return static_cast<int>(doc_index); }
+  int RecordNode(size_t record_index) const {
+    return static_cast<int>(corpus->documents.size() + record_index);
+  }
+  const std::vector<Reference>& RefsOf(int node) const;
+  std::string PathOf(int node) const;
+};
+
+/// Page URL of a record kind's listing.
+std::string KindUrl(const std::string& kind);
+
+/// The link stage: indexes IDs and paths, resolves every reference and
+/// anchor (unknown ones are errors with a suggestion), collects backlinks.
+Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags);
+
+}  // namespace smsdoc

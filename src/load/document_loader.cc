@@ -1,0 +1,166 @@
+#include "load/document_loader.h"
+
+#include "adapters/yaml.h"
+#include "base/text.h"
+#include "load/field_reader.h"
+#include "load/front_matter.h"
+
+namespace smsdoc {
+
+namespace {
+
+const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
+const std::vector<std::string> kDocumentFields = {
+    "id",      "title",  "type",      "owner",         "approver", "version",
+    "status",  "effective", "review_months", "clauses", "related"};
+const std::vector<std::string> kProcessFields = {
+    "purpose", "inputs", "outputs", "activities", "kpis", "interfaces", "records"};
+
+void AddIdRefs(FieldReader& reader, Document& doc, const std::string& key,
+               const std::string& required_kind) {
+  for (auto& id : reader.Ids(key, false, false))
+    doc.refs.push_back({key, id.value, false, "", required_kind, -1, id.pos});
+}
+
+void ReadProcess(FieldReader& reader, Document& doc) {
+  doc.purpose = reader.Text("purpose", false);
+  doc.inputs = reader.List("inputs");
+  doc.outputs = reader.List("outputs");
+  doc.record_kinds = reader.List("records");
+  AddIdRefs(reader, doc, "interfaces", "process");
+
+  if (const YamlNode* acts = reader.Node("activities"); acts && !acts->IsNull()) {
+    if (!acts->IsSequence()) {
+      reader.diags().Error(reader.path(), acts->pos,
+                           "'activities' must be a list of {step, responsible, "
+                           "accountable, consulted, informed}",
+                           "field-type");
+    } else {
+      for (const auto& item : acts->items) {
+        if (!item.IsMap()) {
+          reader.diags().Error(reader.path(), item.pos,
+                               "each activity must be a mapping with 'step' and RACI roles",
+                               "field-type");
+          continue;
+        }
+        FieldReader row(item, item.pos, reader.path(), reader.config(),
+                        reader.diags());
+        row.RejectUnknown(
+            {"step", "responsible", "accountable", "consulted", "informed"});
+        doc.activities.push_back({row.Text("step", true),
+                                  row.Role("responsible", true),
+                                  row.Role("accountable", true),
+                                  row.Roles("consulted"), row.Roles("informed")});
+      }
+    }
+  }
+  if (const YamlNode* kpis = reader.Node("kpis"); kpis && !kpis->IsNull()) {
+    if (!kpis->IsSequence()) {
+      reader.diags().Error(reader.path(), kpis->pos,
+                           "'kpis' must be a list of {name, target, frequency}",
+                           "field-type");
+    } else {
+      for (const auto& item : kpis->items) {
+        if (!item.IsMap()) {
+          reader.diags().Error(reader.path(), item.pos,
+                               "each KPI must be a mapping {name, target, frequency}",
+                               "field-type");
+          continue;
+        }
+        FieldReader row(item, item.pos, reader.path(), reader.config(),
+                        reader.diags());
+        row.RejectUnknown({"name", "target", "frequency"});
+        doc.kpis.push_back({row.Text("name", true), row.Text("target", true),
+                            row.Text("frequency", false)});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& DocumentTypes() {
+  static const std::vector<std::string> kTypes = {
+      "guideline", "manual",  "plan",     "policy",    "procedure",
+      "process",   "register", "report",  "standard",  "statement",
+      "form",      "work-instruction"};
+  return kTypes;
+}
+
+std::optional<Document> LoadDocument(const std::string& path,
+                                     std::string_view text, bool is_process,
+                                     const Config& config, Diagnostics& diags) {
+  FrontMatter fm = SplitFrontMatter(text, path, diags);
+  if (!fm.ok) return std::nullopt;
+  size_t errors_before = diags.ErrorCount();
+  YamlNode meta = ParseYaml(fm.yaml, path, fm.yaml_first_line, diags);
+  if (diags.ErrorCount() > static_cast<int>(errors_before) && meta.IsNull())
+    return std::nullopt;
+  if (!meta.IsMap()) {
+    diags.Error(path, {fm.yaml_first_line, 1},
+                "front matter must be a mapping of fields (id: ..., title: ...)",
+                "frontmatter-type");
+    return std::nullopt;
+  }
+
+  Document doc;
+  doc.path = path;
+  doc.is_process = is_process;
+  FieldReader reader(meta, {1, 1}, path, config, diags);
+  std::vector<std::string> known = kDocumentFields;
+  if (is_process) known.insert(known.end(), kProcessFields.begin(), kProcessFields.end());
+  reader.RejectUnknown(known);
+
+  doc.id = reader.Id("id", true);
+  doc.id_pos = reader.PosOf("id");
+  doc.title = reader.Text("title", true);
+  doc.type = reader.Enum("type", true, DocumentTypes());
+  if (is_process && !doc.type.empty() && doc.type != "process") {
+    diags.Error(path, reader.PosOf("type"),
+                "a process definition must have 'type: process', got '" + doc.type + "'",
+                "field-enum");
+  }
+  doc.owner = reader.Role("owner", true);
+  doc.approver = reader.Role("approver", true);
+  doc.version = reader.Text("version", true);
+  doc.status = reader.Enum("status", true, kStatuses);
+  doc.effective = reader.Date("effective", true);
+  doc.review_months =
+      static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
+  doc.clauses = reader.Clauses("clauses");
+  AddIdRefs(reader, doc, "related", "");
+  if (is_process) ReadProcess(reader, doc);
+
+  doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html});
+  for (size_t i = 0; i < doc.body.links.size(); ++i) {
+    const MarkdownLink& link = doc.body.links[i];
+    Reference ref{"body", link.target, link.kind == MarkdownLink::Kind::kPath,
+                  link.anchor, "", static_cast<int>(i), link.pos};
+    if (ref.by_path) {
+      // Relative to this file's folder; "" means this page.
+      if (ref.target.empty()) {
+        ref.target = path;
+      } else if (ref.target[0] == '/') {
+        diags.Error(path, link.pos,
+                    "absolute path '" + link.target +
+                        "': link to files with a path relative to this file",
+                    "link-path");
+        continue;
+      } else {
+        std::string dir = DirName(path);
+        auto norm = NormalizeRelativePath(dir.empty() ? ref.target : dir + "/" + ref.target);
+        if (!norm) {
+          diags.Error(path, link.pos,
+                      "link '" + link.target + "' points outside the SMS root",
+                      "link-path");
+          continue;
+        }
+        ref.target = *norm;
+      }
+    }
+    doc.refs.push_back(std::move(ref));
+  }
+  return doc;
+}
+
+}  // namespace smsdoc

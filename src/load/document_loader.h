@@ -1,0 +1,21 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.h"
+#include "model/config.h"
+#include "model/corpus.h"
+
+namespace smsdoc {
+
+/// The values `type` may take.
+const std::vector<std::string>& DocumentTypes();
+
+/// Loads one Markdown document or process definition from its text.
+/// Returns nullopt when the file is unusable (no front matter, bad YAML).
+std::optional<Document> LoadDocument(const std::string& path,
+                                     std::string_view text, bool is_process,
+                                     const Config& config, Diagnostics& diags);
+
+}  // namespace smsdoc

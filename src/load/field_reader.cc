@@ -1,0 +1,238 @@
+#include "load/field_reader.h"
+
+#include <cctype>
+#include <climits>
+
+#include "base/text.h"
+#include "model/clauses.h"
+
+namespace smsdoc {
+
+bool IsValidId(const std::string& id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0])))
+    return false;
+  for (unsigned char c : id)
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') return false;
+  return true;
+}
+
+Pos FieldReader::PosOf(const std::string& key) const {
+  const YamlNode* n = map_.Find(key);
+  return n && n->pos.line ? n->pos : map_pos_;
+}
+
+void FieldReader::Missing(const std::string& key) {
+  diags_.Error(path_, map_pos_, "missing required field '" + key + "'",
+               "field-missing");
+}
+
+const YamlNode* FieldReader::Scalar(const std::string& key, bool required) {
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull() || (n->IsScalar() && Trim(n->scalar).empty())) {
+    if (required) Missing(key);
+    return nullptr;
+  }
+  if (!n->IsScalar()) {
+    diags_.Error(path_, n->pos,
+                 "'" + key + "' must be a single value, got " + DescribeYaml(*n),
+                 "field-type");
+    return nullptr;
+  }
+  return n;
+}
+
+std::string FieldReader::Text(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  return n ? std::string(Trim(n->scalar)) : "";
+}
+
+bool FieldReader::CheckId(const YamlNode& node, const std::string& key) {
+  if (IsValidId(node.scalar)) return true;
+  diags_.Error(path_, node.pos,
+               "'" + key + "' must be an ID of letters, digits, '.', '_' or '-', got '" +
+                   node.scalar + "'",
+               "id-format");
+  return false;
+}
+
+std::string FieldReader::Id(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  return n && CheckId(*n, key) ? n->scalar : "";
+}
+
+std::string FieldReader::Date(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  if (!n) return "";
+  std::string value(Trim(n->scalar));
+  if (IsValidDate(value)) return value;
+  diags_.Error(path_, n->pos,
+               "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'",
+               "field-date");
+  return "";
+}
+
+std::optional<long> FieldReader::Integer(const std::string& key, bool required,
+                                         long min, long max) {
+  const YamlNode* n = Scalar(key, required);
+  if (!n) return std::nullopt;
+  std::string value(Trim(n->scalar));
+  size_t used = 0;
+  long parsed = 0;
+  bool ok = !value.empty();
+  try {
+    parsed = std::stol(value, &used);
+  } catch (...) {
+    ok = false;
+  }
+  if (ok && used == value.size() && parsed >= min && parsed <= max)
+    return parsed;
+  std::string range = min == LONG_MIN ? std::string("an integer")
+                                      : "an integer " + std::to_string(min) +
+                                            ".." + std::to_string(max);
+  diags_.Error(path_, n->pos,
+               "'" + key + "' must be " + range + ", got '" + value + "'",
+               "field-type");
+  return std::nullopt;
+}
+
+std::string FieldReader::Enum(const std::string& key, bool required,
+                              const std::vector<std::string>& values) {
+  const YamlNode* n = Scalar(key, required);
+  if (!n) return "";
+  std::string value(Trim(n->scalar));
+  for (const auto& v : values)
+    if (v == value) return value;
+  diags_.Error(path_, n->pos,
+               "'" + key + "' must be one of " + Join(values, ", ") + "; got '" +
+                   value + "'" + DidYouMean(value, values),
+               "field-enum");
+  return "";
+}
+
+bool FieldReader::CheckRole(const YamlNode& node, const std::string& key) {
+  if (config_.FindRole(node.scalar)) return true;
+  diags_.Error(path_, node.pos,
+               "unknown role '" + node.scalar + "' in '" + key + "'" +
+                   DidYouMean(node.scalar, config_.RoleKeys()) +
+                   "; roles are defined under 'roles:' in smsdoc.yaml",
+               "role-unknown");
+  return false;
+}
+
+std::string FieldReader::Role(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  return n && CheckRole(*n, key) ? n->scalar : "";
+}
+
+std::vector<std::string> FieldReader::Roles(const std::string& key) {
+  std::vector<std::string> out;
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) return out;
+  if (n->IsScalar()) {
+    if (CheckRole(*n, key)) out.push_back(n->scalar);
+    return out;
+  }
+  if (!n->IsSequence()) {
+    diags_.Error(path_, n->pos, "'" + key + "' must be a role or a list of roles",
+                 "field-type");
+    return out;
+  }
+  for (const auto& item : n->items)
+    if (item.IsScalar() && CheckRole(item, key)) out.push_back(item.scalar);
+  return out;
+}
+
+std::vector<std::string> FieldReader::List(const std::string& key) {
+  std::vector<std::string> out;
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) return out;
+  if (!n->IsSequence()) {
+    diags_.Error(path_, n->pos,
+                 "'" + key + "' must be a list, got " + DescribeYaml(*n) +
+                     " (write '" + key + ": [a, b]' or one '- item' per line)",
+                 "field-type");
+    return out;
+  }
+  for (const auto& item : n->items) {
+    if (!item.IsScalar()) {
+      diags_.Error(path_, item.pos,
+                   "items of '" + key + "' must be text, got " + DescribeYaml(item),
+                   "field-type");
+      continue;
+    }
+    out.push_back(std::string(Trim(item.scalar)));
+  }
+  return out;
+}
+
+bool FieldReader::CheckClause(const YamlNode& node) {
+  if (FindClause(node.scalar)) return true;
+  diags_.Error(path_, node.pos,
+               "unknown clause '" + node.scalar + "' of ISO/IEC 20000-1:2018" +
+                   DidYouMean(node.scalar, ClauseIds()),
+               "clause-unknown");
+  return false;
+}
+
+std::string FieldReader::Clause(const std::string& key) {
+  const YamlNode* n = Scalar(key, false);
+  return n && CheckClause(*n) ? n->scalar : "";
+}
+
+std::vector<std::string> FieldReader::Clauses(const std::string& key) {
+  std::vector<std::string> out;
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) return out;
+  if (!n->IsSequence()) {
+    diags_.Error(path_, n->pos,
+                 "'" + key + "' must be a list of clause numbers, e.g. [\"5.2\", \"8.5.1\"]",
+                 "field-type");
+    return out;
+  }
+  for (const auto& item : n->items)
+    if (item.IsScalar() && CheckClause(item)) out.push_back(item.scalar);
+  return out;
+}
+
+std::vector<Located> FieldReader::Ids(const std::string& key, bool single,
+                                      bool required) {
+  std::vector<Located> out;
+  if (single) {
+    const YamlNode* n = Scalar(key, required);
+    if (n && CheckId(*n, key)) out.push_back({n->scalar, n->pos});
+    return out;
+  }
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) {
+    if (required) Missing(key);
+    return out;
+  }
+  if (!n->IsSequence()) {
+    diags_.Error(path_, n->pos,
+                 "'" + key + "' must be a list of IDs, got " + DescribeYaml(*n),
+                 "field-type");
+    return out;
+  }
+  for (const auto& item : n->items) {
+    if (!item.IsScalar()) {
+      diags_.Error(path_, item.pos, "items of '" + key + "' must be IDs",
+                   "field-type");
+    } else if (CheckId(item, key)) {
+      out.push_back({item.scalar, item.pos});
+    }
+  }
+  return out;
+}
+
+void FieldReader::RejectUnknown(const std::vector<std::string>& known) {
+  for (const auto& e : map_.entries) {
+    bool ok = false;
+    for (const auto& k : known) ok = ok || k == e.key;
+    if (!ok)
+      diags_.Error(path_, e.key_pos,
+                   "unknown field '" + e.key + "'" + DidYouMean(e.key, known),
+                   "field-unknown");
+  }
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,68 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/yaml.h"
+#include "base/diagnostics.h"
+#include "model/config.h"
+
+namespace smsdoc {
+
+/// A scalar read from YAML with where it stood.
+struct Located {
+  std::string value;
+  Pos pos;
+};
+
+/// Reads typed fields from one YAML mapping, reporting every problem with
+/// its position. Shared by documents, processes and records, so a field
+/// type is checked the same way everywhere.
+class FieldReader {
+ public:
+  FieldReader(const YamlNode& map, Pos map_pos, const std::string& path,
+              const Config& config, Diagnostics& diags)
+      : map_(map), map_pos_(map_pos), path_(path), config_(config), diags_(diags) {}
+
+  std::string Text(const std::string& key, bool required);
+  std::string Id(const std::string& key, bool required);
+  std::string Date(const std::string& key, bool required);
+  std::optional<long> Integer(const std::string& key, bool required, long min,
+                              long max);
+  std::string Enum(const std::string& key, bool required,
+                   const std::vector<std::string>& values);
+  std::string Role(const std::string& key, bool required);
+  /// One role or a list of roles.
+  std::vector<std::string> Roles(const std::string& key);
+  std::vector<std::string> List(const std::string& key);
+  std::string Clause(const std::string& key);
+  std::vector<std::string> Clauses(const std::string& key);
+  /// IDs of other items: one ID for `single`, else a list.
+  std::vector<Located> Ids(const std::string& key, bool single, bool required);
+  /// Reports every key not in `known` (with a suggestion).
+  void RejectUnknown(const std::vector<std::string>& known);
+
+  const YamlNode* Node(const std::string& key) const { return map_.Find(key); }
+  Pos PosOf(const std::string& key) const;
+  const std::string& path() const { return path_; }
+  Diagnostics& diags() { return diags_; }
+  const Config& config() const { return config_; }
+
+ private:
+  const YamlNode* Scalar(const std::string& key, bool required);
+  bool CheckRole(const YamlNode& node, const std::string& key);
+  bool CheckClause(const YamlNode& node);
+  bool CheckId(const YamlNode& node, const std::string& key);
+  void Missing(const std::string& key);
+
+  const YamlNode& map_;
+  Pos map_pos_;
+  const std::string& path_;
+  const Config& config_;
+  Diagnostics& diags_;
+};
+
+/// True for IDs smsdoc accepts: letters, digits, '.', '_', '-'.
+bool IsValidId(const std::string& id);
+
+}  // namespace smsdoc

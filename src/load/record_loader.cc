@@ -1,0 +1,104 @@
+#include "load/record_loader.h"
+
+#include "adapters/yaml.h"
+#include "base/text.h"
+#include "load/field_reader.h"
+
+namespace smsdoc {
+
+namespace {
+
+FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record) {
+  FieldValue v{&spec, "", {}, reader.PosOf(spec.name)};
+  const std::string& key = spec.name;
+  switch (spec.type) {
+    case FieldType::kId:
+    case FieldType::kKind:
+      break;  // read by the caller
+    case FieldType::kStatus:
+      v.text = reader.Enum(key, spec.required, record.kind->statuses);
+      break;
+    case FieldType::kText:
+    case FieldType::kLongText:
+      v.text = reader.Text(key, spec.required);
+      break;
+    case FieldType::kInteger:
+      if (auto n = reader.Integer(key, spec.required, spec.min, spec.max))
+        v.text = std::to_string(*n);
+      break;
+    case FieldType::kDate: v.text = reader.Date(key, spec.required); break;
+    case FieldType::kEnum:
+      v.text = reader.Enum(key, spec.required, spec.values);
+      break;
+    case FieldType::kRole: v.text = reader.Role(key, spec.required); break;
+    case FieldType::kList: v.items = reader.List(key); break;
+    case FieldType::kClause: v.text = reader.Clause(key); break;
+    case FieldType::kClauses: v.items = reader.Clauses(key); break;
+    case FieldType::kRef:
+    case FieldType::kRefs:
+      for (auto& id : reader.Ids(key, spec.type == FieldType::kRef, spec.required)) {
+        v.items.push_back(id.value);
+        record.refs.push_back({key, id.value, false, "", spec.ref_kind, -1, id.pos});
+      }
+      break;
+  }
+  return v;
+}
+
+void LoadOne(const YamlNode& node, const std::string& path, const Config& config,
+             const KindCatalogue& kinds, Diagnostics& diags,
+             std::vector<Record>& out) {
+  if (!node.IsMap()) {
+    diags.Error(path, node.pos,
+                "a record must be a mapping with 'id', 'kind', 'title', ...; got " +
+                    DescribeYaml(node),
+                "record-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, path, config, diags);
+  Record record;
+  record.path = path;
+  record.pos = node.pos;
+  record.id = reader.Id("id", true);
+  std::string kind = reader.Enum("kind", true, kinds.Names());
+  record.kind = kinds.Find(kind);
+  if (!record.kind) return;  // fields cannot be checked without a schema
+
+  std::vector<std::string> known;
+  for (const auto& spec : record.kind->fields) known.push_back(spec.name);
+  reader.RejectUnknown(known);
+  for (const auto& spec : record.kind->fields) {
+    FieldValue v = ReadField(reader, spec, record);
+    if (spec.name == "title") record.title = v.text;
+    if (spec.name == "status") record.status = v.text;
+    if (spec.name == "owner") record.owner = v.text;
+    if (spec.name == "clauses") record.clauses = v.items;
+    if (spec.type == FieldType::kId || spec.type == FieldType::kKind) continue;
+    if (!v.text.empty() || !v.items.empty()) record.fields.push_back(std::move(v));
+  }
+  if (!record.id.empty()) out.push_back(std::move(record));
+}
+
+}  // namespace
+
+std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
+                                const Config& config, const KindCatalogue& kinds,
+                                Diagnostics& diags) {
+  std::vector<Record> out;
+  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  YamlNode root = ParseYaml(text, path, 1, diags);
+  if (root.IsNull()) {
+    if (!diags.HasErrors())
+      diags.Warning(path, {1, 1}, "file holds no records", "record-empty");
+    return out;
+  }
+  if (root.IsSequence()) {
+    for (const auto& item : root.items)
+      LoadOne(item, path, config, kinds, diags, out);
+  } else {
+    LoadOne(root, path, config, kinds, diags, out);
+  }
+  return out;
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,19 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/config.h"
+#include "model/corpus.h"
+#include "model/kinds.h"
+
+namespace smsdoc {
+
+/// Loads the records of one YAML file (a mapping, or a list of mappings),
+/// validating each against its kind's schema.
+std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
+                                const Config& config, const KindCatalogue& kinds,
+                                Diagnostics& diags);
+
+}  // namespace smsdoc

@@ -1,0 +1,87 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "adapters/markdown.h"
+#include "base/diagnostics.h"
+#include "model/config.h"
+#include "model/kinds.h"
+
+namespace smsdoc {
+
+/// A reference from one item to another, as written: an ID or a path.
+struct Reference {
+  std::string relation;  ///< "related", "interfaces", "body", a field name...
+  std::string target;    ///< ID, or a root-relative path when by_path
+  bool by_path = false;
+  std::string anchor;    ///< heading anchor, without '#'
+  std::string required_kind;  ///< "" or a record kind / "process"
+  int link_index = -1;   ///< index into the body's links (body links only)
+  Pos pos;
+};
+
+/// One RACI row of a process.
+struct Activity {
+  std::string step;
+  std::string responsible;
+  std::string accountable;
+  std::vector<std::string> consulted;
+  std::vector<std::string> informed;
+};
+
+struct Kpi {
+  std::string name;
+  std::string target;
+  std::string frequency;
+};
+
+/// A policy-type document or a process definition (Markdown with front matter).
+struct Document {
+  std::string path;  ///< relative to the SMS root
+  bool is_process = false;
+  std::string id, title, type, owner, approver, version, status, effective;
+  int review_months = 0;
+  std::vector<std::string> clauses;
+  Pos id_pos;
+
+  // Process definitions only.
+  std::string purpose;
+  std::vector<std::string> inputs, outputs, record_kinds;
+  std::vector<Activity> activities;
+  std::vector<Kpi> kpis;
+
+  MarkdownResult body;
+  std::vector<Reference> refs;  ///< front matter first, then body links
+};
+
+/// A record field's validated value, in the kind's field order.
+struct FieldValue {
+  const FieldSpec* spec = nullptr;
+  std::string text;                ///< scalar types
+  std::vector<std::string> items;  ///< list types
+  Pos pos;
+};
+
+/// One structured entry of a records/*.yaml file.
+struct Record {
+  std::string path;
+  const KindSpec* kind = nullptr;
+  std::string id, title, status, owner;
+  std::vector<std::string> clauses;
+  Pos pos;  ///< of the record's mapping
+  std::vector<FieldValue> fields;
+  std::vector<Reference> refs;
+
+  const FieldValue* Field(const std::string& name) const;
+};
+
+/// Everything loaded from an SMS: plain data for the link stage.
+struct Corpus {
+  Config config;
+  const KindCatalogue* kinds = nullptr;
+  std::vector<Document> documents;  ///< policies then processes, by path
+  std::vector<Record> records;      ///< by path, then file order
+  std::vector<std::string> assets;  ///< other files in document folders
+};
+
+}  // namespace smsdoc

@@ -1,0 +1,53 @@
+#pragma once
+#include <climits>
+#include <string>
+#include <vector>
+
+#include "adapters/yaml.h"
+#include "base/diagnostics.h"
+
+namespace smsdoc {
+
+enum class FieldType {
+  kId, kKind, kStatus,  // the common fields with their own rules
+  kText, kLongText, kInteger, kDate, kEnum, kRole, kRef, kRefs, kList,
+  kClause, kClauses,
+};
+
+/// One field of a record kind, read from kinds.yaml.
+struct FieldSpec {
+  std::string name;
+  std::string label;
+  FieldType type = FieldType::kText;
+  bool required = false;
+  std::vector<std::string> values;  ///< enum values
+  long min = LONG_MIN, max = LONG_MAX;
+  std::string ref_kind;  ///< for ref/refs: the kind the target must be
+};
+
+/// A kind of record (risk, training, ...): its fields and listing columns.
+struct KindSpec {
+  std::string name;
+  std::string title;
+  std::string clause;
+  std::vector<std::string> statuses;
+  std::vector<std::string> columns;
+  std::vector<FieldSpec> fields;  ///< common fields first, then the kind's
+
+  const FieldSpec* Field(const std::string& field_name) const;
+};
+
+struct KindCatalogue {
+  std::vector<KindSpec> kinds;  ///< in kinds.yaml order
+  const KindSpec* Find(const std::string& name) const;
+  std::vector<std::string> Names() const;
+};
+
+/// Reads a kinds schema; problems in it are reported against `path`.
+KindCatalogue ParseKinds(const YamlNode& root, const std::string& path,
+                         Diagnostics& diags);
+
+/// The kinds built into smsdoc (src/model/kinds.yaml).
+const KindCatalogue& BuiltinKinds();
+
+}  // namespace smsdoc

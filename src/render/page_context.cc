@@ -1,0 +1,385 @@
+#include "render/page_context.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/text.h"
+#include "model/clauses.h"
+#include "render/body_links.h"
+
+namespace smsdoc {
+
+namespace {
+
+const char* NodeTypeLabel(Node::Type t) {
+  switch (t) {
+    case Node::Type::kDocument: return "document";
+    case Node::Type::kProcess: return "process";
+    case Node::Type::kRecord: return "record";
+  }
+  return "";
+}
+
+TemplateValue TextList(const std::vector<std::string>& items) {
+  TemplateValue list = TemplateValue::List();
+  for (const auto& item : items) list.Push(item);
+  return list;
+}
+
+// A list with `last` set on its final element, so templates can join
+// items with ", " without logic.
+TemplateValue MarkLast(TemplateValue list) {
+  for (size_t i = 0; i < list.list.size(); ++i)
+    list.list[i].Set("last", i + 1 == list.list.size());
+  return list;
+}
+
+}  // namespace
+
+TemplateValue PageContext::Common(const std::string& page_url,
+                                  const std::string& title) const {
+  const Config& config = graph_.corpus->config;
+  std::string root = RelativeUrl(page_url, "");
+  TemplateValue v;
+  v.Set("site_title", config.title);
+  v.Set("organization", config.organization);
+  v.Set("page_title", title);
+  v.Set("root", root);
+  struct Item { const char* title; const char* url; };
+  static const Item kNav[] = {{"Home", "index.html"},
+                              {"Documents", "documents.html"},
+                              {"Processes", "processes.html"},
+                              {"Records", "records.html"}};
+  TemplateValue nav = TemplateValue::List();
+  for (const auto& item : kNav) {
+    TemplateValue entry;
+    entry.Set("title", item.title);
+    entry.Set("url", root + item.url);
+    entry.Set("current", page_url == item.url);
+    nav.Push(std::move(entry));
+  }
+  v.Set("nav_items", std::move(nav));
+  return v;
+}
+
+TemplateValue PageContext::LinkTo(const std::string& page_url, int node) const {
+  const Node& n = graph_.nodes[node];
+  TemplateValue v;
+  v.Set("id", n.id);
+  v.Set("title", n.title);
+  v.Set("url", RelativeUrl(page_url, n.url));
+  return v;
+}
+
+std::string PageContext::RoleTitle(const std::string& key) const {
+  const Role* role = graph_.corpus->config.FindRole(key);
+  return role ? role->title : key;
+}
+
+TemplateValue PageContext::RoleValue(const std::string& key) const {
+  TemplateValue v;
+  v.Set("key", key);
+  v.Set("title", RoleTitle(key));
+  return v;
+}
+
+TemplateValue PageContext::Roles(const std::vector<std::string>& keys) const {
+  TemplateValue list = TemplateValue::List();
+  for (const auto& k : keys) list.Push(RoleValue(k));
+  return MarkLast(std::move(list));
+}
+
+TemplateValue PageContext::Clauses(const std::vector<std::string>& ids) const {
+  TemplateValue list = TemplateValue::List();
+  for (const auto& id : ids) {
+    const Clause* c = FindClause(id);
+    TemplateValue v;
+    v.Set("id", id);
+    v.Set("title", c ? c->title : "");
+    list.Push(std::move(v));
+  }
+  return list;
+}
+
+TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) const {
+  const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
+  TemplateValue v = LinkTo(page_url, node);
+  v.Set("type", d.type);
+  v.Set("owner", RoleValue(d.owner));
+  v.Set("version", d.version);
+  v.Set("status", d.status);
+  v.Set("is_draft", d.status != "approved");
+  v.Set("effective", d.effective);
+  return v;
+}
+
+TemplateValue PageContext::ReferencedBy(int node) const {
+  TemplateValue list = TemplateValue::List();
+  const std::string& page_url = graph_.nodes[node].url;
+  for (const Backlink& b : graph_.backlinks[node]) {
+    TemplateValue v = LinkTo(page_url, b.source);
+    v.Set("relation", b.relation == "body" ? std::string("mentions") : b.relation);
+    v.Set("type", NodeTypeLabel(graph_.nodes[b.source].type));
+    list.Push(std::move(v));
+  }
+  return list;
+}
+
+TemplateValue PageContext::Home(const std::string& page_url) const {
+  TemplateValue v = Common(page_url, "Home");
+  v.Set("scope", graph_.corpus->config.scope);
+  TemplateValue policies = TemplateValue::List(), processes = TemplateValue::List();
+  for (int node : DocumentsById()) {
+    (graph_.nodes[node].type == Node::Type::kProcess ? processes : policies)
+        .Push(DocumentRow(page_url, node));
+  }
+  v.Set("has_policies", !policies.list.empty());
+  v.Set("policies", std::move(policies));
+  v.Set("has_processes", !processes.list.empty());
+  v.Set("processes", std::move(processes));
+  v.Set("kinds", KindSummaries(page_url));
+  return v;
+}
+
+TemplateValue PageContext::DocumentList(const std::string& page_url,
+                                        bool processes_only) const {
+  TemplateValue v = Common(page_url, processes_only ? "Processes" : "Document master list");
+  TemplateValue rows = TemplateValue::List();
+  for (int node : DocumentsById()) {
+    if (processes_only && graph_.nodes[node].type != Node::Type::kProcess) continue;
+    TemplateValue row = DocumentRow(page_url, node);
+    const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
+    row.Set("clauses", MarkLast(Clauses(d.clauses)));
+    if (processes_only) row.Set("purpose", d.purpose);
+    rows.Push(std::move(row));
+  }
+  v.Set("count", std::to_string(rows.list.size()));
+  v.Set("documents", std::move(rows));
+  return v;
+}
+
+TemplateValue PageContext::DocumentPage(int node) const {
+  const Node& n = graph_.nodes[node];
+  const Document& d = graph_.corpus->documents[n.index];
+  TemplateValue v = Common(n.url, d.title);
+  v.Set("id", d.id);
+  v.Set("title", d.title);
+  v.Set("type", d.type);
+  v.Set("version", d.version);
+  v.Set("status", d.status);
+  v.Set("is_draft", d.status != "approved");
+  v.Set("owner", RoleValue(d.owner));
+  v.Set("approver", RoleValue(d.approver));
+  v.Set("effective", d.effective);
+  v.Set("review_months", std::to_string(d.review_months));
+  v.Set("source", d.path);
+  v.Set("clauses", Clauses(d.clauses));
+  v.Set("has_clauses", !d.clauses.empty());
+
+  TemplateValue related = TemplateValue::List(), interfaces = TemplateValue::List();
+  const auto& links = graph_.links[node];
+  for (size_t i = 0; i < d.refs.size(); ++i) {
+    if (links[i].target < 0) continue;
+    if (d.refs[i].relation == "related") related.Push(LinkTo(n.url, links[i].target));
+    if (d.refs[i].relation == "interfaces") interfaces.Push(LinkTo(n.url, links[i].target));
+  }
+  v.Set("has_related", !related.list.empty());
+  v.Set("related", std::move(related));
+
+  TemplateValue toc = TemplateValue::List();
+  for (const auto& h : d.body.headings) {
+    if (h.level < 2 || h.level > 3) continue;
+    TemplateValue entry;
+    entry.Set("anchor", h.anchor);
+    entry.Set("text", h.text);
+    entry.Set("is_sub", h.level == 3);
+    toc.Push(std::move(entry));
+  }
+  v.Set("has_toc", toc.list.size() >= 3);
+  v.Set("toc", std::move(toc));
+  v.Set("body_html", ResolveBodyLinks(d.body.html, graph_, node, n.url));
+
+  v.Set("is_process", d.is_process);
+  if (d.is_process) {
+    v.Set("has_purpose", !d.purpose.empty());
+    v.Set("purpose", d.purpose);
+    v.Set("has_inputs", !d.inputs.empty());
+    v.Set("inputs", TextList(d.inputs));
+    v.Set("has_outputs", !d.outputs.empty());
+    v.Set("outputs", TextList(d.outputs));
+    TemplateValue activities = TemplateValue::List();
+    for (const auto& a : d.activities) {
+      TemplateValue row;
+      row.Set("step", a.step);
+      row.Set("responsible", RoleValue(a.responsible));
+      row.Set("accountable", RoleValue(a.accountable));
+      row.Set("consulted", Roles(a.consulted));
+      row.Set("informed", Roles(a.informed));
+      activities.Push(std::move(row));
+    }
+    v.Set("has_activities", !activities.list.empty());
+    v.Set("activities", std::move(activities));
+    TemplateValue kpis = TemplateValue::List();
+    for (const auto& k : d.kpis) {
+      TemplateValue row;
+      row.Set("name", k.name);
+      row.Set("target", k.target);
+      row.Set("frequency", k.frequency);
+      kpis.Push(std::move(row));
+    }
+    v.Set("has_kpis", !kpis.list.empty());
+    v.Set("kpis", std::move(kpis));
+    v.Set("has_interfaces", !interfaces.list.empty());
+    v.Set("interfaces", std::move(interfaces));
+    v.Set("has_record_kinds", !d.record_kinds.empty());
+    v.Set("record_kinds", MarkLast(TextList(d.record_kinds)));
+  }
+  TemplateValue refby = ReferencedBy(node);
+  v.Set("has_referenced_by", !refby.list.empty());
+  v.Set("referenced_by", std::move(refby));
+  return v;
+}
+
+std::vector<int> PageContext::DocumentsById() const {
+  std::vector<int> nodes;
+  for (size_t i = 0; i < graph_.corpus->documents.size(); ++i)
+    nodes.push_back(graph_.DocumentNode(i));
+  std::sort(nodes.begin(), nodes.end(), [&](int a, int b) {
+    return graph_.nodes[a].id < graph_.nodes[b].id;
+  });
+  return nodes;
+}
+
+TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
+  TemplateValue v = Common(page_url, "Records");
+  v.Set("kinds", KindSummaries(page_url));
+  return v;
+}
+
+TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
+  std::map<std::string, int> counts;
+  for (const auto& r : graph_.corpus->records) counts[r.kind->name]++;
+  TemplateValue kinds = TemplateValue::List();
+  for (const auto& kind : graph_.corpus->kinds->kinds) {
+    TemplateValue k;
+    k.Set("name", kind.name);
+    k.Set("title", kind.title);
+    k.Set("clause", kind.clause);
+    k.Set("count", std::to_string(counts[kind.name]));
+    k.Set("url", RelativeUrl(page_url, KindUrl(kind.name)));
+    kinds.Push(std::move(k));
+  }
+  return kinds;
+}
+
+TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
+                                     const FieldValue* value) const {
+  TemplateValue parts = TemplateValue::List();
+  auto add = [&](const std::string& text, const std::string& url) {
+    TemplateValue p;
+    p.Set("text", text);
+    p.Set("has_url", !url.empty());
+    p.Set("url", url);
+    parts.Push(std::move(p));
+  };
+  if (value) {
+    const FieldSpec& spec = *value->spec;
+    if (spec.type == FieldType::kRef || spec.type == FieldType::kRefs) {
+      // Links resolve in ref order; find this field's.
+      const auto& refs = graph_.RefsOf(node);
+      for (size_t i = 0; i < refs.size(); ++i) {
+        if (refs[i].relation != spec.name) continue;
+        int target = graph_.links[node][i].target;
+        add(refs[i].target,
+            target >= 0 ? RelativeUrl(page_url, graph_.nodes[target].url) : "");
+      }
+    } else if (spec.type == FieldType::kRole) {
+      add(RoleTitle(value->text), "");
+    } else if (spec.type == FieldType::kClause || spec.type == FieldType::kClauses) {
+      std::vector<std::string> ids = value->items;
+      if (!value->text.empty()) ids.push_back(value->text);
+      for (const auto& id : ids) {
+        const Clause* c = FindClause(id);
+        add(c ? id + " " + c->title : id, "");
+      }
+    } else if (!value->items.empty()) {
+      for (const auto& item : value->items) add(item, "");
+    } else {
+      add(value->text, "");
+    }
+  }
+  TemplateValue cell;
+  cell.Set("parts", MarkLast(std::move(parts)));
+  cell.Set("is_long", value && value->spec->type == FieldType::kLongText);
+  return cell;
+}
+
+TemplateValue PageContext::KindPage(const KindSpec& kind) const {
+  std::string page_url = KindUrl(kind.name);
+  TemplateValue v = Common(page_url, kind.title);
+  v.Set("title", kind.title);
+  v.Set("clause", kind.clause);
+  TemplateValue columns = TemplateValue::List();
+  for (const auto& c : kind.columns) columns.Push(kind.Field(c)->label);
+  v.Set("columns", std::move(columns));
+  TemplateValue rows = TemplateValue::List();
+  for (size_t i = 0; i < graph_.corpus->records.size(); ++i) {
+    const Record& r = graph_.corpus->records[i];
+    if (r.kind != &kind) continue;
+    int node = graph_.RecordNode(i);
+    TemplateValue cells = TemplateValue::List();
+    for (const auto& c : kind.columns) {
+      if (c == "id") {
+        TemplateValue cell;
+        TemplateValue parts = TemplateValue::List();
+        TemplateValue p;
+        p.Set("text", r.id);
+        p.Set("has_url", true);
+        p.Set("url", RelativeUrl(page_url, graph_.nodes[node].url));
+        p.Set("last", true);
+        parts.Push(std::move(p));
+        cell.Set("parts", std::move(parts));
+        cell.Set("is_long", false);
+        cells.Push(std::move(cell));
+      } else {
+        cells.Push(FieldCell(page_url, node, r.Field(c)));
+      }
+    }
+    TemplateValue row;
+    row.Set("cells", std::move(cells));
+    row.Set("status", r.status);
+    rows.Push(std::move(row));
+  }
+  v.Set("count", std::to_string(rows.list.size()));
+  v.Set("has_rows", !rows.list.empty());
+  v.Set("rows", std::move(rows));
+  return v;
+}
+
+TemplateValue PageContext::RecordPage(int node) const {
+  const Node& n = graph_.nodes[node];
+  const Record& r = graph_.corpus->records[n.index];
+  TemplateValue v = Common(n.url, r.id + " " + r.title);
+  v.Set("id", r.id);
+  v.Set("title", r.title);
+  v.Set("status", r.status);
+  v.Set("kind", r.kind->name);
+  v.Set("kind_title", r.kind->title);
+  v.Set("kind_url", RelativeUrl(n.url, KindUrl(r.kind->name)));
+  v.Set("source", r.path);
+  TemplateValue fields = TemplateValue::List();
+  for (const auto& spec : r.kind->fields) {
+    const FieldValue* value = r.Field(spec.name);
+    if (!value || spec.name == "title") continue;
+    TemplateValue row = FieldCell(n.url, node, value);
+    row.Set("label", spec.label);
+    fields.Push(std::move(row));
+  }
+  v.Set("fields", std::move(fields));
+  TemplateValue refby = ReferencedBy(node);
+  v.Set("has_referenced_by", !refby.list.empty());
+  v.Set("referenced_by", std::move(refby));
+  return v;
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,41 @@
+#pragma once
+#include <string>
+
+#include "adapters/templates.h"
+#include "link/graph.h"
+
+namespace smsdoc {
+
+/// Builds the values the templates see. Every value a template needs is
+/// prepared here (templates are logic-less); text is escaped by the
+/// template engine, HTML fields are named *_html.
+class PageContext {
+ public:
+  explicit PageContext(const Graph& graph) : graph_(graph) {}
+
+  /// Fields every page has: site title, root prefix, navigation.
+  TemplateValue Common(const std::string& page_url, const std::string& title) const;
+  TemplateValue Home(const std::string& page_url) const;
+  TemplateValue DocumentList(const std::string& page_url, bool processes_only) const;
+  TemplateValue DocumentPage(int node) const;
+  TemplateValue RecordKinds(const std::string& page_url) const;
+  TemplateValue KindPage(const KindSpec& kind) const;
+  TemplateValue RecordPage(int node) const;
+
+ private:
+  TemplateValue LinkTo(const std::string& page_url, int node) const;
+  std::string RoleTitle(const std::string& key) const;
+  TemplateValue RoleValue(const std::string& key) const;
+  TemplateValue KindSummaries(const std::string& page_url) const;
+  std::vector<int> DocumentsById() const;
+  TemplateValue DocumentRow(const std::string& page_url, int node) const;
+  TemplateValue Clauses(const std::vector<std::string>& ids) const;
+  TemplateValue ReferencedBy(int node) const;
+  TemplateValue FieldCell(const std::string& page_url, int node,
+                          const FieldValue* value) const;
+  TemplateValue Roles(const std::vector<std::string>& keys) const;
+
+  const Graph& graph_;
+};
+
+}  // namespace smsdoc

@@ -1,0 +1,82 @@
+#include "render/site.h"
+
+#include <algorithm>
+
+#include "base/parallel.h"
+#include "base/text.h"
+#include "render/page_context.h"
+
+namespace smsdoc {
+
+namespace {
+
+struct Page {
+  std::string url;
+  std::string template_name;
+  int node = -1;                    ///< document or record pages
+  const KindSpec* kind = nullptr;   ///< kind listing pages
+};
+
+std::vector<Page> PlanPages(const Graph& graph) {
+  std::vector<Page> pages = {{"index.html", "home"},
+                             {"documents.html", "documents"},
+                             {"processes.html", "processes"},
+                             {"records.html", "records"}};
+  for (size_t n = 0; n < graph.nodes.size(); ++n) {
+    bool is_record = graph.nodes[n].type == Node::Type::kRecord;
+    pages.push_back({graph.nodes[n].url, is_record ? "record" : "document",
+                     static_cast<int>(n)});
+  }
+  for (const auto& kind : graph.corpus->kinds->kinds)
+    pages.push_back({KindUrl(kind.name), "kind", -1, &kind});
+  return pages;
+}
+
+TemplateValue ContextFor(const PageContext& context, const Page& page) {
+  if (page.kind) return context.KindPage(*page.kind);
+  if (page.template_name == "home") return context.Home(page.url);
+  if (page.template_name == "documents") return context.DocumentList(page.url, false);
+  if (page.template_name == "processes") return context.DocumentList(page.url, true);
+  if (page.template_name == "records") return context.RecordKinds(page.url);
+  if (page.template_name == "record") return context.RecordPage(page.node);
+  return context.DocumentPage(page.node);
+}
+
+}  // namespace
+
+OutputFiles RenderSite(const Graph& graph, const Theme& theme, int jobs,
+                       Diagnostics& diags) {
+  PageContext context(graph);
+  std::vector<Page> pages = PlanPages(graph);
+  OutputFiles files(pages.size());
+  std::vector<Diagnostics> page_diags(pages.size());
+  ParallelFor(pages.size(), jobs, [&](size_t i) {
+    const Page& page = pages[i];
+    TemplateValue value = ContextFor(context, page);
+    std::string content, html, error;
+    auto fail = [&](const std::string& name) {
+      page_diags[i].Error(theme.files.count(name) ? theme.files.at(name) : name, {},
+                          "template error: " + error, "template");
+    };
+    if (!theme.templates.Render(page.template_name, value, content, error))
+      return fail(page.template_name);
+    value.Set("content_html", std::move(content));
+    if (!theme.templates.Render("layout", value, html, error)) return fail("layout");
+    files[i] = {page.url, std::move(html), ""};
+  });
+  for (auto& d : page_diags) diags.Merge(std::move(d));
+
+  for (const auto& [path, bytes] : theme.assets) files.push_back({path, bytes, ""});
+  for (const auto& asset : graph.corpus->assets) files.push_back({asset, "", asset});
+  std::sort(files.begin(), files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  for (size_t i = 1; i < files.size(); ++i) {
+    if (files[i].path == files[i - 1].path)
+      diags.Error(files[i].copy_from.empty() ? files[i - 1].copy_from : files[i].copy_from,
+                  {}, "two outputs would be written to '" + files[i].path + "'",
+                  "output-clash");
+  }
+  return files;
+}
+
+}  // namespace smsdoc

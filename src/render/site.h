@@ -1,0 +1,15 @@
+#pragma once
+#include "base/diagnostics.h"
+#include "base/output.h"
+#include "link/graph.h"
+#include "render/theme.h"
+
+namespace smsdoc {
+
+/// The render stage: every page of the site, plus theme assets and copied
+/// content files, as bytes in memory. Pages render on `jobs` threads; the
+/// result is sorted by path and independent of the thread count.
+OutputFiles RenderSite(const Graph& graph, const Theme& theme, int jobs,
+                       Diagnostics& diags);
+
+}  // namespace smsdoc

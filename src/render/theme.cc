@@ -1,0 +1,58 @@
+#include "render/theme.h"
+
+#include "base/text.h"
+#include "base/embedded.h"
+
+namespace smsdoc {
+
+namespace {
+constexpr std::string_view kDefaultTheme = "themes/default/";
+constexpr std::string_view kSuffix = ".mustache";
+}  // namespace
+
+const std::vector<std::string>& TemplateNames() {
+  static const std::vector<std::string> kNames = {
+      "layout",  "home",   "documents", "processes", "document",
+      "records", "kind",   "record",    "refby",     "toc"};
+  return kNames;
+}
+
+Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) {
+  std::map<std::string, std::pair<std::string, std::string>> templates;  // name -> (file, source)
+  Theme theme;
+  auto add = [&](const std::string& rel, std::string bytes, const std::string& shown) {
+    if (StartsWith(rel, "templates/") && EndsWith(rel, kSuffix)) {
+      std::string name = rel.substr(10, rel.size() - 10 - kSuffix.size());
+      templates[name] = {shown, std::move(bytes)};
+    } else if (StartsWith(rel, "assets/")) {
+      theme.assets[rel] = std::move(bytes);
+    }
+  };
+  for (const auto& path : EmbeddedFilesUnder(kDefaultTheme))
+    add(path.substr(kDefaultTheme.size()), std::string(EmbeddedFile(path)), path);
+  if (user) {
+    for (const auto& rel : user->ListFiles("")) {
+      std::string shown = label + "/" + rel;
+      if (StartsWith(rel, "templates/") && EndsWith(rel, kSuffix)) {
+        std::string name = rel.substr(10, rel.size() - 10 - kSuffix.size());
+        bool known = false;
+        for (const auto& n : TemplateNames()) known = known || n == name;
+        if (!known) {
+          diags.Warning(shown, {}, "template '" + name + "' is not used by smsdoc" +
+                                       DidYouMean(name, TemplateNames()),
+                        "theme-unused");
+        }
+      }
+      if (auto bytes = user->ReadFile(rel)) add(rel, std::move(*bytes), shown);
+    }
+  }
+  for (auto& [name, file_and_source] : templates) {
+    theme.files[name] = file_and_source.first;
+    std::string error = theme.templates.Add(name, file_and_source.second);
+    if (!error.empty())
+      diags.Error(file_and_source.first, {}, "template error: " + error, "template");
+  }
+  return theme;
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,26 @@
+#pragma once
+#include <map>
+#include <string>
+
+#include "adapters/templates.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
+
+namespace smsdoc {
+
+/// Page templates and static assets. A user theme overrides single files;
+/// everything else comes from the default theme built into the binary.
+struct Theme {
+  TemplateSet templates;
+  std::map<std::string, std::string> assets;  ///< "assets/style.css" -> bytes
+  std::map<std::string, std::string> files;   ///< template name -> file shown in errors
+};
+
+/// The templates every theme provides (from the default if not overridden).
+const std::vector<std::string>& TemplateNames();
+
+/// Loads the default theme, then `user` (may be null) over it. Template
+/// errors name the template file: `label` is how the user theme is shown.
+Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags);
+
+}  // namespace smsdoc

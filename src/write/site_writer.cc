@@ -1,0 +1,119 @@
+#include "write/site_writer.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <mutex>
+#include <set>
+
+#include "base/parallel.h"
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path Absolute(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
+  return ec ? fs::absolute(p).lexically_normal() : abs;
+}
+
+bool IsWithin(const fs::path& inner, const fs::path& outer) {
+  auto rel = inner.lexically_relative(outer);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+bool WriteBytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+std::string CheckOutputFolder(const fs::path& out, const fs::path& root) {
+  fs::path abs_out = Absolute(out), abs_root = Absolute(root);
+  if (abs_out == abs_out.root_path())
+    return "refusing to write the site to '" + abs_out.string() + "'";
+  if (abs_out == abs_root || IsWithin(abs_root, abs_out))
+    return "refusing to write the site to '" + out.string() +
+           "': it is or contains the SMS root";
+  std::error_code ec;
+  if (fs::exists(abs_out, ec)) {
+    if (!fs::is_directory(abs_out, ec))
+      return "'" + out.string() + "' exists and is not a folder";
+    bool empty = fs::directory_iterator(abs_out, ec) == fs::directory_iterator();
+    if (!empty && !fs::exists(abs_out / kOutputMarker, ec))
+      return "refusing to replace '" + out.string() +
+             "': it is not empty and was not written by smsdoc (no " +
+             kOutputMarker + " file)";
+  }
+  return "";
+}
+
+std::string WriteSite(const OutputFiles& files, const fs::path& out,
+                      const fs::path& root, int jobs) {
+  fs::path target = Absolute(out);
+  fs::path parent = target.parent_path();
+  std::string stem = "." + target.filename().string() + ".smsdoc-";
+  std::string suffix = std::to_string(::getpid());
+  fs::path fresh = parent / (stem + "new-" + suffix);
+  fs::path old = parent / (stem + "old-" + suffix);
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  fs::remove_all(fresh, ec);
+  if (!fs::create_directory(fresh, ec))
+    return "cannot create '" + fresh.string() + "': " + ec.message();
+
+  std::set<fs::path> dirs;
+  for (const auto& f : files) dirs.insert((fresh / f.path).parent_path());
+  for (const auto& d : dirs) fs::create_directories(d, ec);
+
+  std::mutex error_mutex;
+  std::string error;
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    const OutputFile& f = files[i];
+    fs::path dest = fresh / f.path;
+    std::error_code copy_ec;
+    bool ok = f.copy_from.empty()
+                  ? WriteBytes(dest, f.bytes)
+                  : fs::copy_file(root / f.copy_from, dest, copy_ec);
+    if (!ok) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (error.empty()) error = "cannot write '" + dest.string() + "'";
+    }
+  });
+  if (error.empty() &&
+      !WriteBytes(fresh / kOutputMarker,
+                  "This folder was written by smsdoc, which replaces it whole on "
+                  "every build.\n"))
+    error = "cannot write the output marker";
+  if (!error.empty()) {
+    fs::remove_all(fresh, ec);
+    return error;
+  }
+
+  // Swap: the old site stays in place until the new one is complete.
+  bool had_old = fs::exists(target, ec);
+  if (had_old) {
+    fs::rename(target, old, ec);
+    if (ec) {
+      fs::remove_all(fresh, ec);
+      return "cannot move the previous site aside: " + ec.message();
+    }
+  }
+  fs::rename(fresh, target, ec);
+  if (ec) {
+    std::string message = "cannot move the new site into place: " + ec.message();
+    if (had_old) fs::rename(old, target, ec);
+    fs::remove_all(fresh, ec);
+    return message;
+  }
+  if (had_old) fs::remove_all(old, ec);
+  return "";
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,25 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "base/output.h"
+
+namespace smsdoc {
+
+/// The file that marks a folder as smsdoc's output, so a rebuild may
+/// replace it.
+inline constexpr const char* kOutputMarker = ".smsdoc-output";
+
+/// Why `out` may not be used as the output folder for the SMS at `root`,
+/// or "" when it may: it must not be or contain the root, nor be a
+/// non-empty folder that smsdoc did not write.
+std::string CheckOutputFolder(const std::filesystem::path& out,
+                              const std::filesystem::path& root);
+
+/// The write stage: writes `files` into a fresh folder beside `out`, then
+/// swaps it in, so `out` holds either the old site or the whole new one.
+/// Copied files are read from `root`. Returns "" or an error message.
+std::string WriteSite(const OutputFiles& files, const std::filesystem::path& out,
+                      const std::filesystem::path& root, int jobs);
+
+}  // namespace smsdoc
