@@ -44,9 +44,10 @@ bool TemplateSet::Render(const std::string& name, const TemplateValue& context,
     return false;
   }
   mstch::data data = ToData(context);
-  // Partials live beside the page data under their own names; the site
-  // renderer never uses a template name as a data key.
+  // Partials share the data's namespace; their names hold a '/'
+  // ("partials/toc"), which no data key does.
   for (const auto& [partial_name, source] : sources_) {
+    if (partial_name.find('/') == std::string::npos) continue;
     const std::string* src = &source;
     data.set(partial_name, mstch::data(mstch::partial([src] { return *src; })));
   }

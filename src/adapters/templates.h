@@ -36,8 +36,8 @@ struct TemplateValue {
   }
 };
 
-/// Logic-less (Mustache) templates by name; every template is also a
-/// partial, `{{> name}}`.
+/// Logic-less (Mustache) templates by name. Templates named with a folder
+/// ("partials/toc") are partials: `{{> partials/toc}}`.
 class TemplateSet {
  public:
   /// Adds a template; returns an error message when it does not compile.

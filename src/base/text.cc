@@ -142,10 +142,14 @@ std::string DirName(std::string_view path) {
 
 std::string RelativeUrl(std::string_view from, std::string_view to) {
   static const char kHex[] = "0123456789ABCDEF";
+  // Drop the folders both paths share, then climb out of the rest of `from`.
+  size_t common = 0;
+  for (size_t i = 0; i < from.size() && i < to.size() && from[i] == to[i]; ++i)
+    if (from[i] == '/') common = i + 1;
   std::string out;
-  for (char c : from)
+  for (char c : from.substr(common))
     if (c == '/') out += "../";
-  for (unsigned char c : to) {
+  for (unsigned char c : to.substr(common)) {
     if (std::isalnum(c) || std::string_view("-._~/#").find(static_cast<char>(c)) !=
                                std::string_view::npos) {
       out += static_cast<char>(c);

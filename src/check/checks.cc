@@ -4,13 +4,18 @@ namespace smsdoc {
 
 namespace {
 
+std::string WithArticle(const std::string& noun) {
+  bool vowel = !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
 std::string Describe(const Graph& graph, const Node& node) {
   switch (node.type) {
     case Node::Type::kProcess: return "a process";
     case Node::Type::kDocument:
-      return "a " + graph.corpus->documents[node.index].type;
+      return WithArticle(graph.corpus->documents[node.index].type);
     case Node::Type::kRecord:
-      return "a " + graph.corpus->records[node.index].kind->name + " record";
+      return WithArticle(graph.corpus->records[node.index].kind->name + " record");
   }
   return "";
 }
@@ -38,8 +43,8 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
       continue;
     diags.Error(graph.PathOf(n), ref.pos,
                 "'" + ref.relation + "' must name " +
-                    (ref.required_kind == "process" ? std::string("a process")
-                                                    : "a " + ref.required_kind + " record") +
+                    WithArticle(ref.required_kind == "process" ? std::string("process")
+                                                               : ref.required_kind + " record") +
                     ", but '" + node.id + "' is " + Describe(graph, node),
                 "ref-kind");
   }

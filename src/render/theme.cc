@@ -12,8 +12,8 @@ constexpr std::string_view kSuffix = ".mustache";
 
 const std::vector<std::string>& TemplateNames() {
   static const std::vector<std::string> kNames = {
-      "layout",  "home",   "documents", "processes", "document",
-      "records", "kind",   "record",    "refby",     "toc"};
+      "layout",  "home", "documents", "processes", "document",
+      "records", "kind", "record",    "partials/referenced-by", "partials/toc"};
   return kNames;
 }
 

@@ -1,0 +1,31 @@
+#include "adapters/templates.h"
+
+#include <doctest/doctest.h>
+
+namespace smsdoc {
+
+TEST_CASE("templates escape text, pass *_html through and include partials") {
+  TemplateSet set;
+  CHECK(set.Add("page", "<h1>{{title}}</h1>{{{body_html}}}{{> partials/foot}}").empty());
+  CHECK(set.Add("partials/foot", "<p>{{#items}}{{.}};{{/items}}</p>").empty());
+  TemplateValue v;
+  v.Set("title", "<img src=x onerror=alert(1)>");
+  v.Set("body_html", "<p>ok</p>");
+  TemplateValue items = TemplateValue::List();
+  items.Push("a").Push("b");
+  v.Set("items", items);
+  std::string out, error;
+  REQUIRE(set.Render("page", v, out, error));
+  CHECK(out == "<h1>&lt;img src=x onerror=alert(1)&gt;</h1><p>ok</p><p>a;b;</p>");
+}
+
+TEST_CASE("a template that does not compile is reported") {
+  TemplateSet set;
+  CHECK_FALSE(set.Add("bad", "{{#open}} never closed").empty());
+  CHECK_FALSE(set.Has("bad"));
+  std::string out, error;
+  CHECK_FALSE(set.Render("missing", {}, out, error));
+  CHECK(error == "no template 'missing'");
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,58 @@
+#include "base/text.h"
+
+#include <doctest/doctest.h>
+
+namespace smsdoc {
+
+TEST_CASE("EditDistance ignores case and counts edits") {
+  CHECK(EditDistance("build", "biuld") == 2);
+  CHECK(EditDistance("PRC-CHG", "prc-chg") == 0);
+  CHECK(EditDistance("", "abc") == 3);
+}
+
+TEST_CASE("ClosestMatch suggests only likely typos") {
+  std::vector<std::string> ids = {"PRC-CHG", "PRC-INC", "POL-SM-01"};
+  CHECK(ClosestMatch("PRC-CHNG", ids) == "PRC-CHG");
+  CHECK_FALSE(ClosestMatch("TOTALLY-DIFFERENT", ids).has_value());
+  CHECK(DidYouMean("PRC-INK", ids) == " (did you mean 'PRC-INC'?)");
+  CHECK(DidYouMean("zzzzzzzz", ids).empty());
+}
+
+TEST_CASE("Slugify follows GitHub's heading anchors") {
+  CHECK(Slugify("Roles and responsibilities") == "roles-and-responsibilities");
+  CHECK(Slugify("8.5.1 Change (policy)!") == "851-change-policy");
+  CHECK(Slugify("snake_case stays") == "snake_case-stays");
+}
+
+TEST_CASE("IsValidDate accepts real calendar days only") {
+  CHECK(IsValidDate("2026-02-28"));
+  CHECK(IsValidDate("2024-02-29"));
+  CHECK_FALSE(IsValidDate("2026-02-29"));
+  CHECK_FALSE(IsValidDate("2026-02-30"));
+  CHECK_FALSE(IsValidDate("2026-13-01"));
+  CHECK_FALSE(IsValidDate("01/02/2026"));
+  CHECK_FALSE(IsValidDate("2026-1-01"));
+}
+
+TEST_CASE("NormalizeRelativePath refuses to climb out") {
+  CHECK(NormalizeRelativePath("policies/../processes/./chg.md") == "processes/chg.md");
+  CHECK_FALSE(NormalizeRelativePath("policies/../../etc/passwd").has_value());
+}
+
+TEST_CASE("RelativeUrl climbs from the page's folder and encodes") {
+  CHECK(RelativeUrl("index.html", "policies/a.html") == "policies/a.html");
+  CHECK(RelativeUrl("records/risk/R-1.html", "policies/a.html#x") ==
+        "../../policies/a.html#x");
+  CHECK(RelativeUrl("a.html", "my file.pdf") == "my%20file.pdf");
+  CHECK(RelativeUrl("records/risk/index.html", "records/risk/R-1.html") == "R-1.html");
+  CHECK(RelativeUrl("records/risk/R-1.html", "records/action/A-1.html") ==
+        "../action/A-1.html");
+  CHECK(RelativeUrl("policies/a.html", "") == "../");
+}
+
+TEST_CASE("HtmlEscape escapes markup and quotes") {
+  CHECK(HtmlEscape("<img src=x onerror='a'>&\"") ==
+        "&lt;img src=x onerror=&#39;a&#39;&gt;&amp;&quot;");
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,78 @@
+#include "load/record_loader.h"
+
+#include <doctest/doctest.h>
+
+#include "adapters/yaml.h"
+#include "test_support.h"
+
+namespace smsdoc {
+
+namespace {
+Config TestConfig() {
+  Diagnostics d;
+  return ParseConfig(ParseYaml(testing::kConfig, "smsdoc.yaml", 1, d), d);
+}
+}  // namespace
+
+TEST_CASE("a list of records is validated against each kind's schema") {
+  Diagnostics d;
+  auto records = LoadRecords(
+      "records/r.yaml",
+      "- id: RSK-1\n  kind: risk\n  title: Outage\n  status: open\n  likelihood: 4\n"
+      "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n"
+      "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n",
+      TestConfig(), BuiltinKinds(), d);
+  CHECK(d.items().empty());
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].kind->name == "risk");
+  CHECK(records[0].Field("likelihood")->text == "4");
+  REQUIRE(records[0].refs.size() == 1);
+  CHECK(records[0].refs[0].required_kind == "action");
+  CHECK(records[1].pos.line == 9);
+}
+
+TEST_CASE("record problems: unknown kind, unknown field, out-of-range value") {
+  Diagnostics d;
+  LoadRecords("records/r.yaml",
+              "- id: X-1\n  kind: rsk\n  title: T\n"
+              "- id: X-2\n  kind: risk\n  title: T\n  status: open\n  likelihood: 7\n"
+              "  impact: 1\n  treatmnt: avoid\n",
+              TestConfig(), BuiltinKinds(), d);
+  d.Sort();
+  REQUIRE(d.items().size() == 3);
+  CHECK(FormatDiagnostic(d.items()[0]).rfind(
+            "records/r.yaml:2:9: error: 'kind' must be one of risk, training", 0) == 0);
+  CHECK(FormatDiagnostic(d.items()[0]).find("(did you mean 'risk'?)") != std::string::npos);
+  CHECK(FormatDiagnostic(d.items()[1]) ==
+        "records/r.yaml:8:15: error: 'likelihood' must be an integer 1..5, got '7' [field-type]");
+  CHECK(FormatDiagnostic(d.items()[2]) ==
+        "records/r.yaml:10:3: error: unknown field 'treatmnt' (did you mean 'treatment'?) [field-unknown]");
+}
+
+TEST_CASE("the built-in kinds schema is valid") {
+  const KindCatalogue& kinds = BuiltinKinds();
+  for (const char* name : {"risk", "training", "audit", "finding", "action", "review"})
+    CHECK(kinds.Find(name) != nullptr);
+  CHECK(kinds.Find("risk")->Field("id")->type == FieldType::kId);
+}
+
+TEST_CASE("a new kind is data: a schema without C++ changes") {
+  Diagnostics d;
+  YamlNode schema = ParseYaml(
+      "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
+      "  title: {type: text, required: true}\n  status: {type: status}\n"
+      "kinds:\n  supplier:\n    title: Suppliers\n    statuses: [active, exited]\n"
+      "    columns: [id, title, contract_end]\n"
+      "    fields:\n      contract_end: {type: date, required: true}\n",
+      "kinds.yaml", 1, d);
+  KindCatalogue kinds = ParseKinds(schema, "kinds.yaml", d);
+  REQUIRE(d.items().empty());
+  auto records = LoadRecords("records/s.yaml",
+                             "id: SUP-1\nkind: supplier\ntitle: Acme\nstatus: active\n"
+                             "contract_end: 2027-13-01\n",
+                             TestConfig(), kinds, d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].code == "field-date");
+}
+
+}  // namespace smsdoc

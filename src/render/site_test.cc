@@ -1,0 +1,113 @@
+#include "render/site.h"
+
+#include <doctest/doctest.h>
+
+#include "load/loader.h"
+#include "test_support.h"
+
+namespace smsdoc {
+
+namespace {
+
+struct Built {
+  Corpus corpus;
+  Graph graph;
+  OutputFiles files;
+  Diagnostics diags;
+  const OutputFile* Find(const std::string& path) const {
+    for (const auto& f : files)
+      if (f.path == path) return &f;
+    return nullptr;
+  }
+};
+
+std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr,
+                             int jobs = 2) {
+  auto b = std::make_unique<Built>();
+  b->corpus = LoadCorpus(disk, jobs, b->diags);
+  b->graph = LinkCorpus(b->corpus, b->diags);
+  Theme t = LoadTheme(theme, "mytheme", b->diags);
+  if (!b->diags.HasErrors()) b->files = RenderSite(b->graph, t, jobs, b->diags);
+  return b;
+}
+
+bool Contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("pages link relatively and show titles, backlinks and process fields") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("records/r.yaml",
+           "id: RSK-1\nkind: risk\ntitle: Outage <b>\nstatus: open\nlikelihood: 2\nimpact: 3\n"
+           "related: [PRC-CHG]\n");
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "See [[POL-1]] and [[RSK-1|the risk]].\n"));
+  auto b = Build(disk);
+  REQUIRE(b->diags.items().empty());
+
+  const OutputFile* page = b->Find("policies/b.html");
+  REQUIRE(page);
+  CHECK(Contains(page->bytes, "<a href=\"policy.html\">Title of POL-1</a>"));
+  CHECK(Contains(page->bytes, "<a href=\"../records/risk/RSK-1.html\">the risk</a>"));
+  CHECK(Contains(page->bytes, "href=\"../assets/style.css\""));
+
+  const OutputFile* change = b->Find("processes/change.html");
+  REQUIRE(change);
+  CHECK(Contains(change->bytes, "Control change."));
+  CHECK(Contains(change->bytes, "<a href=\"../records/risk/RSK-1.html\">RSK-1 Outage &lt;b&gt;</a>"));
+
+  const OutputFile* risks = b->Find("records/risk/index.html");
+  REQUIRE(risks);
+  CHECK(Contains(risks->bytes, "<a href=\"RSK-1.html\">RSK-1</a>"));
+  CHECK(b->Find("index.html"));
+  CHECK(b->Find("documents.html"));
+  CHECK(b->Find("assets/style.css"));
+}
+
+TEST_CASE("long pages get a table of contents") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/long.md",
+           testing::Doc("POL-L", "", "## One\n\n## Two\n\n### Two a\n\n## Three\n"));
+  auto b = Build(disk);
+  const OutputFile* page = b->Find("policies/long.html");
+  REQUIRE(page);
+  CHECK(Contains(page->bytes, "<a href=\"#two-a\">Two a</a>"));
+  CHECK_FALSE(Contains(b->Find("processes/change.html")->bytes, "class=\"toc\""));
+}
+
+TEST_CASE("a user theme overrides single templates; errors name the file") {
+  MemoryDisk theme;
+  theme.Add("templates/record.mustache", "<p>custom {{id}}</p>");
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("records/r.yaml", "id: RV-1\nkind: review\ntitle: MR\nstatus: planned\nheld: 2026-03-01\n");
+  auto b = Build(disk, &theme);
+  REQUIRE(b->diags.items().empty());
+  CHECK(Contains(b->Find("records/review/RV-1.html")->bytes, "<p>custom RV-1</p>"));
+  CHECK(Contains(b->Find("records/review/RV-1.html")->bytes, "<nav"));  // default layout
+  CHECK(Contains(b->Find("policies/policy.html")->bytes, "class=\"meta\""));
+
+  MemoryDisk broken;
+  broken.Add("templates/home.mustache", "{{#unclosed}}");
+  auto c = Build(disk, &broken);
+  REQUIRE(c->diags.items().size() == 1);
+  CHECK(c->diags.items()[0].path == "mytheme/templates/home.mustache");
+  CHECK(c->diags.items()[0].code == "template");
+}
+
+TEST_CASE("the site does not depend on the number of workers") {
+  MemoryDisk disk = testing::BaseSms();
+  for (int i = 0; i < 30; ++i)
+    disk.Add("policies/p" + std::to_string(i) + ".md",
+             testing::Doc("P-" + std::to_string(i), "",
+                          "~~struck~~ | a |\n|---|\n| [[POL-1]] |\n- [x] done\n"));
+  auto one = Build(disk, nullptr, 1);
+  auto four = Build(disk, nullptr, 4);
+  REQUIRE(one->files.size() == four->files.size());
+  for (size_t i = 0; i < one->files.size(); ++i) {
+    CHECK(one->files[i].path == four->files[i].path);
+    CHECK(one->files[i].bytes == four->files[i].bytes);
+  }
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,77 @@
+#include "write/site_writer.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "smsdoc-test-XXXXXX").string();
+    path = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("the site is written whole, then replaced whole") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site";
+  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2) == "");
+  CHECK(Read(out / "index.html") == "one");
+  CHECK(fs::exists(out / kOutputMarker));
+  CHECK(CheckOutputFolder(out, tmp.path / "sms") == "");
+
+  CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2) == "");
+  CHECK(Read(out / "index.html") == "two");
+  CHECK_FALSE(fs::exists(out / "a/b.html"));
+  // Nothing but the site is left beside it.
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path() != out;
+  CHECK(entries == 0);
+}
+
+TEST_CASE("a failed write leaves the previous site as it was") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site";
+  REQUIRE(WriteSite({{"index.html", "old", ""}}, out, tmp.path, 1) == "");
+  // Copying a file that does not exist fails mid-build.
+  std::string error =
+      WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1);
+  CHECK_FALSE(error.empty());
+  CHECK(Read(out / "index.html") == "old");
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path() != out;
+  CHECK(entries == 0);
+}
+
+TEST_CASE("output folders that are not smsdoc's are refused") {
+  TempDir tmp;
+  fs::create_directories(tmp.path / "sms");
+  CHECK_FALSE(CheckOutputFolder(tmp.path / "sms", tmp.path / "sms").empty());
+  CHECK_FALSE(CheckOutputFolder(tmp.path, tmp.path / "sms").empty());
+  CHECK_FALSE(CheckOutputFolder("/", tmp.path / "sms").empty());
+  fs::create_directories(tmp.path / "docs");
+  std::ofstream(tmp.path / "docs" / "thesis.txt") << "precious";
+  CHECK(CheckOutputFolder(tmp.path / "docs", tmp.path / "sms").find("not written by smsdoc") !=
+        std::string::npos);
+  CHECK(CheckOutputFolder(tmp.path / "new-site", tmp.path / "sms") == "");
+}
+
+}  // namespace smsdoc
