@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 #include "base/disk.h"
 #include "base/parallel.h"
 #include "check/checks.h"
@@ -26,6 +28,22 @@ struct Model {
   Corpus corpus;
   Graph graph;
   Theme theme;
+};
+
+// On a terminal, one self-erasing status line says which stage runs, so a
+// long build is visibly alive; piped output stays clean.
+class Progress {
+ public:
+  explicit Progress(std::ostream& err) : err_(err), on_(isatty(STDERR_FILENO)) {}
+  ~Progress() { Show(""); }
+  void Show(const std::string& what) {
+    if (!on_) return;
+    err_ << "\r\033[K" << (what.empty() ? "" : "smsdoc: " + what + "...") << std::flush;
+  }
+
+ private:
+  std::ostream& err_;
+  bool on_;
 };
 
 void Print(const Diagnostics& diags, std::ostream& err) {
@@ -60,8 +78,13 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model,
   }
   int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
   RealDisk disk(options.root);
+  Progress progress(err);
+  progress.Show("loading " + options.root);
   model.corpus = LoadCorpus(disk, jobs, diags);
   if (diags.HasErrors()) return kExitContent;
+  progress.Show("linking " + std::to_string(model.corpus.documents.size() +
+                                            model.corpus.records.size()) +
+                " items");
   model.graph = LinkCorpus(model.corpus, diags);
   if (diags.HasErrors()) return kExitContent;
   CheckGraph(model.graph, diags);
@@ -103,7 +126,10 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
   OutputFiles files;
   if (!stop) {
     int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+    Progress progress(err);
+    progress.Show("rendering");
     files = RenderSite(model.graph, model.theme, jobs, diags);
+    progress.Show("writing " + std::to_string(files.size()) + " files");
     if (!diags.HasErrors()) {
       std::string refusal = CheckOutputFolder(out, options.root);
       if (!refusal.empty()) {
@@ -112,6 +138,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
         return Fail(refusal, err);
       }
       std::string error = WriteSite(files, out, options.root, jobs);
+      progress.Show("");
       if (!error.empty()) {
         diags.Sort();
         Print(diags, err);

@@ -72,6 +72,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "smsdoc " SMSDOC_VERSION);
   app.require_subcommand(1);
   app.footer(
+      "\nExamples:\n"
+      "  smsdoc build                 build the SMS in ./ into ./site/\n"
+      "  smsdoc check --root sms      report every problem, write nothing\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
       "environment errors.");
