@@ -68,12 +68,20 @@ std::vector<FieldSpec> ParseFields(const YamlNode* fields,
     if (const YamlNode* min = v.Find("min")) spec.min = std::stol(min->scalar);
     if (const YamlNode* max = v.Find("max")) spec.max = std::stol(max->scalar);
     if (const YamlNode* kind = v.Find("kind")) spec.ref_kind = kind->scalar;
+    const YamlNode* last = v.Find("last");
+    spec.last = last && last->scalar == "true";
     out.push_back(std::move(spec));
   }
   return out;
 }
 
 }  // namespace
+
+std::string FieldTypeName(FieldType type) {
+  for (const auto& [name, t] : TypeNames())
+    if (t == type) return name;
+  return "";
+}
 
 const FieldSpec* KindSpec::Field(const std::string& field_name) const {
   for (const auto& f : fields)
@@ -107,9 +115,12 @@ KindCatalogue ParseKinds(const YamlNode& root, const std::string& path,
     if (const YamlNode* c = v.Find("clause")) kind.clause = c->scalar;
     kind.statuses = Strings(v.Find("statuses"));
     kind.columns = Strings(v.Find("columns"));
-    kind.fields = common;
+    for (const auto& f : common)
+      if (!f.last) kind.fields.push_back(f);
     for (auto& f : ParseFields(v.Find("fields"), path, diags))
       kind.fields.push_back(std::move(f));
+    for (const auto& f : common)
+      if (f.last) kind.fields.push_back(f);
     for (const auto& column : kind.columns) {
       if (!kind.Field(column))
         diags.Error(path, v.Find("columns")->pos,

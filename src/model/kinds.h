@@ -23,7 +23,11 @@ struct FieldSpec {
   std::vector<std::string> values;  ///< enum values
   long min = LONG_MIN, max = LONG_MAX;
   std::string ref_kind;  ///< for ref/refs: the kind the target must be
+  bool last = false;     ///< a common field listed after the kind's own
 };
+
+/// The schema name of a field type ("date", "refs", ...).
+std::string FieldTypeName(FieldType type);
 
 /// A kind of record (risk, training, ...): its fields and listing columns.
 struct KindSpec {
@@ -32,7 +36,7 @@ struct KindSpec {
   std::string clause;
   std::vector<std::string> statuses;
   std::vector<std::string> columns;
-  std::vector<FieldSpec> fields;  ///< common fields first, then the kind's
+  std::vector<FieldSpec> fields;  ///< common fields, the kind's, then `last` ones
 
   const FieldSpec* Field(const std::string& field_name) const;
 };

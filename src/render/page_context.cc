@@ -34,6 +34,23 @@ TemplateValue MarkLast(TemplateValue list) {
   return list;
 }
 
+// One piece of a table cell: text, linked when `url` is set.
+TemplateValue Part(const std::string& text, const std::string& url) {
+  TemplateValue p;
+  p.Set("text", text);
+  p.Set("has_url", !url.empty());
+  p.Set("url", url);
+  return p;
+}
+
+// `type` is the field's schema type, for styling ("date" cells do not wrap).
+TemplateValue Cell(TemplateValue parts, FieldType type) {
+  TemplateValue cell;
+  cell.Set("parts", MarkLast(std::move(parts)));
+  cell.Set("type", FieldTypeName(type));
+  return cell;
+}
+
 }  // namespace
 
 TemplateValue PageContext::Common(const std::string& page_url,
@@ -116,10 +133,16 @@ TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) co
 TemplateValue PageContext::ReferencedBy(int node) const {
   TemplateValue list = TemplateValue::List();
   const std::string& page_url = graph_.nodes[node].url;
-  for (const Backlink& b : graph_.backlinks[node]) {
-    TemplateValue v = LinkTo(page_url, b.source);
-    v.Set("relation", b.relation == "body" ? std::string("mentions") : b.relation);
-    v.Set("type", NodeTypeLabel(graph_.nodes[b.source].type));
+  // Backlinks come sorted by source: one entry per source, its relations joined.
+  const auto& backlinks = graph_.backlinks[node];
+  for (size_t i = 0; i < backlinks.size();) {
+    int source = backlinks[i].source;
+    std::vector<std::string> relations;
+    for (; i < backlinks.size() && backlinks[i].source == source; ++i)
+      relations.push_back(backlinks[i].relation == "body" ? "mentions" : backlinks[i].relation);
+    TemplateValue v = LinkTo(page_url, source);
+    v.Set("relation", Join(relations, ", "));
+    v.Set("type", NodeTypeLabel(graph_.nodes[source].type));
     list.Push(std::move(v));
   }
   return list;
@@ -276,11 +299,7 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
                                      const FieldValue* value) const {
   TemplateValue parts = TemplateValue::List();
   auto add = [&](const std::string& text, const std::string& url) {
-    TemplateValue p;
-    p.Set("text", text);
-    p.Set("has_url", !url.empty());
-    p.Set("url", url);
-    parts.Push(std::move(p));
+    parts.Push(Part(text, url));
   };
   if (value) {
     const FieldSpec& spec = *value->spec;
@@ -308,10 +327,7 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
       add(value->text, "");
     }
   }
-  TemplateValue cell;
-  cell.Set("parts", MarkLast(std::move(parts)));
-  cell.Set("is_long", value && value->spec->type == FieldType::kLongText);
-  return cell;
+  return Cell(std::move(parts), value ? value->spec->type : FieldType::kText);
 }
 
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
@@ -330,17 +346,9 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
     TemplateValue cells = TemplateValue::List();
     for (const auto& c : kind.columns) {
       if (c == "id") {
-        TemplateValue cell;
         TemplateValue parts = TemplateValue::List();
-        TemplateValue p;
-        p.Set("text", r.id);
-        p.Set("has_url", true);
-        p.Set("url", RelativeUrl(page_url, graph_.nodes[node].url));
-        p.Set("last", true);
-        parts.Push(std::move(p));
-        cell.Set("parts", std::move(parts));
-        cell.Set("is_long", false);
-        cells.Push(std::move(cell));
+        parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
+        cells.Push(Cell(std::move(parts), FieldType::kId));
       } else {
         cells.Push(FieldCell(page_url, node, r.Field(c)));
       }
