@@ -12,8 +12,9 @@
 # This script builds nothing: compile smsdoc first. For each N it generates a
 # corpus with bench/gen_sms.py into a temporary folder under /tmp, builds it
 # with the tool's default worker count and then with --jobs 1, each time
-# into a fresh output folder, measured by /usr/bin/time -v, and removes the
-# folder afterwards.
+# into a new output folder, measured by /usr/bin/time -v. Nothing is deleted
+# until the end, when the whole temporary folder is removed (on exit, also
+# on failure or Ctrl-C).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -49,13 +50,18 @@ work=$(mktemp -d /tmp/smsdoc-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 results=()
+run_no=0
 # build N JOBS_LABEL [smsdoc args...]: one measured build, appends a row.
 measure() {
   local n=$1 label=$2; shift 2
   local dir=$work/sms-$n
-  rm -rf "$dir/site"
+  # A new output folder each time, and nothing deleted until the end: on
+  # ext4, creating files just after many were deleted is markedly slower
+  # (about 2 s more at N = 10000), which would skew every build but the first.
+  run_no=$((run_no + 1))
+  local out=$dir/site-$run_no
   local rc=0
-  /usr/bin/time -v -o "$work/time.txt" "$smsdoc" build --root "$dir" --out "$dir/site" "$@" \
+  /usr/bin/time -v -o "$work/time.txt" "$smsdoc" build --root "$dir" --out "$out" "$@" \
       >"$work/out.txt" 2>"$work/err.txt" || rc=$?
   if [ $rc -ne 0 ]; then
     echo "run.sh: smsdoc build failed (exit $rc) for N=$n, jobs=$label:" >&2
@@ -93,7 +99,6 @@ for n in "${sizes[@]}"; do
     measure "$n" "default"
     measure "$n" "1" --jobs 1
   done
-  rm -rf "$dir"
 done
 
 echo

@@ -1,0 +1,326 @@
+#!/usr/bin/python3
+"""The command line: --version, help texts, usage errors with "did you mean",
+exit codes, `check` writing nothing, refused output folders and a rebuild
+replacing the previous site.
+
+usage: cli_test.py SMSDOC_BINARY REPO_ROOT
+"""
+
+import glob
+import os
+import pty
+import re
+import subprocess
+import tempfile
+import unittest
+
+import testlib
+
+CONFIG = """organization: CLI Test Ltd
+scope: >
+  The SMS covers the managed desktop service.
+roles:
+  sms-manager: {title: SMS Manager}
+  ceo: {title: Chief Executive Officer}
+"""
+
+POLICY = """---
+id: %s
+title: %s
+type: policy
+owner: sms-manager
+approver: ceo
+version: "1.0"
+status: approved
+effective: 2026-01-15
+review_months: 12
+---
+
+# %s
+
+Text.
+"""
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def small_sms(root, config=CONFIG):
+    """Two policies, no references between them."""
+    write(os.path.join(root, "smsdoc.yaml"), config)
+    write(os.path.join(root, "policies", "alpha.md"), POLICY % ("POL-A", "Alpha", "Alpha"))
+    write(os.path.join(root, "policies", "beta.md"), POLICY % ("POL-B", "Beta", "Beta"))
+
+
+def screen(raw):
+    """What a terminal shows for raw output: handles \\r, ESC[K and \\n."""
+    shown, line, col = [], [], 0
+    for token in re.findall(r"\x1b\[K|\r\n|\r|\n|.", raw, re.S):
+        if token == "\x1b[K":
+            del line[col:]
+        elif token in ("\r\n", "\n"):
+            shown.append("".join(line))
+            line, col = [], 0
+        elif token == "\r":
+            col = 0
+        else:
+            line[col:col + 1] = [token]
+            col += 1
+    if line:
+        shown.append("".join(line))
+    return "\n".join(shown) + "\n"
+
+
+def run_on_terminal(args, cwd=None):
+    """Runs smsdoc with stdout and stderr on a pseudo-terminal; returns
+    (exit code, raw output). Reads while it runs, so it cannot block on a
+    full terminal buffer."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([testlib.SMSDOC] + args, cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=slave, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child has closed its side
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8")
+
+
+def html_files(folder):
+    return sorted(os.path.relpath(p, folder)
+                  for p in glob.glob(os.path.join(folder, "**", "*.html"), recursive=True))
+
+
+class CliTest(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="smsdoc-cli-")
+        self.tmp = self._tmp.name
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def assertUsageError(self, result, *needles):
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stdout, "")
+        for needle in needles:
+            self.assertIn(needle, result.stderr)
+
+    # --- version and help ----------------------------------------------
+
+    def test_version(self):
+        with open(os.path.join(testlib.REPO, "CMakeLists.txt"), encoding="utf-8") as fh:
+            version = re.search(r"project\(smsdoc\s+VERSION\s+([0-9][0-9.]*)", fh.read()).group(1)
+        result = testlib.run(["--version"])
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout.strip(), "smsdoc " + version)
+
+    def check_help(self, args, must_mention, must_not_mention=()):
+        result = testlib.run(args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = result.stdout
+        self.assertIn("Usage:", text, args)
+        self.assertIn("Examples:", text, "%s shows no examples" % args)
+        examples = text.split("Examples:", 1)[1]
+        self.assertRegex(examples, r"(?m)^\s+smsdoc \w+", "%s: no example command" % args)
+        for word in must_mention:
+            self.assertIn(word, text, args)
+        for word in must_not_mention:
+            self.assertNotIn(word, text, args)
+
+    def test_main_help(self):
+        self.check_help(["--help"], ["build", "check"])
+        self.assertEqual(testlib.run(["-h"]).stdout, testlib.run(["--help"]).stdout)
+
+    def test_build_help(self):
+        self.check_help(["build", "--help"], ["--root", "--out", "--jobs", "-j", "--theme",
+                                              "smsdoc build"])
+
+    def test_check_help(self):
+        self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],
+                        must_not_mention=["--out"])
+
+    # --- usage errors --------------------------------------------------
+
+    def test_unknown_command_suggests(self):
+        self.assertUsageError(testlib.run(["biuld"], cwd=self.tmp), "did you mean 'build'")
+        self.assertUsageError(testlib.run(["chekc"], cwd=self.tmp), "did you mean 'check'")
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_unknown_option_suggests(self):
+        small_sms(self.tmp)
+        before = testlib.snapshot(self.tmp)
+        self.assertUsageError(testlib.run(["build", "--rot", "x"], cwd=self.tmp),
+                              "did you mean '--root'")
+        self.assertUsageError(testlib.run(["check", "--jbos", "2"], cwd=self.tmp),
+                              "did you mean '--jobs'")
+        self.assertEqual(testlib.snapshot(self.tmp), before, "a usage error wrote files")
+
+    def test_no_command(self):
+        self.assertUsageError(testlib.run([], cwd=self.tmp))
+
+    def test_bad_jobs(self):
+        small_sms(self.tmp)
+        self.assertUsageError(testlib.run(["build", "--jobs", "0"], cwd=self.tmp))
+        self.assertUsageError(testlib.run(["build", "-j", "many"], cwd=self.tmp))
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "site")))
+        ok = testlib.run(["build", "-j", "2"], cwd=self.tmp)
+        self.assertEqual(ok.returncode, 0, ok.stderr)
+
+    def test_missing_config(self):
+        for command in ("build", "check"):
+            result = testlib.run([command], cwd=self.tmp)
+            self.assertUsageError(result, "smsdoc.yaml")
+            self.assertEqual(os.listdir(self.tmp), [], command + " wrote files")
+        missing = os.path.join(self.tmp, "nowhere")
+        self.assertUsageError(testlib.run(["build", "--root", missing]))
+        self.assertFalse(os.path.exists(missing))
+
+    def test_terminal_output_ends_as_piped_output(self):
+        # On a terminal smsdoc shows a self-erasing progress line; once it has
+        # erased itself the screen must read exactly like the piped stderr.
+        fixture = os.path.join(self.tmp, "broken")
+        testlib.copy_sms(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                      "fixtures", "several-errors"), fixture,
+                         ignore=("expected.txt", "exit_code"))
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        for args in (["build", "--root", fixture], ["check", "--root", fixture],
+                     ["check", "--root", root], ["build", "--root", root]):
+            piped = testlib.run(args)
+            code, raw = run_on_terminal(args)
+            self.assertEqual(code, piped.returncode, args)
+            normalize = lambda s: re.sub(r"in \d+\.\d\d s", "in X.XX s", s)
+            self.assertEqual(normalize(screen(raw)), normalize(piped.stderr), args)
+
+    # --- check ---------------------------------------------------------
+
+    def test_check_writes_nothing(self):
+        root = os.path.join(self.tmp, "sms")
+        testlib.copy_example(root)
+        before = testlib.snapshot(root)
+        result = testlib.run(["check"], cwd=root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "")
+        err = result.stderr.splitlines()
+        self.assertEqual(len(err), 1, result.stderr)
+        m = testlib.CHECKED_RE.match(err[0])
+        self.assertIsNotNone(m, err[0])
+        documents = len(glob.glob(os.path.join(root, "policies", "**", "*.md"), recursive=True)) + \
+            len(glob.glob(os.path.join(root, "processes", "**", "*.md"), recursive=True))
+        records = 0
+        for path in glob.glob(os.path.join(root, "records", "**", "*.yaml"), recursive=True):
+            with open(path, encoding="utf-8") as fh:
+                records += len(re.findall(r"(?m)^(?:- )?id:", fh.read()))
+        self.assertEqual(int(m.group(1)), documents + records, err[0])
+        self.assertEqual((m.group(2), m.group(3)), ("0", "0"))
+        self.assertEqual(testlib.snapshot(root), before, "check wrote files")
+        self.assertEqual(testlib.temp_leftovers(self.tmp), [])
+
+    # --- output folder -------------------------------------------------
+
+    def assertRefused(self, root, out_args, cwd=None, watched=None):
+        watched = watched or root
+        before = testlib.snapshot(watched)
+        result = testlib.run(["build", "--root", root] + out_args, cwd=cwd)
+        self.assertUsageError(result)
+        self.assertRegex(result.stderr.splitlines()[-1], r"^smsdoc: error: ")
+        self.assertEqual(testlib.snapshot(watched), before,
+                         "a refused build changed %s" % watched)
+        parent = os.path.dirname(os.path.abspath(os.path.join(cwd or "", out_args[-1])))
+        self.assertEqual(testlib.temp_leftovers(parent), [])
+        return result
+
+    def test_out_is_the_root(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        self.assertRefused(".", ["--out", "."], cwd=root, watched=root)
+        self.assertRefused(root, ["--out", root], watched=root)
+        self.assertRefused(root, ["--out", root + "/"], watched=root)
+        self.assertRefused(root, ["--out", os.path.join(root, "policies", "..")], watched=root)
+
+    def test_out_contains_the_root(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        self.assertRefused(root, ["--out", self.tmp], watched=self.tmp)
+        self.assertRefused(".", ["--out", ".."], cwd=root, watched=self.tmp)
+
+    def test_out_not_written_by_smsdoc(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        keep = os.path.join(self.tmp, "keep")
+        write(os.path.join(keep, "thesis.txt"), "my only copy\n")
+        write(os.path.join(keep, "sub", "data.csv"), "1,2\n")
+        result = self.assertRefused(root, ["--out", keep], watched=self.tmp)
+        self.assertIn(".smsdoc-output", result.stderr)
+        # a plain file is no output folder either
+        self.assertRefused(root, ["--out", os.path.join(keep, "thesis.txt")], watched=self.tmp)
+
+    def test_empty_out_folder_is_accepted(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        out = os.path.join(self.tmp, "empty")
+        os.makedirs(out)
+        result = testlib.run(["build", "--root", root, "--out", out])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(out, ".smsdoc-output")))
+        self.assertIn("index.html", os.listdir(out))
+
+    def test_default_output_folder(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        result = testlib.run(["build"], cwd=root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stderr, r"^built \d+ pages in \d+\.\d\d s -> site/\n$")
+        self.assertTrue(os.path.isfile(os.path.join(root, "site", ".smsdoc-output")))
+
+        other = os.path.join(self.tmp, "sms2")
+        small_sms(other, CONFIG + "output: manual\n")
+        result = testlib.run(["build", "--root", other])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(other, "manual", "index.html")))
+        self.assertFalse(os.path.exists(os.path.join(other, "site")))
+
+    def test_rebuild_replaces_previous_site(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        site = os.path.join(root, "site")
+        first = testlib.run(["build"], cwd=root)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        self.assertEqual(first.stdout, "")
+        pages = html_files(site)
+        self.assertIn(os.path.join("policies", "alpha.html"), pages)
+        self.assertIn(os.path.join("policies", "beta.html"), pages)
+        self.assertEqual(int(testlib.BUILT_RE.match(first.stderr.strip()).group(1)), len(pages))
+        with open(os.path.join(site, "documents.html"), encoding="utf-8") as fh:
+            self.assertIn("POL-B", fh.read())
+        write(os.path.join(site, "stray.txt"), "left by someone\n")
+
+        os.remove(os.path.join(root, "policies", "beta.md"))
+        second = testlib.run(["build"], cwd=root)
+        self.assertEqual(second.returncode, 0, second.stderr)
+        pages2 = html_files(site)
+        self.assertNotIn(os.path.join("policies", "beta.html"), pages2)
+        self.assertIn(os.path.join("policies", "alpha.html"), pages2)
+        self.assertEqual(len(pages2), len(pages) - 1)
+        self.assertEqual(int(testlib.BUILT_RE.match(second.stderr.strip()).group(1)), len(pages2))
+        self.assertFalse(os.path.exists(os.path.join(site, "stray.txt")),
+                         "the previous site was not replaced whole")
+        self.assertTrue(os.path.isfile(os.path.join(site, ".smsdoc-output")))
+        with open(os.path.join(site, "documents.html"), encoding="utf-8") as fh:
+            self.assertNotIn("POL-B", fh.read())
+        self.assertEqual(testlib.temp_leftovers(root), [])
+
+
+if __name__ == "__main__":
+    testlib.main()

@@ -1,0 +1,87 @@
+"""Helpers shared by the end-to-end tests (standard library only).
+
+Every test script takes the smsdoc binary as its first argument and the
+repository root as its second, then runs its unittest cases:
+
+    /usr/bin/python3 tests/cli_test.py build/smsdoc .
+"""
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unittest
+
+SMSDOC = None  # absolute path of the binary under test
+REPO = None  # absolute path of the repository root (the example SMS)
+
+# `built N pages in X.XX s -> OUT/`, optionally followed by the counts when
+# there were warnings.
+BUILT_RE = re.compile(r"^built (\d+) pages in \d+\.\d\d s -> (.+/)( \(.*\))?$")
+CHECKED_RE = re.compile(
+    r"^smsdoc: checked (\d+) documents and records: (\d+) errors?, (\d+) warnings?$")
+DIAG_RE = re.compile(r"^(.+?):(\d+):(\d+): (error|warning): (.+) \[([a-z0-9-]+)\]$")
+TEMP_RE = re.compile(r"^\..*\.smsdoc-(new|old)-")
+
+
+def run(args, cwd=None, timeout=60):
+    """Runs smsdoc with args; returns the CompletedProcess (text mode)."""
+    return subprocess.run([SMSDOC] + list(args), cwd=cwd, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def snapshot(path):
+    """Maps every entry under path (dot files and empty folders included) to
+    'dir' or the SHA-256 of its bytes; None if path does not exist."""
+    if not os.path.exists(path):
+        return None
+    tree = {}
+    for dirpath, dirnames, filenames in os.walk(path):
+        rel_dir = os.path.relpath(dirpath, path)
+        for d in dirnames:
+            tree[os.path.normpath(os.path.join(rel_dir, d))] = "dir"
+        for f in filenames:
+            full = os.path.join(dirpath, f)
+            with open(full, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+            tree[os.path.normpath(os.path.join(rel_dir, f))] = digest
+    return tree
+
+
+def temp_leftovers(folder):
+    """Names in folder that look like smsdoc's swap folders
+    (.NAME.smsdoc-new-* / .NAME.smsdoc-old-*)."""
+    if not os.path.isdir(folder):
+        return []
+    return sorted(n for n in os.listdir(folder) if TEMP_RE.match(n))
+
+
+def copy_sms(src, dest, ignore=()):
+    """Copies the folder src to dest, leaving out names matching ignore."""
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns(*ignore))
+
+
+def copy_example(dest):
+    """Copies the repository's example SMS (config and content only) to dest."""
+    os.makedirs(dest)
+    shutil.copy2(os.path.join(REPO, "smsdoc.yaml"), dest)
+    for folder in ("policies", "processes", "records"):
+        shutil.copytree(os.path.join(REPO, folder), os.path.join(dest, folder))
+
+
+def lines(text):
+    return text.splitlines()
+
+
+def main():
+    """Reads the binary and repository root from argv, then runs unittest."""
+    global SMSDOC, REPO
+    if len(sys.argv) < 3:
+        sys.exit("usage: %s SMSDOC_BINARY REPO_ROOT [unittest args]" % sys.argv[0])
+    SMSDOC = os.path.abspath(sys.argv[1])
+    REPO = os.path.abspath(sys.argv[2])
+    if not os.access(SMSDOC, os.X_OK):
+        sys.exit("not an executable: " + SMSDOC)
+    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
