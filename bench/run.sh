@@ -49,6 +49,20 @@ done
 work=$(mktemp -d /tmp/smsdoc-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
+# background_load: percent of all CPUs busy during one second (from
+# /proc/stat), measured just before a build to show other load on the machine.
+background_load() {
+  local a b
+  a=$(head -n 1 /proc/stat)
+  sleep 1
+  b=$(head -n 1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {
+    split(a, x); split(b, y); tot = 0; idle = 0
+    for (i = 2; i <= 11; i++) { d = y[i] - x[i]; tot += d; if (i == 5 || i == 6) idle += d }
+    printf "%d%%", (tot > 0) ? 100 * (tot - idle) / tot + 0.5 : 0
+  }'
+}
+
 results=()
 run_no=0
 # build N JOBS_LABEL [smsdoc args...]: one measured build, appends a row.
@@ -60,6 +74,8 @@ measure() {
   # (about 2 s more at N = 10000), which would skew every build but the first.
   run_no=$((run_no + 1))
   local out=$dir/site-$run_no
+  local bg
+  bg=$(background_load)
   local rc=0
   /usr/bin/time -v -o "$work/time.txt" "$smsdoc" build --root "$dir" --out "$out" "$@" \
       >"$work/out.txt" 2>"$work/err.txt" || rc=$?
@@ -72,7 +88,7 @@ measure() {
   diags=$(cat "$work/err.txt" "$work/out.txt" | { grep -cE ': (error|warning): ' || true; })
   # Elapsed is "m:ss.ss" or "h:mm:ss"; RSS is in KiB.
   local row
-  row=$(awk -v n="$n" -v jobs="$label" -v diags="$diags" '
+  row=$(awk -v n="$n" -v jobs="$label" -v diags="$diags" -v bg="$bg" '
     /Elapsed \(wall clock\) time/ {
       t = $NF; k = split(t, p, ":"); s = 0
       for (i = 1; i <= k; i++) s = s * 60 + p[i]
@@ -80,9 +96,11 @@ measure() {
     }
     /Maximum resident set size/ { rss = $NF / 1024 }
     /Percent of CPU this job got/ { cpu = $NF }
+    /User time \(seconds\)/ { user = $NF }
+    /System time \(seconds\)/ { sys = $NF }
     END {
       ips = (wall > 0) ? n / wall : 0
-      printf "%7d  %-12s %9.2f %12.0f %9.1f %6s %6d\n", n, jobs, wall, ips, rss, cpu, diags
+      printf "%7d  %-8s %9.2f %9.0f %9.1f %8.2f %8.2f %6s %6d %5s\n", n, jobs, wall, ips, rss, user, sys, cpu, diags, bg
     }' "$work/time.txt")
   results+=("$row")
   echo "$row" >&2
@@ -102,7 +120,8 @@ for n in "${sizes[@]}"; do
 done
 
 echo
-printf "%7s  %-12s %9s %12s %9s %6s %6s\n" "N" "jobs" "wall (s)" "items/s" "RSS (MiB)" "CPU" "diags"
+printf "%7s  %-8s %9s %9s %9s %8s %8s %6s %6s %5s\n" "N" "jobs" "wall (s)" "items/s" "RSS (MiB)" "user (s)" "sys (s)" "CPU" "diags" "bg"
 for row in "${results[@]}"; do echo "$row"; done
 echo
 echo "jobs 'default' = smsdoc's own default worker count (nproc here: $nproc_)."
+echo "bg = CPU busy in the second before the build, in % of all cores: other load skews the figures."

@@ -222,8 +222,8 @@ class CliTest(unittest.TestCase):
         for path in glob.glob(os.path.join(root, "records", "**", "*.yaml"), recursive=True):
             with open(path, encoding="utf-8") as fh:
                 records += len(re.findall(r"(?m)^(?:- )?id:", fh.read()))
-        self.assertEqual(int(m.group(1)), documents + records, err[0])
-        self.assertEqual((m.group(2), m.group(3)), ("0", "0"))
+        self.assertEqual((int(m.group(1)), int(m.group(2))), (documents, records), err[0])
+        self.assertEqual((m.group(3), m.group(4)), ("0", "0"))
         self.assertEqual(testlib.snapshot(root), before, "check wrote files")
         self.assertEqual(testlib.temp_leftovers(self.tmp), [])
 

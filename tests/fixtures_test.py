@@ -6,11 +6,11 @@ and `exit_code`.
 For each fixture, in a temporary copy:
   1. a previous site is planted in site/ (with the .smsdoc-output marker);
   2. `smsdoc check` must print the same diagnostics as expected.txt, then
-     `smsdoc: checked N documents and records: E errors, W warnings`, exit
+     `smsdoc: checked N documents and M records: E errors, W warnings`, exit
      with the same code and write nothing;
   3. `smsdoc build` must print exactly expected.txt and exit with exit_code;
      on failure site/ must be byte-for-byte unchanged, on success it must be
-     replaced; in both cases no .site.smsdoc-new-*/-old-* folder is left.
+     replaced; in both cases no .smsdoc-new-*/-old-* folder is left.
 
 In expected.txt the build time of a `built ...` line is written `X.XX`.
 
@@ -97,7 +97,7 @@ class FixturesTest(unittest.TestCase):
             self.assertEqual(got[:-1], diag_lines, "smsdoc check diagnostics")
             m = testlib.CHECKED_RE.match(got[-1] if got else "")
             self.assertIsNotNone(m, "check summary: %r" % (got[-1:] or ""))
-            self.assertEqual((int(m.group(2)), int(m.group(3))), (errors, warnings),
+            self.assertEqual((int(m.group(3)), int(m.group(4))), (errors, warnings),
                              "check summary counts: " + got[-1])
             self.assertEqual(check.returncode, 1 if errors else 0, "check exit code")
             self.assertEqual(testlib.snapshot(root), before_root, "check wrote files")

@@ -21,9 +21,9 @@ REPO = None  # absolute path of the repository root (the example SMS)
 # there were warnings.
 BUILT_RE = re.compile(r"^built (\d+) pages in \d+\.\d\d s -> (.+/)( \(.*\))?$")
 CHECKED_RE = re.compile(
-    r"^smsdoc: checked (\d+) documents and records: (\d+) errors?, (\d+) warnings?$")
+    r"^smsdoc: checked (\d+) documents? and (\d+) records?: (\d+) errors?, (\d+) warnings?$")
 DIAG_RE = re.compile(r"^(.+?):(\d+):(\d+): (error|warning): (.+) \[([a-z0-9-]+)\]$")
-TEMP_RE = re.compile(r"^\..*\.smsdoc-(new|old)-")
+TEMP_RE = re.compile(r"^\.smsdoc-(new|old)-")
 
 
 def run(args, cwd=None, timeout=60):
@@ -52,7 +52,7 @@ def snapshot(path):
 
 def temp_leftovers(folder):
     """Names in folder that look like smsdoc's swap folders
-    (.NAME.smsdoc-new-* / .NAME.smsdoc-old-*)."""
+    (.smsdoc-new-PID / .smsdoc-old-PID)."""
     if not os.path.isdir(folder):
         return []
     return sorted(n for n in os.listdir(folder) if TEMP_RE.match(n))

@@ -12,26 +12,27 @@ char Lower(char c) {
 }  // namespace
 
 int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  // Optimal string alignment: a swap of two neighbours ("biuld") is one edit.
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
     for (size_t j = 1; j <= b.size(); ++j) {
-      int above = row[j];
       int cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) &&
+          Lower(a[i - 2]) == Lower(b[j - 1]))
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::optional<std::string> ClosestMatch(
     std::string_view word, const std::vector<std::string>& candidates) {
-  // A typo is at most a third of the word wrong (at least 2 edits allowed);
-  // ties go to the first candidate, so callers pass a sorted list.
-  int limit = std::max<int>(2, static_cast<int>(word.size()) / 3);
+  // A likely typo: one edit per four characters (at least one). Ties go to
+  // the first candidate, so callers pass a sorted list.
+  int limit = std::max<int>(1, static_cast<int>(word.size()) / 4);
   std::optional<std::string> best;
   int best_distance = limit + 1;
   for (const auto& c : candidates) {

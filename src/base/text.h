@@ -6,7 +6,8 @@
 
 namespace smsdoc {
 
-/// Levenshtein distance, ASCII case-insensitive.
+/// Edit distance (insert, delete, replace, swap neighbours), ASCII
+/// case-insensitive.
 int EditDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.

@@ -4,8 +4,9 @@
 
 namespace smsdoc {
 
-TEST_CASE("EditDistance ignores case and counts edits") {
-  CHECK(EditDistance("build", "biuld") == 2);
+TEST_CASE("EditDistance ignores case and counts a swap as one edit") {
+  CHECK(EditDistance("build", "biuld") == 1);
+  CHECK(EditDistance("kitten", "sitting") == 3);
   CHECK(EditDistance("PRC-CHG", "prc-chg") == 0);
   CHECK(EditDistance("", "abc") == 3);
 }
@@ -16,6 +17,8 @@ TEST_CASE("ClosestMatch suggests only likely typos") {
   CHECK_FALSE(ClosestMatch("TOTALLY-DIFFERENT", ids).has_value());
   CHECK(DidYouMean("PRC-INK", ids) == " (did you mean 'PRC-INC'?)");
   CHECK(DidYouMean("zzzzzzzz", ids).empty());
+  CHECK(DidYouMean("cab", {"ceo"}).empty());  // two edits in three letters: no
+  CHECK(DidYouMean("policies/release-policy.md", {"policies/policy.md"}).empty());
 }
 
 TEST_CASE("Slugify follows GitHub's heading anchors") {

@@ -50,12 +50,13 @@ void Print(const Diagnostics& diags, std::ostream& err) {
   for (const auto& d : diags.items()) err << FormatDiagnostic(d) << "\n";
 }
 
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 std::string Counts(const Diagnostics& diags) {
-  auto plural = [](int n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-  };
-  return plural(diags.ErrorCount(), "error") + ", " +
-         plural(diags.WarningCount(), "warning");
+  return Plural(diags.ErrorCount(), "error") + ", " +
+         Plural(diags.WarningCount(), "warning");
 }
 
 int Fail(const std::string& message, std::ostream& err) {
@@ -63,8 +64,9 @@ int Fail(const std::string& message, std::ostream& err) {
   return kExitUsage;
 }
 
-// Runs load, link and check (and loads the theme), stopping after the
-// first stage that reports errors. Returns nullopt on an environment error.
+// Runs load, link and check and loads the theme, so that one run reports
+// every problem; link copes with a partly loaded corpus. Returns the exit
+// code when the build must stop, nullopt when it may render.
 std::optional<int> Prepare(const CommandOptions& options, Model& model,
                            Diagnostics& diags, std::ostream& err) {
   std::error_code ec;
@@ -81,14 +83,11 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model,
   Progress progress(err);
   progress.Show("loading " + options.root);
   model.corpus = LoadCorpus(disk, jobs, diags);
-  if (diags.HasErrors()) return kExitContent;
   progress.Show("linking " + std::to_string(model.corpus.documents.size() +
                                             model.corpus.records.size()) +
                 " items");
   model.graph = LinkCorpus(model.corpus, diags);
-  if (diags.HasErrors()) return kExitContent;
   CheckGraph(model.graph, diags);
-  if (diags.HasErrors()) return kExitContent;
 
   std::string theme_dir = options.theme;
   if (theme_dir.empty() && !model.corpus.config.theme.empty())
@@ -170,9 +169,9 @@ int RunCheck(const CommandOptions& options, std::ostream& err) {
   if (stop && *stop == kExitUsage) return kExitUsage;
   diags.Sort();
   Print(diags, err);
-  size_t items = model.corpus.documents.size() + model.corpus.records.size();
-  err << "smsdoc: checked " << items << " documents and records: " << Counts(diags)
-      << "\n";
+  err << "smsdoc: checked " << Plural(model.corpus.documents.size(), "document")
+      << " and " << Plural(model.corpus.records.size(), "record") << ": "
+      << Counts(diags) << "\n";
   return diags.HasErrors() ? kExitContent : kExitOk;
 }
 

@@ -57,6 +57,11 @@ std::string Suggestion(CLI::App& app, int argc, char** argv) {
     if (current->get_option_no_throw(name) || name == "--help" || name == "-h" ||
         name == "--version")
       continue;
+    for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (sub != current && sub->get_option_no_throw(name))
+        return "'" + name + "' is an option of 'smsdoc " + sub->get_name() +
+               "', not of 'smsdoc " + current->get_name() + "'";
+    }
     std::vector<std::string> names;
     for (const auto* opt : current->get_options())
       for (const auto& l : opt->get_lnames()) names.push_back("--" + l);

@@ -82,6 +82,11 @@ class Linker {
       } else {
         auto it = graph_.by_id.find(ref.target);
         if (it == graph_.by_id.end()) {
+          // The ID may live in a file that failed to load: say nothing.
+          if (!corpus_.unloaded.empty()) {
+            graph_.links[node].push_back(std::move(link));
+            continue;
+          }
           diags_.Error(path, ref.pos,
                        "unknown reference '" + ref.target + "'" +
                            DidYouMean(ref.target, ids_),
@@ -105,6 +110,9 @@ class Linker {
       link.url = graph_.nodes[it->second].url;
     } else if (assets_.count(ref.target)) {
       link.url = ref.target;
+    } else if (std::find(corpus_.unloaded.begin(), corpus_.unloaded.end(), ref.target) !=
+               corpus_.unloaded.end()) {
+      // Exists, but failed to load: its own errors say why.
     } else {
       std::vector<std::string> known;
       for (const auto& [p, i] : doc_by_path_) known.push_back(p);

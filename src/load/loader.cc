@@ -25,7 +25,10 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     diags.Error(kConfigFile, {}, "cannot read smsdoc.yaml", "config-missing");
     return corpus;
   }
-  corpus.config = ParseConfig(ParseYaml(*config_text, kConfigFile, 1, diags), diags);
+  YamlNode config_yaml = ParseYaml(*config_text, kConfigFile, 1, diags);
+  corpus.config = ParseConfig(config_yaml, diags);
+  // Without settings every role would look unknown: fix smsdoc.yaml first.
+  if (!config_yaml.IsMap()) return corpus;
   const Config& config = corpus.config;
 
   std::vector<SourceFile> sources;
@@ -49,25 +52,31 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<Diagnostics> file_diags(sources.size());
   std::vector<std::optional<Document>> documents(sources.size());
   std::vector<std::vector<Record>> records(sources.size());
+  std::vector<char> complete(sources.size(), 1);
   ParallelFor(sources.size(), jobs, [&](size_t i) {
     const SourceFile& src = sources[i];
     std::optional<std::string> text = disk.ReadFile(src.path);
     if (!text) {
       file_diags[i].Error(src.path, {}, "cannot read file", "io-read");
+      complete[i] = 0;
       return;
     }
     if (src.role == SourceFile::Role::kRecords) {
-      records[i] = LoadRecords(src.path, *text, config, *corpus.kinds, file_diags[i]);
+      bool whole = true;
+      records[i] = LoadRecords(src.path, *text, config, *corpus.kinds, file_diags[i], whole);
+      complete[i] = whole;
     } else {
       documents[i] = LoadDocument(src.path, *text,
                                   src.role == SourceFile::Role::kProcess, config,
                                   file_diags[i]);
+      complete[i] = documents[i].has_value();
     }
   });
   for (size_t i = 0; i < sources.size(); ++i) {
     diags.Merge(std::move(file_diags[i]));
     if (documents[i]) corpus.documents.push_back(std::move(*documents[i]));
     for (auto& r : records[i]) corpus.records.push_back(std::move(r));
+    if (!complete[i]) corpus.unloaded.push_back(sources[i].path);
   }
   return corpus;
 }

@@ -45,7 +45,8 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
   return v;
 }
 
-void LoadOne(const YamlNode& node, const std::string& path, const Config& config,
+// Returns false when the entry could not become a record.
+bool LoadOne(const YamlNode& node, const std::string& path, const Config& config,
              const KindCatalogue& kinds, Diagnostics& diags,
              std::vector<Record>& out) {
   if (!node.IsMap()) {
@@ -53,7 +54,7 @@ void LoadOne(const YamlNode& node, const std::string& path, const Config& config
                 "a record must be a mapping with 'id', 'kind', 'title', ...; got " +
                     DescribeYaml(node),
                 "record-type");
-    return;
+    return false;
   }
   FieldReader reader(node, node.pos, path, config, diags);
   Record record;
@@ -62,7 +63,7 @@ void LoadOne(const YamlNode& node, const std::string& path, const Config& config
   record.id = reader.Id("id", true);
   std::string kind = reader.Enum("kind", true, kinds.Names());
   record.kind = kinds.Find(kind);
-  if (!record.kind) return;  // fields cannot be checked without a schema
+  if (!record.kind) return false;  // fields cannot be checked without a schema
 
   std::vector<std::string> known;
   for (const auto& spec : record.kind->fields) known.push_back(spec.name);
@@ -76,27 +77,32 @@ void LoadOne(const YamlNode& node, const std::string& path, const Config& config
     if (spec.type == FieldType::kId || spec.type == FieldType::kKind) continue;
     if (!v.text.empty() || !v.items.empty()) record.fields.push_back(std::move(v));
   }
-  if (!record.id.empty()) out.push_back(std::move(record));
+  if (record.id.empty()) return false;
+  out.push_back(std::move(record));
+  return true;
 }
 
 }  // namespace
 
 std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, bool& complete) {
   std::vector<Record> out;
+  complete = true;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   YamlNode root = ParseYaml(text, path, 1, diags);
   if (root.IsNull()) {
-    if (!diags.HasErrors())
+    if (diags.HasErrors())
+      complete = false;
+    else
       diags.Warning(path, {1, 1}, "file holds no records", "record-empty");
     return out;
   }
   if (root.IsSequence()) {
     for (const auto& item : root.items)
-      LoadOne(item, path, config, kinds, diags, out);
+      complete &= LoadOne(item, path, config, kinds, diags, out);
   } else {
-    LoadOne(root, path, config, kinds, diags, out);
+    complete = LoadOne(root, path, config, kinds, diags, out);
   }
   return out;
 }

@@ -11,9 +11,10 @@
 namespace smsdoc {
 
 /// Loads the records of one YAML file (a mapping, or a list of mappings),
-/// validating each against its kind's schema.
+/// validating each against its kind's schema. `complete` is false when an
+/// entry had to be dropped (bad YAML, no ID, unknown kind).
 std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
-                                Diagnostics& diags);
+                                Diagnostics& diags, bool& complete);
 
 }  // namespace smsdoc

@@ -16,13 +16,15 @@ Config TestConfig() {
 
 TEST_CASE("a list of records is validated against each kind's schema") {
   Diagnostics d;
+  bool complete = false;
   auto records = LoadRecords(
       "records/r.yaml",
       "- id: RSK-1\n  kind: risk\n  title: Outage\n  status: open\n  likelihood: 4\n"
       "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n"
       "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n",
-      TestConfig(), BuiltinKinds(), d);
+      TestConfig(), BuiltinKinds(), d, complete);
   CHECK(d.items().empty());
+  CHECK(complete);
   REQUIRE(records.size() == 2);
   CHECK(records[0].kind->name == "risk");
   CHECK(records[0].Field("likelihood")->text == "4");
@@ -33,11 +35,13 @@ TEST_CASE("a list of records is validated against each kind's schema") {
 
 TEST_CASE("record problems: unknown kind, unknown field, out-of-range value") {
   Diagnostics d;
+  bool complete = true;
   LoadRecords("records/r.yaml",
               "- id: X-1\n  kind: rsk\n  title: T\n"
               "- id: X-2\n  kind: risk\n  title: T\n  status: open\n  likelihood: 7\n"
               "  impact: 1\n  treatmnt: avoid\n",
-              TestConfig(), BuiltinKinds(), d);
+              TestConfig(), BuiltinKinds(), d, complete);
+  CHECK_FALSE(complete);  // X-1 has no usable kind; X-2 loads despite its errors
   d.Sort();
   REQUIRE(d.items().size() == 3);
   CHECK(FormatDiagnostic(d.items()[0]).rfind(
@@ -67,10 +71,11 @@ TEST_CASE("a new kind is data: a schema without C++ changes") {
       "kinds.yaml", 1, d);
   KindCatalogue kinds = ParseKinds(schema, "kinds.yaml", d);
   REQUIRE(d.items().empty());
+  bool complete = false;
   auto records = LoadRecords("records/s.yaml",
                              "id: SUP-1\nkind: supplier\ntitle: Acme\nstatus: active\n"
                              "contract_end: 2027-13-01\n",
-                             TestConfig(), kinds, d);
+                             TestConfig(), kinds, d, complete);
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].code == "field-date");
 }

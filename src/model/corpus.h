@@ -82,6 +82,9 @@ struct Corpus {
   std::vector<Document> documents;  ///< policies then processes, by path
   std::vector<Record> records;      ///< by path, then file order
   std::vector<std::string> assets;  ///< other files in document folders
+  /// Files that could not be loaded at all (no front matter, bad YAML,
+  /// a record without ID or kind): references to them cannot be judged.
+  std::vector<std::string> unloaded;
 };
 
 }  // namespace smsdoc

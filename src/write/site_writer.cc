@@ -58,10 +58,10 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
                       const fs::path& root, int jobs) {
   fs::path target = Absolute(out);
   fs::path parent = target.parent_path();
-  std::string stem = "." + target.filename().string() + ".smsdoc-";
+  // Short names: the target's own name may already be near NAME_MAX.
   std::string suffix = std::to_string(::getpid());
-  fs::path fresh = parent / (stem + "new-" + suffix);
-  fs::path old = parent / (stem + "old-" + suffix);
+  fs::path fresh = parent / (".smsdoc-new-" + suffix);
+  fs::path old = parent / (".smsdoc-old-" + suffix);
   std::error_code ec;
   fs::create_directories(parent, ec);
   fs::remove_all(fresh, ec);

@@ -16,7 +16,8 @@ inline constexpr const char* kOutputMarker = ".smsdoc-output";
 std::string CheckOutputFolder(const std::filesystem::path& out,
                               const std::filesystem::path& root);
 
-/// The write stage: writes `files` into a fresh folder beside `out`, then
+/// The write stage: writes `files` into a fresh folder beside `out`
+/// (`.smsdoc-new-PID`), then
 /// swaps it in, so `out` holds either the old site or the whole new one.
 /// Copied files are read from `root`. Returns "" or an error message.
 std::string WriteSite(const OutputFiles& files, const std::filesystem::path& out,
