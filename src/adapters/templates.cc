@@ -2,6 +2,10 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <atomic>
+#include <map>
+#include <memory>
+
 namespace smsdoc {
 
 namespace mstch = kainjow::mustache;
@@ -29,10 +33,15 @@ mstch::data ToData(const TemplateValue& v) {
 
 }  // namespace
 
+namespace {
+std::atomic<unsigned long> next_serial{1};
+}  // namespace
+
 std::string TemplateSet::Add(const std::string& name, std::string source) {
   mstch::mustache compiled{source};
   if (!compiled.is_valid()) return compiled.error_message();
   sources_[name] = std::move(source);
+  serial_ = next_serial++;
   return "";
 }
 
@@ -51,7 +60,14 @@ bool TemplateSet::Render(const std::string& name, const TemplateValue& context,
     const std::string* src = &source;
     data.set(partial_name, mstch::data(mstch::partial([src] { return *src; })));
   }
-  mstch::mustache tmpl{it->second};
+  // Compiled once per thread: kainjow's render is not const, so threads
+  // cannot share a compiled template. The serial tells template sets apart.
+  thread_local std::map<std::pair<unsigned long, std::string>,
+                        std::unique_ptr<mstch::mustache>>
+      compiled;
+  auto& tmpl_ptr = compiled[{serial_, name}];
+  if (!tmpl_ptr) tmpl_ptr = std::make_unique<mstch::mustache>(it->second);
+  mstch::mustache& tmpl = *tmpl_ptr;
   out = tmpl.render(data);
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();

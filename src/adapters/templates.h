@@ -49,6 +49,7 @@ class TemplateSet {
 
  private:
   std::map<std::string, std::string> sources_;
+  unsigned long serial_ = 0;  ///< changes with every Add, keys compiled copies
 };
 
 }  // namespace smsdoc
