@@ -255,6 +255,36 @@ class CliTest(unittest.TestCase):
         self.assertRefused(root, ["--out", self.tmp], watched=self.tmp)
         self.assertRefused(".", ["--out", ".."], cwd=root, watched=self.tmp)
 
+    def test_out_inside_a_content_folder(self):
+        # The site would be copied into itself as assets on every build.
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        result = self.assertRefused(root, ["--out", os.path.join(root, "policies", "site")],
+                                    watched=root)
+        self.assertIn("overlaps the content folder 'policies'", result.stderr)
+
+    def test_out_in_a_missing_folder(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        result = self.assertRefused(root, ["--out", os.path.join(self.tmp, "no", "such", "site")],
+                                    watched=self.tmp)
+        self.assertIn("does not exist", result.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "no")))
+
+    def test_symlink_out_of_the_root_is_refused(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        victim = os.path.join(self.tmp, "elsewhere", "o.md")
+        write(victim, "---\nid: X\n---\n")
+        write(os.path.join(self.tmp, "elsewhere", "o.html"), "IMPORTANT USER DATA\n")
+        os.symlink(victim, os.path.join(root, "policies", "o.md"))
+        before = testlib.snapshot(os.path.join(self.tmp, "elsewhere"))
+        result = testlib.run(["build", "--root", root])
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("policies/o.md: error: a symbolic link to a file outside the SMS root; "
+                      "refused [path-outside]", result.stderr)
+        self.assertEqual(testlib.snapshot(os.path.join(self.tmp, "elsewhere")), before)
+
     def test_out_not_written_by_smsdoc(self):
         root = os.path.join(self.tmp, "sms")
         small_sms(root)

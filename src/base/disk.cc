@@ -28,16 +28,22 @@ std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
+    // Lexically relative: a symbolic link keeps its own name here, so its
+    // target can never turn into a path outside the root or the site.
     if (it->is_regular_file(ec))
-      out.push_back(fs::relative(it->path(), root_, ec).generic_string());
+      out.push_back(it->path().lexically_relative(root_).generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-bool RealDisk::IsFile(const std::string& path) const {
+bool RealDisk::IsInsideRoot(const std::string& path) const {
   std::error_code ec;
-  return fs::is_regular_file(root_ / path, ec);
+  fs::path real_root = fs::canonical(root_, ec);
+  fs::path real = fs::canonical(root_ / path, ec);
+  if (ec) return false;
+  auto rel = real.lexically_relative(real_root);
+  return !rel.empty() && *rel.begin() != "..";
 }
 
 std::optional<std::string> MemoryDisk::ReadFile(const std::string& path) const {

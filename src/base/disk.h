@@ -17,7 +17,8 @@ class Disk {
   /// Every regular file under `dir`, recursively, sorted; hidden entries
   /// (starting with '.') are skipped.
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
-  virtual bool IsFile(const std::string& path) const = 0;
+  /// False when the file, through a symbolic link, lies outside the root.
+  virtual bool IsInsideRoot(const std::string& path) const = 0;
 };
 
 /// The real file system below a root folder.
@@ -26,7 +27,7 @@ class RealDisk : public Disk {
   explicit RealDisk(std::filesystem::path root) : root_(std::move(root)) {}
   std::optional<std::string> ReadFile(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
-  bool IsFile(const std::string& path) const override;
+  bool IsInsideRoot(const std::string& path) const override;
 
  private:
   std::filesystem::path root_;
@@ -40,9 +41,7 @@ class MemoryDisk : public Disk {
   }
   std::optional<std::string> ReadFile(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
-  bool IsFile(const std::string& path) const override {
-    return files_.count(path) > 0;
-  }
+  bool IsInsideRoot(const std::string&) const override { return true; }
 
  private:
   std::map<std::string, std::string> files_;

@@ -130,7 +130,10 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
     files = RenderSite(model.graph, model.theme, jobs, diags);
     progress.Show("writing " + std::to_string(files.size()) + " files");
     if (!diags.HasErrors()) {
-      std::string refusal = CheckOutputFolder(out, options.root);
+      const Config& config = model.corpus.config;
+      std::string refusal = CheckOutputFolder(
+          out, options.root,
+          {config.policies_dir, config.processes_dir, config.records_dir});
       if (!refusal.empty()) {
         diags.Sort();
         Print(diags, err);

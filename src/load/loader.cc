@@ -12,7 +12,7 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  enum class Role { kDocument, kProcess, kRecords } role;
+  enum class Kind { kDocument, kProcess, kRecords } kind;
 };
 
 }  // namespace
@@ -31,21 +31,27 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   if (!config_yaml.IsMap()) return corpus;
   const Config& config = corpus.config;
 
+  // Content files by kind; every other file in a content folder is an
+  // asset, copied to the site as is.
   std::vector<SourceFile> sources;
-  auto add_documents = [&](const std::string& dir, SourceFile::Role role) {
+  auto add_folder = [&](const std::string& dir, SourceFile::Kind kind) {
     for (auto& path : disk.ListFiles(dir)) {
-      if (EndsWith(path, ".md"))
-        sources.push_back({path, role});
-      else
+      if (!disk.IsInsideRoot(path)) {
+        diags.Error(path, {}, "a symbolic link to a file outside the SMS root; refused",
+                    "path-outside");
+      } else if (kind == SourceFile::Kind::kRecords
+                     ? EndsWith(path, ".yaml") || EndsWith(path, ".yml")
+                     : EndsWith(path, ".md")) {
+        sources.push_back({path, kind});
+      } else {
         corpus.assets.push_back(path);
+      }
     }
   };
-  add_documents(config.policies_dir, SourceFile::Role::kDocument);
-  add_documents(config.processes_dir, SourceFile::Role::kProcess);
-  for (auto& path : disk.ListFiles(config.records_dir)) {
-    if (EndsWith(path, ".yaml") || EndsWith(path, ".yml"))
-      sources.push_back({path, SourceFile::Role::kRecords});
-  }
+  add_folder(config.policies_dir, SourceFile::Kind::kDocument);
+  add_folder(config.processes_dir, SourceFile::Kind::kProcess);
+  add_folder(config.records_dir, SourceFile::Kind::kRecords);
+  std::sort(corpus.assets.begin(), corpus.assets.end());
 
   // Each file is read and parsed once, on any worker; results land by
   // index so the corpus does not depend on scheduling.
@@ -61,13 +67,13 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       complete[i] = 0;
       return;
     }
-    if (src.role == SourceFile::Role::kRecords) {
+    if (src.kind == SourceFile::Kind::kRecords) {
       bool whole = true;
       records[i] = LoadRecords(src.path, *text, config, *corpus.kinds, file_diags[i], whole);
       complete[i] = whole;
     } else {
       documents[i] = LoadDocument(src.path, *text,
-                                  src.role == SourceFile::Role::kProcess, config,
+                                  src.kind == SourceFile::Kind::kProcess, config,
                                   file_diags[i]);
       complete[i] = documents[i].has_value();
     }

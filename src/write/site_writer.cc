@@ -14,10 +14,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Absolute, without "." or ".." or a trailing '/', with symbolic links of
+// the existing part resolved.
 fs::path Absolute(const fs::path& p) {
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
-  return ec ? fs::absolute(p).lexically_normal() : abs;
+  if (ec) abs = fs::absolute(p).lexically_normal();
+  if (abs.has_relative_path() && abs.filename().empty()) abs = abs.parent_path();
+  return abs;
+}
+
+// A path inside the site: relative, no "..".
+bool IsSafeOutputPath(const std::string& path) {
+  fs::path p(path);
+  if (p.empty() || p.is_absolute()) return false;
+  for (const auto& part : p)
+    if (part == "..") return false;
+  return true;
 }
 
 bool IsWithin(const fs::path& inner, const fs::path& outer) {
@@ -34,14 +47,24 @@ bool WriteBytes(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-std::string CheckOutputFolder(const fs::path& out, const fs::path& root) {
+std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
+                              const std::vector<std::string>& content_folders) {
   fs::path abs_out = Absolute(out), abs_root = Absolute(root);
   if (abs_out == abs_out.root_path())
     return "refusing to write the site to '" + abs_out.string() + "'";
   if (abs_out == abs_root || IsWithin(abs_root, abs_out))
     return "refusing to write the site to '" + out.string() +
            "': it is or contains the SMS root";
+  for (const auto& folder : content_folders) {
+    fs::path abs_folder = Absolute(root / folder);
+    if (abs_out == abs_folder || IsWithin(abs_out, abs_folder) || IsWithin(abs_folder, abs_out))
+      return "refusing to write the site to '" + out.string() +
+             "': it overlaps the content folder '" + folder + "'";
+  }
   std::error_code ec;
+  if (!fs::is_directory(abs_out.parent_path(), ec))
+    return "cannot write the site to '" + out.string() + "': folder '" +
+           abs_out.parent_path().string() + "' does not exist";
   if (fs::exists(abs_out, ec)) {
     if (!fs::is_directory(abs_out, ec))
       return "'" + out.string() + "' exists and is not a folder";
@@ -58,12 +81,13 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
                       const fs::path& root, int jobs) {
   fs::path target = Absolute(out);
   fs::path parent = target.parent_path();
+  for (const auto& f : files)
+    if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
   // Short names: the target's own name may already be near NAME_MAX.
   std::string suffix = std::to_string(::getpid());
   fs::path fresh = parent / (".smsdoc-new-" + suffix);
   fs::path old = parent / (".smsdoc-old-" + suffix);
   std::error_code ec;
-  fs::create_directories(parent, ec);
   fs::remove_all(fresh, ec);
   if (!fs::create_directory(fresh, ec))
     return "cannot create '" + fresh.string() + "': " + ec.message();

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/output.h"
 
@@ -11,10 +12,12 @@ namespace smsdoc {
 inline constexpr const char* kOutputMarker = ".smsdoc-output";
 
 /// Why `out` may not be used as the output folder for the SMS at `root`,
-/// or "" when it may: it must not be or contain the root, nor be a
-/// non-empty folder that smsdoc did not write.
+/// or "" when it may: it must not be or contain the root, overlap a
+/// content folder (relative to the root), be a non-empty folder that
+/// smsdoc did not write, or lie in a folder that does not exist.
 std::string CheckOutputFolder(const std::filesystem::path& out,
-                              const std::filesystem::path& root);
+                              const std::filesystem::path& root,
+                              const std::vector<std::string>& content_folders);
 
 /// The write stage: writes `files` into a fresh folder beside `out`
 /// (`.smsdoc-new-PID`), then

@@ -36,7 +36,7 @@ TEST_CASE("the site is written whole, then replaced whole") {
   CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2) == "");
   CHECK(Read(out / "index.html") == "one");
   CHECK(fs::exists(out / kOutputMarker));
-  CHECK(CheckOutputFolder(out, tmp.path / "sms") == "");
+  CHECK(CheckOutputFolder(out, tmp.path / "sms", {}) == "");
 
   CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2) == "");
   CHECK(Read(out / "index.html") == "two");
@@ -45,6 +45,19 @@ TEST_CASE("the site is written whole, then replaced whole") {
   int entries = 0;
   for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path() != out;
   CHECK(entries == 0);
+}
+
+TEST_CASE("a trailing '/' on the output folder is the same folder") {
+  TempDir tmp;
+  CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1) == "");
+  CHECK(Read(tmp.path / "out" / "index.html") == "x");
+}
+
+TEST_CASE("no output path may leave the site") {
+  TempDir tmp;
+  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1).empty());
+  CHECK_FALSE(fs::exists(tmp.path / "escape.html"));
+  CHECK_FALSE(fs::exists(tmp.path / "site"));
 }
 
 TEST_CASE("a failed write leaves the previous site as it was") {
@@ -64,14 +77,19 @@ TEST_CASE("a failed write leaves the previous site as it was") {
 TEST_CASE("output folders that are not smsdoc's are refused") {
   TempDir tmp;
   fs::create_directories(tmp.path / "sms");
-  CHECK_FALSE(CheckOutputFolder(tmp.path / "sms", tmp.path / "sms").empty());
-  CHECK_FALSE(CheckOutputFolder(tmp.path, tmp.path / "sms").empty());
-  CHECK_FALSE(CheckOutputFolder("/", tmp.path / "sms").empty());
+  CHECK_FALSE(CheckOutputFolder(tmp.path / "sms", tmp.path / "sms", {}).empty());
+  CHECK_FALSE(CheckOutputFolder(tmp.path / "sms/", tmp.path / "sms", {}).empty());
+  CHECK_FALSE(CheckOutputFolder(tmp.path, tmp.path / "sms", {}).empty());
+  CHECK_FALSE(CheckOutputFolder("/", tmp.path / "sms", {}).empty());
+  CHECK(CheckOutputFolder(tmp.path / "sms/policies/site", tmp.path / "sms", {"policies"})
+            .find("overlaps the content folder 'policies'") != std::string::npos);
+  CHECK(CheckOutputFolder(tmp.path / "no/such/site", tmp.path / "sms", {})
+            .find("does not exist") != std::string::npos);
   fs::create_directories(tmp.path / "docs");
   std::ofstream(tmp.path / "docs" / "thesis.txt") << "precious";
-  CHECK(CheckOutputFolder(tmp.path / "docs", tmp.path / "sms").find("not written by smsdoc") !=
-        std::string::npos);
-  CHECK(CheckOutputFolder(tmp.path / "new-site", tmp.path / "sms") == "");
+  CHECK(CheckOutputFolder(tmp.path / "docs", tmp.path / "sms", {})
+            .find("not written by smsdoc") != std::string::npos);
+  CHECK(CheckOutputFolder(tmp.path / "new-site/", tmp.path / "sms", {}) == "");
 }
 
 }  // namespace smsdoc
