@@ -8,6 +8,8 @@
 #   SEED       generator seed (default 1)
 #   GEN_FLAGS  extra generator flags, e.g. --gfm-heavy
 #   REPEAT     builds per (N, jobs) pair (default 1); every build is a row
+#   SITE_BASE  folder in which to write the built sites (default: the
+#              temporary folder under /tmp); /dev/shm takes the disk out
 #
 # This script builds nothing: compile smsdoc first. For each N it generates a
 # corpus with bench/gen_sms.py into a temporary folder under /tmp, builds it
@@ -47,7 +49,11 @@ for n in "${sizes[@]}"; do
 done
 
 work=$(mktemp -d /tmp/smsdoc-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+sites=$work
+if [ -n "${SITE_BASE:-}" ]; then
+  sites=$(mktemp -d "$SITE_BASE/smsdoc-bench-sites.XXXXXX")
+fi
+trap 'rm -rf "$work" "$sites"' EXIT
 
 # background_load: percent of all CPUs busy during one second (from
 # /proc/stat), measured just before a build to show other load on the machine.
@@ -73,7 +79,7 @@ measure() {
   # ext4, creating files just after many were deleted is markedly slower
   # (about 2 s more at N = 10000), which would skew every build but the first.
   run_no=$((run_no + 1))
-  local out=$dir/site-$run_no
+  local out=$sites/site-$n-$run_no
   local bg
   bg=$(background_load)
   local rc=0
@@ -107,7 +113,7 @@ measure() {
 }
 
 nproc_=$(nproc)
-echo "smsdoc bench: $smsdoc; seed $seed; nproc $nproc_; generator flags '${gen_flags}'" >&2
+echo "smsdoc bench: $smsdoc; seed $seed; nproc $nproc_; generator flags '${gen_flags}'; sites in $sites" >&2
 for n in "${sizes[@]}"; do
   dir=$work/sms-$n
   # shellcheck disable=SC2086
