@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "base/text.h"
 
@@ -20,28 +21,37 @@ std::mutex cmark_mutex;
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink",
                                        "tagfilter", "tasklist"};
 
-bool InsideLink(cmark_node* node) {
-  for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
-    cmark_node_type t = cmark_node_get_type(p);
-    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) return true;
-  }
-  return false;
-}
-
-std::string PlainText(cmark_node* node) {
-  std::string out;
-  cmark_iter* it = cmark_iter_new(node);
+std::vector<cmark_node*> NodesOfType(cmark_node* root, cmark_node_type type) {
+  std::vector<cmark_node*> out;
+  cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node_type t = cmark_node_get_type(n);
-    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
-      const char* lit = cmark_node_get_literal(n);
-      if (lit) out += lit;
-    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
-      out += ' ';
-    }
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == type) out.push_back(n);
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+bool IsLink(cmark_node* n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+bool InsideLink(cmark_node* node) {
+  for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+    if (IsLink(p)) return true;
+  return false;
+}
+
+// Links and images in document order.
+std::vector<cmark_node*> LinksAndImages(cmark_node* root) {
+  std::vector<cmark_node*> out;
+  cmark_iter* it = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && IsLink(n)) out.push_back(n);
   }
   cmark_iter_free(it);
   return out;
@@ -53,8 +63,7 @@ bool IsExternal(std::string_view url) {
   if (colon == std::string_view::npos || colon == 0) return false;
   for (size_t i = 0; i < colon; ++i) {
     char c = url[i];
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' ||
-          c == '-' || c == '.'))
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
       return false;
   }
   return true;
@@ -75,30 +84,43 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+cmark_node* TextNode(const std::string& text) {
+  cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(n, text.c_str());
+  return n;
+}
+
 class BodyRenderer {
  public:
-  BodyRenderer(const MarkdownOptions& options) : options_(options) {}
+  BodyRenderer(std::string_view text, const MarkdownOptions& options)
+      : text_(text), options_(options) {
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      lines_.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
 
-  MarkdownResult Run(std::string_view text) {
-    cmark_parser* parser = parser_ = cmark_parser_new(Flags());
+  Body Run() {
+    parser_ = cmark_parser_new(Flags());
     for (const char* name : kExtensions)
-      cmark_parser_attach_syntax_extension(parser,
-                                           cmark_find_syntax_extension(name));
-    cmark_parser_feed(parser, text.data(), text.size());
-    cmark_node* doc = cmark_parser_finish(parser);
+      cmark_parser_attach_syntax_extension(parser_, cmark_find_syntax_extension(name));
+    cmark_parser_feed(parser_, text_.data(), text_.size());
+    cmark_node* doc = cmark_parser_finish(parser_);
     cmark_consolidate_text_nodes(doc);
 
-    ExpandWikiLinks(doc);
-    CollectPathLinks(doc);
+    for (cmark_node* n : NodesOfType(doc, CMARK_NODE_TEXT))
+      if (!InsideLink(n)) SplitText(n);
+    for (cmark_node* n : LinksAndImages(doc)) PathLink(n);
     AnchorHeadings(doc);
 
-    char* html = cmark_render_html(doc, Flags(),
-                                   cmark_parser_get_syntax_extensions(parser));
-    result_.html = html;
+    char* html = cmark_render_html(doc, Flags(), cmark_parser_get_syntax_extensions(parser_));
+    body_.html = html;
     free(html);
     cmark_node_free(doc);
-    cmark_parser_free(parser);
-    return std::move(result_);
+    cmark_parser_free(parser_);
+    return std::move(body_);
   }
 
  private:
@@ -108,57 +130,55 @@ class BodyRenderer {
     return flags;
   }
 
-  Pos FilePos(cmark_node* n, int col_offset = 0) const {
-    int line = cmark_node_get_start_line(n);
-    if (line <= 0) return {};
-    return {line + options_.first_line - 1,
-            cmark_node_get_start_column(n) + col_offset};
+  std::string_view Line(int body_line) const {
+    return body_line >= 1 && static_cast<size_t>(body_line) <= lines_.size()
+               ? lines_[body_line - 1]
+               : std::string_view();
   }
 
-  std::string AddLink(MarkdownLink link) {
-    result_.links.push_back(std::move(link));
-    return std::string(kLinkUrlPrefix) +
-           std::to_string(result_.links.size() - 1);
+  Pos FilePos(int body_line, int col) const {
+    return body_line > 0 ? Pos{body_line + options_.first_line - 1, col} : Pos{};
   }
 
-  // `[[ID]]`, `[[ID|text]]`, `[[ID#anchor]]` become link nodes.
-  void ExpandWikiLinks(cmark_node* doc) {
-    std::vector<cmark_node*> texts;
-    cmark_iter* it = cmark_iter_new(doc);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(it);
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT)
-        texts.push_back(n);
-    }
-    cmark_iter_free(it);
-    for (cmark_node* n : texts) {
-      if (!InsideLink(n)) SplitText(n);
-    }
+  size_t AddLink(BodyLink link) {
+    body_.links.push_back(std::move(link));
+    return body_.links.size() - 1;
   }
 
-  // Splits one text node into text, link, text, ... for each `[[...]]`.
+  // Splits a text node into text, link, text... for each `[[...]]`. The
+  // node's literal is unescaped, so each `[[` is found again in the source
+  // line: that gives its true column, and `\[[` there means "no link".
   void SplitText(cmark_node* node) {
     const std::string lit = cmark_node_get_literal(node);
-    const Pos start = FilePos(node);
+    if (lit.find("[[") == std::string::npos) return;
+    const int line = cmark_node_get_start_line(node);
+    const std::string_view source = Line(line);
+    size_t source_cursor = std::max(cmark_node_get_start_column(node) - 1, 0);
+
     std::vector<cmark_node*> pieces;
-    std::string pending;  // text since the last link
+    std::string pending;
     size_t cursor = 0;
     while (cursor < lit.size()) {
       size_t open = lit.find("[[", cursor);
-      size_t close =
-          open == std::string::npos ? open : lit.find("]]", open + 2);
+      size_t close = open == std::string::npos ? open : lit.find("]]", open + 2);
       if (close == std::string::npos) break;
       std::string inner = lit.substr(open + 2, close - open - 2);
-      if (inner.find('[') != std::string::npos || Trim(inner).empty()) {
-        pending += lit.substr(cursor, open + 1 - cursor);
-        cursor = open + 1;
+      size_t in_source = source.find("[[", source_cursor);
+      bool escaped = in_source != std::string_view::npos && in_source > 0 &&
+                     source[in_source - 1] == '\\';
+      if (in_source != std::string_view::npos) source_cursor = in_source + 2;
+      if (escaped || inner.find('[') != std::string::npos) {
+        pending += lit.substr(cursor, open + 2 - cursor);
+        cursor = open + 2;
         continue;
       }
+      int col = in_source != std::string_view::npos
+                    ? static_cast<int>(in_source) + 1
+                    : cmark_node_get_start_column(node) + static_cast<int>(open);
       pending += lit.substr(cursor, open - cursor);
       pieces.push_back(TextNode(pending));
       pending.clear();
-      pieces.push_back(WikiLink(inner, start.line ? Pos{start.line, start.col + static_cast<int>(open)} : Pos{}));
+      pieces.push_back(WikiLink(inner, FilePos(line, col)));
       cursor = close + 2;
     }
     if (pieces.empty()) return;
@@ -172,14 +192,9 @@ class BodyRenderer {
     cmark_node_free(node);
   }
 
-  static cmark_node* TextNode(const std::string& text) {
-    cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
-    cmark_node_set_literal(n, text.c_str());
-    return n;
-  }
-
+  // `[[ID]]`, `[[ID|text]]`, `[[ID#anchor]]`, `[[#anchor]]` (this page).
   cmark_node* WikiLink(const std::string& inner, Pos pos) {
-    MarkdownLink link;
+    BodyLink link;
     link.pos = pos;
     std::string ref = inner, label;
     size_t bar = inner.find('|');
@@ -193,108 +208,115 @@ class BodyRenderer {
       ref = ref.substr(0, hash);
     }
     link.target = std::string(Trim(ref));
-    link.has_text = !label.empty();
-    if (!link.has_text) label = LinkTitlePlaceholder(result_.links.size());
+    if (link.target.empty() && !link.anchor.empty()) link.kind = BodyLink::Kind::kPath;
+    link.show_title = label.empty();
+    std::string shown = label.empty() ? link.target : label;
+    size_t n = AddLink(std::move(link));
     cmark_node* anchor = cmark_node_new(CMARK_NODE_LINK);
-    cmark_node_set_url(anchor, AddLink(std::move(link)).c_str());
-    cmark_node_append_child(anchor, TextNode(label));
+    cmark_node_set_url(anchor, LinkUrlPlaceholder(n).c_str());
+    if (!label.empty()) cmark_node_append_child(anchor, TextNode(label));
+    plain_text_[anchor] = shown;
     return anchor;
   }
 
-  void CollectPathLinks(cmark_node* doc) {
-    cmark_iter* it = cmark_iter_new(doc);
+  // A relative link or image gets a placeholder URL; external ones stay.
+  void PathLink(cmark_node* n) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (url.empty() || IsExternal(url) || plain_text_.count(n)) return;
+    bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+    BodyLink link;
+    link.kind = BodyLink::Kind::kPath;
+    // cmark's inline column can fall short on indented continuation lines;
+    // the link starts at the next '[' (or "![") in the source.
+    int line = cmark_node_get_start_line(n);
+    std::string_view source = Line(line);
+    size_t from = std::max(cmark_node_get_start_column(n) - 1, 0);
+    size_t at = source.find(image ? "![" : "[", from);
+    link.pos = FilePos(line, at != std::string_view::npos ? static_cast<int>(at) + 1
+                                                           : static_cast<int>(from) + 1);
+    size_t hash = url.find('#');
+    if (hash != std::string::npos) {
+      link.anchor = PercentDecode(url.substr(hash + 1));
+      url = url.substr(0, hash);
+    }
+    size_t query = url.find('?');
+    if (query != std::string::npos) url = url.substr(0, query);
+    link.target = PercentDecode(url);
+    cmark_node_set_url(n, LinkUrlPlaceholder(AddLink(std::move(link))).c_str());
+  }
+
+  // Text of a node as a reader sees it; `[[ID]]` counts as its ID.
+  std::string PlainText(cmark_node* node) const {
+    std::string out;
+    cmark_iter* it = cmark_iter_new(node);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
       cmark_node* n = cmark_iter_get_node(it);
+      if (ev != CMARK_EVENT_ENTER) continue;
       cmark_node_type t = cmark_node_get_type(n);
-      if (ev != CMARK_EVENT_ENTER ||
-          (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
-        continue;
-      std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-      if (url.empty() || StartsWith(url, kLinkUrlPrefix) || IsExternal(url))
-        continue;
-      MarkdownLink link;
-      link.kind = MarkdownLink::Kind::kPath;
-      link.pos = FilePos(n);
-      size_t hash = url.find('#');
-      if (hash != std::string::npos) {
-        link.anchor = PercentDecode(url.substr(hash + 1));
-        url = url.substr(0, hash);
+      if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+        if (const char* lit = cmark_node_get_literal(n)) out += lit;
+      } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+        out += ' ';
+      } else if (auto p = plain_text_.find(n); p != plain_text_.end() &&
+                                               cmark_node_first_child(n) == nullptr) {
+        out += p->second;
       }
-      size_t query = url.find('?');
-      if (query != std::string::npos) url = url.substr(0, query);
-      link.target = PercentDecode(url);
-      cmark_node_set_url(n, AddLink(std::move(link)).c_str());
     }
     cmark_iter_free(it);
+    return out;
   }
 
   void AnchorHeadings(cmark_node* doc) {
-    std::vector<cmark_node*> headings;
-    cmark_iter* it = cmark_iter_new(doc);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(it);
-      if (ev == CMARK_EVENT_ENTER &&
-          cmark_node_get_type(n) == CMARK_NODE_HEADING)
-        headings.push_back(n);
-    }
-    cmark_iter_free(it);
-
-    std::map<std::string, int> used;
-    for (cmark_node* n : headings) {
+    std::set<std::string> used;
+    for (cmark_node* n : NodesOfType(doc, CMARK_NODE_HEADING)) {
       Heading h;
       h.level = cmark_node_get_heading_level(n);
       h.text = std::string(Trim(PlainText(n)));
-      h.line = FilePos(n).line;
       std::string base = Slugify(h.text);
       if (base.empty()) base = "section";
       h.anchor = base;
-      for (int k = 1; used.count(h.anchor); ++k)
-        h.anchor = base + "-" + std::to_string(k);
-      used[h.anchor] = 1;
+      for (int k = 1; used.count(h.anchor); ++k) h.anchor = base + "-" + std::to_string(k);
+      used.insert(h.anchor);
 
       // Render the heading alone, then give it its id; a custom block
       // carries the HTML through the renderer whatever the raw-HTML setting.
-      char* inner = cmark_render_html(
-          n, Flags(), cmark_parser_get_syntax_extensions(parser_));
-      std::string html = inner;
-      free(inner);
+      char* rendered =
+          cmark_render_html(n, Flags(), cmark_parser_get_syntax_extensions(parser_));
+      std::string html = rendered;
+      free(rendered);
       std::string open = "<h" + std::to_string(h.level) + ">";
       if (StartsWith(html, open)) {
-        html = "<h" + std::to_string(h.level) + " id=\"" + HtmlEscape(h.anchor) +
-               "\">" + html.substr(open.size());
+        html = "<h" + std::to_string(h.level) + " id=\"" + HtmlEscape(h.anchor) + "\">" +
+               html.substr(open.size());
       }
       cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
       cmark_node_set_on_enter(block, html.c_str());
       cmark_node_set_on_exit(block, "");
       cmark_node_replace(n, block);
       cmark_node_free(n);
-      result_.headings.push_back(std::move(h));
+      body_.headings.push_back(std::move(h));
     }
   }
 
+  std::string_view text_;
   const MarkdownOptions& options_;
-  MarkdownResult result_;
+  std::vector<std::string_view> lines_;
   cmark_parser* parser_ = nullptr;
+  std::map<cmark_node*, std::string> plain_text_;  ///< wiki links' reader text
+  Body body_;
 };
 
 }  // namespace
 
-std::string LinkTitlePlaceholder(size_t n) {
-  return std::string(kLinkTitleMark) + "title:" + std::to_string(n) +
-         std::string(kLinkTitleMark);
-}
-
-MarkdownResult RenderMarkdown(std::string_view text,
-                              const MarkdownOptions& options) {
+Body RenderMarkdown(std::string_view text, const MarkdownOptions& options) {
   std::lock_guard<std::mutex> lock(cmark_mutex);
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();
     return true;
   }();
   (void)registered;
-  return BodyRenderer(options).Run(text);
+  return BodyRenderer(text, options).Run();
 }
 
 }  // namespace smsdoc

@@ -13,23 +13,23 @@ bool Contains(const std::string& s, const std::string& part) {
 }  // namespace
 
 TEST_CASE("[[ID]] links are extracted with their file position") {
-  MarkdownResult r = RenderMarkdown(
+  Body r = RenderMarkdown(
       "Intro line.\n\nSee [[POL-1]] and [[PRC-CHG#scope|the change process]].\n",
       {5, false});
   REQUIRE(r.links.size() == 2);
   CHECK(r.links[0].target == "POL-1");
-  CHECK_FALSE(r.links[0].has_text);
   CHECK(r.links[0].pos.line == 7);
   CHECK(r.links[0].pos.col == 5);
   CHECK(r.links[1].target == "PRC-CHG");
   CHECK(r.links[1].anchor == "scope");
   CHECK(r.links[1].pos.col == 19);
-  CHECK(Contains(r.html, "<a href=\"smsdoc-link:1\">the change process</a>"));
-  CHECK(Contains(r.html, "<a href=\"smsdoc-link:0\">" + LinkTitlePlaceholder(0) + "</a>"));
+  CHECK(Contains(r.html, "<a href=\"%3Csmsdoc:1%3E\">the change process</a>"));
+  CHECK(r.links[0].show_title);
+  CHECK(Contains(r.html, "<a href=\"%3Csmsdoc:0%3E\"></a>"));
 }
 
 TEST_CASE("wiki links inside code are left alone; a table cell takes \\|") {
-  MarkdownResult r = RenderMarkdown(
+  Body r = RenderMarkdown(
       "`[[NOT-A-LINK]]`\n\n| a | b |\n|---|---|\n| [[X-1\\|label]] | y |\n", {1, false});
   REQUIRE(r.links.size() == 1);
   CHECK(r.links[0].target == "X-1");
@@ -39,12 +39,12 @@ TEST_CASE("wiki links inside code are left alone; a table cell takes \\|") {
 }
 
 TEST_CASE("relative links and images are collected; external ones are not") {
-  MarkdownResult r = RenderMarkdown(
+  Body r = RenderMarkdown(
       "[a](change.md#scope) [b](https://example.com/x.md) ![c](img/diagram%201.png) "
       "[d](#local)\n",
       {1, false});
   REQUIRE(r.links.size() == 3);
-  CHECK(r.links[0].kind == MarkdownLink::Kind::kPath);
+  CHECK(r.links[0].kind == BodyLink::Kind::kPath);
   CHECK(r.links[0].target == "change.md");
   CHECK(r.links[0].anchor == "scope");
   CHECK(r.links[0].pos.col == 1);
@@ -55,19 +55,61 @@ TEST_CASE("relative links and images are collected; external ones are not") {
 }
 
 TEST_CASE("headings get unique anchors and keep inline markup") {
-  MarkdownResult r = RenderMarkdown("# Title\n\n## Scope\n\n## Scope\n\n### The *real* scope\n",
+  Body r = RenderMarkdown("# Title\n\n## Scope\n\n## Scope\n\n### The *real* scope\n",
                                     {3, false});
   REQUIRE(r.headings.size() == 4);
   CHECK(r.headings[1].anchor == "scope");
   CHECK(r.headings[2].anchor == "scope-1");
   CHECK(r.headings[3].anchor == "the-real-scope");
-  CHECK(r.headings[3].line == 9);
   CHECK(Contains(r.html, "<h2 id=\"scope-1\">Scope</h2>"));
   CHECK(Contains(r.html, "<h3 id=\"the-real-scope\">The <em>real</em> scope</h3>"));
 }
 
+TEST_CASE("columns come from the source line, past escapes and entities") {
+  Body r = RenderMarkdown("Emph *x* and \\[[NOT-1]] and &amp; [[POL-0X]].\n", {1, false});
+  REQUIRE(r.links.size() == 1);  // \\[[ is an escape: no link
+  CHECK(r.links[0].target == "POL-0X");
+  CHECK(r.links[0].pos.col == 35);
+  CHECK(Contains(r.html, "[[NOT-1]]"));
+
+  Body t = RenderMarkdown("| a |\n|---|\n| x &amp; [[POL-0Y\\|t]] |\n", {1, false});
+  REQUIRE(t.links.size() == 1);
+  CHECK(t.links[0].pos.col == 11);
+
+  Body c = RenderMarkdown("para\n  indented [[QE]] and [link](nope.md)\n", {1, false});
+  REQUIRE(c.links.size() == 2);
+  CHECK(c.links[0].pos.col == 12);
+  CHECK(c.links[1].pos.col == 23);
+}
+
+TEST_CASE("text that looks like a placeholder never renders as one") {
+  Body r = RenderMarkdown(
+      "`=\"%3Csmsdoc:0%3E\"` and href=\"%3Csmsdoc:0%3E\" "
+      "[x](https://e.example/%3Csmsdoc:0%3E) [[X]]\n",
+      {1, false});
+  REQUIRE(r.links.size() == 1);
+  size_t found = 0;
+  for (size_t at = 0; (at = r.html.find("=\"%3Csmsdoc:", at)) != std::string::npos; ++at) ++found;
+  CHECK(found == 1);
+}
+
+TEST_CASE("a wiki link in a heading reads as its ID in the anchor") {
+  Body r = RenderMarkdown("## See [[POL-SM-01]] for more\n", {1, false});
+  REQUIRE(r.headings.size() == 1);
+  CHECK(r.headings[0].anchor == "see-pol-sm-01-for-more");
+  CHECK(r.headings[0].text == "See POL-SM-01 for more");
+}
+
+TEST_CASE("[[#anchor]] links within the page") {
+  Body r = RenderMarkdown("[[#scope|see scope]]\n", {1, false});
+  REQUIRE(r.links.size() == 1);
+  CHECK(r.links[0].kind == BodyLink::Kind::kPath);
+  CHECK(r.links[0].target.empty());
+  CHECK(r.links[0].anchor == "scope");
+}
+
 TEST_CASE("GFM extensions render") {
-  MarkdownResult r = RenderMarkdown(
+  Body r = RenderMarkdown(
       "~~old~~ www.example.com\n\n- [x] done\n- [ ] open\n\n| a |\n|---|\n| 1 |\n", {1, false});
   CHECK(Contains(r.html, "<del>old</del>"));
   CHECK(Contains(r.html, "<a href=\"http://www.example.com\">"));
@@ -77,16 +119,16 @@ TEST_CASE("GFM extensions render") {
 
 TEST_CASE("raw HTML is dropped unless allowed") {
   const char* text = "<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>\n";
-  MarkdownResult safe = RenderMarkdown(text, {1, false});
+  Body safe = RenderMarkdown(text, {1, false});
   CHECK_FALSE(Contains(safe.html, "<script"));
   CHECK_FALSE(Contains(safe.html, "onclick"));
-  MarkdownResult raw = RenderMarkdown(text, {1, true});
+  Body raw = RenderMarkdown(text, {1, true});
   CHECK(Contains(raw.html, "<b onclick"));
   CHECK_FALSE(Contains(raw.html, "<script>"));  // tagfilter still applies
 }
 
 TEST_CASE("javascript: links never reach the page") {
-  MarkdownResult r = RenderMarkdown("[x](javascript:alert(1))\n", {1, false});
+  Body r = RenderMarkdown("[x](javascript:alert(1))\n", {1, false});
   CHECK_FALSE(Contains(r.html, "javascript:"));
 }
 

@@ -51,15 +51,71 @@ std::string DidYouMean(std::string_view word,
   return best ? " (did you mean '" + *best + "'?)" : "";
 }
 
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; invalid bytes decode as themselves.
+char32_t DecodeUtf8(std::string_view s, size_t& i) {
+  unsigned char c = s[i++];
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  char32_t cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0F : extra == 1 ? c & 0x1F : c;
+  for (int k = 0; k < extra; ++k) {
+    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return c;
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  }
+  return cp;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Punctuation and symbols outside ASCII (the common blocks), which GitHub
+// drops from anchors like ASCII punctuation.
+bool IsSymbol(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+         (cp >= 0x2100 && cp <= 0x214F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
+         (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+// Lower case for Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
+char32_t LowerCodePoint(char32_t cp) {
+  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+      (cp >= 0x410 && cp <= 0x42F))
+    return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x138) return cp + 1;
+  return cp;
+}
+
+}  // namespace
+
 std::string Slugify(std::string_view text) {
   std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) {
-      out += Lower(static_cast<char>(c));
-    } else if (c == ' ' || c == '-') {
-      out += '-';
-    } else if (c == '_' || c >= 0x80) {
-      out += static_cast<char>(c);  // GitHub keeps '_' and non-ASCII letters
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = DecodeUtf8(text, i);
+    if (cp < 0x80) {
+      unsigned char c = static_cast<unsigned char>(cp);
+      if (std::isalnum(c) || c == '_') out += Lower(static_cast<char>(c));
+      else if (c == ' ' || c == '-') out += '-';
+    } else if (!IsSymbol(cp)) {
+      AppendUtf8(out, LowerCodePoint(cp));  // letters and digits of any script
     }
   }
   return out;

@@ -25,6 +25,10 @@ TEST_CASE("Slugify follows GitHub's heading anchors") {
   CHECK(Slugify("Roles and responsibilities") == "roles-and-responsibilities");
   CHECK(Slugify("8.5.1 Change (policy)!") == "851-change-policy");
   CHECK(Slugify("snake_case stays") == "snake_case-stays");
+  CHECK(Slugify("\xC3\x9C" "ber uns \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D") ==
+        "\xC3\xBC" "ber-uns--quotes");  // "Über uns — “quotes”" -> "über-uns--quotes"
+  CHECK(Slugify("\xD0\x9F\xD0\xBB\xD0\xB0\xD0\xBD") == "\xD0\xBF\xD0\xBB\xD0\xB0\xD0\xBD");  // План
+  CHECK(Slugify("Caf\xC3\xA9 \xE2\x82\xAC" "5") == "caf\xC3\xA9-5");  // euro sign dropped
 }
 
 TEST_CASE("IsValidDate accepts real calendar days only") {

@@ -1,5 +1,6 @@
 #include "load/document_loader.h"
 
+#include "adapters/markdown.h"
 #include "adapters/yaml.h"
 #include "base/text.h"
 #include "load/field_reader.h"
@@ -133,8 +134,8 @@ std::optional<Document> LoadDocument(const std::string& path,
 
   doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html});
   for (size_t i = 0; i < doc.body.links.size(); ++i) {
-    const MarkdownLink& link = doc.body.links[i];
-    Reference ref{"body", link.target, link.kind == MarkdownLink::Kind::kPath,
+    const BodyLink& link = doc.body.links[i];
+    Reference ref{"body", link.target, link.kind == BodyLink::Kind::kPath,
                   link.anchor, "", static_cast<int>(i), link.pos};
     if (ref.by_path) {
       // Relative to this file's folder; "" means this page.

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/markdown.h"
+#include "model/body.h"
 #include "base/diagnostics.h"
 #include "model/config.h"
 #include "model/kinds.h"
@@ -50,7 +50,7 @@ struct Document {
   std::vector<Activity> activities;
   std::vector<Kpi> kpis;
 
-  MarkdownResult body;
+  Body body;
   std::vector<Reference> refs;  ///< front matter first, then body links
 };
 

@@ -1,17 +1,15 @@
 #include "render/body_links.h"
 
-#include <algorithm>
 #include <cctype>
 
-#include "adapters/markdown.h"
 #include "base/text.h"
 
 namespace smsdoc {
 
-std::string ResolveBodyLinks(const std::string& html, const Graph& graph,
-                             int node, const std::string& page_url) {
+std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
+                             const std::string& page_url) {
+  // Body links were appended to the references after the front matter's.
   const std::vector<Reference>& refs = graph.RefsOf(node);
-  // Body links were appended after the front-matter references.
   std::vector<const Link*> by_link_index;
   for (size_t i = 0; i < refs.size(); ++i) {
     if (refs[i].link_index < 0) continue;
@@ -19,37 +17,40 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph,
       by_link_index.resize(refs[i].link_index + 1, nullptr);
     by_link_index[refs[i].link_index] = &graph.links[node][i];
   }
-  auto link_at = [&](size_t k) -> const Link* {
-    return k < by_link_index.size() ? by_link_index[k] : nullptr;
-  };
 
+  // A placeholder URL renders as `="%3Csmsdoc:N%3E"` right after href or
+  // src; text cannot produce that (its quotes are escaped) and external
+  // URLs cannot start with it.
+  static const std::string kOpen = "=\"%3Csmsdoc:", kClose = "%3E\"";
   std::string out;
   out.reserve(html.size());
-  const std::string title_mark = std::string(kLinkTitleMark) + "title:";
   size_t pos = 0;
-  while (pos < html.size()) {
-    size_t url_at = html.find(kLinkUrlPrefix, pos);
-    size_t title_at = html.find(title_mark, pos);
-    size_t at = std::min(url_at, title_at);
-    if (at == std::string::npos) break;
+  for (size_t at; (at = html.find(kOpen, pos)) != std::string::npos;) {
+    size_t digits = at + kOpen.size(), end = digits;
+    while (end < html.size() && end - digits < 9 &&
+           std::isdigit(static_cast<unsigned char>(html[end])))
+      ++end;
+    bool attribute = (at >= 4 && html.compare(at - 4, 4, "href") == 0) ||
+                     (at >= 3 && html.compare(at - 3, 3, "src") == 0);
+    const Link* link = nullptr;
+    size_t k = 0;
+    if (attribute && end > digits && html.compare(end, kClose.size(), kClose) == 0) {
+      k = std::stoul(html.substr(digits, end - digits));
+      if (k < by_link_index.size()) link = by_link_index[k];
+    }
     out.append(html, pos, at - pos);
-    bool is_url = at == url_at;
-    size_t digits = at + (is_url ? kLinkUrlPrefix.size() : title_mark.size());
-    size_t end = digits;
-    while (end < html.size() && std::isdigit(static_cast<unsigned char>(html[end]))) ++end;
-    const Link* link = end > digits ? link_at(std::stoul(html.substr(digits, end - digits))) : nullptr;
-    if (!link) {  // not ours: keep the text
-      out.append(html, at, end - at);
-      pos = end;
+    if (!link) {  // not ours (raw HTML the author allowed): keep it
+      out += '=';
+      pos = at + 1;
       continue;
     }
-    if (is_url) {
-      out += RelativeUrl(page_url, link->url);
-    } else {
-      out += HtmlEscape(link->target >= 0 ? graph.nodes[link->target].title : link->url);
-      end += kLinkTitleMark.size();
+    out += "=\"" + HtmlEscape(RelativeUrl(page_url, link->url)) + "\"";
+    pos = end + kClose.size();
+    const Body& body = graph.corpus->documents[graph.nodes[node].index].body;
+    if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {
+      out += ">" + HtmlEscape(graph.nodes[link->target].title);
+      pos += 1;
     }
-    pos = end;
   }
   out.append(html, pos, std::string::npos);
   return out;

@@ -65,6 +65,20 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
   CHECK(b->Find("assets/style.css"));
 }
 
+TEST_CASE("links within the page, and text that imitates a placeholder") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/c.md",
+           testing::Doc("POL-C", "",
+                        "## Scope\n\nSee [[#scope]] and [[#scope|here]]. "
+                        "`=\"%3Csmsdoc:99999999999999999999%3E\"` smsdoc-link:0\n"));
+  auto b = Build(disk);
+  REQUIRE(b->diags.items().empty());
+  const std::string& html = b->Find("policies/c.html")->bytes;
+  CHECK(Contains(html, "<a href=\"c.html#scope\">Title of POL-C</a>"));
+  CHECK(Contains(html, "<a href=\"c.html#scope\">here</a>"));
+  CHECK(Contains(html, "<code>=&quot;%3Csmsdoc:99999999999999999999%3E&quot;</code> smsdoc-link:0"));
+}
+
 TEST_CASE("long pages get a table of contents") {
   MemoryDisk disk = testing::BaseSms();
   disk.Add("policies/long.md",
