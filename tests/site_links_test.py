@@ -430,7 +430,7 @@ class SiteTest(unittest.TestCase):
                         kinds.setdefault(scalar(m.group(1)), []).append(record_id)
         self.assertGreaterEqual(len(kinds), 3, "could not read the example records")
         for kind, ids in sorted(kinds.items()):
-            page = "records/%s/index.html" % kind
+            page = "records/%s.html" % kind
             self.assertIn(page, self.pages, "no page for the kind " + kind)
             by_text = self.anchors_by_text(page)
             for record_id in ids:

@@ -84,7 +84,15 @@ YamlNode ParseYaml(std::string_view text, const std::string& path,
                    int first_line, Diagnostics& diags) {
   YAML::Node root;
   try {
-    root = YAML::Load(std::string(text));
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1) {
+      int line = documents[1].Mark().line;
+      diags.Error(path, {line < 0 ? first_line : line + first_line, 1},
+                  "more than one YAML document ('---') in one file; use one list instead",
+                  "yaml-documents");
+      return {};
+    }
+    if (!documents.empty()) root = documents[0];
   } catch (const YAML::ParserException& e) {
     Pos pos{e.mark.line < 0 ? first_line : e.mark.line + first_line,
             e.mark.column < 0 ? 1 : e.mark.column + 1};

@@ -37,6 +37,11 @@ std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
   return out;
 }
 
+bool RealDisk::IsFolder(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(root_ / path, ec);
+}
+
 bool RealDisk::IsInsideRoot(const std::string& path) const {
   std::error_code ec;
   fs::path real_root = fs::canonical(root_, ec);

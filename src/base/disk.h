@@ -19,6 +19,7 @@ class Disk {
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
   /// False when the file, through a symbolic link, lies outside the root.
   virtual bool IsInsideRoot(const std::string& path) const = 0;
+  virtual bool IsFolder(const std::string& path) const = 0;
 };
 
 /// The real file system below a root folder.
@@ -28,6 +29,7 @@ class RealDisk : public Disk {
   std::optional<std::string> ReadFile(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string& path) const override;
+  bool IsFolder(const std::string& path) const override;
 
  private:
   std::filesystem::path root_;
@@ -42,6 +44,10 @@ class MemoryDisk : public Disk {
   std::optional<std::string> ReadFile(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string&) const override { return true; }
+  bool IsFolder(const std::string& path) const override {
+    auto it = files_.lower_bound(path + "/");
+    return it != files_.end() && it->first.compare(0, path.size() + 1, path + "/") == 0;
+  }
 
  private:
   std::map<std::string, std::string> files_;

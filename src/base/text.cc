@@ -34,13 +34,24 @@ std::optional<std::string> ClosestMatch(
   // the first candidate, so callers pass a sorted list.
   int limit = std::max<int>(1, static_cast<int>(word.size()) / 4);
   std::optional<std::string> best;
+  if (word.size() > 128) return best;  // no one mistypes a whole paragraph
   int best_distance = limit + 1;
   for (const auto& c : candidates) {
+    int length_gap = static_cast<int>(c.size()) - static_cast<int>(word.size());
+    if (std::abs(length_gap) >= best_distance) continue;  // cannot be closer
     int d = EditDistance(word, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;
     }
+  }
+  if (best) return best;
+  // A word cut short or run on ("policy" for "policies"): most of it agrees.
+  for (const auto& c : candidates) {
+    size_t shared = 0;
+    while (shared < word.size() && shared < c.size() && Lower(word[shared]) == Lower(c[shared]))
+      ++shared;
+    if (shared >= 4 && shared + 2 >= std::max(word.size(), c.size()) - 1) return c;
   }
   return best;
 }
@@ -197,24 +208,31 @@ std::string DirName(std::string_view path) {
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
 }
 
-std::string RelativeUrl(std::string_view from, std::string_view to) {
+std::string RelativeUrl(std::string_view from, std::string_view path,
+                        std::string_view fragment) {
   static const char kHex[] = "0123456789ABCDEF";
+  auto encode = [&](std::string& out, std::string_view part, std::string_view keep) {
+    for (unsigned char c : part) {
+      if (std::isalnum(c) || keep.find(static_cast<char>(c)) != std::string_view::npos) {
+        out += static_cast<char>(c);
+      } else {
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+    }
+  };
   // Drop the folders both paths share, then climb out of the rest of `from`.
   size_t common = 0;
-  for (size_t i = 0; i < from.size() && i < to.size() && from[i] == to[i]; ++i)
+  for (size_t i = 0; i < from.size() && i < path.size() && from[i] == path[i]; ++i)
     if (from[i] == '/') common = i + 1;
   std::string out;
   for (char c : from.substr(common))
     if (c == '/') out += "../";
-  for (unsigned char c : to.substr(common)) {
-    if (std::isalnum(c) || std::string_view("-._~/#").find(static_cast<char>(c)) !=
-                               std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
+  encode(out, path.substr(common), "-._~/");
+  if (!fragment.empty()) {
+    out += '#';
+    encode(out, fragment, "-._~");
   }
   return out;
 }

@@ -39,9 +39,10 @@ std::optional<std::string> NormalizeRelativePath(std::string_view path);
 /// Directory part of a '/'-separated path ("a/b.md" -> "a", "b.md" -> "").
 std::string DirName(std::string_view path);
 
-/// Relative URL from page `from` to `to` (both relative to the site root),
-/// percent-encoded for use in an attribute.
-std::string RelativeUrl(std::string_view from, std::string_view to);
+/// Relative URL from page `from` to file `path` (both relative to the site
+/// root) and its `fragment`, percent-encoded for use in an attribute.
+std::string RelativeUrl(std::string_view from, std::string_view path,
+                        std::string_view fragment = "");
 
 /// Joins with a separator.
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);

@@ -18,6 +18,7 @@ TEST_CASE("ClosestMatch suggests only likely typos") {
   CHECK(DidYouMean("PRC-INK", ids) == " (did you mean 'PRC-INC'?)");
   CHECK(DidYouMean("zzzzzzzz", ids).empty());
   CHECK(DidYouMean("cab", {"ceo"}).empty());  // two edits in three letters: no
+  CHECK(DidYouMean("policy", {"policies", "processes"}) == " (did you mean 'policies'?)");
   CHECK(DidYouMean("policies/release-policy.md", {"policies/policy.md"}).empty());
 }
 
@@ -48,9 +49,11 @@ TEST_CASE("NormalizeRelativePath refuses to climb out") {
 
 TEST_CASE("RelativeUrl climbs from the page's folder and encodes") {
   CHECK(RelativeUrl("index.html", "policies/a.html") == "policies/a.html");
-  CHECK(RelativeUrl("records/risk/R-1.html", "policies/a.html#x") ==
+  CHECK(RelativeUrl("records/risk/R-1.html", "policies/a.html", "x") ==
         "../../policies/a.html#x");
   CHECK(RelativeUrl("a.html", "my file.pdf") == "my%20file.pdf");
+  CHECK(RelativeUrl("a.html", "a#b.pdf", "page=2") == "a%23b.pdf#page%3D2");
+  CHECK(RelativeUrl("p/a.html", "p/x.html", "caf\xC3\xA9") == "x.html#caf%C3%A9");
   CHECK(RelativeUrl("records/risk/index.html", "records/risk/R-1.html") == "R-1.html");
   CHECK(RelativeUrl("records/risk/R-1.html", "records/action/A-1.html") ==
         "../action/A-1.html");

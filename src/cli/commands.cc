@@ -64,42 +64,47 @@ int Fail(const std::string& message, std::ostream& err) {
   return kExitUsage;
 }
 
+int Jobs(const CommandOptions& options) {
+  return options.jobs > 0 ? options.jobs : DefaultJobs();
+}
+
 // Runs load, link and check and loads the theme, so that one run reports
-// every problem; link copes with a partly loaded corpus. Returns the exit
-// code when the build must stop, nullopt when it may render.
+// every problem; link copes with a partly loaded corpus. Returns an exit
+// code for a usage or environment error, else nullopt (diags may hold
+// content errors).
 std::optional<int> Prepare(const CommandOptions& options, Model& model,
                            Diagnostics& diags, std::ostream& err) {
   std::error_code ec;
-  if (!fs::is_directory(options.root, ec)) {
+  if (!fs::is_directory(options.root, ec))
     return Fail("SMS root '" + options.root + "' is not a folder", err);
-  }
-  if (!fs::is_regular_file(fs::path(options.root) / kConfigFile, ec)) {
+  if (!fs::is_regular_file(fs::path(options.root) / kConfigFile, ec))
     return Fail("no smsdoc.yaml in '" + options.root +
                     "' (run smsdoc in the SMS folder or pass --root DIR)",
                 err);
-  }
-  int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  if (!options.theme.empty() && !fs::is_directory(options.theme, ec))
+    return Fail("theme folder '" + options.theme + "' does not exist", err);
+
   RealDisk disk(options.root);
   Progress progress(err);
   progress.Show("loading " + options.root);
-  model.corpus = LoadCorpus(disk, jobs, diags);
-  progress.Show("linking " + std::to_string(model.corpus.documents.size() +
-                                            model.corpus.records.size()) +
-                " items");
+  model.corpus = LoadCorpus(disk, Jobs(options), diags);
+  progress.Show("linking");
   model.graph = LinkCorpus(model.corpus, diags);
   CheckGraph(model.graph, diags);
 
+  // --theme is relative to the current folder, `theme:` to the SMS root.
   std::string theme_dir = options.theme;
-  if (theme_dir.empty() && !model.corpus.config.theme.empty())
+  if (theme_dir.empty() && !model.corpus.config.theme.empty()) {
     theme_dir = (fs::path(options.root) / model.corpus.config.theme).string();
-  std::unique_ptr<RealDisk> theme_disk;
-  if (!theme_dir.empty()) {
-    if (!fs::is_directory(theme_dir, ec))
-      return Fail("theme folder '" + theme_dir + "' does not exist", err);
-    theme_disk = std::make_unique<RealDisk>(theme_dir);
+    if (!fs::is_directory(theme_dir, ec)) {
+      diags.Error(kConfigFile, {}, "theme folder '" + model.corpus.config.theme +
+                                       "' does not exist", "config-theme");
+      theme_dir.clear();
+    }
   }
+  std::unique_ptr<RealDisk> theme_disk;
+  if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
   model.theme = LoadTheme(theme_disk.get(), theme_dir, diags);
-  if (diags.HasErrors()) return kExitContent;
   return std::nullopt;
 }
 
@@ -110,53 +115,49 @@ std::string Seconds(std::chrono::steady_clock::time_point start) {
   return buf;
 }
 
+// Renders and writes the site; returns "" or why the site was not written
+// (an environment problem; content problems go to diags).
+std::string RenderAndWrite(const CommandOptions& options, const Model& model,
+                           const fs::path& out, Diagnostics& diags, size_t& pages,
+                           std::ostream& err) {
+  Progress progress(err);
+  progress.Show("rendering");
+  OutputFiles files = RenderSite(model.graph, model.theme, Jobs(options), diags);
+  if (diags.HasErrors()) return "";
+  const Config& config = model.corpus.config;
+  std::string refusal = CheckOutputFolder(
+      out, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
+  if (!refusal.empty()) return refusal;
+  progress.Show("writing " + std::to_string(files.size()) + " files");
+  std::string error = WriteSite(files, out, options.root, Jobs(options));
+  if (!error.empty()) return error + "; the previous site is unchanged";
+  for (const auto& f : files)
+    if (f.copy_from.empty() && f.path.size() > 5 &&
+        f.path.compare(f.path.size() - 5, 5, ".html") == 0)
+      ++pages;
+  return "";
+}
+
 }  // namespace
 
 int RunBuild(const CommandOptions& options, std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
   Model model;
   Diagnostics diags;
-  std::optional<int> stop = Prepare(options, model, diags, err);
-  if (stop && *stop == kExitUsage) return kExitUsage;
+  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
 
-  fs::path out = options.out.empty()
-                     ? fs::path(options.root) / model.corpus.config.output
-                     : fs::path(options.out);
-  OutputFiles files;
-  if (!stop) {
-    int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
-    Progress progress(err);
-    progress.Show("rendering");
-    files = RenderSite(model.graph, model.theme, jobs, diags);
-    progress.Show("writing " + std::to_string(files.size()) + " files");
-    if (!diags.HasErrors()) {
-      const Config& config = model.corpus.config;
-      std::string refusal = CheckOutputFolder(
-          out, options.root,
-          {config.policies_dir, config.processes_dir, config.records_dir});
-      if (!refusal.empty()) {
-        diags.Sort();
-        Print(diags, err);
-        return Fail(refusal, err);
-      }
-      std::string error = WriteSite(files, out, options.root, jobs);
-      progress.Show("");
-      if (!error.empty()) {
-        diags.Sort();
-        Print(diags, err);
-        return Fail(error + "; the previous site is unchanged", err);
-      }
-    }
-  }
+  fs::path out = options.out.empty() ? fs::path(options.root) / model.corpus.config.output
+                                     : fs::path(options.out);
+  size_t pages = 0;
+  std::string failure;
+  if (!diags.HasErrors()) failure = RenderAndWrite(options, model, out, diags, pages, err);
   diags.Sort();
   Print(diags, err);
+  if (!failure.empty()) return Fail(failure, err);
   if (diags.HasErrors()) {
     err << "smsdoc: " << Counts(diags) << "; nothing written\n";
     return kExitContent;
   }
-  size_t pages = 0;
-  for (const auto& f : files)
-    if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0) ++pages;
   std::string shown = out.lexically_normal().generic_string();
   if (shown.empty() || shown.back() != '/') shown += '/';
   err << "built " << pages << " pages in " << Seconds(start) << " s -> " << shown;
@@ -168,8 +169,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
 int RunCheck(const CommandOptions& options, std::ostream& err) {
   Model model;
   Diagnostics diags;
-  std::optional<int> stop = Prepare(options, model, diags, err);
-  if (stop && *stop == kExitUsage) return kExitUsage;
+  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
   diags.Sort();
   Print(diags, err);
   err << "smsdoc: checked " << Plural(model.corpus.documents.size(), "document")

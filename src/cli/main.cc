@@ -110,6 +110,12 @@ int main(int argc, char** argv) {
               << "Run 'smsdoc --help' for usage.\n";
     return smsdoc::kExitUsage;
   }
-  if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
-  return smsdoc::RunCheck(options, std::cerr);
+  try {
+    if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
+    return smsdoc::RunCheck(options, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "smsdoc: internal error: " << e.what()
+              << "; nothing written (please report this)\n";
+    return smsdoc::kExitUsage;
+  }
 }

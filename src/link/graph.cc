@@ -81,16 +81,15 @@ class Linker {
         link = ResolvePath(path, ref);
       } else {
         auto it = graph_.by_id.find(ref.target);
-        if (it == graph_.by_id.end()) {
-          // The ID may live in a file that failed to load: say nothing.
-          if (!corpus_.unloaded.empty()) {
-            graph_.links[node].push_back(std::move(link));
-            continue;
-          }
-          diags_.Error(path, ref.pos,
-                       "unknown reference '" + ref.target + "'" +
-                           DidYouMean(ref.target, ids_),
-                       "ref-unknown");
+        if (ref.target.empty()) {
+          diags_.Error(path, ref.pos, "'[[...]]' needs an ID before '|' or '#'", "ref-unknown");
+        } else if (it == graph_.by_id.end()) {
+          // Said only when every file loaded: else the ID may be in one that did not.
+          if (corpus_.unloaded.empty())
+            diags_.Error(path, ref.pos,
+                         "unknown reference '" + ref.target + "'" +
+                             DidYouMean(ref.target, ids_),
+                         "ref-unknown");
         } else {
           link.target = it->second;
           link.url = graph_.nodes[it->second].url;
@@ -110,6 +109,7 @@ class Linker {
       link.url = graph_.nodes[it->second].url;
     } else if (assets_.count(ref.target)) {
       link.url = ref.target;
+      link.anchor = ref.anchor;
     } else if (std::find(corpus_.unloaded.begin(), corpus_.unloaded.end(), ref.target) !=
                corpus_.unloaded.end()) {
       // Exists, but failed to load: its own errors say why.
@@ -141,7 +141,7 @@ class Linker {
                    "anchor-unknown");
       return;
     }
-    link.url += "#" + ref.anchor;
+    link.anchor = ref.anchor;
   }
 
   const Corpus& corpus_;
@@ -166,7 +166,8 @@ std::string Graph::PathOf(int node) const {
                                        : corpus->documents[n.index].path;
 }
 
-std::string KindUrl(const std::string& kind) { return "records/" + kind + "/index.html"; }
+// Beside, not inside, records/KIND/: a record ID can never take its name.
+std::string KindUrl(const std::string& kind) { return "records/" + kind + ".html"; }
 
 Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) {
   return Linker(corpus, diags).Run();

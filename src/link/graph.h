@@ -20,8 +20,9 @@ struct Node {
 
 /// Where a reference leads once resolved.
 struct Link {
-  int target = -1;  ///< node index, or -1 for a copied file
-  std::string url;  ///< relative to the site root, with "#anchor" if any
+  int target = -1;     ///< node index, or -1 for a copied file
+  std::string url;     ///< relative to the site root
+  std::string anchor;  ///< fragment, without '#'
 };
 
 struct Backlink {

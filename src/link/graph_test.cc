@@ -37,8 +37,9 @@ TEST_CASE("references resolve to page URLs and produce backlinks") {
   REQUIRE(m->graph.links[b].size() == 4);
   CHECK(m->graph.links[b][0].url == "policies/policy.html");
   CHECK(m->graph.links[b][1].url == "processes/change.html");
-  CHECK(m->graph.links[b][2].url == "policies/policy.html#roles");
-  CHECK(m->graph.links[b][3].url == "policies/policy.html#scope");
+  CHECK(m->graph.links[b][2].url == "policies/policy.html");
+  CHECK(m->graph.links[b][2].anchor == "roles");
+  CHECK(m->graph.links[b][3].anchor == "scope");
   int pol1 = m->graph.by_id.at("POL-1");
   REQUIRE(m->graph.backlinks[pol1].size() == 2);  // related + body, one entry each
   CHECK(m->graph.backlinks[pol1][0].relation == "body");

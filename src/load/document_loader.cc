@@ -121,6 +121,12 @@ std::optional<Document> LoadDocument(const std::string& path,
                 "a process definition must have 'type: process', got '" + doc.type + "'",
                 "field-enum");
   }
+  if (!is_process && doc.type == "process") {
+    diags.Error(path, reader.PosOf("type"),
+                "'type: process' is for process definitions, which live in '" +
+                    config.processes_dir + "/'",
+                "field-enum");
+  }
   doc.owner = reader.Role("owner", true);
   doc.approver = reader.Role("approver", true);
   doc.version = reader.Text("version", true);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "adapters/yaml.h"
+#include "load/config_loader.h"
 #include "test_support.h"
 
 namespace smsdoc {

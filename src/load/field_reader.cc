@@ -1,5 +1,6 @@
 #include "load/field_reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 
@@ -137,8 +138,14 @@ std::vector<std::string> FieldReader::Roles(const std::string& key) {
                  "field-type");
     return out;
   }
-  for (const auto& item : n->items)
-    if (item.IsScalar() && CheckRole(item, key)) out.push_back(item.scalar);
+  for (const auto& item : n->items) {
+    if (!item.IsScalar()) {
+      diags_.Error(path_, item.pos, "items of '" + key + "' must be roles, got " + DescribeYaml(item),
+                   "field-type");
+    } else if (CheckRole(item, key)) {
+      out.push_back(item.scalar);
+    }
+  }
   return out;
 }
 
@@ -189,8 +196,15 @@ std::vector<std::string> FieldReader::Clauses(const std::string& key) {
                  "field-type");
     return out;
   }
-  for (const auto& item : n->items)
-    if (item.IsScalar() && CheckClause(item)) out.push_back(item.scalar);
+  for (const auto& item : n->items) {
+    if (!item.IsScalar()) {
+      diags_.Error(path_, item.pos,
+                   "items of '" + key + "' must be clause numbers, got " + DescribeYaml(item),
+                   "field-type");
+    } else if (CheckClause(item)) {
+      out.push_back(item.scalar);
+    }
+  }
   return out;
 }
 
@@ -225,13 +239,18 @@ std::vector<Located> FieldReader::Ids(const std::string& key, bool single,
 }
 
 void FieldReader::RejectUnknown(const std::vector<std::string>& known) {
-  for (const auto& e : map_.entries) {
-    bool ok = false;
-    for (const auto& k : known) ok = ok || k == e.key;
-    if (!ok)
-      diags_.Error(path_, e.key_pos,
-                   "unknown field '" + e.key + "'" + DidYouMean(e.key, known),
-                   "field-unknown");
+  ReportUnknownKeys(map_, known, path_, "field", "", "field-unknown", diags_);
+}
+
+void ReportUnknownKeys(const YamlNode& map, const std::vector<std::string>& known,
+                       const std::string& path, const std::string& what,
+                       const std::string& where, const std::string& code,
+                       Diagnostics& diags) {
+  for (const auto& e : map.entries) {
+    if (std::find(known.begin(), known.end(), e.key) == known.end())
+      diags.Error(path, e.key_pos,
+                  "unknown " + what + " '" + e.key + "'" + where + DidYouMean(e.key, known),
+                  code);
   }
 }
 

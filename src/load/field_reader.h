@@ -62,6 +62,13 @@ class FieldReader {
   Diagnostics& diags_;
 };
 
+/// Reports every key of `map` not in `known`, as "unknown WHAT 'key'WHERE
+/// (did you mean ...)" with `code`.
+void ReportUnknownKeys(const YamlNode& map, const std::vector<std::string>& known,
+                       const std::string& path, const std::string& what,
+                       const std::string& where, const std::string& code,
+                       Diagnostics& diags);
+
 /// True for IDs smsdoc accepts: letters, digits, '.', '_', '-'.
 bool IsValidId(const std::string& id);
 

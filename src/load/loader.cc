@@ -3,7 +3,9 @@
 #include "adapters/yaml.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/kinds_loader.h"
 #include "load/record_loader.h"
 
 namespace smsdoc {
@@ -48,6 +50,11 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       }
     }
   };
+  for (const auto& [folder, pos] : config.configured_folders) {
+    if (!disk.IsFolder(folder))
+      diags.Warning(kConfigFile, pos, "content folder '" + folder + "' does not exist",
+                    "config-folder");
+  }
   add_folder(config.policies_dir, SourceFile::Kind::kDocument);
   add_folder(config.processes_dir, SourceFile::Kind::kProcess);
   add_folder(config.records_dir, SourceFile::Kind::kRecords);

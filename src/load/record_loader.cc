@@ -91,7 +91,7 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
   complete = true;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   YamlNode root = ParseYaml(text, path, 1, diags);
-  if (root.IsNull()) {
+  if (root.IsNull() || (root.IsSequence() && root.items.empty())) {
     if (diags.HasErrors())
       complete = false;
     else

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "adapters/yaml.h"
+#include "load/config_loader.h"
+#include "load/kinds_loader.h"
 #include "test_support.h"
 
 namespace smsdoc {

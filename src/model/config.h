@@ -2,7 +2,6 @@
 #include <string>
 #include <vector>
 
-#include "adapters/yaml.h"
 #include "base/diagnostics.h"
 
 namespace smsdoc {
@@ -21,6 +20,8 @@ struct Config {
   std::string policies_dir = "policies";
   std::string processes_dir = "processes";
   std::string records_dir = "records";
+  /// The folders smsdoc.yaml names explicitly, with where it names them.
+  std::vector<std::pair<std::string, Pos>> configured_folders;
   std::string output = "site";
   std::string theme;  ///< user theme folder, relative to the root; "" = default
   bool allow_raw_html = false;
@@ -31,8 +32,5 @@ struct Config {
 };
 
 inline constexpr const char* kConfigFile = "smsdoc.yaml";
-
-/// Reads smsdoc.yaml; unknown keys and bad values go to `diags`.
-Config ParseConfig(const YamlNode& root, Diagnostics& diags);
 
 }  // namespace smsdoc

@@ -3,8 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "adapters/yaml.h"
-#include "base/diagnostics.h"
 
 namespace smsdoc {
 
@@ -28,6 +26,10 @@ struct FieldSpec {
 
 /// The schema name of a field type ("date", "refs", ...).
 std::string FieldTypeName(FieldType type);
+/// The field type of a schema name; false when there is none.
+bool FieldTypeFromName(const std::string& name, FieldType& type);
+/// Every schema type name, for suggestions.
+std::vector<std::string> FieldTypeNames();
 
 /// A kind of record (risk, training, ...): its fields and listing columns.
 struct KindSpec {
@@ -47,11 +49,5 @@ struct KindCatalogue {
   std::vector<std::string> Names() const;
 };
 
-/// Reads a kinds schema; problems in it are reported against `path`.
-KindCatalogue ParseKinds(const YamlNode& root, const std::string& path,
-                         Diagnostics& diags);
-
-/// The kinds built into smsdoc (src/model/kinds.yaml).
-const KindCatalogue& BuiltinKinds();
 
 }  // namespace smsdoc

@@ -44,7 +44,7 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       pos = at + 1;
       continue;
     }
-    out += "=\"" + HtmlEscape(RelativeUrl(page_url, link->url)) + "\"";
+    out += "=\"" + HtmlEscape(RelativeUrl(page_url, link->url, link->anchor)) + "\"";
     pos = end + kClose.size();
     const Body& body = graph.corpus->documents[graph.nodes[node].index].body;
     if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {

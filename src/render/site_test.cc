@@ -57,9 +57,9 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
   CHECK(Contains(change->bytes, "Control change."));
   CHECK(Contains(change->bytes, "<a href=\"../records/risk/RSK-1.html\">RSK-1 Outage &lt;b&gt;</a>"));
 
-  const OutputFile* risks = b->Find("records/risk/index.html");
+  const OutputFile* risks = b->Find("records/risk.html");
   REQUIRE(risks);
-  CHECK(Contains(risks->bytes, "<a href=\"RSK-1.html\">RSK-1</a>"));
+  CHECK(Contains(risks->bytes, "<a href=\"risk/RSK-1.html\">RSK-1</a>"));
   CHECK(b->Find("index.html"));
   CHECK(b->Find("documents.html"));
   CHECK(b->Find("assets/style.css"));

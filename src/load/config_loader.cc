@@ -1,0 +1,122 @@
+#include "load/config_loader.h"
+
+#include "base/text.h"
+#include "load/field_reader.h"
+
+namespace smsdoc {
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {
+    "allow_raw_html", "folders", "organization", "output",
+    "roles",          "scope",   "theme",        "title"};
+const std::vector<std::string> kFolderKeys = {"policies", "processes",
+                                              "records"};
+
+std::string Scalar(const YamlNode& map, const char* key, bool required,
+                   Diagnostics& diags) {
+  const YamlNode* v = map.Find(key);
+  if (!v || v->IsNull()) {
+    if (required)
+      diags.Error(kConfigFile, {1, 1},
+                  std::string("missing required key '") + key + "'",
+                  "config-missing");
+    return "";
+  }
+  if (!v->IsScalar()) {
+    diags.Error(kConfigFile, v->pos,
+                std::string("'") + key + "' must be text, got " + DescribeYaml(*v),
+                "config-type");
+    return "";
+  }
+  return std::string(Trim(v->scalar));
+}
+
+}  // namespace
+
+Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
+  Config config;
+  if (!root.IsMap()) {
+    diags.Error(kConfigFile, {1, 1}, "smsdoc.yaml must be a mapping of settings",
+                "config-type");
+    return config;
+  }
+  ReportUnknownKeys(root, kTopKeys, kConfigFile, "key", "", "config-key", diags);
+  config.organization = Scalar(root, "organization", true, diags);
+  config.scope = Scalar(root, "scope", true, diags);
+  config.title = Scalar(root, "title", false, diags);
+  if (config.title.empty() && !config.organization.empty())
+    config.title = config.organization + " SMS";
+  if (std::string out = Scalar(root, "output", false, diags); !out.empty())
+    config.output = out;
+  config.theme = Scalar(root, "theme", false, diags);
+  std::string raw = Scalar(root, "allow_raw_html", false, diags);
+  if (raw == "true") {
+    config.allow_raw_html = true;
+  } else if (!raw.empty() && raw != "false") {
+    diags.Error(kConfigFile, root.Find("allow_raw_html")->pos,
+                "'allow_raw_html' must be true or false, got '" + raw + "'",
+                "config-type");
+  }
+
+  if (const YamlNode* folders = root.Find("folders")) {
+    if (!folders->IsMap()) {
+      diags.Error(kConfigFile, folders->pos, "'folders' must be a mapping",
+                  "config-type");
+    } else {
+      ReportUnknownKeys(*folders, kFolderKeys, kConfigFile, "key", " in 'folders'", "config-key", diags);
+      std::string* targets[] = {&config.policies_dir, &config.processes_dir,
+                                &config.records_dir};
+      for (size_t i = 0; i < kFolderKeys.size(); ++i) {
+        const YamlNode* v = folders->Find(kFolderKeys[i]);
+        if (!v) continue;
+        auto norm = NormalizeRelativePath(v->scalar);
+        if (!v->IsScalar() || !norm || norm->empty() || v->scalar[0] == '/') {
+          diags.Error(kConfigFile, v->pos,
+                      "folder '" + kFolderKeys[i] +
+                          "' must be a sub-folder of the SMS root",
+                      "config-folder");
+        } else {
+          *targets[i] = *norm;
+          config.configured_folders.push_back({*norm, v->pos});
+        }
+      }
+      // One file must not be two kinds of content.
+      for (size_t i = 0; i < 3; ++i) {
+        for (size_t j = i + 1; j < 3; ++j) {
+          const std::string &a = *targets[i], &b = *targets[j];
+          if (a == b || StartsWith(a, b + "/") || StartsWith(b, a + "/"))
+            diags.Error(kConfigFile, folders->pos,
+                        "folders '" + kFolderKeys[i] + "' (" + a + ") and '" + kFolderKeys[j] +
+                            "' (" + b + ") overlap; each needs its own folder",
+                        "config-folder");
+        }
+      }
+    }
+  }
+
+  const YamlNode* roles = root.Find("roles");
+  if (!roles || !roles->IsMap() || roles->entries.empty()) {
+    diags.Error(kConfigFile, roles ? roles->pos : Pos{1, 1},
+                "'roles' must map role keys to {title: ...}, e.g. "
+                "'sms-manager: {title: SMS Manager}'",
+                "config-roles");
+  } else {
+    for (const auto& e : roles->entries) {
+      const YamlNode* title = e.value.IsMap() ? e.value.Find("title") : nullptr;
+      if (!title || !title->IsScalar()) {
+        diags.Error(kConfigFile, e.key_pos,
+                    "role '" + e.key + "' needs a title: '" + e.key +
+                        ": {title: ...}'",
+                    "config-roles");
+        continue;
+      }
+      ReportUnknownKeys(e.value, {"title"}, kConfigFile, "key", " in role '" + e.key + "'",
+                        "config-key", diags);
+      config.roles.push_back({e.key, title->scalar});
+    }
+  }
+  return config;
+}
+
+}  // namespace smsdoc
