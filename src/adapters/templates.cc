@@ -17,14 +17,16 @@ mstch::data ToData(const TemplateValue& v) {
     case TemplateValue::Type::kText: return mstch::data(v.text);
     case TemplateValue::Type::kFlag: return mstch::data(v.flag);
     case TemplateValue::Type::kList: {
-      mstch::data list{mstch::data::type::list};
-      for (const auto& item : v.list) list.push_back(ToData(item));
-      return list;
+      // kainjow copies whatever it is given; build the items in place and
+      // copy the list once.
+      mstch::list items;
+      items.reserve(v.list.size());
+      for (const auto& item : v.list) items.push_back(ToData(item));
+      return mstch::data(items);
     }
     case TemplateValue::Type::kObject: {
       mstch::data object{mstch::data::type::object};
-      for (size_t i = 0; i < v.keys.size(); ++i)
-        object.set(v.keys[i], ToData(v.values[i]));
+      for (size_t i = 0; i < v.keys.size(); ++i) object[v.keys[i]] = ToData(v.values[i]);
       return object;
     }
   }

@@ -42,7 +42,6 @@ class TemplateSet {
  public:
   /// Adds a template; returns an error message when it does not compile.
   std::string Add(const std::string& name, std::string source);
-  bool Has(const std::string& name) const { return sources_.count(name) > 0; }
   /// Renders `name`; on failure returns false and sets `error`.
   bool Render(const std::string& name, const TemplateValue& context,
               std::string& out, std::string& error) const;

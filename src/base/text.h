@@ -27,7 +27,6 @@ std::string HtmlEscape(std::string_view text);
 std::string_view Trim(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
-std::string ToLower(std::string_view s);
 
 /// True for YYYY-MM-DD naming a real calendar day.
 bool IsValidDate(std::string_view s);

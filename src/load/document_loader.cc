@@ -20,7 +20,8 @@ const std::vector<std::string> kProcessFields = {
 void AddIdRefs(FieldReader& reader, Document& doc, const std::string& key,
                const std::string& required_kind) {
   for (auto& id : reader.Ids(key, false, false))
-    doc.refs.push_back({key, id.value, false, "", required_kind, -1, id.pos});
+    doc.refs.push_back({.relation = key, .target = id.value, .required_kind = required_kind,
+                        .pos = id.pos});
 }
 
 void ReadProcess(FieldReader& reader, Document& doc) {
@@ -30,52 +31,16 @@ void ReadProcess(FieldReader& reader, Document& doc) {
   doc.record_kinds = reader.List("records");
   AddIdRefs(reader, doc, "interfaces", "process");
 
-  if (const YamlNode* acts = reader.Node("activities"); acts && !acts->IsNull()) {
-    if (!acts->IsSequence()) {
-      reader.diags().Error(reader.path(), acts->pos,
-                           "'activities' must be a list of {step, responsible, "
-                           "accountable, consulted, informed}",
-                           "field-type");
-    } else {
-      for (const auto& item : acts->items) {
-        if (!item.IsMap()) {
-          reader.diags().Error(reader.path(), item.pos,
-                               "each activity must be a mapping with 'step' and RACI roles",
-                               "field-type");
-          continue;
-        }
-        FieldReader row(item, item.pos, reader.path(), reader.config(),
-                        reader.diags());
-        row.RejectUnknown(
-            {"step", "responsible", "accountable", "consulted", "informed"});
-        doc.activities.push_back({row.Text("step", true),
-                                  row.Role("responsible", true),
-                                  row.Role("accountable", true),
-                                  row.Roles("consulted"), row.Roles("informed")});
-      }
-    }
-  }
-  if (const YamlNode* kpis = reader.Node("kpis"); kpis && !kpis->IsNull()) {
-    if (!kpis->IsSequence()) {
-      reader.diags().Error(reader.path(), kpis->pos,
-                           "'kpis' must be a list of {name, target, frequency}",
-                           "field-type");
-    } else {
-      for (const auto& item : kpis->items) {
-        if (!item.IsMap()) {
-          reader.diags().Error(reader.path(), item.pos,
-                               "each KPI must be a mapping {name, target, frequency}",
-                               "field-type");
-          continue;
-        }
-        FieldReader row(item, item.pos, reader.path(), reader.config(),
-                        reader.diags());
-        row.RejectUnknown({"name", "target", "frequency"});
-        doc.kpis.push_back({row.Text("name", true), row.Text("target", true),
-                            row.Text("frequency", false)});
-      }
-    }
-  }
+  reader.Rows("activities", {"step", "responsible", "accountable", "consulted", "informed"},
+              [&](FieldReader& row) {
+                doc.activities.push_back({row.Text("step", true), row.Role("responsible", true),
+                                          row.Role("accountable", true), row.Roles("consulted"),
+                                          row.Roles("informed")});
+              });
+  reader.Rows("kpis", {"name", "target", "frequency"}, [&](FieldReader& row) {
+    doc.kpis.push_back(
+        {row.Text("name", true), row.Text("target", true), row.Text("frequency", false)});
+  });
 }
 
 }  // namespace
@@ -141,8 +106,12 @@ std::optional<Document> LoadDocument(const std::string& path,
   doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html});
   for (size_t i = 0; i < doc.body.links.size(); ++i) {
     const BodyLink& link = doc.body.links[i];
-    Reference ref{"body", link.target, link.kind == BodyLink::Kind::kPath,
-                  link.anchor, "", static_cast<int>(i), link.pos};
+    Reference ref{.relation = "body",
+                  .target = link.target,
+                  .by_path = link.kind == BodyLink::Kind::kPath,
+                  .anchor = link.anchor,
+                  .link_index = static_cast<int>(i),
+                  .pos = link.pos};
     if (ref.by_path) {
       // Relative to this file's folder; "" means this page.
       if (ref.target.empty()) {

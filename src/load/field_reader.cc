@@ -238,6 +238,28 @@ std::vector<Located> FieldReader::Ids(const std::string& key, bool single,
   return out;
 }
 
+void FieldReader::Rows(const std::string& key, const std::vector<std::string>& fields,
+                       const std::function<void(FieldReader&)>& row) {
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) return;
+  std::string shape = "{" + Join(fields, ", ") + "}";
+  if (!n->IsSequence()) {
+    diags_.Error(path_, n->pos, "'" + key + "' must be a list of " + shape + ", got " +
+                                    DescribeYaml(*n), "field-type");
+    return;
+  }
+  for (const auto& item : n->items) {
+    if (!item.IsMap()) {
+      diags_.Error(path_, item.pos, "each item of '" + key + "' must be a mapping " + shape +
+                                        ", got " + DescribeYaml(item), "field-type");
+      continue;
+    }
+    FieldReader reader(item, item.pos, path_, config_, diags_);
+    reader.RejectUnknown(fields);
+    row(reader);
+  }
+}
+
 void FieldReader::RejectUnknown(const std::vector<std::string>& known) {
   ReportUnknownKeys(map_, known, path_, "field", "", "field-unknown", diags_);
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ class FieldReader {
   std::vector<Located> Ids(const std::string& key, bool single, bool required);
   /// Reports every key not in `known` (with a suggestion).
   void RejectUnknown(const std::vector<std::string>& known);
+  /// Calls `row` with a reader for each mapping in the list `key`, whose
+  /// fields are `fields` (others are reported).
+  void Rows(const std::string& key, const std::vector<std::string>& fields,
+            const std::function<void(FieldReader&)>& row);
 
   const YamlNode* Node(const std::string& key) const { return map_.Find(key); }
   Pos PosOf(const std::string& key) const;

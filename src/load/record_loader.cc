@@ -38,7 +38,8 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kRefs:
       for (auto& id : reader.Ids(key, spec.type == FieldType::kRef, spec.required)) {
         v.items.push_back(id.value);
-        record.refs.push_back({key, id.value, false, "", spec.ref_kind, -1, id.pos});
+        record.refs.push_back({.relation = key, .target = id.value,
+                               .required_kind = spec.ref_kind, .pos = id.pos});
       }
       break;
   }

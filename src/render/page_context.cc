@@ -125,7 +125,7 @@ TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) co
   v.Set("owner", RoleValue(d.owner));
   v.Set("version", d.version);
   v.Set("status", d.status);
-  v.Set("is_draft", d.status != "approved");
+  v.Set("in_force", d.status == "approved");
   v.Set("effective", d.effective);
   return v;
 }
@@ -190,7 +190,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("type", d.type);
   v.Set("version", d.version);
   v.Set("status", d.status);
-  v.Set("is_draft", d.status != "approved");
+  v.Set("in_force", d.status == "approved");
   v.Set("owner", RoleValue(d.owner));
   v.Set("approver", RoleValue(d.approver));
   v.Set("effective", d.effective);

@@ -1,13 +1,24 @@
 #include "render/theme.h"
 
-#include "base/text.h"
+#include <algorithm>
+
 #include "base/embedded.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
 namespace {
+
 constexpr std::string_view kDefaultTheme = "themes/default/";
+constexpr std::string_view kTemplates = "templates/";
 constexpr std::string_view kSuffix = ".mustache";
+
+// "templates/partials/toc.mustache" -> "partials/toc"; "" for other files.
+std::string TemplateName(const std::string& rel) {
+  if (!StartsWith(rel, kTemplates) || !EndsWith(rel, kSuffix)) return "";
+  return rel.substr(kTemplates.size(), rel.size() - kTemplates.size() - kSuffix.size());
+}
+
 }  // namespace
 
 const std::vector<std::string>& TemplateNames() {
@@ -21,8 +32,7 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
   std::map<std::string, std::pair<std::string, std::string>> templates;  // name -> (file, source)
   Theme theme;
   auto add = [&](const std::string& rel, std::string bytes, const std::string& shown) {
-    if (StartsWith(rel, "templates/") && EndsWith(rel, kSuffix)) {
-      std::string name = rel.substr(10, rel.size() - 10 - kSuffix.size());
+    if (std::string name = TemplateName(rel); !name.empty()) {
       templates[name] = {shown, std::move(bytes)};
     } else if (StartsWith(rel, "assets/")) {
       theme.assets[rel] = std::move(bytes);
@@ -33,15 +43,12 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
   if (user) {
     for (const auto& rel : user->ListFiles("")) {
       std::string shown = label + "/" + rel;
-      if (StartsWith(rel, "templates/") && EndsWith(rel, kSuffix)) {
-        std::string name = rel.substr(10, rel.size() - 10 - kSuffix.size());
-        bool known = false;
-        for (const auto& n : TemplateNames()) known = known || n == name;
-        if (!known) {
-          diags.Warning(shown, {}, "template '" + name + "' is not used by smsdoc" +
-                                       DidYouMean(name, TemplateNames()),
-                        "theme-unused");
-        }
+      std::string name = TemplateName(rel);
+      const auto& known = TemplateNames();
+      if (!name.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+        diags.Warning(shown, {}, "template '" + name + "' is not used by smsdoc" +
+                                     DidYouMean(name, known),
+                      "theme-unused");
       }
       if (auto bytes = user->ReadFile(rel)) add(rel, std::move(*bytes), shown);
     }
