@@ -113,6 +113,12 @@ class Linker {
     } else if (std::find(corpus_.unloaded.begin(), corpus_.unloaded.end(), ref.target) !=
                corpus_.unloaded.end()) {
       // Exists, but failed to load: its own errors say why.
+    } else if (IsFolder(ref.target)) {
+      diags_.Error(path, ref.pos,
+                   (ref.target.empty() ? std::string("link to the SMS root folder")
+                                       : "link to the folder '" + ref.target + "'") +
+                       ": link to a document or file in it",
+                   "link-unknown");
     } else {
       std::vector<std::string> known;
       for (const auto& [p, i] : doc_by_path_) known.push_back(p);
@@ -125,6 +131,14 @@ class Linker {
                    "link-unknown");
     }
     return link;
+  }
+
+  bool IsFolder(const std::string& target) const {
+    std::string prefix = target.empty() ? "" : target + "/";
+    auto under = [&](const std::string& p) { return StartsWith(p, prefix); };
+    return std::any_of(doc_by_path_.begin(), doc_by_path_.end(),
+                       [&](const auto& entry) { return under(entry.first); }) ||
+           std::any_of(assets_.begin(), assets_.end(), under);
   }
 
   void CheckAnchor(const std::string& path, const Reference& ref, Link& link) {

@@ -31,7 +31,8 @@ struct Backlink {
 };
 
 /// The linked model: every item by ID, every reference resolved, every
-/// backlink known. Immutable once built; render reads it.
+/// backlink known. Immutable once built; render reads it. It points into
+/// the Corpus it was linked from, which must stay where it is.
 struct Graph {
   const Corpus* corpus = nullptr;
   std::vector<Node> nodes;  ///< documents first (corpus order), then records

@@ -61,6 +61,17 @@ TEST_CASE("unknown IDs, anchors and paths are errors with suggestions") {
         "the content folders (did you mean 'policies/policy.md'?) [link-unknown]");
 }
 
+TEST_CASE("a link to a folder says so") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "[all](../processes) [root](../)\n"));
+  auto m = LoadAndLink(disk);
+  REQUIRE(m->diags.items().size() == 2);
+  CHECK(m->diags.items()[0].message ==
+        "link to the folder 'processes': link to a document or file in it");
+  CHECK(m->diags.items()[1].message ==
+        "link to the SMS root folder: link to a document or file in it");
+}
+
 TEST_CASE("duplicate IDs name both files") {
   MemoryDisk disk = testing::BaseSms();
   disk.Add("policies/z.md", testing::Doc("POL-1"));

@@ -101,6 +101,14 @@ TEST_CASE("a user theme overrides single templates; errors name the file") {
   CHECK(Contains(b->Find("records/review/RV-1.html")->bytes, "<nav"));  // default layout
   CHECK(Contains(b->Find("policies/policy.html")->bytes, "class=\"meta\""));
 
+  MemoryDisk unknown_partial;
+  unknown_partial.Add("templates/home.mustache", "{{> partials/tco}}");
+  auto p = Build(disk, &unknown_partial);
+  REQUIRE(p->diags.items().size() == 1);
+  CHECK(FormatDiagnostic(p->diags.items()[0]) ==
+        "mytheme/templates/home.mustache: error: includes unknown partial 'partials/tco' "
+        "(did you mean 'partials/toc'?) [template]");
+
   MemoryDisk broken;
   broken.Add("templates/home.mustache", "{{#unclosed}}");
   auto c = Build(disk, &broken);

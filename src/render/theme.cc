@@ -1,6 +1,7 @@
 #include "render/theme.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "base/embedded.h"
 #include "base/text.h"
@@ -51,6 +52,18 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
                       "theme-unused");
       }
       if (auto bytes = user->ReadFile(rel)) add(rel, std::move(*bytes), shown);
+    }
+  }
+  // kainjow renders an unknown partial as nothing; say so instead.
+  static const std::regex kPartial(R"(\{\{>\s*([^}\s]+)\s*\}\})");
+  for (const auto& [name, file_and_source] : templates) {
+    const std::string& source = file_and_source.second;
+    for (std::sregex_iterator it(source.begin(), source.end(), kPartial), end; it != end; ++it) {
+      std::string partial = (*it)[1];
+      if (!templates.count(partial))
+        diags.Error(file_and_source.first, {}, "includes unknown partial '" + partial + "'" +
+                                                   DidYouMean(partial, TemplateNames()),
+                    "template");
     }
   }
   for (auto& [name, file_and_source] : templates) {
