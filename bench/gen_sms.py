@@ -239,6 +239,16 @@ PEOPLE_FIRST = ["Alex", "Sam", "Priya", "Jonas", "Mei", "Tom\u00e1s", "Aisha",
                 "Lars", "Chloe", "Kenji", "Ruth", "Omar", "Ines", "Dmitri"]
 PEOPLE_LAST = ["Harper", "Nguyen", "Okafor", "M\u00fcller", "Rossi", "Silva",
                "Kowalski", "Chen", "Dubois", "Patel", "Jensen", "Moreau"]
+DEPARTMENTS = ["Service Operations", "Platform Engineering", "Service Desk",
+               "Governance and Risk", "Customer Success", "Finance"]
+SERVICES = ["Managed Workplace", "Managed Network", "Cloud Hosting",
+            "Backup and Recovery", "Application Support"]
+AFFECTED = ["primary data centre", "service desk telephony", "ITSM tool",
+            "backup platform", "network core", "hosting supplier",
+            "customer portal", "identity provider"]
+ROOT_CAUSE_METHODS = ["5 whys", "Ishikawa diagram", "Fault tree", "Timeline review"]
+EFF_METHODS = ["Line manager review after three months", "Practical assessment",
+               "Observed during a live incident", "Quiz in the learning system"]
 
 
 def load_clauses():
@@ -328,27 +338,27 @@ def plan_counts(n):
     return n_pol, n_prc, n_rec
 
 
+RECORD_KINDS = ["risk", "person", "competence", "training", "audit", "finding",
+                "action", "review"]
+
+
 def plan_record_kinds(r):
-    """How many records of each kind, audits before findings before actions."""
-    order = ["risk", "training", "audit", "finding", "action", "review"]
+    """How many records of each kind. Kinds that others refer to come first:
+    people and competences before trainings, audits before findings."""
     if r <= 0:
-        return {k: 0 for k in order}
-    if r < 6:
-        counts = {k: 0 for k in order}
-        for k in order[:r]:
-            counts[k] = 1
-        return counts
-    share = {"risk": 0.30, "training": 0.25, "audit": 0.05, "finding": 0.15,
-             "action": 0.20, "review": 0.05}
-    counts = {k: max(1, int(r * share[k])) for k in order}
+        return {k: 0 for k in RECORD_KINDS}
+    if r < len(RECORD_KINDS):
+        return {k: (1 if i < r else 0) for i, k in enumerate(RECORD_KINDS)}
+    share = {"risk": 0.25, "person": 0.10, "competence": 0.05, "training": 0.20,
+             "audit": 0.05, "finding": 0.12, "action": 0.18, "review": 0.05}
+    counts = {k: max(1, int(r * share[k])) for k in RECORD_KINDS}
     counts["risk"] += r - sum(counts.values())
     return counts
 
 
-RECORD_PREFIX = {"risk": "RSK", "training": "TRN", "audit": "AUD",
-                 "finding": "FND", "action": "ACT", "review": "MRV"}
-RECORD_CLAUSE = {"risk": "6.1", "training": "7.2", "audit": "9.2",
-                 "finding": "9.2", "action": "10.1", "review": "9.3"}
+RECORD_PREFIX = {"risk": "RSK", "person": "PER", "competence": "CMP",
+                 "training": "TRN", "audit": "AUD", "finding": "FND",
+                 "action": "ACT", "review": "MRV"}
 
 
 def pick_headings(rng, is_process):
@@ -366,9 +376,7 @@ def pick_headings(rng, is_process):
     return out
 
 
-def build_plan(n, rng):
-    n_pol, n_prc, n_rec = plan_counts(n)
-    width = max(5, len(str(n)))
+def build_plan(rng, n_pol, n_prc, kinds, width, per_file):
     fmt = "%0" + str(width) + "d"
     docs = []
     for i in range(1, n_pol + 1):
@@ -391,13 +399,12 @@ def build_plan(n, rng):
         it.fields["type"] = "process"
         it.headings = pick_headings(rng, True)
         procs.append(it)
-    kinds = plan_record_kinds(n_rec)
     records = {}
-    for kind in ["risk", "training", "audit", "finding", "action", "review"]:
+    for kind in RECORD_KINDS:
         lst = []
-        for i in range(1, kinds[kind] + 1):
+        for i in range(1, kinds.get(kind, 0) + 1):
             ident = "%s-%s" % (RECORD_PREFIX[kind], fmt % i)
-            path = "records/%s/%s-%03d.yaml" % (kind, kind, (i - 1) // 50 + 1)
+            path = "records/%s/%s-%03d.yaml" % (kind, kind, (i - 1) // per_file + 1)
             lst.append(Item(ident, kind, path, ""))
         records[kind] = lst
     return docs, procs, records
@@ -680,8 +687,96 @@ def process_front(rng, it, clauses, related, interfaces):
 # Records.
 
 
+# Risk scores: smsdoc's default risk_scoring (likelihood and impact 1-5,
+# multiplied; above 7 exceeds the acceptance criteria). The generated
+# smsdoc.yaml sets no risk_scoring of its own, so these are the ones used.
+ACCEPTANCE = 7
+
+
 def person(rng):
     return "%s %s" % (rng.choice(PEOPLE_FIRST), rng.choice(PEOPLE_LAST))
+
+
+def few(rng, seq, k, exclude=None):
+    """Up to k distinct elements of seq, never exclude. Draws by rejection,
+    so it costs O(k), not O(len(seq)): records of a 100000-risk corpus pick
+    their related items from all IDs."""
+    k = min(k, len(seq) - (1 if exclude is not None else 0))
+    out = []
+    tries = 0
+    while len(out) < k and tries < 20 * k:
+        tries += 1
+        x = rng.choice(seq)
+        if x != exclude and x not in out:
+            out.append(x)
+    return out
+
+
+def other_role(rng, not_this):
+    while True:
+        r = rng.choice(ROLE_KEYS)
+        if r != not_this:
+            return r
+
+
+def risk_fields(rng, it, ctx, add, owner):
+    lik, imp = rng.int(1, 5), rng.int(1, 5)
+    acts = ctx["risk_actions"].get(it.id, [])
+    opportunity = rng.chance(0.15)
+    if lik * imp <= ACCEPTANCE:
+        status, treatment = "accepted", "retain"
+    elif acts:
+        status = rng.choice(["open", "in-treatment", "in-treatment"])
+        treatment = rng.choice(["modify", "modify", "share", "avoid"])
+    else:
+        status = rng.choice(["open", "in-treatment", "closed"])
+        treatment = rng.choice(["modify", "share", "avoid"])
+    topic = rng.choice(OBJECTS)
+    affected = rng.choice(AFFECTED)
+    add(("type", "opportunity" if opportunity else "risk"))
+    if opportunity:
+        add(("title", q("Opportunity to improve %s %d" % (topic, ctx["n"]))))
+    else:
+        add(("title", q("Risk to %s %d" % (topic, ctx["n"]))))
+    add(("owner", owner))
+    add(("status", status))
+    add(("clauses", ylist([q("6.1")])))
+    opened = date(rng, 2024, 2025)
+    ctx["dates"][it.id] = opened
+    add(("opened", opened))
+    add(("category", q(rng.choice(RISK_CATEGORIES))))
+    add(("affected", q(affected)))
+    if opportunity:
+        add(("description", q("Automating %s at the %s lets %s deliver faster; "
+                              "customers see shorter lead times."
+                              % (topic, affected, rng.choice(SUBJECTS)))))
+    else:
+        add(("description", q("If nobody looks after %s at the %s, %s cannot deliver; "
+                              "customers see degraded service."
+                              % (topic, affected, rng.choice(SUBJECTS)))))
+    add(("existing_controls", q(sentence(rng))))
+    add(("likelihood", str(lik)))
+    add(("impact", str(imp)))
+    add(("treatment", treatment))
+    if treatment == "retain":
+        rl, ri = lik, imp
+    else:
+        add(("planned_controls", q(sentence(rng))))
+        rl, ri = rng.int(1, lik), rng.int(1, imp)
+    add(("treatment_owner", rng.choice(ROLE_KEYS)))
+    add(("due", date(rng, 2028, 2029)))
+    add(("residual_likelihood", str(rl)))
+    add(("residual_impact", str(ri)))
+    if status in ("accepted", "closed"):
+        add(("accepted_by", other_role(rng, owner)))
+        add(("accepted_on", date_after(rng, opened, 5, 120)))
+    add(("reviewed", date_after(rng, opened, 130, 250)))
+    add(("next_review", date(rng, 2028, 2029)))
+    if ctx["processes"]:
+        add(("processes", ylist(few(rng, ctx["processes"], rng.int(1, 2)))))
+    add(("services", ylist(q(s) for s in rng.sample(SERVICES, rng.int(1, 2)))))
+    if acts:
+        add(("actions", ylist(acts)))
 
 
 def record_yaml(rng, it, kind, ctx):
@@ -689,104 +784,156 @@ def record_yaml(rng, it, kind, ctx):
     add = f.append
     owner = rng.choice(ROLE_KEYS)
     if kind == "risk":
-        lik, imp = rng.int(1, 5), rng.int(1, 5)
-        acts = ctx["risk_actions"].get(it.id, [])
-        if acts:
-            status = rng.choice(["open", "in-treatment", "in-treatment"])
-            treatment = rng.choice(["modify", "modify", "share", "avoid"])
-        elif lik * imp <= 7:
-            status, treatment = "accepted", "retain"
-        else:
-            status = rng.choice(["open", "closed"])
-            treatment = rng.choice(["modify", "share", "avoid"])
-        topic = rng.choice(OBJECTS)
-        add(("title", q("Risk to %s %d" % (topic, ctx["n"]))))
+        risk_fields(rng, it, ctx, add, owner)
+    elif kind == "person":
+        role = rng.choice(ROLE_KEYS)
+        ctx["person_role"][it.id] = role
+        add(("title", q(person(rng))))
         add(("owner", owner))
-        add(("status", status))
-        add(("clauses", ylist([q("6.1")])))
-        opened = date(rng, 2024, 2025)
-        add(("description", q("If %s are not maintained, %s cannot deliver; customers see "
-                              "degraded service." % (topic, rng.choice(SUBJECTS)))))
-        add(("category", q(rng.choice(RISK_CATEGORIES))))
-        add(("opened", opened))
-        add(("likelihood", str(lik)))
-        add(("impact", str(imp)))
-        add(("treatment", treatment))
-        add(("controls", q(sentence(rng))))
-        add(("due", date(rng, 2028, 2029)))
-        add(("reviewed", date_after(rng, opened, 10, 200)))
-        if acts:
-            add(("actions", ylist(acts)))
+        add(("status", "left" if rng.chance(0.1) else "active"))
+        add(("clauses", ylist([q("7.2")])))
+        add(("role", role))
+        add(("department", q(rng.choice(DEPARTMENTS))))
+        add(("started", date(rng, 2012, 2024)))
+    elif kind == "competence":
+        role = rng.choice(ROLE_KEYS)
+        ctx["competences_of"].setdefault(role, []).append(it.id)
+        add(("title", q("%s for the %s" % (rng.choice(COURSES),
+                                            dict(ROLES)[role]))))
+        add(("owner", owner))
+        add(("status", "retired" if rng.chance(0.1) else "active"))
+        add(("clauses", ylist([q("7.2")])))
+        add(("role", role))
+        add(("level", rng.choice(["awareness", "practitioner", "practitioner", "expert"])))
+        add(("mandatory", "true" if rng.chance(0.6) else "false"))
+        add(("refresh_months", str(rng.choice([12, 24, 36]))))
     elif kind == "training":
-        p = person(rng)
+        who = rng.choice(ctx["people"])
+        fitting = ctx["competences_of"].get(ctx["person_role"].get(who), [])
+        comp = rng.choice(fitting) if fitting else (
+            rng.choice(ctx["competences"]) if ctx["competences"] else None)
         course = rng.choice(COURSES)
-        add(("title", q("%s: %s" % (p, course))))
-        add(("owner", owner))
         planned = rng.chance(0.15)
+        add(("title", q(course)))
+        add(("owner", owner))
         add(("status", "planned" if planned else "completed"))
         add(("clauses", ylist([q("7.2")])))
-        add(("person", q(p)))
-        add(("role", rng.choice(ROLE_KEYS)))
-        add(("course", q(course)))
+        add(("person", who))
+        if comp:
+            add(("competence", comp))
+        add(("type", rng.choice(["course", "certification", "e-learning",
+                                 "on-the-job", "briefing"])))
         add(("provider", q(rng.choice(PROVIDERS))))
-        if not planned:
-            add(("completed", past_date(rng)))
-            add(("expires", date(rng, 2029, 2030)))
-            add(("result", rng.choice(["passed", "passed", "attended"])))
-    elif kind == "audit":
-        planned = ctx["audit_planned"].get(it.id, False)
-        add(("title", q("Internal audit %d of %s" % (ctx["n"], rng.choice(TOPICS).lower()))))
-        add(("owner", "internal-auditor"))
-        add(("status", "planned" if planned else "completed"))
-        add(("clauses", ylist([q("9.2")])))
-        add(("scope", q("Clauses %s and the processes listed" %
-                        ", ".join(rng.sample(CLAUSES_NOT_8, 2)))))
-        add(("lead", q(person(rng))))
         if planned:
             add(("planned", date(rng, 2028, 2028)))
         else:
-            d = date(rng, 2024, 2025)
-            add(("planned", d))
+            p = date(rng, 2024, 2025)
+            done = date_after(rng, p, 0, 30)
+            add(("planned", p))
+            add(("completed", done))
+            add(("expires", date(rng, 2029, 2030)))
+            add(("result", rng.choice(["passed", "passed", "attended"])))
+            add(("effectiveness_method", q(rng.choice(EFF_METHODS))))
+            add(("effectiveness_on", date_after(rng, done, 60, 100)))
+            add(("effectiveness_result", rng.choice(["effective", "effective",
+                                                     "partly-effective"])))
+            add(("evidence", q("Certificate %s-%d in the learning system"
+                               % (RECORD_PREFIX["training"], rng.int(1000, 9999)))))
+            add(("policy_acknowledged_on", date_after(rng, done, 0, 5)))
+    elif kind == "audit":
+        planned = ctx["audit_planned"].get(it.id, False)
+        atype = "internal" if ctx["n"] == 1 or rng.chance(0.6) else rng.choice(
+            ["external", "certification", "surveillance"])
+        ctx["audit_type"][it.id] = atype
+        add(("title", q("%s audit %d of %s" % (atype.capitalize(), ctx["n"],
+                                               rng.choice(TOPICS).lower()))))
+        add(("owner", "internal-auditor"))
+        add(("status", "planned" if planned else "completed"))
+        add(("clauses", ylist([q("9.2")])))
+        d = date(rng, 2028, 2028) if planned else date(rng, 2024, 2025)
+        add(("period", q(d[:4])))
+        add(("type", atype))
+        add(("scope", q("Clauses %s and the processes listed" %
+                        ", ".join(rng.sample(CLAUSES_NOT_8, 2)))))
+        add(("criteria", q("ISO/IEC 20000-1:2018 and the SMS manual")))
+        lead = person(rng)
+        add(("lead", q(lead)))
+        add(("auditors", ylist([q(lead)] + [q(person(rng)) for _ in range(rng.int(0, 1))])))
+        add(("independence_confirmed", "true"))
+        add(("auditees", ylist(q(t) for _, t in rng.sample(ROLES, rng.int(2, 3)))))
+        add(("planned", d))
+        if not planned:
             performed = date_after(rng, d, 0, 14)
             ctx["dates"][it.id] = performed
             add(("performed", performed))
-        if ctx["processes"]:
-            add(("processes", ylist(rng.sample(ctx["processes"], rng.int(2, 4)))))
+        procs = few(rng, ctx["processes"], rng.int(2, 4))
+        ctx["audit_processes"][it.id] = procs
+        if procs:
+            add(("processes", ylist(procs)))
+        if not planned:
+            add(("report", q("Audit report AR-%s-%02d" % (d[:4], ctx["n"]))))
     elif kind == "finding":
         cls = rng.choice(["major", "minor", "minor", "observation", "ofi"])
+        audit = ctx["finding_audit"][it.id]
+        action = ctx["finding_action"].get(it.id)
+        clause = rng.choice(CLAUSES)
+        ctx["finding_clause"][it.id] = clause
         add(("title", q("%s finding on %s" % (cls.capitalize(), rng.choice(OBJECTS)))))
         add(("owner", owner))
-        add(("status", "open"))
-        clause = rng.choice(CLAUSES)
+        add(("status", "closed" if action and ctx["action_closed"][action] else "open"))
         add(("clauses", ylist([q(clause)])))
-        add(("audit", ctx["finding_audit"][it.id]))
-        audit = ctx["finding_audit"][it.id]
+        add(("audit", audit))
         raised = date_after(rng, ctx["dates"].get(audit, "2025-06-01"), 0, 10)
         ctx["dates"][it.id] = raised
         add(("raised", raised))
         add(("clause", q(clause)))
+        procs = ctx["audit_processes"].get(audit) or ctx["processes"]
+        if procs:
+            add(("process", rng.choice(procs)))
         add(("classification", cls))
         add(("statement", q(sentence(rng))))
         add(("evidence", q("Sample of %d items; %s" % (rng.int(5, 40), sentence(rng)))))
+        add(("auditor", q(person(rng))))
+        if action:
+            add(("action", action))
     elif kind == "action":
-        closed = rng.chance(0.4)
+        closed = ctx["action_closed"][it.id]
+        src = ctx["action_source"].get(it.id)
+        if src in ctx["audit_of_finding"]:
+            atype = ctx["audit_type"].get(ctx["audit_of_finding"][src], "internal")
+            stype = "internal-audit" if atype == "internal" else "external-audit"
+            clause = ctx["finding_clause"].get(src, "10.1")
+        elif src:
+            stype, clause = "risk", "6.1"
+        else:
+            stype = rng.choice(["incident", "complaint", "management-review",
+                                "customer", "other"])
+            clause = rng.choice(CLAUSES)
         add(("title", q("Action %d on %s" % (ctx["n"], rng.choice(OBJECTS)))))
         add(("owner", owner))
         add(("status", "closed" if closed else rng.choice(["open", "in-progress"])))
         add(("clauses", ylist([q("10.1")])))
-        src = ctx["action_source"].get(it.id)
         if src:
             add(("source", src))
+        add(("source_type", stype))
         raised = date(rng, 2024, 2025)
         if src in ctx["dates"]:
             raised = date_after(rng, ctx["dates"][src], 1, 20)
         add(("raised", raised))
+        add(("clause", q(clause)))
         add(("root_cause", q(sentence(rng))))
+        add(("root_cause_method", q(rng.choice(ROOT_CAUSE_METHODS))))
         add(("correction", q(sentence(rng))))
+        add(("corrective_action", q(sentence(rng))))
         add(("due", date(rng, 2028, 2029)))
         if closed:
-            add(("closed_on", date_after(rng, raised, 5, 60)))
-            add(("effectiveness", q("Verified effective: " + sentence(rng))))
+            done = date_after(rng, raised, 5, 40)
+            checked = date_after(rng, done, 20, 60)
+            add(("implemented_on", done))
+            add(("effectiveness_by", other_role(rng, owner)))
+            add(("effectiveness_on", checked))
+            add(("effectiveness_result", "effective"))
+            add(("closed_on", date_after(rng, checked, 0, 10)))
     elif kind == "review":
         add(("title", q("Management review %d" % ctx["n"])))
         add(("owner", "ceo"))
@@ -808,11 +955,15 @@ def record_yaml(rng, it, kind, ctx):
 # --------------------------------------------------------------------------
 
 
-def smsdoc_yaml(heavy):
+def smsdoc_yaml(heavy, risks_only):
+    kind = ""
+    if heavy:
+        kind = ", GFM-heavy"
+    if risks_only:
+        kind = ", risk register"
     lines = [
         "organization: Harbourside IT Services Ltd",
-        "title: " + q("Harbourside SMS Manual (synthetic%s)" %
-                      (", GFM-heavy" if heavy else "")),
+        "title: " + q("Harbourside SMS Manual (synthetic%s)" % kind),
         "scope: >",
         "  The SMS covers the design, transition, delivery and improvement of",
         "  managed hosting, service desk and application support services",
@@ -836,16 +987,29 @@ def write(outdir, rel, text):
         fh.write(text)
 
 
-def generate(n, outdir, seed, heavy):
+# --risks-only: this many policies and processes beside the N risks, and
+# risks per file.
+RISKS_ONLY_DOCS = 5
+RISKS_PER_FILE = 1000
+
+
+def generate(n, outdir, seed, heavy, risks_only=False):
     rng = Rand(seed)
-    docs, procs, records = build_plan(n, rng)
+    width = max(5, len(str(n)))
+    if risks_only:
+        kinds = {"risk": n}
+        docs, procs, records = build_plan(rng, RISKS_ONLY_DOCS, RISKS_ONLY_DOCS,
+                                          kinds, width, RISKS_PER_FILE)
+    else:
+        n_pol, n_prc, n_rec = plan_counts(n)
+        docs, procs, records = build_plan(rng, n_pol, n_prc, plan_record_kinds(n_rec),
+                                          width, 50)
     md_docs = docs + procs
-    rec_items = [r for k in ["risk", "training", "audit", "finding", "action",
-                             "review"] for r in records[k]]
+    rec_items = [r for k in RECORD_KINDS for r in records[k]]
     all_ids = [d.id for d in md_docs] + [r.id for r in rec_items]
     proc_ids = [p.id for p in procs]
 
-    write(outdir, "smsdoc.yaml", smsdoc_yaml(heavy))
+    write(outdir, "smsdoc.yaml", smsdoc_yaml(heavy, risks_only))
 
     # Clauses: hand them out round-robin so every clause is covered once
     # enough documents exist; processes get clause 8 entries.
@@ -867,9 +1031,9 @@ def generate(n, outdir, seed, heavy):
             clauses = next_clauses(CLAUSES_8, rng.int(1, 2), 1)
         else:
             clauses = next_clauses(CLAUSES_NOT_8 + CLAUSES_8, rng.int(1, 3), 0)
-        related = [x for x in rng.sample(all_ids, rng.int(0, 2)) if x != it.id]
+        related = few(rng, all_ids, rng.int(0, 2), it.id)
         if is_proc:
-            ifs = [x for x in rng.sample(proc_ids, rng.int(1, 3)) if x != it.id]
+            ifs = few(rng, proc_ids, rng.int(1, 3), it.id)
             front = process_front(rng, it, clauses, related, ifs)
         else:
             front = doc_front(rng, it, clauses, related)
@@ -879,12 +1043,12 @@ def generate(n, outdir, seed, heavy):
         body = make_body(rng, it, all_ids, md_docs, heavy, max(target, 1500))
         files[it.path] = front_text + body
 
-    # Record cross-links: findings -> audits, actions -> findings,
-    # risks -> actions.
-    audits = [r.id for r in records["audit"]]
-    findings = [r.id for r in records["finding"]]
-    actions = [r.id for r in records["action"]]
-    risks = [r.id for r in records["risk"]]
+    # Record cross-links: findings -> audits, actions -> findings or risks,
+    # findings -> their first action, risks -> actions, trainings -> people
+    # and competences.
+    ids = {k: [r.id for r in records[k]] for k in RECORD_KINDS}
+    audits, findings, actions, risks = (ids["audit"], ids["finding"], ids["action"],
+                                        ids["risk"])
     audit_planned = {}
     for i, a in enumerate(audits):
         # The last audit of a programme with several is still planned.
@@ -892,29 +1056,43 @@ def generate(n, outdir, seed, heavy):
     done_audits = [a for a in audits if not audit_planned[a]] or audits
     finding_audit = {f: rng.choice(done_audits) for f in findings}
     action_source = {}
-    for a in actions:
-        if findings:
-            action_source[a] = rng.choice(findings)
-        elif risks:
-            action_source[a] = rng.choice(risks)
+    action_closed = {}
+    finding_action = {}
     risk_actions = {}
     for a in actions:
-        if risks and rng.chance(0.6):
-            r = rng.choice(risks)
-            risk_actions.setdefault(r, []).append(a)
+        action_closed[a] = rng.chance(0.4)
+        x = rng.random()
+        if findings and x < 0.6:
+            src = rng.choice(findings)
+            finding_action.setdefault(src, a)
+        elif risks and x < 0.85:
+            src = rng.choice(risks)
+            risk_actions.setdefault(src, []).append(a)
+        else:
+            src = None
+        if src:
+            action_source[a] = src
+    for a in actions:
+        # Some actions also treat a risk they were not raised for.
+        if risks and action_source.get(a, "") not in risks and rng.chance(0.3):
+            risk_actions.setdefault(rng.choice(risks), []).append(a)
 
+    shared = {
+        "processes": proc_ids, "risk_actions": risk_actions,
+        "audit_planned": audit_planned, "finding_audit": finding_audit,
+        "audit_of_finding": finding_audit, "finding_action": finding_action,
+        "action_source": action_source, "action_closed": action_closed,
+        "people": ids["person"], "competences": ids["competence"],
+        "dates": {}, "person_role": {}, "competences_of": {},
+        "audit_type": {}, "audit_processes": {}, "finding_clause": {},
+    }
     chunks = {}
     n_by_kind = {}
-    dates = {}
     for it in rec_items:
         n_by_kind[it.cat] = n_by_kind.get(it.cat, 0) + 1
-        related = [x for x in rng.sample(all_ids, rng.int(0, 2)) if x != it.id]
-        ctx = {
-            "n": n_by_kind[it.cat], "related": related, "processes": proc_ids,
-            "risk_actions": risk_actions, "audit_planned": audit_planned,
-            "finding_audit": finding_audit, "action_source": action_source,
-            "dates": dates,
-        }
+        ctx = dict(shared)
+        ctx["n"] = n_by_kind[it.cat]
+        ctx["related"] = few(rng, all_ids, rng.int(0, 2), it.id)
         chunks.setdefault(it.path, []).append(record_yaml(rng, it, it.cat, ctx))
     for path in chunks:
         kind = path.split("/")[1]
@@ -934,6 +1112,10 @@ def main(argv):
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--gfm-heavy", action="store_true",
                     help="much denser GFM syntax on every page")
+    ap.add_argument("--risks-only", action="store_true",
+                    help="N risk records (%d per file) beside %d policies and %d "
+                    "processes: the register benchmark"
+                    % (RISKS_PER_FILE, RISKS_ONLY_DOCS, RISKS_ONLY_DOCS))
     ap.add_argument("--force", action="store_true",
                     help="write into OUTDIR even if it is not empty")
     ap.add_argument("-q", "--quiet", action="store_true")
@@ -943,7 +1125,8 @@ def main(argv):
     if os.path.isdir(a.outdir) and os.listdir(a.outdir) and not a.force:
         ap.error("%s is not empty (use --force to write into it anyway)" % a.outdir)
     os.makedirs(a.outdir, exist_ok=True)
-    total, n_pol, n_prc, n_rec = generate(a.n, a.outdir, a.seed, a.gfm_heavy)
+    total, n_pol, n_prc, n_rec = generate(a.n, a.outdir, a.seed, a.gfm_heavy,
+                                          a.risks_only)
     if not a.quiet:
         print("gen_sms: %d items (%d documents, %d processes, %d records) in %s"
               % (total, n_pol, n_prc, n_rec, a.outdir), file=sys.stderr)

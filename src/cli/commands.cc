@@ -10,7 +10,9 @@
 
 #include "base/disk.h"
 #include "base/parallel.h"
+#include "base/text.h"
 #include "check/checks.h"
+#include "cli/environment.h"
 #include "link/graph.h"
 #include "load/loader.h"
 #include "render/site.h"
@@ -83,6 +85,8 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model,
                 err);
   if (!options.theme.empty() && !fs::is_directory(options.theme, ec))
     return Fail("theme folder '" + options.theme + "' does not exist", err);
+  if (!options.as_of.empty() && !IsValidDate(options.as_of))
+    return Fail("--as-of must be a date YYYY-MM-DD, got '" + options.as_of + "'", err);
 
   RealDisk disk(options.root);
   Progress progress(err);
@@ -122,7 +126,9 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
                            std::ostream& err) {
   Progress progress(err);
   progress.Show("rendering");
-  OutputFiles files = RenderSite(model.graph, model.theme, Jobs(options), diags);
+  BuildInfo info{options.as_of.empty() ? Today() : options.as_of, SourceRevision(options.root),
+                 SMSDOC_VERSION};
+  OutputFiles files = RenderSite(model.graph, model.theme, info, Jobs(options), diags);
   if (diags.HasErrors()) return "";
   const Config& config = model.corpus.config;
   std::string refusal = CheckOutputFolder(
@@ -132,7 +138,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
   std::string error = WriteSite(files, out, options.root, Jobs(options));
   if (!error.empty()) return error + "; the previous site is unchanged";
   for (const auto& f : files)
-    if (f.copy_from.empty() && f.path.size() > 5 &&
+    if (f.copy_from.empty() && !f.workbook && f.path.size() > 5 &&
         f.path.compare(f.path.size() - 5, 5, ".html") == 0)
       ++pages;
   return "";

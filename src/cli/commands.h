@@ -10,6 +10,7 @@ struct CommandOptions {
   std::string out;    ///< "" = the output folder named in smsdoc.yaml
   std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
   int jobs = 0;       ///< 0 = one per core
+  std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or

@@ -19,7 +19,8 @@ const char* kBuildExamples =
     "\nExamples:\n"
     "  smsdoc build                      build ./ into ./site/\n"
     "  smsdoc build --root sms --out /tmp/manual\n"
-    "  smsdoc build --theme themes/corporate   override single templates\n";
+    "  smsdoc build --theme themes/corporate   override single templates\n"
+    "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n";
 
 const char* kCheckExamples =
     "\nExamples:\n"
@@ -91,6 +92,9 @@ int main(int argc, char** argv) {
                     "output folder (default: 'output' in smsdoc.yaml, else site/)");
   build->add_option("--theme", options.theme,
                     "theme folder whose templates override the default theme");
+  build->add_option("--as-of", options.as_of,
+                    "date (YYYY-MM-DD) overdue and expired entries are judged against "
+                    "(default: today, or SOURCE_DATE_EPOCH)");
   build->footer(kBuildExamples);
 
   CLI::App* check = app.add_subcommand(

@@ -87,13 +87,14 @@ TEST_CASE("typed references must name the right kind") {
            testing::Doc("PRC-INC", "interfaces: [POL-1, PRC-CHG]\n", "", "process"));
   disk.Add("records/f.yaml",
            "id: F-1\nkind: finding\ntitle: Gap\nstatus: open\nclassification: minor\n"
+           "raised: 2026-01-10\nclause: \"8.5.1\"\n"
            "audit: PRC-CHG\n");
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 2);
   CHECK(FormatDiagnostic(m->diags.items()[0]) ==
         "processes/inc.md:11:14: error: 'interfaces' must name a process, but 'POL-1' is a policy [ref-kind]");
   CHECK(FormatDiagnostic(m->diags.items()[1]) ==
-        "records/f.yaml:6:8: error: 'audit' must name an audit record, but 'PRC-CHG' is a process [ref-kind]");
+        "records/f.yaml:8:8: error: 'audit' must name an audit record, but 'PRC-CHG' is a process [ref-kind]");
 }
 
 }  // namespace smsdoc

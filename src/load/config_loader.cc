@@ -1,5 +1,7 @@
 #include "load/config_loader.h"
 
+#include <cctype>
+
 #include "base/text.h"
 #include "load/field_reader.h"
 
@@ -8,10 +10,75 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "folders", "organization", "output",
-    "roles",          "scope",   "theme",        "title"};
+    "allow_raw_html", "folders", "kinds", "organization", "output",
+    "risk_scoring",   "roles",   "scope", "theme",        "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes",
                                               "records"};
+
+bool IsColour(const std::string& s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (size_t i = 1; i < s.size(); ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+// A scale: {1: Rare, 2: Unlikely, ...}, values counting up from 1.
+void ReadScale(const YamlNode* node, const char* name,
+               std::vector<std::pair<long, std::string>>& out, Diagnostics& diags) {
+  if (!node) return;
+  if (!node->IsMap() || node->entries.empty()) {
+    diags.Error(kConfigFile, node->pos,
+                std::string("'") + name + "' must map values to labels, e.g. {1: Rare, 2: Unlikely}",
+                "config-scoring");
+    return;
+  }
+  std::vector<std::pair<long, std::string>> scale;
+  for (const auto& e : node->entries) {
+    long expected = static_cast<long>(scale.size()) + 1;
+    if (e.key != std::to_string(expected) || !e.value.IsScalar()) {
+      diags.Error(kConfigFile, e.key_pos,
+                  std::string("'") + name + "' values must count up from 1 with a label each; "
+                  "expected " + std::to_string(expected) + ", got '" + e.key + "'",
+                  "config-scoring");
+      return;
+    }
+    scale.push_back({expected, e.value.scalar});
+  }
+  out = std::move(scale);
+}
+
+void ReadRiskScoring(const YamlNode& node, Config& config, Diagnostics& diags) {
+  RiskScoring& scoring = config.risk_scoring;
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos, "'risk_scoring' must be a mapping", "config-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  reader.RejectUnknown({"formula", "likelihood", "impact", "bands", "acceptance"});
+  if (reader.Enum("formula", false, {"multiply", "add"}) == "add")
+    scoring.formula = RiskScoring::Formula::kAdd;
+  ReadScale(node.Find("likelihood"), "likelihood", scoring.likelihood, diags);
+  ReadScale(node.Find("impact"), "impact", scoring.impact, diags);
+  if (auto acceptance = reader.Integer("acceptance", false, 0, 1000000))
+    scoring.acceptance = *acceptance;
+  if (node.Find("bands")) {
+    std::vector<ScoreBand> bands;
+    reader.Rows("bands", {"name", "min", "colour"}, [&](FieldReader& row) {
+      ScoreBand band{row.Text("name", true), row.Integer("min", true, 0, 1000000).value_or(0),
+                     row.Text("colour", true)};
+      if (!band.colour.empty() && !IsColour(band.colour))
+        diags.Error(kConfigFile, row.PosOf("colour"),
+                    "'colour' must be '#RRGGBB', got '" + band.colour + "'", "field-type");
+      if (!bands.empty() && band.min <= bands.back().min)
+        diags.Error(kConfigFile, row.PosOf("min"),
+                    "bands must go up: " + std::to_string(band.min) + " is not above " +
+                        std::to_string(bands.back().min),
+                    "config-scoring");
+      bands.push_back(std::move(band));
+    });
+    if (!bands.empty()) scoring.bands = std::move(bands);
+  }
+}
 
 std::string Scalar(const YamlNode& map, const char* key, bool required,
                    Diagnostics& diags) {
@@ -116,6 +183,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
       config.roles.push_back({e.key, title->scalar});
     }
   }
+  if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
   return config;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cstdlib>
 
 #include "base/text.h"
 #include "model/clauses.h"
@@ -69,6 +70,33 @@ std::string FieldReader::Date(const std::string& key, bool required) {
   diags_.Error(path_, n->pos,
                "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'",
                "field-date");
+  return "";
+}
+
+std::optional<bool> FieldReader::Bool(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  if (!n) return std::nullopt;
+  std::string value(Trim(n->scalar));
+  std::string lower;
+  for (char c : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "true" || lower == "yes") return true;
+  if (lower == "false" || lower == "no") return false;
+  diags_.Error(path_, n->pos, "'" + key + "' must be true or false, got '" + value + "'",
+               "field-type");
+  return std::nullopt;
+}
+
+std::string FieldReader::Number(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
+  if (!n) return "";
+  std::string value(Trim(n->scalar));
+  char* end = nullptr;
+  std::strtod(value.c_str(), &end);
+  if (!value.empty() && end == value.c_str() + value.size() &&
+      value.find_first_of("xXnN") == std::string::npos)  // no hex, inf or nan
+    return value;
+  diags_.Error(path_, n->pos, "'" + key + "' must be a number, got '" + value + "'",
+               "field-type");
   return "";
 }
 
@@ -181,8 +209,8 @@ bool FieldReader::CheckClause(const YamlNode& node) {
   return false;
 }
 
-std::string FieldReader::Clause(const std::string& key) {
-  const YamlNode* n = Scalar(key, false);
+std::string FieldReader::Clause(const std::string& key, bool required) {
+  const YamlNode* n = Scalar(key, required);
   return n && CheckClause(*n) ? n->scalar : "";
 }
 

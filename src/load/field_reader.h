@@ -28,6 +28,10 @@ class FieldReader {
   std::string Text(const std::string& key, bool required);
   std::string Id(const std::string& key, bool required);
   std::string Date(const std::string& key, bool required);
+  /// true/false (also yes/no, any case).
+  std::optional<bool> Bool(const std::string& key, bool required);
+  /// A decimal number, kept as written.
+  std::string Number(const std::string& key, bool required);
   std::optional<long> Integer(const std::string& key, bool required, long min,
                               long max);
   std::string Enum(const std::string& key, bool required,
@@ -36,7 +40,7 @@ class FieldReader {
   /// One role or a list of roles.
   std::vector<std::string> Roles(const std::string& key);
   std::vector<std::string> List(const std::string& key);
-  std::string Clause(const std::string& key);
+  std::string Clause(const std::string& key, bool required = false);
   std::vector<std::string> Clauses(const std::string& key);
   /// IDs of other items: one ID for `single`, else a list.
   std::vector<Located> Ids(const std::string& key, bool single, bool required);
@@ -62,7 +66,7 @@ class FieldReader {
 
   const YamlNode& map_;
   Pos map_pos_;
-  const std::string& path_;
+  std::string path_;
   const Config& config_;
   Diagnostics& diags_;
 };

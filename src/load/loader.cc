@@ -21,7 +21,7 @@ struct SourceFile {
 
 Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   Corpus corpus;
-  corpus.kinds = &BuiltinKinds();
+  corpus.kinds = BuiltinKinds();
   std::optional<std::string> config_text = disk.ReadFile(kConfigFile);
   if (!config_text) {
     diags.Error(kConfigFile, {}, "cannot read smsdoc.yaml", "config-missing");
@@ -32,6 +32,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   // Without settings every role would look unknown: fix smsdoc.yaml first.
   if (!config_yaml.IsMap()) return corpus;
   const Config& config = corpus.config;
+  if (const YamlNode* kinds = config_yaml.Find("kinds")) ExtendKinds(corpus.kinds, *kinds, config, diags);
 
   // Content files by kind; every other file in a content folder is an
   // asset, copied to the site as is.
@@ -76,7 +77,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     }
     if (src.kind == SourceFile::Kind::kRecords) {
       bool whole = true;
-      records[i] = LoadRecords(src.path, *text, config, *corpus.kinds, file_diags[i], whole);
+      records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole);
       complete[i] = whole;
     } else {
       documents[i] = LoadDocument(src.path, *text,

@@ -22,9 +22,27 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kLongText:
       v.text = reader.Text(key, spec.required);
       break;
-    case FieldType::kInteger:
-      if (auto n = reader.Integer(key, spec.required, spec.min, spec.max))
-        v.text = std::to_string(*n);
+    case FieldType::kInteger: {
+      long min = spec.min, max = spec.max;
+      if (const auto* scale = reader.config().risk_scoring.Scale(spec.scale)) {
+        min = scale->front().first;
+        max = scale->back().first;
+      }
+      if (auto n = reader.Integer(key, spec.required, min, max)) v.text = std::to_string(*n);
+      break;
+    }
+    case FieldType::kNumber: v.text = reader.Number(key, spec.required); break;
+    case FieldType::kBool:
+      if (auto b = reader.Bool(key, spec.required)) v.text = *b ? "true" : "false";
+      break;
+    case FieldType::kScore:
+    case FieldType::kLevel:
+    case FieldType::kExceeds:
+      if (reader.Node(key))
+        reader.diags().Error(reader.path(), reader.PosOf(key),
+                             "'" + key + "' is computed from " + Join(spec.of, " and ") +
+                                 "; leave it out",
+                             "field-computed");
       break;
     case FieldType::kDate: v.text = reader.Date(key, spec.required); break;
     case FieldType::kEnum:
@@ -32,7 +50,7 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
       break;
     case FieldType::kRole: v.text = reader.Role(key, spec.required); break;
     case FieldType::kList: v.items = reader.List(key); break;
-    case FieldType::kClause: v.text = reader.Clause(key); break;
+    case FieldType::kClause: v.text = reader.Clause(key, spec.required); break;
     case FieldType::kClauses: v.items = reader.Clauses(key); break;
     case FieldType::kRef:
     case FieldType::kRefs:
@@ -44,6 +62,26 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
       break;
   }
   return v;
+}
+
+// The value of a computed field from the fields read before it; "" when an
+// input is missing.
+std::string Compute(const FieldSpec& spec, const Record& record, const RiskScoring& scoring) {
+  std::vector<long> inputs;
+  for (const auto& name : spec.of) {
+    const FieldValue* v = record.Field(name);
+    if (!v || v->text.empty()) return "";
+    inputs.push_back(std::stol(v->text));
+  }
+  switch (spec.type) {
+    case FieldType::kScore: return std::to_string(scoring.Combine(inputs[0], inputs[1]));
+    case FieldType::kLevel: {
+      const ScoreBand* band = scoring.BandOf(inputs[0]);
+      return band ? band->name : "";
+    }
+    case FieldType::kExceeds: return inputs[0] > scoring.acceptance ? "true" : "false";
+    default: return "";
+  }
 }
 
 // Returns false when the entry could not become a record.
@@ -71,6 +109,7 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   reader.RejectUnknown(known);
   for (const auto& spec : record.kind->fields) {
     FieldValue v = ReadField(reader, spec, record);
+    if (IsComputed(spec.type)) v.text = Compute(spec, record, config.risk_scoring);
     if (spec.name == "title") record.title = v.text;
     if (spec.name == "status") record.status = v.text;
     if (spec.name == "owner") record.owner = v.text;

@@ -22,8 +22,9 @@ TEST_CASE("a list of records is validated against each kind's schema") {
   auto records = LoadRecords(
       "records/r.yaml",
       "- id: RSK-1\n  kind: risk\n  title: Outage\n  status: open\n  likelihood: 4\n"
-      "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n"
-      "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n",
+      "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n  type: risk\n"
+      "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n"
+      "  source_type: risk\n  raised: 2026-04-01\n",
       TestConfig(), BuiltinKinds(), d, complete);
   CHECK(d.items().empty());
   CHECK(complete);
@@ -32,7 +33,12 @@ TEST_CASE("a list of records is validated against each kind's schema") {
   CHECK(records[0].Field("likelihood")->text == "4");
   REQUIRE(records[0].refs.size() == 1);
   CHECK(records[0].refs[0].required_kind == "action");
-  CHECK(records[1].pos.line == 9);
+  CHECK(records[1].pos.line == 10);
+  // Computed from the scoring in smsdoc.yaml (defaults: 4 x 5 is High).
+  CHECK(records[0].Field("inherent_score")->text == "20");
+  CHECK(records[0].Field("inherent_level")->text == "High");
+  CHECK(records[0].Field("exceeds_acceptance")->text == "true");
+  CHECK(records[0].Field("residual_score") == nullptr);  // no residual rating given
 }
 
 TEST_CASE("record problems: unknown kind, unknown field, out-of-range value") {
@@ -41,18 +47,19 @@ TEST_CASE("record problems: unknown kind, unknown field, out-of-range value") {
   LoadRecords("records/r.yaml",
               "- id: X-1\n  kind: rsk\n  title: T\n"
               "- id: X-2\n  kind: risk\n  title: T\n  status: open\n  likelihood: 7\n"
+              "  type: risk\n"
               "  impact: 1\n  treatmnt: avoid\n",
               TestConfig(), BuiltinKinds(), d, complete);
   CHECK_FALSE(complete);  // X-1 has no usable kind; X-2 loads despite its errors
   d.Sort();
   REQUIRE(d.items().size() == 3);
   CHECK(FormatDiagnostic(d.items()[0]).rfind(
-            "records/r.yaml:2:9: error: 'kind' must be one of risk, training", 0) == 0);
+            "records/r.yaml:2:9: error: 'kind' must be one of risk, person, competence", 0) == 0);
   CHECK(FormatDiagnostic(d.items()[0]).find("(did you mean 'risk'?)") != std::string::npos);
   CHECK(FormatDiagnostic(d.items()[1]) ==
         "records/r.yaml:8:15: error: 'likelihood' must be an integer 1..5, got '7' [field-type]");
   CHECK(FormatDiagnostic(d.items()[2]) ==
-        "records/r.yaml:10:3: error: unknown field 'treatmnt' (did you mean 'treatment'?) [field-unknown]");
+        "records/r.yaml:11:3: error: unknown field 'treatmnt' (did you mean 'treatment'?) [field-unknown]");
 }
 
 TEST_CASE("the built-in kinds schema is valid") {

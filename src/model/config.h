@@ -12,6 +12,32 @@ struct Role {
   std::string title;
 };
 
+/// A band of risk scores (Low, Medium, High...) with its colour.
+struct ScoreBand {
+  std::string name;
+  long min = 0;        ///< scores from here up to the next band's min
+  std::string colour;  ///< "#RRGGBB"
+};
+
+/// How risks are scored (risk_scoring: in smsdoc.yaml).
+struct RiskScoring {
+  enum class Formula { kMultiply, kAdd };
+  Formula formula = Formula::kMultiply;
+  std::vector<std::pair<long, std::string>> likelihood = {
+      {1, "Rare"}, {2, "Unlikely"}, {3, "Possible"}, {4, "Likely"}, {5, "Almost certain"}};
+  std::vector<std::pair<long, std::string>> impact = {
+      {1, "Negligible"}, {2, "Minor"}, {3, "Moderate"}, {4, "Major"}, {5, "Severe"}};
+  std::vector<ScoreBand> bands = {
+      {"Low", 1, "#C6EFCE"}, {"Medium", 8, "#FFEB9C"}, {"High", 15, "#FFC7CE"}};
+  long acceptance = 7;  ///< scores above this exceed the acceptance criteria
+
+  long Combine(long a, long b) const { return formula == Formula::kAdd ? a + b : a * b; }
+  /// The band a score falls in, or nullptr below the first.
+  const ScoreBand* BandOf(long score) const;
+  /// The scale named "likelihood" or "impact", or nullptr.
+  const std::vector<std::pair<long, std::string>>* Scale(const std::string& name) const;
+};
+
 /// smsdoc.yaml.
 struct Config {
   std::string organization;
@@ -26,6 +52,7 @@ struct Config {
   std::string theme;  ///< user theme folder, relative to the root; "" = default
   bool allow_raw_html = false;
   std::vector<Role> roles;  ///< in file order
+  RiskScoring risk_scoring;
 
   const Role* FindRole(const std::string& key) const;
   std::vector<std::string> RoleKeys() const;

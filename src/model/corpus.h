@@ -78,7 +78,7 @@ struct Record {
 /// Everything loaded from an SMS: plain data for the link stage.
 struct Corpus {
   Config config;
-  const KindCatalogue* kinds = nullptr;
+  KindCatalogue kinds;  ///< built in, extended by smsdoc.yaml; records point into it
   std::vector<Document> documents;  ///< policies then processes, by path
   std::vector<Record> records;      ///< by path, then file order
   std::vector<std::string> assets;  ///< other files in document folders

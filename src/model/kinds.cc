@@ -11,10 +11,13 @@ const std::map<std::string, FieldType>& TypeNames() {
       {"id", FieldType::kId},         {"kind", FieldType::kKind},
       {"status", FieldType::kStatus}, {"text", FieldType::kText},
       {"longtext", FieldType::kLongText}, {"integer", FieldType::kInteger},
-      {"date", FieldType::kDate},     {"enum", FieldType::kEnum},
+      {"number", FieldType::kNumber}, {"date", FieldType::kDate},
+      {"bool", FieldType::kBool},     {"enum", FieldType::kEnum},
       {"role", FieldType::kRole},     {"ref", FieldType::kRef},
       {"refs", FieldType::kRefs},     {"list", FieldType::kList},
       {"clause", FieldType::kClause}, {"clauses", FieldType::kClauses},
+      {"score", FieldType::kScore},   {"level", FieldType::kLevel},
+      {"exceeds", FieldType::kExceeds},
   };
   return kNames;
 }
@@ -36,7 +39,9 @@ bool FieldTypeFromName(const std::string& name, FieldType& type) {
 
 std::vector<std::string> FieldTypeNames() {
   std::vector<std::string> out;
-  for (const auto& [name, type] : TypeNames()) out.push_back(name);
+  for (const auto& [name, type] : TypeNames())
+    if (type != FieldType::kId && type != FieldType::kKind && type != FieldType::kStatus)
+      out.push_back(name);
   return out;
 }
 

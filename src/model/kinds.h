@@ -8,9 +8,15 @@ namespace smsdoc {
 
 enum class FieldType {
   kId, kKind, kStatus,  // the common fields with their own rules
-  kText, kLongText, kInteger, kDate, kEnum, kRole, kRef, kRefs, kList,
+  kText, kLongText, kInteger, kNumber, kDate, kBool, kEnum, kRole, kRef, kRefs, kList,
   kClause, kClauses,
+  kScore, kLevel, kExceeds,  // computed, never written in a record
 };
+
+/// True for the types smsdoc computes.
+inline bool IsComputed(FieldType t) {
+  return t == FieldType::kScore || t == FieldType::kLevel || t == FieldType::kExceeds;
+}
 
 /// One field of a record kind, read from kinds.yaml.
 struct FieldSpec {
@@ -21,14 +27,19 @@ struct FieldSpec {
   std::vector<std::string> values;  ///< enum values
   long min = LONG_MIN, max = LONG_MAX;
   std::string ref_kind;  ///< for ref/refs: the kind the target must be
+  std::string scale;     ///< integer on a risk_scoring scale ("likelihood")
+  std::vector<std::string> of;  ///< computed from these fields
   bool last = false;     ///< a common field listed after the kind's own
+  bool overdue = false;  ///< date: late when past the as-of date and not done
+  bool expiry = false;   ///< date: expired when past, expiring within 60 days
 };
 
 /// The schema name of a field type ("date", "refs", ...).
 std::string FieldTypeName(FieldType type);
 /// The field type of a schema name; false when there is none.
 bool FieldTypeFromName(const std::string& name, FieldType& type);
-/// Every schema type name, for suggestions.
+/// The type names a schema may use (not the common fields' own id, kind
+/// and status).
 std::vector<std::string> FieldTypeNames();
 
 /// A kind of record (risk, training, ...): its fields and listing columns.
@@ -37,6 +48,7 @@ struct KindSpec {
   std::string title;
   std::string clause;
   std::vector<std::string> statuses;
+  std::vector<std::string> done;  ///< statuses in which nothing is overdue
   std::vector<std::string> columns;
   std::vector<FieldSpec> fields;  ///< common fields, the kind's, then `last` ones
 
@@ -44,7 +56,8 @@ struct KindSpec {
 };
 
 struct KindCatalogue {
-  std::vector<KindSpec> kinds;  ///< in kinds.yaml order
+  std::vector<FieldSpec> common;  ///< fields every kind has
+  std::vector<KindSpec> kinds;  ///< built-in kinds in kinds.yaml order, then the SMS's
   const KindSpec* Find(const std::string& name) const;
   std::vector<std::string> Names() const;
 };

@@ -6,6 +6,8 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "render/workbooks.h"
+#include "base/dates.h"
 
 namespace smsdoc {
 
@@ -43,11 +45,16 @@ TemplateValue Part(const std::string& text, const std::string& url) {
   return p;
 }
 
-// `type` is the field's schema type, for styling ("date" cells do not wrap).
-TemplateValue Cell(TemplateValue parts, FieldType type) {
+// `type` is the field's schema type, for styling ("date" cells do not wrap);
+// `state` is "overdue", "expired", "expiring" or ""; `fill` a band colour.
+TemplateValue CellValue(TemplateValue parts, FieldType type, const std::string& state = "",
+                   const ScoreBand* band = nullptr) {
   TemplateValue cell;
   cell.Set("parts", MarkLast(std::move(parts)));
   cell.Set("type", FieldTypeName(type));
+  cell.Set("state", state);
+  cell.Set("has_fill", band != nullptr);
+  cell.Set("fill", band ? band->colour : "");
   return cell;
 }
 
@@ -66,7 +73,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   static const Item kNav[] = {{"Home", "index.html"},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
-                              {"Records", "records.html"}};
+                              {"Registers", "records.html"}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     TemplateValue entry;
@@ -161,6 +168,9 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
   v.Set("has_processes", !processes.list.empty());
   v.Set("processes", std::move(processes));
   v.Set("kinds", KindSummaries(page_url));
+  v.Set("documents_url", RelativeUrl(page_url, "documents.html"));
+  v.Set("document_workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
   return v;
 }
 
@@ -174,9 +184,16 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
     row.Set("clauses", MarkLast(Clauses(d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
+    std::string next = AddMonths(d.effective, d.review_months);
+    row.Set("next_review", next);
+    row.Set("review_state", d.status == "approved" && !next.empty() && next < info_.as_of
+                                ? "overdue"
+                                : "");
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));
+  v.Set("as_of", info_.as_of);
+  v.Set("workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
   v.Set("documents", std::move(rows));
   return v;
 }
@@ -274,8 +291,12 @@ std::vector<int> PageContext::DocumentsById() const {
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
-  TemplateValue v = Common(page_url, "Records");
+  TemplateValue v = Common(page_url, "Registers");
   v.Set("kinds", KindSummaries(page_url));
+  v.Set("documents_url", RelativeUrl(page_url, "documents.html"));
+  v.Set("document_workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
+  v.Set("as_of", info_.as_of);
   return v;
 }
 
@@ -283,13 +304,15 @@ TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
   std::map<std::string, int> counts;
   for (const auto& r : graph_.corpus->records) counts[r.kind->name]++;
   TemplateValue kinds = TemplateValue::List();
-  for (const auto& kind : graph_.corpus->kinds->kinds) {
+  for (const auto& kind : graph_.corpus->kinds.kinds) {
     TemplateValue k;
     k.Set("name", kind.name);
     k.Set("title", kind.title);
     k.Set("clause", kind.clause);
     k.Set("count", std::to_string(counts[kind.name]));
     k.Set("url", RelativeUrl(page_url, KindUrl(kind.name)));
+    k.Set("workbook_url", RelativeUrl(page_url, "registers/" + RegisterFile(kind.name)));
+    k.Set("workbook", RegisterFile(kind.name));
     kinds.Push(std::move(k));
   }
   return kinds;
@@ -321,13 +344,21 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
         const Clause* c = FindClause(id);
         add(c ? id + " " + c->title : id, "");
       }
+    } else if (spec.type == FieldType::kBool || spec.type == FieldType::kExceeds) {
+      add(value->text == "true" ? "Yes" : "No", "");
     } else if (!value->items.empty()) {
       for (const auto& item : value->items) add(item, "");
     } else {
       add(value->text, "");
     }
   }
-  return Cell(std::move(parts), value ? value->spec->type : FieldType::kText);
+  if (!value) return CellValue(std::move(parts), FieldType::kText);
+  const Record& record = graph_.corpus->records[graph_.nodes[node].index];
+  return CellValue(std::move(parts), value->spec->type,
+              value->spec->type == FieldType::kDate
+                  ? rules_.DateState(record, *value->spec, value->text)
+                  : "",
+              rules_.Band(*value->spec, value->text));
 }
 
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
@@ -348,7 +379,7 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
       if (c == "id") {
         TemplateValue parts = TemplateValue::List();
         parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
-        cells.Push(Cell(std::move(parts), FieldType::kId));
+        cells.Push(CellValue(std::move(parts), FieldType::kId));
       } else {
         cells.Push(FieldCell(page_url, node, r.Field(c)));
       }
@@ -359,6 +390,9 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));
+  v.Set("as_of", info_.as_of);
+  v.Set("workbook_url", RelativeUrl(page_url, "registers/" + RegisterFile(kind.name)));
+  v.Set("workbook", RegisterFile(kind.name));
   v.Set("has_rows", !rows.list.empty());
   v.Set("rows", std::move(rows));
   return v;

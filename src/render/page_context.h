@@ -3,6 +3,7 @@
 
 #include "adapters/templates.h"
 #include "link/graph.h"
+#include "render/register_rules.h"
 
 namespace smsdoc {
 
@@ -11,7 +12,8 @@ namespace smsdoc {
 /// template engine, HTML fields are named *_html.
 class PageContext {
  public:
-  explicit PageContext(const Graph& graph) : graph_(graph) {}
+  PageContext(const Graph& graph, const BuildInfo& info)
+      : graph_(graph), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -36,6 +38,8 @@ class PageContext {
   TemplateValue Roles(const std::vector<std::string>& keys) const;
 
   const Graph& graph_;
+  const BuildInfo& info_;
+  RegisterRules rules_;
 };
 
 }  // namespace smsdoc

@@ -5,6 +5,7 @@
 #include "base/parallel.h"
 #include "base/text.h"
 #include "render/page_context.h"
+#include "render/workbooks.h"
 
 namespace smsdoc {
 
@@ -27,7 +28,7 @@ std::vector<Page> PlanPages(const Graph& graph) {
     pages.push_back({graph.nodes[n].url, is_record ? "record" : "document",
                      static_cast<int>(n)});
   }
-  for (const auto& kind : graph.corpus->kinds->kinds)
+  for (const auto& kind : graph.corpus->kinds.kinds)
     pages.push_back({KindUrl(kind.name), "kind", -1, &kind});
   return pages;
 }
@@ -44,9 +45,9 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
 
 }  // namespace
 
-OutputFiles RenderSite(const Graph& graph, const Theme& theme, int jobs,
-                       Diagnostics& diags) {
-  PageContext context(graph);
+OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& info,
+                       int jobs, Diagnostics& diags) {
+  PageContext context(graph, info);
   std::vector<Page> pages = PlanPages(graph);
   OutputFiles files(pages.size());
   std::vector<Diagnostics> page_diags(pages.size());
@@ -66,6 +67,10 @@ OutputFiles RenderSite(const Graph& graph, const Theme& theme, int jobs,
   });
   for (auto& d : page_diags) diags.Merge(std::move(d));
 
+  for (auto& workbook : BuildWorkbooks(graph, info)) {
+    std::string path = "registers/" + workbook.file;
+    files.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
+  }
   for (const auto& [path, bytes] : theme.assets) files.push_back({path, bytes, ""});
   for (const auto& asset : graph.corpus->assets) files.push_back({asset, "", asset});
   std::sort(files.begin(), files.end(),

@@ -1,7 +1,8 @@
 #pragma once
 #include "base/diagnostics.h"
-#include "base/output.h"
+#include "model/output.h"
 #include "link/graph.h"
+#include "render/register_rules.h"
 #include "render/theme.h"
 
 namespace smsdoc {
@@ -9,7 +10,7 @@ namespace smsdoc {
 /// The render stage: every page of the site, plus theme assets and copied
 /// content files, as bytes in memory. Pages render on `jobs` threads; the
 /// result is sorted by path and independent of the thread count.
-OutputFiles RenderSite(const Graph& graph, const Theme& theme, int jobs,
-                       Diagnostics& diags);
+OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& info,
+                       int jobs, Diagnostics& diags);
 
 }  // namespace smsdoc

@@ -27,7 +27,8 @@ std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr
   b->corpus = LoadCorpus(disk, jobs, b->diags);
   b->graph = LinkCorpus(b->corpus, b->diags);
   Theme t = LoadTheme(theme, "mytheme", b->diags);
-  if (!b->diags.HasErrors()) b->files = RenderSite(b->graph, t, jobs, b->diags);
+  BuildInfo info{"2026-11-21", "", "test"};
+  if (!b->diags.HasErrors()) b->files = RenderSite(b->graph, t, info, jobs, b->diags);
   return b;
 }
 
@@ -40,7 +41,8 @@ bool Contains(const std::string& s, const std::string& part) {
 TEST_CASE("pages link relatively and show titles, backlinks and process fields") {
   MemoryDisk disk = testing::BaseSms();
   disk.Add("records/r.yaml",
-           "id: RSK-1\nkind: risk\ntitle: Outage <b>\nstatus: open\nlikelihood: 2\nimpact: 3\n"
+           "id: RSK-1\nkind: risk\ntype: risk\ntitle: Outage <b>\nstatus: open\nlikelihood: 2\n"
+           "impact: 3\n"
            "related: [PRC-CHG]\n");
   disk.Add("policies/b.md", testing::Doc("POL-2", "", "See [[POL-1]] and [[RSK-1|the risk]].\n"));
   auto b = Build(disk);

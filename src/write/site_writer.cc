@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "adapters/xlsx.h"
 #include "base/parallel.h"
 
 namespace smsdoc {
@@ -102,12 +103,17 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
     const OutputFile& f = files[i];
     fs::path dest = fresh / f.path;
     std::error_code copy_ec;
-    bool ok = f.copy_from.empty()
-                  ? WriteBytes(dest, f.bytes)
-                  : fs::copy_file(root / f.copy_from, dest, copy_ec);
-    if (!ok) {
+    std::string problem;
+    if (f.workbook) {
+      // libxlsxwriter's temporary files live (unlinked) in the new folder.
+      problem = WriteXlsx(*f.workbook, dest.string(), fresh.string());
+    } else if (!(f.copy_from.empty() ? WriteBytes(dest, f.bytes)
+                                     : fs::copy_file(root / f.copy_from, dest, copy_ec))) {
+      problem = "cannot write";
+    }
+    if (!problem.empty()) {
       std::lock_guard<std::mutex> lock(error_mutex);
-      if (error.empty()) error = "cannot write '" + dest.string() + "'";
+      if (error.empty()) error = "cannot write '" + dest.string() + "': " + problem;
     }
   });
   if (error.empty() &&

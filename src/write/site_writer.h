@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "base/output.h"
+#include "model/output.h"
 
 namespace smsdoc {
 

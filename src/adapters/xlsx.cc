@@ -1,0 +1,223 @@
+#include "adapters/xlsx.h"
+
+#include <xlsxwriter.h>
+
+#include <map>
+#include <memory>
+
+#include "base/dates.h"
+
+namespace smsdoc {
+
+namespace {
+
+lxw_color_t Colour(const std::string& hex) {
+  return static_cast<lxw_color_t>(std::stoul(hex.substr(1), nullptr, 16));
+}
+
+// Header and footer text treats '&' as a control character.
+std::string EscapeHeaderFooter(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '&' ? std::string("&&") : std::string(1, c);
+  return out;
+}
+
+class XlsxWriter {
+ public:
+  XlsxWriter(const Workbook& model, const std::string& path, const std::string& tmpdir)
+      : model_(model), tmpdir_(tmpdir) {
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = tmpdir_.data();
+    wb_ = workbook_new_opt(path.c_str(), &options);
+  }
+
+  std::string Write() {
+    if (!wb_) return "cannot create the workbook";
+    SetProperties();
+    MakeFormats();
+    for (const Sheet& sheet : model_.sheets) WriteSheet(sheet);
+    lxw_error error = workbook_close(wb_);
+    wb_ = nullptr;
+    return error == LXW_NO_ERROR ? "" : lxw_strerror(error);
+  }
+
+  ~XlsxWriter() {
+    if (wb_) workbook_close(wb_);
+  }
+
+ private:
+  void SetProperties() {
+    lxw_doc_properties props = {};
+    title_ = model_.title;
+    company_ = model_.company;
+    props.title = title_.data();
+    props.company = company_.data();
+    props.author = const_cast<char*>("smsdoc");
+    // A fixed creation time (the as-of date) keeps the bytes the same from
+    // build to build.
+    if (auto d = ParseDate(model_.created)) props.created = DaysSinceEpoch(*d) * 86400;
+    workbook_set_properties(wb_, &props);
+  }
+
+  void MakeFormats() {
+    header_ = workbook_add_format(wb_);
+    format_set_bold(header_);
+    format_set_font_color(header_, 0xFFFFFF);
+    format_set_bg_color(header_, 0x12335C);
+    format_set_text_wrap(header_);
+    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(header_, LXW_BORDER_THIN);
+    top_ = workbook_add_format(wb_);
+    format_set_align(top_, LXW_ALIGN_VERTICAL_TOP);
+    wrap_ = workbook_add_format(wb_);
+    format_set_text_wrap(wrap_);
+    format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+    date_ = workbook_add_format(wb_);
+    format_set_num_format(date_, "yyyy-mm-dd");
+    format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
+    link_ = workbook_add_format(wb_);
+    format_set_underline(link_, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(link_, 0x1F5FA8);
+    format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
+    bold_ = workbook_add_format(wb_);
+    format_set_bold(bold_);
+  }
+
+  // One format per fill colour (and bold), made on first use.
+  lxw_format* Fill(const std::string& colour, bool bold) {
+    auto& format = fills_[{colour, bold}];
+    if (!format) {
+      format = workbook_add_format(wb_);
+      if (!colour.empty()) format_set_bg_color(format, Colour(colour));
+      if (bold) format_set_bold(format);
+      format_set_align(format, LXW_ALIGN_CENTER);
+      format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
+      format_set_border(format, LXW_BORDER_THIN);
+    }
+    return format;
+  }
+
+  void WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& cell,
+                 const Column* column) {
+    lxw_format* format = column && column->wrap ? wrap_ : top_;
+    if (!cell.fill.empty() || cell.bold) format = Fill(cell.fill, cell.bold);
+    switch (cell.type) {
+      case Cell::Type::kEmpty:
+        if (!cell.fill.empty()) worksheet_write_blank(ws, r, c, format);
+        break;
+      case Cell::Type::kText:
+        if (!cell.url.empty()) {
+          std::string url = cell.url;
+          worksheet_write_url_opt(ws, r, c, url.c_str(), link_, cell.text.c_str(), nullptr);
+        } else {
+          // Always a string: text that looks like a formula stays text.
+          worksheet_write_string(ws, r, c, cell.text.c_str(), format);
+        }
+        break;
+      case Cell::Type::kNumber: worksheet_write_number(ws, r, c, cell.number, format); break;
+      case Cell::Type::kDate:
+        if (auto d = ParseDate(cell.text)) {
+          lxw_datetime dt = {d->year, d->month, d->day, 0, 0, 0};
+          worksheet_write_datetime(ws, r, c, &dt, date_);
+        }
+        break;
+      case Cell::Type::kBool: worksheet_write_boolean(ws, r, c, cell.number != 0, format); break;
+      case Cell::Type::kFormula:
+        if (cell.text_result)
+          worksheet_write_formula_str(ws, r, c, cell.text.c_str(), format, cell.result.c_str());
+        else
+          worksheet_write_formula_num(ws, r, c, cell.text.c_str(), format, cell.number);
+        break;
+    }
+  }
+
+  void Validate(lxw_worksheet* ws, lxw_row_t last_row, lxw_col_t c, const Column& column) {
+    lxw_data_validation dv = {};
+    std::vector<char*> list;
+    if (!column.choices.empty()) {
+      size_t length = 0;
+      for (const auto& choice : column.choices) length += choice.size() + 1;
+      if (length > 255) return;  // Excel's limit for a list typed into the rule
+      for (const auto& choice : column.choices) list.push_back(const_cast<char*>(choice.c_str()));
+      list.push_back(nullptr);
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = list.data();
+    } else if (column.has_range) {
+      dv.validate = LXW_VALIDATION_TYPE_INTEGER;
+      dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      dv.minimum_number = static_cast<double>(column.min);
+      dv.maximum_number = static_cast<double>(column.max);
+    } else {
+      return;
+    }
+    worksheet_data_validation_range(ws, 1, c, last_row, c, &dv);
+  }
+
+  void WriteSheet(const Sheet& sheet) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, sheet.name.c_str());
+    for (size_t c = 0; c < sheet.columns.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           sheet.columns[c].width, nullptr);
+    lxw_row_t offset = 0;
+    if (sheet.is_table) {
+      for (size_t c = 0; c < sheet.columns.size(); ++c)
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.columns[c].header.c_str(),
+                               header_);
+      offset = 1;
+    }
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      const auto& row = sheet.rows[r];
+      for (size_t c = 0; c < row.size(); ++c)
+        WriteCell(ws, static_cast<lxw_row_t>(r + offset), static_cast<lxw_col_t>(c), row[c],
+                  c < sheet.columns.size() ? &sheet.columns[c] : nullptr);
+    }
+    if (sheet.is_table && !sheet.columns.empty()) {
+      lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.rows.size(), 1));
+      lxw_col_t last_col = static_cast<lxw_col_t>(sheet.columns.size() - 1);
+      worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
+      worksheet_autofilter(ws, 0, 0, last_row, last_col);
+      worksheet_repeat_rows(ws, 0, 0);
+      for (size_t c = 0; c < sheet.columns.size(); ++c)
+        Validate(ws, last_row, static_cast<lxw_col_t>(c), sheet.columns[c]);
+      for (const auto& h : sheet.highlights) {
+        lxw_conditional_format cf = {};
+        cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+        std::string formula = h.formula;
+        cf.value_string = formula.data();
+        cf.format = Fill(h.fill, false);
+        worksheet_conditional_format_range(ws, 1, static_cast<lxw_col_t>(h.column), last_row,
+                                           static_cast<lxw_col_t>(h.column), &cf);
+      }
+    }
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    std::string footer = "&L" + EscapeHeaderFooter(model_.title + " - " + sheet.name) +
+                         "&RPage &P of &N";
+    worksheet_set_footer(ws, footer.c_str());
+  }
+
+  const Workbook& model_;
+  std::string tmpdir_, title_, company_;
+  lxw_workbook* wb_ = nullptr;
+  lxw_format *header_ = nullptr, *top_ = nullptr, *wrap_ = nullptr, *date_ = nullptr,
+             *link_ = nullptr, *bold_ = nullptr;
+  std::map<std::pair<std::string, bool>, lxw_format*> fills_;
+};
+
+}  // namespace
+
+std::string ColumnLetters(int column) {
+  std::string out;
+  for (int n = column + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
+std::string WriteXlsx(const Workbook& workbook, const std::string& path,
+                      const std::string& tmpdir) {
+  return XlsxWriter(workbook, path, tmpdir).Write();
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,25 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace smsdoc {
+
+/// A calendar date; dates in smsdoc are ISO strings "YYYY-MM-DD" elsewhere.
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+/// The date of a valid "YYYY-MM-DD", else nullopt.
+std::optional<Date> ParseDate(std::string_view text);
+std::string FormatDate(const Date& date);
+
+/// Days since 1970-01-01 (negative before), for arithmetic and comparison.
+long DaysSinceEpoch(const Date& date);
+Date DateFromDays(long days);
+
+std::string AddDays(const std::string& date, long days);
+/// Adds months, clamping the day to the month's end (Jan 31 + 1 = Feb 28).
+std::string AddMonths(const std::string& date, int months);
+
+}  // namespace smsdoc

@@ -1,0 +1,72 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace smsdoc {
+
+/// A spreadsheet as plain data: what the registers are before the xlsx
+/// adapter writes them. Rows and columns count from 0; the formulas refer
+/// to Excel cells, whose rows count from 1 (row 0 of a table sheet is its
+/// header, so data row r is Excel row r + 2).
+struct Cell {
+  enum class Type { kEmpty, kText, kNumber, kDate, kBool, kFormula };
+  Type type = Type::kEmpty;
+  std::string text;   ///< text; date "YYYY-MM-DD"; the formula ("=F2*G2")
+  double number = 0;  ///< number; bool (0 or 1); a formula's numeric result
+  bool text_result = false;  ///< the formula's result is `result`, text
+  std::string result;
+  std::string url;    ///< a hyperlink, relative to the workbook's folder
+  std::string fill;   ///< background "#RRGGBB", "" for none
+  bool bold = false;
+
+  static Cell Text(std::string t) { return {Type::kText, std::move(t)}; }
+  static Cell Number(double n) {
+    Cell c{Type::kNumber};
+    c.number = n;
+    return c;
+  }
+  static Cell DateCell(std::string iso) { return {Type::kDate, std::move(iso)}; }
+  static Cell Bool(bool b) {
+    Cell c{Type::kBool};
+    c.number = b ? 1 : 0;
+    return c;
+  }
+};
+
+struct Column {
+  std::string header;
+  double width = 14;
+  bool wrap = false;                 ///< long text wraps
+  std::vector<std::string> choices;  ///< a drop-down list of allowed values
+  bool has_range = false;            ///< whole numbers from min to max
+  long min = 0, max = 0;
+};
+
+/// Colours cells of a column where an Excel formula, written for the first
+/// data row, holds (conditional formatting).
+struct Highlight {
+  int column = 0;
+  std::string formula;
+  std::string fill;  ///< "#RRGGBB"
+};
+
+struct Sheet {
+  std::string name;  ///< at most 31 characters, none of []:*?/\ .
+  /// A table has a header row (styled, frozen, filtered, repeated on every
+  /// printed page); other sheets (cover, grids) are rows as they are.
+  bool is_table = true;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<Highlight> highlights;
+  int frozen_columns = 1;  ///< tables: columns kept in view (the ID)
+};
+
+struct Workbook {
+  std::string file;     ///< "risk-register.xlsx"
+  std::string title;    ///< "Risk register": properties, footers
+  std::string company;
+  std::string created;  ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
+  std::vector<Sheet> sheets;
+};
+
+}  // namespace smsdoc

@@ -1,0 +1,681 @@
+#include "render/workbooks.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "adapters/xlsx.h"
+#include "base/dates.h"
+#include "base/text.h"
+#include "model/clauses.h"
+
+namespace smsdoc {
+
+namespace {
+
+constexpr const char* kFolder = "registers/";
+const std::map<std::string, std::string> kGrouped = {
+    {"risk", "risk-register.xlsx"},        {"person", "training-register.xlsx"},
+    {"competence", "training-register.xlsx"}, {"training", "training-register.xlsx"},
+    {"audit", "audit-register.xlsx"},      {"finding", "audit-register.xlsx"},
+    {"action", "audit-register.xlsx"}};
+constexpr const char* kGreen = "#C6EFCE";
+constexpr const char* kBlue = "#DDEBF7";
+constexpr const char* kGrey = "#EDEDED";
+
+using RecordFilter = std::function<bool(const Record&)>;
+
+std::string ExcelDate(const std::string& iso) {
+  auto d = ParseDate(iso);
+  return d ? "DATE(" + std::to_string(d->year) + "," + std::to_string(d->month) + "," +
+                 std::to_string(d->day) + ")"
+           : "0";
+}
+
+std::string Quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring& scoring) {
+  Column c;
+  c.header = spec.label;
+  switch (spec.type) {
+    case FieldType::kId: c.width = 14; break;
+    case FieldType::kLongText: c.width = 45; c.wrap = true; break;
+    case FieldType::kList: case FieldType::kRefs: case FieldType::kClauses:
+      c.width = 22; c.wrap = true; break;
+    case FieldType::kDate: c.width = 12; break;
+    case FieldType::kInteger: case FieldType::kNumber: case FieldType::kBool:
+    case FieldType::kScore: c.width = 10; break;
+    case FieldType::kEnum: c.width = 15; c.choices = spec.values; break;
+    case FieldType::kStatus: c.width = 14; c.choices = kind.statuses; break;
+    case FieldType::kRole: c.width = 24; break;
+    default: c.width = spec.name == "title" ? 40 : 18; c.wrap = spec.name == "title";
+  }
+  if (spec.type == FieldType::kInteger) {
+    if (const auto* scale = scoring.Scale(spec.scale)) {
+      c.has_range = true;
+      c.min = scale->front().first;
+      c.max = scale->back().first;
+    } else if (spec.min != LONG_MIN && spec.max != LONG_MAX) {
+      c.has_range = true;
+      c.min = spec.min;
+      c.max = spec.max;
+    }
+  }
+  return c;
+}
+
+class Builder {
+ public:
+  Builder(const Graph& graph, const BuildInfo& info)
+      : graph_(graph), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
+
+  std::vector<Workbook> Build() {
+    std::vector<Workbook> out;
+    out.push_back(RiskRegister());
+    out.push_back(TrainingRegister());
+    out.push_back(AuditRegister());
+    out.push_back(DocumentRegister());
+    for (const auto& kind : graph_.corpus->kinds.kinds) {
+      if (kGrouped.count(kind.name)) continue;
+      Workbook wb = NewWorkbook(RegisterFile(kind.name), kind.title);
+      wb.sheets.push_back(RecordSheet(kind, kind.columns, nullptr, kind.title));
+      AddCover(wb);
+      out.push_back(std::move(wb));
+    }
+    return out;
+  }
+
+ private:
+  Workbook NewWorkbook(const std::string& file, const std::string& title) const {
+    Workbook wb;
+    wb.file = file;
+    wb.title = title;
+    wb.company = graph_.corpus->config.organization;
+    wb.created = info_.as_of;
+    return wb;
+  }
+
+  const KindSpec* Kind(const std::string& name) const {
+    return graph_.corpus->kinds.Find(name);
+  }
+
+  std::vector<int> RecordsOf(const KindSpec& kind) const {
+    std::vector<int> nodes;
+    for (size_t i = 0; i < graph_.corpus->records.size(); ++i)
+      if (graph_.corpus->records[i].kind == &kind) nodes.push_back(graph_.RecordNode(i));
+    return nodes;
+  }
+
+  const Record& RecordAt(int node) const { return graph_.corpus->records[graph_.nodes[node].index]; }
+
+  std::string Url(const std::string& workbook_file, int node) const {
+    return RelativeUrl(kFolder + workbook_file, graph_.nodes[node].url);
+  }
+
+  std::string RoleTitle(const std::string& key) const {
+    const Role* role = graph_.corpus->config.FindRole(key);
+    return role ? role->title : key;
+  }
+
+  // The cell of one field of one record; formulas refer to the columns of
+  // this sheet (letters) on Excel row `excel_row`.
+  Cell FieldCell(const Record& record, const FieldSpec& spec, const std::string& workbook_file,
+                 int node, const std::map<std::string, std::string>& letters,
+                 int excel_row) const {
+    if (spec.type == FieldType::kId) {
+      Cell c = Cell::Text(record.id);
+      c.url = Url(workbook_file, node);
+      return c;
+    }
+    const FieldValue* v = record.Field(spec.name);
+    std::string text = v ? v->text : "";
+    std::vector<std::string> items = v ? v->items : std::vector<std::string>{};
+    auto ref = [&](const std::string& field) {
+      auto it = letters.find(field);
+      return it == letters.end() ? std::string() : it->second + std::to_string(excel_row);
+    };
+    switch (spec.type) {
+      case FieldType::kKind: return Cell::Text(record.kind->name);
+      case FieldType::kStatus: return Cell::Text(record.status);
+      case FieldType::kInteger:
+      case FieldType::kNumber:
+        return text.empty() ? Cell{} : Cell::Number(std::stod(text));
+      case FieldType::kDate: return text.empty() ? Cell{} : Cell::DateCell(text);
+      case FieldType::kBool: return text.empty() ? Cell{} : Cell::Bool(text == "true");
+      case FieldType::kRole: return text.empty() ? Cell{} : Cell::Text(RoleTitle(text));
+      case FieldType::kRef:
+      case FieldType::kRefs:
+      case FieldType::kClauses:
+        return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
+      case FieldType::kList: return items.empty() ? Cell{} : Cell::Text(Join(items, "; "));
+      case FieldType::kScore: {
+        if (text.empty()) return {};
+        Cell c = Cell::Number(std::stod(text));
+        std::string a = ref(spec.of[0]), b = ref(spec.of[1]);
+        if (!a.empty() && !b.empty()) {
+          bool add = rules_.scoring().formula == RiskScoring::Formula::kAdd;
+          c.type = Cell::Type::kFormula;
+          c.text = "=" + a + (add ? "+" : "*") + b;
+        }
+        return c;
+      }
+      case FieldType::kLevel: {
+        if (text.empty()) return {};
+        Cell c = Cell::Text(text);
+        std::string score = ref(spec.of[0]);
+        if (!score.empty()) {
+          // =IF(H2>=15,"High",IF(H2>=8,"Medium",IF(H2>=1,"Low","")))
+          std::string formula = "\"\"";
+          for (const auto& band : rules_.scoring().bands)
+            formula = "IF(" + score + ">=" + std::to_string(band.min) + "," + Quote(band.name) +
+                      "," + formula + ")";
+          c.type = Cell::Type::kFormula;
+          c.text = "=" + formula;
+          c.text_result = true;
+          c.result = text;
+        }
+        return c;
+      }
+      case FieldType::kExceeds: {
+        if (text.empty()) return {};
+        std::string shown = text == "true" ? "Yes" : "No";
+        Cell c = Cell::Text(shown);
+        std::string score = ref(spec.of[0]);
+        if (!score.empty()) {
+          c.type = Cell::Type::kFormula;
+          c.text = "=IF(" + score + ">" + std::to_string(rules_.scoring().acceptance) +
+                   ",\"Yes\",\"No\")";
+          c.text_result = true;
+          c.result = shown;
+        }
+        return c;
+      }
+      default: return text.empty() ? Cell{} : Cell::Text(text);
+    }
+  }
+
+  // Conditional formats for a column: bands, overdue and expiry dates.
+  void AddHighlights(Sheet& sheet, int column, const FieldSpec& spec, const KindSpec& kind,
+                     const std::map<std::string, std::string>& letters) const {
+    std::string cell = ColumnLetters(column) + "2";
+    const auto& bands = rules_.scoring().bands;
+    if (spec.type == FieldType::kScore) {
+      for (size_t b = 0; b < bands.size(); ++b) {
+        std::string formula = "=AND(ISNUMBER(" + cell + ")," + cell + ">=" +
+                              std::to_string(bands[b].min);
+        if (b + 1 < bands.size()) formula += "," + cell + "<" + std::to_string(bands[b + 1].min);
+        sheet.highlights.push_back({column, formula + ")", bands[b].colour});
+      }
+    } else if (spec.type == FieldType::kLevel) {
+      for (const auto& band : bands)
+        sheet.highlights.push_back({column, "=" + cell + "=" + Quote(band.name), band.colour});
+    } else if (spec.overdue) {
+      std::string formula = "=AND(ISNUMBER(" + cell + ")," + cell + "<" + ExcelDate(info_.as_of);
+      if (auto status = letters.find("status"); status != letters.end())
+        for (const auto& done : kind.done)
+          formula += ",$" + status->second + "2<>" + Quote(done);
+      sheet.highlights.push_back({column, formula + ")", RegisterRules::kLate});
+    } else if (spec.expiry) {
+      sheet.highlights.push_back({column,
+                                  "=AND(ISNUMBER(" + cell + ")," + cell + "<" +
+                                      ExcelDate(info_.as_of) + ")",
+                                  RegisterRules::kLate});
+      sheet.highlights.push_back({column,
+                                  "=AND(ISNUMBER(" + cell + ")," + cell +
+                                      ">=" + ExcelDate(info_.as_of) + "," + cell + "<" +
+                                      ExcelDate(rules_.expiring_until()) + ")",
+                                  RegisterRules::kSoon});
+    }
+  }
+
+  Sheet RecordSheet(const KindSpec& kind, const std::vector<std::string>& columns,
+                    const RecordFilter& keep, const std::string& name) const {
+    Sheet sheet;
+    sheet.name = name.substr(0, 31);
+    const RiskScoring& scoring = rules_.scoring();
+    std::map<std::string, std::string> letters;
+    std::vector<const FieldSpec*> specs;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const FieldSpec* spec = kind.Field(columns[c]);
+      if (!spec) continue;
+      letters[spec->name] = ColumnLetters(static_cast<int>(specs.size()));
+      specs.push_back(spec);
+      sheet.columns.push_back(ColumnFor(*spec, kind, scoring));
+    }
+    for (size_t c = 0; c < specs.size(); ++c)
+      AddHighlights(sheet, static_cast<int>(c), *specs[c], kind, letters);
+    std::string file = RegisterFile(kind.name);
+    for (int node : RecordsOf(kind)) {
+      const Record& record = RecordAt(node);
+      if (keep && !keep(record)) continue;
+      int excel_row = static_cast<int>(sheet.rows.size()) + 2;
+      std::vector<Cell> row;
+      for (const FieldSpec* spec : specs)
+        row.push_back(FieldCell(record, *spec, file, node, letters, excel_row));
+      sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+  }
+
+  // First sheet of every workbook: what it is, as of when, from what.
+  void AddCover(Workbook& wb) const {
+    Sheet cover;
+    cover.name = "Cover";
+    cover.is_table = false;
+    cover.columns = {{"", 28}, {"", 60}};
+    auto line = [&](const std::string& label, Cell value) {
+      Cell l = Cell::Text(label);
+      l.bold = true;
+      cover.rows.push_back({l, std::move(value)});
+    };
+    Cell title = Cell::Text(wb.title);
+    title.bold = true;
+    cover.rows.push_back({title});
+    cover.rows.push_back({});
+    line("Organization", Cell::Text(graph_.corpus->config.organization));
+    line("Register", Cell::Text(wb.title));
+    line("As of", Cell::DateCell(info_.as_of));
+    line("Source revision", Cell::Text(info_.revision.empty() ? "not in git" : info_.revision));
+    line("Generated by", Cell::Text("smsdoc " + info_.version));
+    cover.rows.push_back({});
+    line("Sheet", Cell::Text("Rows"));
+    for (const auto& sheet : wb.sheets) {
+      if (!sheet.is_table) continue;
+      cover.rows.push_back({Cell::Text(sheet.name),
+                            Cell::Number(static_cast<double>(sheet.rows.size()))});
+    }
+    wb.sheets.insert(wb.sheets.begin(), std::move(cover));
+  }
+
+  // --- risk register ---------------------------------------------------
+
+  Workbook RiskRegister() const {
+    Workbook wb = NewWorkbook("risk-register.xlsx", "Risk register");
+    const KindSpec* risk = Kind("risk");
+    if (risk) {
+      wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks"));
+      // Treatment plan: what still needs doing about a risk.
+      std::vector<std::string> plan = {"id", "title", "inherent_level", "treatment",
+                                       "planned_controls", "treatment_owner", "due", "actions",
+                                       "residual_level", "status"};
+      wb.sheets.push_back(RecordSheet(*risk, plan,
+                                      [](const Record& r) {
+                                        const FieldValue* t = r.Field("treatment");
+                                        return !RegisterRules::IsDone(r) && t &&
+                                               t->text != "retain";
+                                      },
+                                      "Treatment plan"));
+    }
+    wb.sheets.push_back(CriteriaSheet());
+    wb.sheets.push_back(HeatMap(risk));
+    AddCover(wb);
+    return wb;
+  }
+
+  Sheet CriteriaSheet() const {
+    const RiskScoring& s = rules_.scoring();
+    Sheet sheet;
+    sheet.name = "Criteria";
+    sheet.is_table = false;
+    sheet.columns = {{"", 22}, {"", 22}, {"", 14}, {"", 40}};
+    auto bold = [](const std::string& t) {
+      Cell c = Cell::Text(t);
+      c.bold = true;
+      return c;
+    };
+    sheet.rows.push_back({bold("Risk criteria")});
+    sheet.rows.push_back({Cell::Text("Score"), Cell::Text(s.formula == RiskScoring::Formula::kAdd
+                                                               ? "likelihood + impact"
+                                                               : "likelihood x impact")});
+    sheet.rows.push_back({Cell::Text("Acceptance"),
+                          Cell::Text("scores above " + std::to_string(s.acceptance) +
+                                     " exceed the acceptance criteria and need treatment")});
+    sheet.rows.push_back({});
+    sheet.rows.push_back({bold("Likelihood"), bold("Label")});
+    for (const auto& [value, label] : s.likelihood)
+      sheet.rows.push_back({Cell::Number(static_cast<double>(value)), Cell::Text(label)});
+    sheet.rows.push_back({});
+    sheet.rows.push_back({bold("Impact"), bold("Label")});
+    for (const auto& [value, label] : s.impact)
+      sheet.rows.push_back({Cell::Number(static_cast<double>(value)), Cell::Text(label)});
+    sheet.rows.push_back({});
+    sheet.rows.push_back({bold("Band"), bold("From score"), bold("To score")});
+    for (size_t b = 0; b < s.bands.size(); ++b) {
+      Cell name = Cell::Text(s.bands[b].name);
+      name.fill = s.bands[b].colour;
+      Cell to = b + 1 < s.bands.size() ? Cell::Number(static_cast<double>(s.bands[b + 1].min - 1))
+                                       : Cell::Text("and above");
+      sheet.rows.push_back({name, Cell::Number(static_cast<double>(s.bands[b].min)), to});
+    }
+    return sheet;
+  }
+
+  // Likelihood across, impact down (highest first): how many open risks sit
+  // in each cell, coloured by the cell's band.
+  Sheet HeatMap(const KindSpec* risk) const {
+    const RiskScoring& s = rules_.scoring();
+    std::map<std::pair<long, long>, int> counts;
+    if (risk) {
+      for (int node : RecordsOf(*risk)) {
+        const Record& r = RecordAt(node);
+        const FieldValue *l = r.Field("likelihood"), *i = r.Field("impact");
+        const FieldValue* type = r.Field("type");
+        bool threat = !type || type->text == "risk";
+        if (l && i && threat && r.status != "closed")
+          counts[{std::stol(l->text), std::stol(i->text)}]++;
+      }
+    }
+    Sheet sheet;
+    sheet.name = "Heat map";
+    sheet.is_table = false;
+    sheet.columns.push_back({"", 26});
+    for (size_t k = 0; k < s.likelihood.size(); ++k) sheet.columns.push_back({"", 14});
+    Cell title = Cell::Text("Risks not closed (opportunities left out), by inherent likelihood and impact");
+    title.bold = true;
+    sheet.rows.push_back({title});
+    std::vector<Cell> header = {Cell::Text("Impact \\ Likelihood")};
+    header[0].bold = true;
+    for (const auto& [value, label] : s.likelihood) {
+      Cell c = Cell::Text(std::to_string(value) + " " + label);
+      c.bold = true;
+      header.push_back(c);
+    }
+    sheet.rows.push_back(header);
+    for (auto it = s.impact.rbegin(); it != s.impact.rend(); ++it) {
+      Cell label = Cell::Text(std::to_string(it->first) + " " + it->second);
+      label.bold = true;
+      std::vector<Cell> row = {label};
+      for (const auto& [likelihood, unused] : s.likelihood) {
+        int n = counts[{likelihood, it->first}];
+        Cell c = n ? Cell::Number(n) : Cell{};
+        const ScoreBand* band = s.BandOf(s.Combine(likelihood, it->first));
+        c.fill = band ? band->colour : kGrey;
+        row.push_back(c);
+      }
+      sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+  }
+
+  // --- training register -----------------------------------------------
+
+  Workbook TrainingRegister() const {
+    Workbook wb = NewWorkbook("training-register.xlsx", "Training and competence register");
+    const KindSpec *training = Kind("training"), *competence = Kind("competence"),
+                   *person = Kind("person");
+    if (training) wb.sheets.push_back(RecordSheet(*training, training->columns, nullptr, "Training records"));
+    if (competence)
+      wb.sheets.push_back(RecordSheet(*competence, competence->columns, nullptr, "Competence requirements"));
+    if (person) wb.sheets.push_back(RecordSheet(*person, person->columns, nullptr, "People"));
+    if (training && competence && person) wb.sheets.push_back(SkillsMatrix(*training, *competence, *person));
+    AddCover(wb);
+    return wb;
+  }
+
+  // People (rows) by competences (columns): each required competence is
+  // competent, expiring, expired, planned or missing; a gap row counts the
+  // people of the role who are not (or no longer) competent.
+  Sheet SkillsMatrix(const KindSpec& training, const KindSpec& competence,
+                     const KindSpec& person) const {
+    std::vector<int> people, competences;
+    for (int n : RecordsOf(person))
+      if (RecordAt(n).status != "left") people.push_back(n);
+    for (int n : RecordsOf(competence))
+      if (RecordAt(n).status != "retired") competences.push_back(n);
+    // Best state per (person, competence) from the training records.
+    std::map<std::pair<std::string, std::string>, std::string> state;
+    const std::vector<std::string> order = {"", "planned", "expired", "expiring", "competent"};
+    auto rank = [&](const std::string& s) {
+      return std::find(order.begin(), order.end(), s) - order.begin();
+    };
+    const FieldSpec* expires = training.Field("expires");
+    for (int n : RecordsOf(training)) {
+      const Record& t = RecordAt(n);
+      const FieldValue *who = t.Field("person"), *what = t.Field("competence");
+      if (!who || !what || who->items.empty() || what->items.empty()) continue;
+      std::string s;
+      if (t.status == "planned") {
+        s = "planned";
+      } else if (t.status == "completed" || t.status == "expired") {
+        const FieldValue* until = t.Field("expires");
+        std::string date_state =
+            until && expires ? rules_.DateState(t, *expires, until->text) : "";
+        s = t.status == "expired" || date_state == "expired" ? "expired"
+            : date_state == "expiring"                        ? "expiring"
+                                                              : "competent";
+        if (const FieldValue* result = t.Field("result"); result && result->text == "failed")
+          s = "";
+      }
+      auto& best = state[{who->items[0], what->items[0]}];
+      if (rank(s) > rank(best)) best = s;
+    }
+    const std::map<std::string, std::string> fills = {{"competent", kGreen},
+                                                      {"expiring", RegisterRules::kSoon},
+                                                      {"expired", RegisterRules::kLate},
+                                                      {"planned", kBlue},
+                                                      {"missing", RegisterRules::kLate}};
+    Sheet sheet;
+    sheet.name = "Skills matrix";
+    sheet.is_table = false;
+    sheet.columns = {{"", 26}, {"", 24}};
+    auto bold = [](const std::string& t) {
+      Cell c = Cell::Text(t);
+      c.bold = true;
+      return c;
+    };
+    std::vector<Cell> header = {bold("Person"), bold("Role")};
+    std::vector<Cell> required = {bold("Required for"), Cell{}};
+    std::vector<Cell> level = {bold("Level"), Cell{}};
+    for (int c : competences) {
+      const Record& comp = RecordAt(c);
+      sheet.columns.push_back({"", 18, true});
+      Cell h = bold(comp.title);
+      h.url = Url("training-register.xlsx", c);
+      header.push_back(h);
+      const FieldValue* role = comp.Field("role");
+      required.push_back(Cell::Text(role ? RoleTitle(role->text) : ""));
+      const FieldValue* lvl = comp.Field("level");
+      const FieldValue* mandatory = comp.Field("mandatory");
+      level.push_back(Cell::Text((lvl ? lvl->text : "") +
+                                 (mandatory && mandatory->text == "true" ? ", mandatory" : "")));
+    }
+    sheet.rows = {header, required, level};
+    std::vector<int> gaps(competences.size(), 0);
+    for (int p : people) {
+      const Record& who = RecordAt(p);
+      const FieldValue* role = who.Field("role");
+      Cell name = Cell::Text(who.title);
+      name.url = Url("training-register.xlsx", p);
+      std::vector<Cell> row = {name, Cell::Text(role ? RoleTitle(role->text) : "")};
+      for (size_t k = 0; k < competences.size(); ++k) {
+        const Record& comp = RecordAt(competences[k]);
+        const FieldValue* needed_by = comp.Field("role");
+        bool needed = role && needed_by && needed_by->text == role->text;
+        std::string s = state[{who.id, comp.id}];
+        if (needed && (s.empty() || s == "planned" || s == "expired")) {
+          ++gaps[k];
+          if (s.empty()) s = "missing";
+        }
+        Cell c = s.empty() ? Cell{} : Cell::Text(s);
+        c.fill = needed ? fills.count(s) ? fills.at(s) : "" : kGrey;
+        row.push_back(c);
+      }
+      sheet.rows.push_back(std::move(row));
+    }
+    std::vector<Cell> gap = {bold("Gap (people not competent)"), Cell{}};
+    for (int g : gaps) {
+      Cell c = Cell::Number(g);
+      c.bold = true;
+      if (g) c.fill = RegisterRules::kLate;
+      gap.push_back(c);
+    }
+    sheet.rows.push_back(std::move(gap));
+    return sheet;
+  }
+
+  // --- audit register --------------------------------------------------
+
+  Workbook AuditRegister() const {
+    Workbook wb = NewWorkbook("audit-register.xlsx", "Internal audit register");
+    const KindSpec *audit = Kind("audit"), *finding = Kind("finding"), *action = Kind("action");
+    if (audit) wb.sheets.push_back(AuditProgramme(*audit, finding));
+    if (audit) wb.sheets.push_back(Coverage(*audit));
+    if (finding) wb.sheets.push_back(RecordSheet(*finding, finding->columns, nullptr, "Findings"));
+    if (action) wb.sheets.push_back(RecordSheet(*action, action->columns, nullptr, "Corrective actions"));
+    AddCover(wb);
+    return wb;
+  }
+
+  // The audit sheet with a count of findings per classification, as
+  // COUNTIFS over the Findings sheet so it follows edits there.
+  Sheet AuditProgramme(const KindSpec& audit, const KindSpec* finding) const {
+    Sheet sheet = RecordSheet(audit, audit.columns, nullptr, "Audit programme");
+    std::string audit_col, class_col;
+    if (finding) {
+      for (size_t c = 0, shown = 0; c < finding->columns.size(); ++c) {
+        if (!finding->Field(finding->columns[c])) continue;
+        if (finding->columns[c] == "audit") audit_col = ColumnLetters(static_cast<int>(shown));
+        if (finding->columns[c] == "classification")
+          class_col = ColumnLetters(static_cast<int>(shown));
+        ++shown;
+      }
+    }
+    std::map<std::pair<std::string, std::string>, int> counts;
+    if (finding)
+      for (int n : RecordsOf(*finding)) {
+        const Record& f = RecordAt(n);
+        const FieldValue *a = f.Field("audit"), *c = f.Field("classification");
+        if (a && c && !a->items.empty()) counts[{a->items[0], c->text}]++;
+      }
+    const std::vector<std::pair<std::string, std::string>> classes = {
+        {"major", "Major NCs"}, {"minor", "Minor NCs"}, {"observation", "Observations"},
+        {"ofi", "OFIs"}};
+    std::string id_col;
+    for (size_t c = 0, shown = 0; c < audit.columns.size(); ++c) {
+      if (!audit.Field(audit.columns[c])) continue;
+      if (audit.columns[c] == "id") id_col = ColumnLetters(static_cast<int>(shown));
+      ++shown;
+    }
+    std::vector<int> audits = RecordsOf(audit);
+    for (const auto& [cls, header] : classes) {
+      sheet.columns.push_back({header, 11});
+      for (size_t r = 0; r < sheet.rows.size(); ++r) {
+        const Record& a = RecordAt(audits[r]);
+        Cell c = Cell::Number(counts[{a.id, cls}]);
+        if (!audit_col.empty() && !class_col.empty() && !id_col.empty()) {
+          c.type = Cell::Type::kFormula;
+          c.text = "=COUNTIFS('Findings'!" + audit_col + ":" + audit_col + "," + id_col +
+                   std::to_string(r + 2) + ",'Findings'!" + class_col + ":" + class_col +
+                   "," + Quote(cls) + ")";
+        }
+        sheet.rows[r].push_back(c);
+      }
+    }
+    return sheet;
+  }
+
+  // Clauses (rows) by audit periods (columns): covered by a completed audit,
+  // planned, or not; a clause is covered when an audit names it or one of
+  // its sub-clauses.
+  Sheet Coverage(const KindSpec& audit) const {
+    std::set<std::string> periods;
+    std::map<std::pair<std::string, std::string>, std::string> cover;  // (clause, period) -> state
+    for (int n : RecordsOf(audit)) {
+      const Record& a = RecordAt(n);
+      const FieldValue* period = a.Field("period");
+      const FieldValue* type = a.Field("type");
+      // The internal audit programme (9.2): certification audits do not count.
+      if (!period || a.status == "cancelled" || (type && type->text != "internal")) continue;
+      periods.insert(period->text);
+      std::string s = a.status == "completed" ? "audited" : "planned";
+      for (const auto& clause : a.clauses) {
+        for (std::string c = clause;; c = c.substr(0, c.rfind('.'))) {
+          auto& cell = cover[{c, period->text}];
+          if (cell != "audited") cell = s;
+          if (c.find('.') == std::string::npos) break;
+        }
+      }
+    }
+    Sheet sheet;
+    sheet.name = "Clause coverage";  // by internal audits
+    sheet.columns = {{"Clause", 10}, {"Title", 44, true}};
+    for (const auto& p : periods) sheet.columns.push_back({p, 12});
+    sheet.columns.push_back({"Covered in cycle", 14});
+    for (const Clause& clause : ClauseCatalogue()) {
+      if (std::count(clause.id.begin(), clause.id.end(), '.') > 1) continue;
+      std::vector<Cell> row = {Cell::Text(clause.id), Cell::Text(clause.title)};
+      bool audited = false;
+      for (const auto& p : periods) {
+        std::string s = cover.count({clause.id, p}) ? cover[{clause.id, p}] : "";
+        audited = audited || s == "audited";
+        Cell c = s.empty() ? Cell{} : Cell::Text(s);
+        c.fill = s == "audited" ? kGreen : s == "planned" ? kBlue : "";
+        row.push_back(c);
+      }
+      Cell covered = Cell::Text(audited ? "yes" : "no");
+      covered.fill = audited ? kGreen : RegisterRules::kLate;
+      row.push_back(covered);
+      sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+  }
+
+  // --- document register -----------------------------------------------
+
+  Workbook DocumentRegister() const {
+    Workbook wb = NewWorkbook(kDocumentRegister, "Document master list");
+    Sheet sheet;
+    sheet.name = "Documents";
+    sheet.columns = {{"ID", 16},          {"Title", 40, true}, {"Type", 14},
+                     {"Clauses", 18, true}, {"Owner", 24},      {"Approver", 24},
+                     {"Version", 9},      {"Status", 11},      {"Effective", 12},
+                     {"Review cycle (months)", 11}, {"Next review", 12}, {"Source", 36}};
+    sheet.columns[7].choices = {"draft", "approved", "retired"};
+    sheet.highlights.push_back({10,
+                                "=AND(ISNUMBER(K2),K2<" + ExcelDate(info_.as_of) +
+                                    ",$H2=\"approved\")",
+                                RegisterRules::kLate});
+    std::vector<int> nodes;
+    for (size_t i = 0; i < graph_.corpus->documents.size(); ++i)
+      nodes.push_back(graph_.DocumentNode(i));
+    std::sort(nodes.begin(), nodes.end(),
+              [&](int a, int b) { return graph_.nodes[a].id < graph_.nodes[b].id; });
+    for (int node : nodes) {
+      const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
+      Cell id = Cell::Text(d.id);
+      id.url = Url(kDocumentRegister, node);
+      std::string next = AddMonths(d.effective, d.review_months);
+      sheet.rows.push_back({id, Cell::Text(d.title), Cell::Text(d.type),
+                            Cell::Text(Join(d.clauses, ", ")), Cell::Text(RoleTitle(d.owner)),
+                            Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
+                            Cell::Text(d.status), Cell::DateCell(d.effective),
+                            Cell::Number(d.review_months),
+                            next.empty() ? Cell{} : Cell::DateCell(next), Cell::Text(d.path)});
+    }
+    wb.sheets.push_back(std::move(sheet));
+    AddCover(wb);
+    return wb;
+  }
+
+  const Graph& graph_;
+  const BuildInfo& info_;
+  RegisterRules rules_;
+};
+
+}  // namespace
+
+std::string RegisterFile(const std::string& kind) {
+  auto it = kGrouped.find(kind);
+  return it != kGrouped.end() ? it->second : kind + "-register.xlsx";
+}
+
+std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info) {
+  return Builder(graph, info).Build();
+}
+
+}  // namespace smsdoc

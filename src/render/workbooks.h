@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "link/graph.h"
+#include "model/workbook.h"
+#include "render/register_rules.h"
+
+namespace smsdoc {
+
+/// The workbook a record kind's register goes to, in registers/:
+/// risk -> risk-register.xlsx, person/competence/training ->
+/// training-register.xlsx, audit/finding/action -> audit-register.xlsx, any
+/// other kind K -> K-register.xlsx.
+std::string RegisterFile(const std::string& kind);
+inline constexpr const char* kDocumentRegister = "document-register.xlsx";
+
+/// Every register workbook of the SMS as plain data (render stage); the
+/// write stage turns them into .xlsx files.
+std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info);
+
+}  // namespace smsdoc
