@@ -1,11 +1,15 @@
 #!/usr/bin/python3
 """Generate a synthetic, valid smsdoc service management system (SMS).
 
-Usage: gen_sms.py N OUTDIR [--seed S] [--gfm-heavy] [--force]
+Usage: gen_sms.py N OUTDIR [--seed S] [--gfm-heavy] [--risks-only] [--force]
 
 Writes N items into OUTDIR (smsdoc.yaml, policies/, processes/, records/):
 about 45 % documents in policies/, 45 % process definitions in processes/ and
-10 % records in records/<kind>/*.yaml (up to 50 records per file).
+10 % records in records/<kind>/*.yaml (up to 50 records per file) of every
+built-in kind of src/model/kinds.yaml (risk, person, competence, training,
+audit, finding, action, review), linked to each other. --risks-only writes
+N risk records (1000 per file) beside five policies and five processes: the
+corpus of the register benchmark.
 
 Every Markdown file is 3-6 KB and uses headings, paragraphs, lists, a GFM
 table, strikethrough, task lists, autolinks, inline code, emphasis, 3-5

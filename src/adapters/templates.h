@@ -30,6 +30,12 @@ struct TemplateValue {
     values.push_back(std::move(value));
     return *this;
   }
+  /// The value of `key` in an object, or nullptr.
+  const TemplateValue* Find(const std::string& key) const {
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == key) return &values[i];
+    return nullptr;
+  }
   TemplateValue& Push(TemplateValue value) {
     list.push_back(std::move(value));
     return *this;

@@ -361,6 +361,13 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
               rules_.Band(*value->spec, value->text));
 }
 
+std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
+  std::vector<int> nodes;
+  for (size_t i = 0; i < graph_.corpus->records.size(); ++i)
+    if (graph_.corpus->records[i].kind == &kind) nodes.push_back(graph_.RecordNode(i));
+  return nodes;
+}
+
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   std::string page_url = KindUrl(kind.name);
   TemplateValue v = Common(page_url, kind.title);
@@ -369,33 +376,32 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   TemplateValue columns = TemplateValue::List();
   for (const auto& c : kind.columns) columns.Push(kind.Field(c)->label);
   v.Set("columns", std::move(columns));
-  TemplateValue rows = TemplateValue::List();
-  for (size_t i = 0; i < graph_.corpus->records.size(); ++i) {
-    const Record& r = graph_.corpus->records[i];
-    if (r.kind != &kind) continue;
-    int node = graph_.RecordNode(i);
-    TemplateValue cells = TemplateValue::List();
-    for (const auto& c : kind.columns) {
-      if (c == "id") {
-        TemplateValue parts = TemplateValue::List();
-        parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
-        cells.Push(CellValue(std::move(parts), FieldType::kId));
-      } else {
-        cells.Push(FieldCell(page_url, node, r.Field(c)));
-      }
-    }
-    TemplateValue row;
-    row.Set("cells", std::move(cells));
-    row.Set("status", r.status);
-    rows.Push(std::move(row));
-  }
-  v.Set("count", std::to_string(rows.list.size()));
+  size_t count = KindRecords(kind).size();
+  v.Set("count", std::to_string(count));
   v.Set("as_of", info_.as_of);
   v.Set("workbook_url", RelativeUrl(page_url, "registers/" + RegisterFile(kind.name)));
   v.Set("workbook", RegisterFile(kind.name));
-  v.Set("has_rows", !rows.list.empty());
-  v.Set("rows", std::move(rows));
+  v.Set("has_rows", count > 0);
   return v;
+}
+
+TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
+  std::string page_url = KindUrl(kind.name);
+  const Record& r = graph_.corpus->records[graph_.nodes[node].index];
+  TemplateValue cells = TemplateValue::List();
+  for (const auto& c : kind.columns) {
+    if (c == "id") {
+      TemplateValue parts = TemplateValue::List();
+      parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
+      cells.Push(CellValue(std::move(parts), FieldType::kId));
+    } else {
+      cells.Push(FieldCell(page_url, node, r.Field(c)));
+    }
+  }
+  TemplateValue row;
+  row.Set("cells", std::move(cells));
+  row.Set("status", r.status);
+  return row;
 }
 
 TemplateValue PageContext::RecordPage(int node) const {

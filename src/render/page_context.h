@@ -21,7 +21,12 @@ class PageContext {
   TemplateValue DocumentList(const std::string& page_url, bool processes_only) const;
   TemplateValue DocumentPage(int node) const;
   TemplateValue RecordKinds(const std::string& page_url) const;
+  /// A register page without its rows: they are rendered one at a time
+  /// (RegisterRow, template partials/register-row) into `rows_html`, so a
+  /// register of 100,000 records never has all its values in memory.
   TemplateValue KindPage(const KindSpec& kind) const;
+  TemplateValue RegisterRow(const KindSpec& kind, int node) const;
+  std::vector<int> KindRecords(const KindSpec& kind) const;
   TemplateValue RecordPage(int node) const;
 
  private:

@@ -59,10 +59,23 @@ OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& 
       page_diags[i].Error(theme.files.count(name) ? theme.files.at(name) : name, {},
                           "template error: " + error, "template");
     };
+    if (page.kind) {
+      std::string rows, row;
+      for (int node : context.KindRecords(*page.kind)) {
+        if (!theme.templates.Render("partials/register-row",
+                                    context.RegisterRow(*page.kind, node), row, error))
+          return fail("partials/register-row");
+        rows += row;
+      }
+      value.Set("rows_html", std::move(rows));
+    }
     if (!theme.templates.Render(page.template_name, value, content, error))
       return fail(page.template_name);
-    value.Set("content_html", std::move(content));
-    if (!theme.templates.Render("layout", value, html, error)) return fail("layout");
+    // The layout sees the frame's values only, not the page's (which may be big).
+    const TemplateValue* title = value.Find("page_title");
+    TemplateValue frame = context.Common(page.url, title ? title->text : "");
+    frame.Set("content_html", std::move(content));
+    if (!theme.templates.Render("layout", frame, html, error)) return fail("layout");
     files[i] = {page.url, std::move(html), ""};
   });
   for (auto& d : page_diags) diags.Merge(std::move(d));

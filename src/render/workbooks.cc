@@ -306,8 +306,9 @@ class Builder {
       wb.sheets.push_back(RecordSheet(*risk, plan,
                                       [](const Record& r) {
                                         const FieldValue* t = r.Field("treatment");
-                                        return !RegisterRules::IsDone(r) && t &&
-                                               t->text != "retain";
+                                        // No treatment chosen yet is work to do too.
+                                        return !RegisterRules::IsDone(r) &&
+                                               (!t || t->text != "retain");
                                       },
                                       "Treatment plan"));
     }

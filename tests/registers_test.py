@@ -1,0 +1,1918 @@
+#!/usr/bin/python3
+"""The Excel registers (docs/registers.md), end to end: builds the
+repository's example SMS and the fixture SMS in tests/registers/ with
+--as-of 2026-11-21 and reads every workbook in site/registers/ with openpyxl
+(formulas, and the cached values Excel shows), checking them against what
+the YAML files hold: the workbooks and their sheets, cover sheets, headers
+from the kinds' columns, one row per record, real types, the risk formulas
+and finding counts (evaluated here, and compared with their cached
+results), drop-down and whole-number validation, conditional formatting
+(evaluated per cell against the as-of date), hyperlinks into the site, print
+set-up, formula-looking text kept as text, the heat map, skills matrix,
+clause coverage and document master list, byte-identical rebuilds, and the
+site's register pages agreeing with the workbooks.
+
+Needs Debian's python3-openpyxl besides the standard library.
+
+usage: registers_test.py SMSDOC_BINARY REPO_ROOT
+"""
+
+import datetime
+import glob
+import html
+import os
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+import zipfile
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+import testlib
+
+try:
+    import openpyxl
+except ImportError:  # reported by every test, see RegistersCase.setUpClass
+    openpyxl = None
+
+AS_OF = "2026-11-21"
+AS_OF_DATE = datetime.date(2026, 11, 21)
+EXPIRING_DAYS = 60
+RED = "FFC7CE"    # overdue and expired (the site's td.overdue / td.expired)
+AMBER = "FFEB9C"  # expiring within 60 days (td.expiring)
+
+WORKBOOK_SHEETS = {
+    "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map"],
+    "training-register.xlsx": ["Cover", "Training records", "Competence requirements",
+                               "People", "Skills matrix"],
+    "audit-register.xlsx": ["Cover", "Audit programme", "Clause coverage", "Findings",
+                            "Corrective actions"],
+    "document-register.xlsx": ["Cover", "Documents"],
+}
+# The sheet that lists every record of a built-in kind.
+KIND_SHEETS = {
+    "risk": ("risk-register.xlsx", "Risks"),
+    "training": ("training-register.xlsx", "Training records"),
+    "competence": ("training-register.xlsx", "Competence requirements"),
+    "person": ("training-register.xlsx", "People"),
+    "audit": ("audit-register.xlsx", "Audit programme"),
+    "finding": ("audit-register.xlsx", "Findings"),
+    "action": ("audit-register.xlsx", "Corrective actions"),
+}
+DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "approver", "version",
+                    "status", "effective", "review cycle", "next review", "source"]
+CLASSIFICATIONS = ["major", "minor", "observation", "ofi"]
+DEFAULT_SCORING = {
+    "formula": "multiply",
+    "likelihood": {1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain"},
+    "impact": {1: "Negligible", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"},
+    "bands": [{"name": "Low", "min": 1, "colour": "#C6EFCE"},
+              {"name": "Medium", "min": 8, "colour": "#FFEB9C"},
+              {"name": "High", "min": 15, "colour": "#FFC7CE"}],
+    "acceptance": 7,
+}
+
+# --- A reader for the YAML the SMS files use ---------------------------------
+#
+# The tests use the standard library and openpyxl only, so this reads the
+# subset of YAML that smsdoc.yaml, kinds.yaml, front matter and records/
+# use: block mappings and sequences, flow [..] and {..}, plain and quoted
+# scalars, block scalars (> and |) and comments. Dates stay text (ISO) and
+# yes/no stay text.
+
+_KEY_RE = re.compile(r"""^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'\[\]{}#,:-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s+(.*))?$""")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+class YamlError(Exception):
+    pass
+
+
+def _strip_comment(text):
+    """Drops a ' # comment' outside quotes."""
+    quote = None
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and (i == 0 or text[i - 1] in " [{,:"):
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t"):
+            return text[:i].rstrip()
+    return text.rstrip()
+
+
+def _scalar(text):
+    text = text.strip()
+    if text.startswith('"'):
+        body = text[1:-1]
+        return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
+    if text.startswith("'"):
+        return text[1:-1].replace("''", "'")
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT_RE.match(text):
+        return int(text)
+    if _FLOAT_RE.match(text):
+        return float(text)
+    return text
+
+
+class _Flow:
+    def __init__(self, text):
+        self.s = text
+        self.i = 0
+
+    def ws(self):
+        while self.i < len(self.s) and self.s[self.i] in " \t\n":
+            self.i += 1
+
+    def value(self):
+        self.ws()
+        ch = self.s[self.i]
+        if ch == "[":
+            self.i += 1
+            out = []
+            while True:
+                self.ws()
+                if self.s[self.i] == "]":
+                    self.i += 1
+                    return out
+                out.append(self.value())
+                self.ws()
+                if self.s[self.i] == ",":
+                    self.i += 1
+        if ch == "{":
+            self.i += 1
+            out = {}
+            while True:
+                self.ws()
+                if self.s[self.i] == "}":
+                    self.i += 1
+                    return out
+                key = self.scalar()
+                self.ws()
+                if self.s[self.i] != ":":
+                    raise YamlError("expected ':' in flow mapping: " + self.s)
+                self.i += 1
+                out[key] = self.value()
+                self.ws()
+                if self.s[self.i] == ",":
+                    self.i += 1
+        return self.scalar()
+
+    def scalar(self):
+        self.ws()
+        start = self.i
+        ch = self.s[self.i]
+        if ch in "\"'":
+            self.i += 1
+            while True:
+                c = self.s[self.i]
+                if ch == '"' and c == "\\":
+                    self.i += 2
+                    continue
+                if c == ch:
+                    if ch == "'" and self.s[self.i + 1:self.i + 2] == "'":
+                        self.i += 2
+                        continue
+                    self.i += 1
+                    break
+                self.i += 1
+            return _scalar(self.s[start:self.i])
+        while self.i < len(self.s):
+            c = self.s[self.i]
+            if c in ",]}":
+                break
+            if c == ":" and (self.i + 1 == len(self.s) or self.s[self.i + 1] in " \n,]}"):
+                break
+            self.i += 1
+        return _scalar(self.s[start:self.i])
+
+
+def _balanced(text):
+    depth, quote = 0, None
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and (i == 0 or text[i - 1] in " [{,:"):
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    return depth <= 0
+
+
+class MiniYaml:
+    def __init__(self, text):
+        self.lines = text.replace("\r\n", "\n").replace("\t", "    ").split("\n")
+        self.i = 0
+
+    @staticmethod
+    def indent(line):
+        return len(line) - len(line.lstrip(" "))
+
+    def skip(self):
+        while self.i < len(self.lines):
+            s = self.lines[self.i].strip()
+            if s == "" or s.startswith("#") or s in ("---", "..."):
+                self.i += 1
+            else:
+                break
+
+    def eof(self):
+        self.skip()
+        return self.i >= len(self.lines)
+
+    def parse(self):
+        if self.eof():
+            return None
+        value = self.node(self.indent(self.lines[self.i]))
+        if not self.eof():
+            raise YamlError("unexpected line %d: %r" % (self.i + 1, self.lines[self.i]))
+        return value
+
+    def node(self, ind):
+        line = self.lines[self.i]
+        content = line.strip()
+        if content == "-" or content.startswith("- "):
+            return self.seq(ind)
+        return self.mapping(ind)
+
+    def seq(self, ind):
+        out = []
+        while not self.eof():
+            line = self.lines[self.i]
+            content = line.strip()
+            if self.indent(line) != ind or not (content == "-" or content.startswith("- ")):
+                break
+            rest = content[1:].lstrip()
+            if rest == "" or rest.startswith("#"):
+                self.i += 1
+                if self.eof():
+                    out.append(None)
+                    break
+                out.append(self.node(self.indent(self.lines[self.i])))
+            elif _KEY_RE.match(_strip_comment(rest)) and rest[0] not in "[{\"'":
+                col = ind + len(content) - len(rest)
+                self.lines[self.i] = " " * col + rest
+                out.append(self.mapping(col))
+            else:
+                self.i += 1
+                out.append(self.inline(rest, ind))
+        return out
+
+    def mapping(self, ind):
+        out = {}
+        while not self.eof():
+            line = self.lines[self.i]
+            li = self.indent(line)
+            if li < ind:
+                break
+            if li > ind:
+                raise YamlError("bad indentation at line %d: %r" % (self.i + 1, line))
+            content = line.strip()
+            if content.startswith("- "):
+                break
+            m = _KEY_RE.match(_strip_comment(content))
+            if not m:
+                raise YamlError("not a key at line %d: %r" % (self.i + 1, line))
+            key = _scalar(m.group(1))
+            rest = (m.group(2) or "")
+            self.i += 1
+            if rest.lstrip().startswith((">", "|")):
+                out[key] = self.block_scalar(rest.strip(), ind)
+                continue
+            rest = _strip_comment(rest)
+            if rest == "":
+                if not self.eof():
+                    nl = self.lines[self.i]
+                    ni = self.indent(nl)
+                    if ni > ind or (ni == ind and nl.strip().startswith("- ")):
+                        out[key] = self.node(ni)
+                        continue
+                out[key] = None
+            else:
+                out[key] = self.inline(rest, ind)
+        return out
+
+    def inline(self, rest, ind):
+        rest = _strip_comment(rest)
+        if rest[:1] in "[{":
+            text = rest
+            while not _balanced(text):
+                text += "\n" + _strip_comment(self.lines[self.i].strip())
+                self.i += 1
+            return _Flow(text).value()
+        if rest[:1] in "\"'":
+            text = rest
+            q = rest[0]
+            while not self._closed(text, q):
+                text += " " + self.lines[self.i].strip()
+                self.i += 1
+            return _scalar(text)
+        # A plain scalar may continue on more indented lines.
+        parts = [rest]
+        while self.i < len(self.lines):
+            nl = self.lines[self.i]
+            if nl.strip() == "" or self.indent(nl) <= ind or nl.strip().startswith("#"):
+                break
+            parts.append(_strip_comment(nl.strip()))
+            self.i += 1
+        return _scalar(" ".join(parts))
+
+    @staticmethod
+    def _closed(text, q):
+        body = text[1:]
+        if q == '"':
+            body = re.sub(r"\\.", "", body)
+        else:
+            body = body.replace("''", "")
+        return q in body
+
+    def block_scalar(self, header, ind):
+        style, chomp = header[0], ""
+        for ch in header[1:]:
+            if ch in "+-":
+                chomp = ch
+        raw = []
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            if line.strip() and self.indent(line) <= ind:
+                break
+            raw.append(line)
+            self.i += 1
+        while raw and not raw[-1].strip():
+            raw.pop()
+        body = [l for l in raw if l.strip()]
+        if not body:
+            return ""
+        base = min(self.indent(l) for l in body)
+        lines = [l[base:] if l.strip() else "" for l in raw]
+        if style == "|":
+            text = "\n".join(lines)
+        else:
+            text, prev_blank = "", True
+            for l in lines:
+                if l == "":
+                    text += "\n"
+                    prev_blank = True
+                elif l.startswith(" "):
+                    text += ("\n" if text and not text.endswith("\n") else "") + l + "\n"
+                    prev_blank = True
+                else:
+                    text += ("" if prev_blank else " ") + l
+                    prev_blank = False
+        text = text.rstrip("\n")
+        return text if chomp == "-" else text + "\n"
+
+
+def parse_yaml(text):
+    return MiniYaml(text).parse()
+
+
+# --- The SMS as the YAML files say it is -------------------------------------
+
+def read_yaml(path):
+    with open(path, encoding="utf-8-sig") as fh:
+        return parse_yaml(fh.read())
+
+
+def front_matter(path):
+    with open(path, encoding="utf-8-sig") as fh:
+        lines = fh.read().replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return parse_yaml("\n".join(lines[1:i]))
+    return None
+
+
+def iso(value):
+    """A YAML date (kept as text by parse_yaml) as a datetime.date."""
+    return datetime.date.fromisoformat(str(value))
+
+
+def add_months(day, months):
+    """Excel's EDATE: the same day `months` later, clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return datetime.date(year, month, min(day.day, (following - datetime.timedelta(days=1)).day))
+
+
+def norm_space(text):
+    return " ".join(str(text).split())
+
+
+def truthy_yaml(value):
+    return value is True or str(value).lower() in ("true", "yes")
+
+
+class Sms:
+    """smsdoc.yaml, the record kinds (kinds.yaml plus smsdoc.yaml `kinds:`),
+    the records and the documents of one SMS folder."""
+
+    def __init__(self, root):
+        self.root = root
+        self.config = read_yaml(os.path.join(root, "smsdoc.yaml"))
+        folders = {"policies": "policies", "processes": "processes", "records": "records"}
+        folders.update(self.config.get("folders") or {})
+        builtin = read_yaml(os.path.join(testlib.REPO, "src", "model", "kinds.yaml"))
+        self.common = builtin["common"]
+        self.kinds = {}
+        for name, spec in builtin["kinds"].items():
+            self.kinds[name] = dict(spec, fields=dict(spec.get("fields") or {}))
+        for name, spec in (self.config.get("kinds") or {}).items():
+            kind = self.kinds.setdefault(name, {"fields": {}, "columns": ["id", "title", "status"],
+                                                "done": [], "title": name})
+            for key, value in spec.items():
+                if key == "fields":
+                    kind["fields"].update(value or {})
+                else:
+                    kind[key] = value
+        self.roles = {key: (value or {}).get("title", key)
+                      for key, value in self.config["roles"].items()}
+        self.scoring = dict(DEFAULT_SCORING)
+        self.scoring.update(self.config.get("risk_scoring") or {})
+        self.records = []
+        pattern = os.path.join(root, folders["records"], "**", "*.y*ml")
+        for path in sorted(glob.glob(pattern, recursive=True)):
+            data = read_yaml(path)
+            self.records += data if isinstance(data, list) else [data] if data else []
+        self.by_kind = {}
+        for record in self.records:
+            self.by_kind.setdefault(record["kind"], []).append(record)
+        self.by_id = {record["id"]: record for record in self.records}
+        self.documents = []
+        for folder in ("policies", "processes"):
+            pattern = os.path.join(root, folders[folder], "**", "*.md")
+            for path in sorted(glob.glob(pattern, recursive=True)):
+                doc = front_matter(path)
+                if doc:
+                    doc["_path"] = os.path.relpath(path, root).replace(os.sep, "/")
+                    self.documents.append(doc)
+
+    # kinds and fields
+
+    def field(self, kind, name):
+        spec = self.kinds[kind]["fields"].get(name) or self.common.get(name)
+        return dict(spec, name=name) if spec is not None else None
+
+    def label(self, kind, name):
+        spec = self.field(kind, name)
+        if spec and spec.get("label"):
+            return str(spec["label"])
+        if name == "id":
+            return "ID"
+        text = name.replace("_", " ")
+        return text[:1].upper() + text[1:]
+
+    def labels(self, kind):
+        return [self.label(kind, c) for c in self.kinds[kind]["columns"]]
+
+    def fields_by_label(self, kind):
+        names = list(self.kinds[kind]["fields"]) + list(self.common)
+        return {self.label(kind, n): self.field(kind, n) for n in names}
+
+    def done(self, record):
+        return record["status"] in (self.kinds[record["kind"]].get("done") or [])
+
+    def workbook_of(self, kind):
+        if kind in KIND_SHEETS:
+            return KIND_SHEETS[kind][0]
+        return kind + "-register.xlsx"
+
+    def expected_workbooks(self):
+        books = dict(WORKBOOK_SHEETS)
+        for kind in self.kinds:
+            if kind not in KIND_SHEETS:
+                books[kind + "-register.xlsx"] = None  # Cover and one sheet
+        return books
+
+    # risk scoring
+
+    def combine(self, a, b):
+        return a + b if self.scoring.get("formula") == "add" else a * b
+
+    def bands(self):
+        return sorted(self.scoring["bands"], key=lambda b: b["min"])
+
+    def band(self, score):
+        found = None
+        for band in self.bands():
+            if score >= band["min"]:
+                found = band
+        return found
+
+    def score(self, record, spec):
+        a, b = (record.get(name) for name in spec["of"])
+        return None if a is None or b is None else self.combine(int(a), int(b))
+
+    def computed(self, record, spec):
+        """The value of a score, level or exceeds field, None when unset."""
+        kind = record["kind"]
+        if spec["type"] == "score":
+            return self.score(record, spec)
+        score = self.score(record, self.field(kind, spec["of"]))
+        if score is None:
+            return None
+        if spec["type"] == "level":
+            band = self.band(score)
+            return band["name"] if band else ""
+        return "Yes" if score > self.scoring["acceptance"] else "No"
+
+    def expected_colour(self, record, spec):
+        """The fill a register gives the field of the record as of AS_OF."""
+        if spec["type"] in ("score", "level"):
+            of = spec if spec["type"] == "score" else self.field(record["kind"], spec["of"])
+            score = self.score(record, of)
+            band = self.band(score) if score is not None else None
+            return band["colour"].lstrip("#").upper() if band else None
+        value = record.get(spec["name"])
+        if spec["type"] != "date" or value is None:
+            return None
+        day = iso(value)
+        if spec.get("overdue") and day < AS_OF_DATE and not self.done(record):
+            return RED
+        if spec.get("expiry"):
+            if day < AS_OF_DATE:
+                return RED
+            if day < AS_OF_DATE + datetime.timedelta(days=EXPIRING_DAYS):
+                return AMBER
+        return None
+
+
+# --- Workbooks ----------------------------------------------------------------
+
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+
+
+def serial(value):
+    if isinstance(value, datetime.datetime):
+        return (value - EXCEL_EPOCH).days + (value - EXCEL_EPOCH).seconds / 86400.0
+    if isinstance(value, datetime.date):
+        return (value - EXCEL_EPOCH.date()).days
+    return value
+
+
+def rgb(color):
+    """'FFC7CE' from an openpyxl Color, or None."""
+    value = getattr(color, "rgb", None)
+    if not isinstance(value, str) or value in ("00000000",):
+        return None
+    return value[-6:].upper()
+
+
+def split_ref(ref):
+    m = re.match(r"^\$?([A-Z]{1,3})\$?([0-9]+)$", ref)
+    return openpyxl.utils.column_index_from_string(m.group(1)), int(m.group(2))
+
+
+class Book:
+    """One workbook, read twice: with formulas and with cached values."""
+
+    def __init__(self, path):
+        self.path = path
+        self.wb = openpyxl.load_workbook(path)
+        self.cached = openpyxl.load_workbook(path, data_only=True)
+        with zipfile.ZipFile(path) as z:
+            self.parts = {name: z.read(name) for name in z.namelist()}
+
+    def sheet_xml(self, title):
+        """The raw XML of the worksheet called title."""
+        index = self.wb.sheetnames.index(title) + 1
+        return self.parts["xl/worksheets/sheet%d.xml" % index].decode("utf-8")
+
+    def header(self, title):
+        ws = self.wb[title]
+        return [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
+
+    def data_rows(self, title):
+        ws = self.wb[title]
+        return max(ws.max_row - 1, 0)
+
+    def ids(self, title):
+        ws = self.wb[title]
+        return [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+
+    def row_of(self, title):
+        return {value: r + 2 for r, value in enumerate(self.ids(title))}
+
+
+class Evaluator:
+    """Evaluates the Excel formulas smsdoc writes (IF, AND, OR, NOT,
+    ISNUMBER, ISBLANK, DATE, COUNTIFS, SUM, comparisons, arithmetic and &)
+    on the cell values of a workbook, so the tests know what Excel will show
+    after an auditor edits a cell. `overrides` maps (sheet, row, col) to a
+    value that replaces the cell's."""
+
+    TOKEN = re.compile(r"""\s*(?:
+        (?P<str>"(?:[^"]|"")*")|
+        (?P<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?
+                (?:\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}))
+                (?![A-Za-z0-9_(])|
+        (?P<func>[A-Z][A-Z0-9.]*)\(|
+        (?P<num>[0-9]+(?:\.[0-9]+)?)|
+        (?P<bool>TRUE|FALSE)\b|
+        (?P<op><>|<=|>=|[-+*/&=<>(),])
+    )""", re.X)
+
+    def __init__(self, book, overrides=None):
+        self.wb = book.wb
+        self.overrides = overrides or {}
+
+    def evaluate(self, sheet, formula, drow=0, dcol=0):
+        text = formula[1:] if formula.startswith("=") else formula
+        tokens, pos = [], 0
+        while pos < len(text):
+            if not text[pos:].strip():
+                break
+            m = self.TOKEN.match(text, pos)
+            if not m or m.end() == pos:
+                raise ValueError("cannot read formula %r at %d" % (formula, pos))
+            kind = m.lastgroup
+            tokens.append((kind, m.group(kind)))
+            pos = m.end()
+        self.tokens, self.i = tokens, 0
+        self.sheet, self.drow, self.dcol = sheet, drow, dcol
+        value = self.comparison()
+        if self.i != len(self.tokens):
+            raise ValueError("unread tail in formula %r" % formula)
+        return value
+
+    # parsing, evaluating as we go
+
+    def peek(self):
+        return self.tokens[self.i] if self.i < len(self.tokens) else (None, None)
+
+    def take(self, op=None):
+        token = self.peek()
+        if op is not None and token != ("op", op):
+            raise ValueError("expected %r, got %r" % (op, token))
+        self.i += 1
+        return token
+
+    def comparison(self):
+        left = self.concat()
+        while self.peek()[0] == "op" and self.peek()[1] in ("=", "<>", "<", "<=", ">", ">="):
+            op = self.take()[1]
+            left = compare(left, self.concat(), op)
+        return left
+
+    def concat(self):
+        left = self.additive()
+        while self.peek() == ("op", "&"):
+            self.take()
+            right = self.additive()
+            left = text_of(left) + text_of(right)
+        return left
+
+    def additive(self):
+        left = self.term()
+        while self.peek()[0] == "op" and self.peek()[1] in "+-":
+            op = self.take()[1]
+            right = self.term()
+            left = number(left) + number(right) if op == "+" else number(left) - number(right)
+        return left
+
+    def term(self):
+        left = self.unary()
+        while self.peek()[0] == "op" and self.peek()[1] in "*/":
+            op = self.take()[1]
+            right = self.unary()
+            left = number(left) * number(right) if op == "*" else number(left) / number(right)
+        return left
+
+    def unary(self):
+        if self.peek() == ("op", "-"):
+            self.take()
+            return -number(self.unary())
+        if self.peek() == ("op", "+"):
+            self.take()
+            return self.unary()
+        return self.primary()
+
+    def primary(self):
+        kind, text = self.take()
+        if kind == "num":
+            return float(text) if "." in text else int(text)
+        if kind == "str":
+            return text[1:-1].replace('""', '"')
+        if kind == "bool":
+            return text == "TRUE"
+        if kind == "ref":
+            return self.reference(text)
+        if kind == "op" and text == "(":
+            value = self.comparison()
+            self.take(")")
+            return value
+        if kind == "func":
+            args = []
+            if self.peek() != ("op", ")"):
+                args.append(self.comparison())
+                while self.peek() == ("op", ","):
+                    self.take()
+                    args.append(self.comparison())
+            self.take(")")
+            return self.call(text, args)
+        raise ValueError("unexpected %r" % (text,))
+
+    def call(self, name, args):
+        flat = []
+        for a in args:
+            flat += a if isinstance(a, list) else [a]
+        if name == "AND":
+            return all(bool(v) for v in flat if v is not None)
+        if name == "OR":
+            return any(bool(v) for v in flat if v is not None)
+        if name == "NOT":
+            return not args[0]
+        if name == "IF":
+            if args[0]:
+                return args[1]
+            return args[2] if len(args) > 2 else False
+        if name == "ISNUMBER":
+            return isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
+        if name == "ISBLANK":
+            return args[0] is None
+        if name == "DATE":
+            return serial(datetime.date(int(args[0]), int(args[1]), int(args[2])))
+        if name == "SUM":
+            return sum(number(v) for v in flat if isinstance(v, (int, float)))
+        if name == "COUNTIFS":
+            ranges, criteria = args[0::2], args[1::2]
+            count = 0
+            for i in range(len(ranges[0])):
+                if all(matches(r[i], c) for r, c in zip(ranges, criteria)):
+                    count += 1
+            return count
+        raise ValueError("function %s is not supported by the test" % name)
+
+    def reference(self, text):
+        sheet = self.sheet
+        if "!" in text:
+            sheet, text = text.rsplit("!", 1)
+            sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+            sheet = self.wb[sheet]
+        if ":" in text:
+            a, b = text.split(":")
+            if re.match(r"^\$?[A-Z]+$", a):  # whole columns
+                c1 = self.shift_col(a)
+                c2 = self.shift_col(b)
+                return [self.value(sheet, r, c) for c in range(c1, c2 + 1)
+                        for r in range(1, sheet.max_row + 1)]
+            r1, c1 = self.cell(a)
+            r2, c2 = self.cell(b)
+            return [self.value(sheet, r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+        return self.value(sheet, *self.cell(text))
+
+    def shift_col(self, text):
+        col = openpyxl.utils.column_index_from_string(text.lstrip("$"))
+        return col if text.startswith("$") else col + self.dcol
+
+    def cell(self, text):
+        m = re.match(r"^(\$?)([A-Z]{1,3})(\$?)([0-9]+)$", text)
+        col = openpyxl.utils.column_index_from_string(m.group(2))
+        row = int(m.group(4))
+        return (row if m.group(3) else row + self.drow), (col if m.group(1) else col + self.dcol)
+
+    def value(self, sheet, row, col):
+        key = (sheet.title, row, col)
+        if key in self.overrides:
+            return serial(self.overrides[key])
+        cell = sheet.cell(row=row, column=col)
+        if cell.data_type == "f":
+            inner = Evaluator.__new__(Evaluator)
+            inner.wb, inner.overrides = self.wb, self.overrides
+            return inner.evaluate(sheet, cell.value)
+        return serial(cell.value)
+
+
+def number(value):
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    return float(value)  # text that is not a number raises, like #VALUE!
+
+
+def text_of(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def compare(a, b, op):
+    if a is None:
+        a = "" if isinstance(b, str) else 0
+    if b is None:
+        b = "" if isinstance(a, str) else 0
+
+    def key(v):  # Excel orders numbers < text < booleans; text ignores case
+        if isinstance(v, bool):
+            return (2, v)
+        if isinstance(v, (int, float)):
+            return (0, v)
+        return (1, str(v).lower())
+    ka, kb = key(a), key(b)
+    return {"=": ka == kb, "<>": ka != kb, "<": ka < kb, "<=": ka <= kb,
+            ">": ka > kb, ">=": ka >= kb}[op]
+
+
+def matches(value, criterion):
+    if isinstance(criterion, str):
+        m = re.match(r"^(<>|<=|>=|=|<|>)(.*)$", criterion)
+        if m:
+            target = m.group(2)
+            try:
+                target = float(target)
+            except ValueError:
+                pass
+            return value is not None and compare(value, target, m.group(1))
+    if value is None:
+        return False
+    return compare(value, criterion, "=")
+
+
+def conditional_colours(book, title):
+    """{(row, col): [fill, ...]} for every cell a conditional format of the
+    sheet colours, evaluating each rule's formula as Excel does (written for
+    the top-left cell of its range, shifted for the others)."""
+    ws = book.wb[title]
+    evaluator = Evaluator(book)
+    out = {}
+    for cf in ws.conditional_formatting:
+        ranges = list(cf.sqref.ranges)
+        top, left = ranges[0].min_row, ranges[0].min_col
+        for rule in cf.rules:
+            if rule.type != "expression":
+                raise AssertionError("%s: unexpected rule type %s" % (title, rule.type))
+            fill = rule.dxf.fill if rule.dxf is not None else None
+            colour = (rgb(fill.bgColor) or rgb(fill.fgColor)) if fill is not None else None
+            for rng in ranges:
+                for r in range(rng.min_row, rng.max_row + 1):
+                    for c in range(rng.min_col, rng.max_col + 1):
+                        if evaluator.evaluate(ws, rule.formula[0], r - top, c - left):
+                            out.setdefault((r, c), []).append(colour)
+    return out
+
+
+def rule_formulas(ws, col):
+    """The conditional formatting formulas whose range covers column col."""
+    out = []
+    for cf in ws.conditional_formatting:
+        if any(r.min_col <= col <= r.max_col for r in cf.sqref.ranges):
+            out += [rule.formula[0] for rule in cf.rules]
+    return out
+
+
+def validations(ws, col, first_row, last_row):
+    """The data validations that cover rows first_row..last_row of column col."""
+    out = []
+    for dv in ws.data_validations.dataValidation:
+        for r in dv.sqref.ranges:
+            if r.min_col <= col <= r.max_col and r.min_row <= first_row and r.max_row >= last_row:
+                out.append(dv)
+                break
+    return out
+
+
+def list_values(dv):
+    text = dv.formula1 or ""
+    return text[1:-1].split(",") if text.startswith('"') else None
+
+
+# --- Site pages -------------------------------------------------------------
+
+class RegisterPage(HTMLParser):
+    """The first register table of a page, its download links and links."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.downloads, self.links = [], []
+        self.headers, self.rows = [], []
+        self.state = None  # None, "table", "done"
+        self.cell = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+            if "download" in classes:
+                self.downloads.append(attrs["href"])
+            if self.cell is not None:
+                self.cell["hrefs"].append(attrs["href"])
+        if tag == "table" and "register" in classes and self.state is None:
+            self.state = "table"
+        if self.state != "table":
+            return
+        if tag == "tr" and self.headers:
+            self.rows.append([])
+        if tag == "th":
+            self.cell = {"text": "", "classes": classes, "style": "", "hrefs": []}
+        if tag == "td" and self.rows:
+            self.cell = {"text": "", "classes": classes, "style": attrs.get("style") or "",
+                         "hrefs": []}
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell["text"] += data
+
+    def handle_endtag(self, tag):
+        if self.state != "table":
+            return
+        if tag == "th" and self.cell is not None:
+            self.headers.append(norm_space(self.cell["text"]))
+            self.cell = None
+        if tag == "td" and self.cell is not None:
+            self.cell["text"] = norm_space(self.cell["text"])
+            self.rows[-1].append(self.cell)
+            self.cell = None
+        if tag == "table":
+            self.state = "done"
+
+    def colour(self, cell):
+        """The fill the page gives a cell: its state class or band colour."""
+        if {"overdue", "expired"} & set(cell["classes"]):
+            return RED
+        if "expiring" in cell["classes"]:
+            return AMBER
+        m = re.search(r"background:\s*#([0-9A-Fa-f]{6})", cell["style"])
+        return m.group(1).upper() if m else None
+
+
+def build(root, out, as_of=AS_OF, env=None):
+    args = [testlib.SMSDOC, "build", "--root", root, "--out", out]
+    if as_of:
+        args += ["--as-of", as_of]
+    return subprocess.run(args, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, **(env or {})))
+
+
+# --- The tests ----------------------------------------------------------------
+
+class RegistersCase:
+    """The checks every SMS's registers must pass, computed from its YAML.
+    Subclasses name the SMS folder (root)."""
+
+    maxDiff = None
+
+    @classmethod
+    def root(cls):
+        raise NotImplementedError
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="smsdoc-registers-")
+        cls.out = os.path.join(cls.tmp.name, "site")
+        cls.built_at = time.time()
+        cls.result = build(cls.root(), cls.out)
+        cls.sms = Sms(cls.root())
+        cls.books = {}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def setUp(self):
+        if openpyxl is None:
+            self.fail("these tests need python3-openpyxl (apt-get install python3-openpyxl)")
+        self.assertEqual(self.result.returncode, 0, self.result.stderr)
+
+    # helpers
+
+    def book(self, name):
+        if name not in self.books:
+            path = os.path.join(self.out, "registers", name)
+            self.assertTrue(os.path.isfile(path), "missing " + path)
+            self.books[name] = Book(path)
+        return self.books[name]
+
+    def record_sheets(self):
+        """(kind, workbook, sheet) for every kind: where its records are listed."""
+        out = []
+        for kind in self.sms.kinds:
+            if kind in KIND_SHEETS:
+                out.append((kind,) + KIND_SHEETS[kind])
+            else:
+                name = self.sms.workbook_of(kind)
+                out.append((kind, name, self.book(name).wb.sheetnames[1]))
+        return out
+
+    def table_sheets(self):
+        """(workbook, sheet) of every sheet with a header row (all but the
+        cover and the grids)."""
+        grids = {"Cover", "Criteria", "Heat map", "Skills matrix"}
+        out = []
+        for name in sorted(self.sms.expected_workbooks()):
+            for title in self.book(name).wb.sheetnames:
+                if title not in grids:
+                    out.append((name, title))
+        return out
+
+    def sheets_of_kind(self):
+        """(kind, workbook, sheet, records expected on it) including the
+        treatment plan, whose rows are a selection of the risks."""
+        out = []
+        for kind, name, title in self.record_sheets():
+            out.append((kind, name, title, self.sms.by_kind.get(kind, [])))
+        out.append(("risk", "risk-register.xlsx", "Treatment plan", self.treatment_plan()))
+        return out
+
+    def treatment_plan(self):
+        # docs/registers.md: risks and opportunities not accepted or closed
+        # whose treatment is not retain. One with no treatment chosen yet
+        # has not been retained: it still needs a plan.
+        return [r for r in self.sms.by_kind.get("risk", [])
+                if not self.sms.done(r) and r.get("treatment") != "retain"]
+
+    def columns_of(self, kind, book, title):
+        """{column number: field spec} from the sheet's header labels."""
+        by_label = self.sms.fields_by_label(kind)
+        out = {}
+        for col, label in enumerate(book.header(title), start=1):
+            if label in by_label:
+                out[col] = by_label[label]
+        return out
+
+    # the workbooks
+
+    def test_workbook_files_and_sheets(self):
+        expected = self.sms.expected_workbooks()
+        written = sorted(os.listdir(os.path.join(self.out, "registers")))
+        self.assertEqual(written, sorted(expected))
+        for name, sheets in sorted(expected.items()):
+            names = self.book(name).wb.sheetnames
+            if sheets is None:
+                self.assertEqual(len(names), 2, name)
+                self.assertEqual(names[0], "Cover", name)
+            else:
+                self.assertEqual(names, sheets, name)
+
+    def test_workbook_properties(self):
+        organization = self.sms.config["organization"]
+        for name in self.sms.expected_workbooks():
+            book = self.book(name)
+            props = book.wb.properties
+            self.assertTrue(props.title, name + ": no title")
+            self.assertEqual(props.created, datetime.datetime(2026, 11, 21), name)
+            app = book.parts["docProps/app.xml"].decode("utf-8")
+            m = re.search(r"<Company>(.*?)</Company>", app, re.S)
+            self.assertIsNotNone(m, name + ": no company")
+            self.assertEqual(html.unescape(m.group(1)), organization, name)
+
+    def test_cover_sheets(self):
+        version = testlib.run(["--version"]).stdout.strip()
+        self.assertRegex(version, r"^smsdoc \S+$")
+        revision = None
+        git = subprocess.run(["git", "-C", self.root(), "rev-parse", "--verify", "-q", "HEAD"],
+                             capture_output=True, text=True)
+        if git.returncode == 0:
+            revision = git.stdout.strip()[:12]
+        for name in self.sms.expected_workbooks():
+            book = self.book(name)
+            ws = book.wb["Cover"]
+            pairs = {}
+            texts = []
+            for row in ws.iter_rows(values_only=True):
+                texts += [str(v) for v in row if v is not None]
+                if row and isinstance(row[0], str) and len(row) > 1:
+                    pairs[row[0].strip().lower()] = row[1]
+            with self.subTest(workbook=name):
+                self.assertEqual(pairs.get("organization", pairs.get("organisation")),
+                                 self.sms.config["organization"])
+                self.assertEqual(pairs.get("register"), book.wb.properties.title)
+                self.assertEqual(pairs.get("as of"), datetime.datetime(2026, 11, 21))
+                self.assertTrue(any(version in t for t in texts), "no '%s' on the cover" % version)
+                self.assertIn("source revision", pairs)
+                if revision:
+                    self.assertIn(revision, str(pairs["source revision"]))
+                for title in book.wb.sheetnames:
+                    if (name, title) in self.table_sheets():
+                        self.assertEqual(pairs.get(title.lower()), book.data_rows(title),
+                                         "rows of %s on the cover" % title)
+
+    def test_table_sheet_layout(self):
+        for name, title in self.table_sheets():
+            book = self.book(name)
+            ws = book.wb[title]
+            header = book.header(title)
+            rows = book.data_rows(title)
+            with self.subTest(workbook=name, sheet=title):
+                self.assertTrue(all(isinstance(h, str) and h for h in header), header)
+                self.assertTrue(all(c.font.b for c in ws[1]), "header row not bold")
+                self.assertEqual(ws.freeze_panes, "B2")
+                self.assertTrue(ws.auto_filter.ref, "no autofilter")
+                first, last = ws.auto_filter.ref.split(":")
+                self.assertEqual(first, "A1")
+                last_col, last_row = split_ref(last)
+                self.assertEqual(last_col, len(header))
+                self.assertEqual(last_row, max(rows, 1) + 1)
+                self.assertEqual(ws.print_title_rows, "$1:$1")
+
+    def test_print_setup(self):
+        for name in self.sms.expected_workbooks():
+            book = self.book(name)
+            for ws in book.wb.worksheets:
+                with self.subTest(workbook=name, sheet=ws.title):
+                    self.assertEqual(ws.page_setup.orientation, "landscape")
+                    self.assertEqual(str(ws.page_setup.paperSize), "9")  # A4
+                    self.assertTrue(ws.sheet_properties.pageSetUpPr.fitToPage)
+                    self.assertIn(ws.page_setup.fitToWidth, (None, 1, "1"))
+                    self.assertIn(ws.page_setup.fitToHeight, (0, "0"))
+                    footer = " ".join(part.text or "" for part in
+                                      (ws.oddFooter.left, ws.oddFooter.center,
+                                       ws.oddFooter.right))
+                    self.assertIn(book.wb.properties.title.replace("&", "&&"), footer)
+                    self.assertIn(ws.title, footer)
+                    self.assertIn("&P", footer)
+
+    def test_record_sheet_headers_are_the_kind_columns(self):
+        for kind, name, title in self.record_sheets():
+            header = self.book(name).header(title)
+            labels = self.sms.labels(kind)
+            with self.subTest(kind=kind, sheet=title):
+                if kind == "audit":  # followed by the four finding counts
+                    self.assertEqual(header[:len(labels)], labels)
+                    self.assertEqual(len(header), len(labels) + len(CLASSIFICATIONS))
+                else:
+                    self.assertEqual(header, labels)
+
+    def test_one_row_per_record(self):
+        for kind, name, title, records in self.sheets_of_kind():
+            if title == "Treatment plan":
+                continue  # test_treatment_plan
+            ids = self.book(name).ids(title)
+            with self.subTest(kind=kind, sheet=title):
+                self.assertEqual(len(ids), len(set(ids)), "duplicate rows")
+                self.assertEqual(sorted(ids), sorted(r["id"] for r in records))
+
+    def test_cells_hold_the_record_values_with_excel_types(self):
+        roles = self.sms.roles
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws = book.wb[title]
+            rows = book.row_of(title)
+            for col, spec in self.columns_of(kind, book, title).items():
+                ftype = spec["type"]
+                if ftype in ("score", "level", "exceeds"):
+                    continue  # test_computed_risk_columns
+                for record in records:
+                    if record["id"] not in rows:
+                        continue  # test_one_row_per_record
+                    cell = ws.cell(row=rows[record["id"]], column=col)
+                    value = record.get(spec["name"])
+                    where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
+                    if value is None or value == [] or value == "":
+                        self.assertIsNone(cell.value, where)
+                        continue
+                    if ftype == "date":
+                        self.assertIsInstance(cell.value, datetime.datetime, where)
+                        self.assertEqual(cell.value.date(), iso(value), where)
+                        self.assertTrue(cell.is_date, where)
+                    elif ftype in ("integer", "number"):
+                        self.assertIsInstance(cell.value, (int, float), where)
+                        self.assertNotIsInstance(cell.value, bool, where)
+                        self.assertEqual(cell.value, value, where)
+                        self.assertEqual(cell.data_type, "n", where)
+                    elif ftype == "bool":
+                        self.assertIsInstance(cell.value, bool, where)
+                        self.assertEqual(cell.value, truthy_yaml(value), where)
+                    elif ftype == "role":
+                        self.assertIn(cell.value, (roles.get(value), value), where)
+                        self.assertEqual(cell.data_type, "s", where)
+                    elif ftype in ("ref", "refs", "clauses", "list"):
+                        self.assertEqual(cell.data_type, "s", where)
+                        for item in value if isinstance(value, list) else [value]:
+                            self.assertIn(str(item), cell.value, where)
+                    elif ftype == "longtext":
+                        self.assertEqual(cell.data_type, "s", where)
+                        self.assertEqual(norm_space(cell.value), norm_space(value), where)
+                        self.assertTrue(cell.alignment.wrap_text, where + ": not wrapped")
+                    else:  # id, text, enum, status, kind, clause
+                        self.assertEqual(cell.data_type, "s", where)
+                        self.assertEqual(cell.value, str(value), where)
+
+    def test_date_columns_are_wide_enough(self):
+        # A yyyy-mm-dd date in a column narrower than ~10.5 shows as ####.
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws = book.wb[title]
+            for col, spec in self.columns_of(kind, book, title).items():
+                if spec["type"] == "date":
+                    letter = openpyxl.utils.get_column_letter(col)
+                    self.assertGreaterEqual(ws.column_dimensions[letter].width or 0, 10.5,
+                                            "%s column %s" % (title, letter))
+
+    def test_computed_risk_columns(self):
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws, cached = book.wb[title], book.cached[title]
+            rows = book.row_of(title)
+            columns = self.columns_of(kind, book, title)
+            letter_of = {spec["name"]: openpyxl.utils.get_column_letter(col)
+                         for col, spec in columns.items()}
+            evaluator = Evaluator(book)
+            for col, spec in columns.items():
+                if spec["type"] not in ("score", "level", "exceeds"):
+                    continue
+                for record in records:
+                    if record["id"] not in rows:
+                        continue  # test_one_row_per_record
+                    r = rows[record["id"]]
+                    cell, shown = ws.cell(row=r, column=col), cached.cell(row=r, column=col).value
+                    expected = self.sms.computed(record, spec)
+                    where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
+                    if expected is None:
+                        self.assertIn(cell.value, (None, ""), where)
+                        continue
+                    self.assertEqual(shown, expected, where + " (cached value)")
+                    score = spec if spec["type"] == "score" else self.sms.field(kind, spec["of"])
+                    inputs = [letter_of.get(f) for f in score["of"]]
+                    score_letter = letter_of.get(score["name"])
+                    if spec["type"] == "score":
+                        op = "+" if self.sms.scoring.get("formula") == "add" else "*"
+                        self.assertEqual(cell.data_type, "f", where)
+                        self.assertEqual(cell.value, "=%s%d%s%s%d" % (inputs[0], r, op, inputs[1], r),
+                                         where)
+                    elif score_letter:  # a level or flag beside its score
+                        self.assertEqual(cell.data_type, "f", where)
+                        self.assertTrue(cell.value.startswith("=IF("), where)
+                        self.assertIn("%s%d" % (score_letter, r), cell.value, where)
+                    else:  # no score on the sheet (treatment plan): the value
+                        self.assertEqual(cell.value, expected, where)
+                        continue
+                    self.assertEqual(evaluator.evaluate(ws, cell.value), expected,
+                                     where + ": the formula gives another result")
+
+    def test_formulas_follow_an_auditors_edits(self):
+        book = self.book("risk-register.xlsx")
+        ws = book.wb["Risks"]
+        columns = {spec["name"]: col for col, spec in self.columns_of("risk", book, "Risks").items()}
+        bands = self.sms.bands()
+        top = max(self.sms.scoring["likelihood"]), max(self.sms.scoring["impact"])
+        for likelihood, impact in ((1, 1), top):
+            score = self.sms.combine(likelihood, impact)
+            band = [b["name"] for b in bands if score >= b["min"]][-1]
+            exceeds = "Yes" if score > self.sms.scoring["acceptance"] else "No"
+            for r in range(2, ws.max_row + 1):
+                edits = {("Risks", r, columns["likelihood"]): likelihood,
+                         ("Risks", r, columns["impact"]): impact}
+                evaluator = Evaluator(book, edits)
+                for field, expected in (("inherent_score", score), ("inherent_level", band),
+                                        ("exceeds_acceptance", exceeds)):
+                    formula = ws.cell(row=r, column=columns[field]).value
+                    self.assertEqual(evaluator.evaluate(ws, formula), expected,
+                                     "row %d %s after setting %d x %d" % (r, field, likelihood,
+                                                                          impact))
+
+    def test_audit_programme_counts_findings(self):
+        if "audit" not in self.sms.kinds:
+            return
+        book = self.book("audit-register.xlsx")
+        ws, cached = book.wb["Audit programme"], book.cached["Audit programme"]
+        header = book.header("Audit programme")
+        first = len(self.sms.labels("audit")) + 1
+        findings = self.sms.by_kind.get("finding", [])
+        rows = book.row_of("Audit programme")
+        evaluator = Evaluator(book)
+        seen = set()
+        for col in range(first, len(header) + 1):
+            formula = ws.cell(row=2, column=col).value
+            self.assertTrue(str(formula).startswith("=COUNTIFS("), formula)
+            self.assertIn("'Findings'!", formula)
+            classes = [c for c in CLASSIFICATIONS if '"%s"' % c in formula]
+            self.assertEqual(len(classes), 1, formula)
+            cls = classes[0]
+            seen.add(cls)
+            self.assertIn(cls[:5], header[col - 1].lower(), "header of the %s count" % cls)
+            for audit in self.sms.by_kind.get("audit", []):
+                r = rows[audit["id"]]
+                cell = ws.cell(row=r, column=col)
+                expected = sum(1 for f in findings
+                               if f["audit"] == audit["id"] and f["classification"] == cls)
+                where = "%s %s" % (audit["id"], cls)
+                self.assertEqual(cell.data_type, "f", where)
+                self.assertEqual(cached.cell(row=r, column=col).value, expected, where)
+                self.assertEqual(evaluator.evaluate(ws, cell.value), expected, where)
+        self.assertEqual(seen, set(CLASSIFICATIONS))
+        # Reclassifying a finding on the Findings sheet moves the count.
+        if findings:
+            f_rows = book.row_of("Findings")
+            f_col = book.header("Findings").index(self.sms.label("finding", "classification")) + 1
+            finding = findings[0]
+            other = [c for c in CLASSIFICATIONS if c != finding["classification"]][0]
+            edits = {("Findings", f_rows[finding["id"]], f_col): other}
+            col = first + CLASSIFICATIONS.index(other)
+            formula = ws.cell(row=rows[finding["audit"]], column=col).value
+            before = Evaluator(book).evaluate(ws, formula)
+            self.assertEqual(Evaluator(book, edits).evaluate(ws, formula), before + 1)
+
+    def test_data_validation(self):
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws = book.wb[title]
+            last = max(book.data_rows(title), 1) + 1
+            for col, spec in self.columns_of(kind, book, title).items():
+                where = "%s column %s (%s)" % (title, col, spec["name"])
+                found = validations(ws, col, 2, last)
+                if spec["type"] in ("enum", "status"):
+                    values = (spec["values"] if spec["type"] == "enum"
+                              else self.sms.kinds[kind]["statuses"])
+                    lists = [list_values(dv) for dv in found if dv.type == "list"]
+                    self.assertIn([str(v) for v in values], lists, where)
+                elif spec["type"] == "integer":
+                    if spec.get("scale"):
+                        scale = self.sms.scoring[spec["scale"]]
+                        low, high = min(scale), max(scale)
+                    elif spec.get("min") is not None and spec.get("max") is not None:
+                        low, high = spec["min"], spec["max"]
+                    else:
+                        continue
+                    whole = [(dv.operator, dv.formula1, dv.formula2) for dv in found
+                             if dv.type == "whole"]
+                    self.assertTrue(any(op in (None, "between") and str(a) == str(low)
+                                        and str(b) == str(high) for op, a, b in whole),
+                                    "%s: no whole number %s..%s validation in %s"
+                                    % (where, low, high, whole))
+        book = self.book("document-register.xlsx")
+        ws = book.wb["Documents"]
+        col = [h.lower() for h in book.header("Documents")].index("status") + 1
+        lists = [list_values(dv) for dv in validations(ws, col, 2, book.data_rows("Documents") + 1)]
+        self.assertIn(["draft", "approved", "retired"], lists)
+
+    def test_conditional_formatting(self):
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws = book.wb[title]
+            colours = conditional_colours(book, title)
+            rows = book.row_of(title)
+            columns = self.columns_of(kind, book, title)
+            for col, spec in columns.items():
+                if spec["type"] == "date" and (spec.get("overdue") or spec.get("expiry")):
+                    formulas = rule_formulas(ws, col)
+                    self.assertTrue(any("DATE(2026,11,21)" in f for f in formulas),
+                                    "%s column %d: %s" % (title, col, formulas))
+                for record in records:
+                    if record["id"] not in rows:
+                        continue  # test_one_row_per_record
+                    r = rows[record["id"]]
+                    expected = self.sms.expected_colour(record, spec)
+                    actual = colours.get((r, col), [])
+                    self.assertEqual(sorted(set(actual)), [expected] if expected else [],
+                                     "%s %s %s (%s)" % (title, record["id"], spec["name"],
+                                                        ws.cell(row=r, column=col).value))
+                    self.assertLessEqual(len(actual), 1, "two rules colour one cell")
+            # No other column is coloured.
+            for (r, col) in colours:
+                self.assertIn(col, columns, "%s: colour in column %d" % (title, col))
+        book = self.book("document-register.xlsx")
+        header = [h.lower() for h in book.header("Documents")]
+        colours = conditional_colours(book, "Documents")
+        rows = book.row_of("Documents")
+        col = header.index("next review") + 1
+        self.assertTrue(any("DATE(2026,11,21)" in f for f in rule_formulas(book.wb["Documents"], col)))
+        for doc in self.sms.documents:
+            due = add_months(iso(doc["effective"]), int(doc["review_months"]))
+            actual = colours.get((rows[doc["id"]], col), [])
+            if doc["status"] == "approved":
+                self.assertEqual(actual, [RED] if due < AS_OF_DATE else [], doc["id"])
+
+    def test_ids_link_to_their_pages(self):
+        registers = os.path.join(self.out, "registers")
+        for kind, name, title, records in self.sheets_of_kind():
+            ws = self.book(name).wb[title]
+            for r in range(2, ws.max_row + 1):
+                cell = ws.cell(row=r, column=1)
+                where = "%s %s" % (title, cell.value)
+                self.assertIsNotNone(cell.hyperlink, where + ": no link")
+                target = cell.hyperlink.target
+                self.assertNotRegex(target, r"^(/|[a-z]+:)", where + ": not relative")
+                page = os.path.normpath(os.path.join(registers, unquote(target)))
+                self.assertEqual(page, os.path.join(self.out, "records", kind, cell.value + ".html"),
+                                 where)
+                self.assertTrue(os.path.isfile(page), where + ": no " + page)
+        ws = self.book("document-register.xlsx").wb["Documents"]
+        sources = {d["id"]: d["_path"] for d in self.sms.documents}
+        for r in range(2, ws.max_row + 1):
+            cell = ws.cell(row=r, column=1)
+            self.assertIsNotNone(cell.hyperlink, cell.value)
+            target = cell.hyperlink.target
+            self.assertNotRegex(target, r"^(/|[a-z]+:)")
+            page = os.path.normpath(os.path.join(registers, unquote(target)))
+            expected = os.path.join(self.out, sources[cell.value][:-3] + ".html")
+            self.assertEqual(page, os.path.normpath(expected))
+            self.assertTrue(os.path.isfile(page), page)
+
+    def test_text_never_becomes_a_formula(self):
+        computed = {"score", "level", "exceeds"}
+        for name in self.sms.expected_workbooks():
+            book = self.book(name)
+            for ws in book.wb.worksheets:
+                kind = None
+                for k, n, t in self.record_sheets():
+                    if (n, t) == (name, ws.title):
+                        kind = k
+                if ws.title == "Treatment plan":
+                    kind = "risk"
+                columns = self.columns_of(kind, book, ws.title) if kind else {}
+                counts = (range(len(self.sms.labels("audit")) + 1, ws.max_column + 1)
+                          if ws.title == "Audit programme" else ())
+                for row in ws.iter_rows(min_row=2 if kind else 1):
+                    for cell in row:
+                        if cell.data_type != "f":
+                            continue
+                        spec = columns.get(cell.column)
+                        self.assertTrue((spec and spec["type"] in computed) or
+                                        cell.column in counts,
+                                        "%s %s!%s is a formula: %s" % (name, ws.title,
+                                                                       cell.coordinate, cell.value))
+        # Record values that look like formulas are text cells, verbatim.
+        for kind, name, title, records in self.sheets_of_kind():
+            book = self.book(name)
+            ws = book.wb[title]
+            rows = book.row_of(title)
+            for col, spec in self.columns_of(kind, book, title).items():
+                for record in records:
+                    value = record.get(spec["name"])
+                    if record["id"] not in rows:
+                        continue
+                    if isinstance(value, str) and value[:1] in "=+-@":
+                        cell = ws.cell(row=rows[record["id"]], column=col)
+                        if spec["type"] == "date":
+                            continue
+                        self.assertEqual(cell.data_type, "s", cell.coordinate)
+                        if spec["type"] != "role":
+                            self.assertEqual(norm_space(cell.value), norm_space(value))
+
+    def test_treatment_plan(self):
+        book = self.book("risk-register.xlsx")
+        listed = book.ids("Treatment plan")
+        expected = [r["id"] for r in self.treatment_plan()]
+        self.assertEqual(len(listed), len(set(listed)), "duplicate rows")
+        missing = ["%s (%s, treatment %s)" % (r["id"], r["status"], r.get("treatment"))
+                   for r in self.treatment_plan() if r["id"] not in listed]
+        self.assertEqual(missing, [], "not in the treatment plan")
+        self.assertEqual(sorted(set(listed) - set(expected)), [], "in the treatment plan")
+        self.assertEqual(book.header("Treatment plan")[0], "ID")
+
+    def test_criteria_sheet(self):
+        ws = self.book("risk-register.xlsx").wb["Criteria"]
+        rows = [[v for v in row if v is not None] for row in ws.iter_rows(values_only=True)]
+        flat = [str(v) for row in rows for v in row]
+        for scale in ("likelihood", "impact"):
+            for value, label in self.sms.scoring[scale].items():
+                self.assertTrue(any(row[:2] == [value, label] for row in rows),
+                                "%s %s %s" % (scale, value, label))
+        for band in self.sms.bands():
+            self.assertTrue(any(row[:2] == [band["name"], band["min"]] for row in rows),
+                            band["name"])
+        self.assertTrue(any(re.search(r"\b%d\b" % self.sms.scoring["acceptance"], t)
+                            and "accept" in t.lower() for t in flat), "no acceptance")
+
+    def test_heat_map(self):
+        ws = self.book("risk-register.xlsx").wb["Heat map"]
+        scoring = self.sms.scoring
+
+        def scale_value(text, scale):
+            if not isinstance(text, str):
+                return None
+            label = re.sub(r"^\d+\s*", "", text.strip())
+            found = [v for v, l in scoring[scale].items() if l == label]
+            return found[0] if found else None
+        header_row, columns = None, {}
+        for row in ws.iter_rows():
+            found = {c.column: scale_value(c.value, "likelihood") for c in row}
+            found = {col: v for col, v in found.items() if v is not None}
+            if len(found) == len(scoring["likelihood"]):
+                header_row, columns = row[0].row, found
+                break
+        self.assertIsNotNone(header_row, "no likelihood header row")
+        counts = {}  # risks not closed; opportunities left out
+        for risk in self.sms.by_kind.get("risk", []):
+            if risk["status"] != "closed" and risk.get("type", "risk") == "risk":
+                key = (int(risk["likelihood"]), int(risk["impact"]))
+                counts[key] = counts.get(key, 0) + 1
+        impacts = set()
+        for row in ws.iter_rows(min_row=header_row + 1):
+            impact = scale_value(row[0].value, "impact")
+            if impact is None:
+                continue
+            impacts.add(impact)
+            for col, likelihood in columns.items():
+                cell = ws.cell(row=row[0].row, column=col)
+                where = "likelihood %d impact %d" % (likelihood, impact)
+                self.assertEqual(cell.value or 0, counts.get((likelihood, impact), 0), where)
+                band = self.sms.band(self.sms.combine(likelihood, impact))
+                self.assertEqual(rgb(cell.fill.fgColor), band["colour"].lstrip("#").upper(), where)
+        self.assertEqual(impacts, set(scoring["impact"]))
+
+    def skills_matrix(self):
+        """(competence columns {col: record}, person rows {row: record},
+        gap row) of the skills matrix."""
+        ws = self.book("training-register.xlsx").wb["Skills matrix"]
+        competences = {c["title"]: c for c in self.sms.by_kind.get("competence", [])}
+        header = None
+        for row in ws.iter_rows():
+            if str(row[0].value).strip().lower() == "person":
+                header = row
+                break
+        self.assertIsNotNone(header, "no 'Person' header")
+        columns = {c.column: competences.get(c.value) for c in header[2:] if c.value is not None}
+        people, gap = {}, None
+        for row in ws.iter_rows(min_row=header[0].row + 1):
+            first = row[0]
+            if first.hyperlink and "/person/" in first.hyperlink.target:
+                pid = os.path.basename(first.hyperlink.target)[:-len(".html")]
+                people[first.row] = self.sms.by_id.get(pid)
+                self.assertEqual(first.value, people[first.row]["title"])
+            elif str(first.value).lower().startswith("gap"):
+                self.assertIsNone(gap, "two gap rows")
+                gap = first.row
+        return ws, columns, people, gap
+
+    def test_skills_matrix(self):
+        ws, columns, people, gap = self.skills_matrix()
+        active = [c for c in self.sms.by_kind.get("competence", []) if c["status"] == "active"]
+        self.assertEqual(sorted(c["id"] for c in columns.values() if c),
+                         sorted(c["id"] for c in active))
+        self.assertNotIn(None, columns.values(), "a column that is no competence")
+        self.assertEqual(sorted(p["id"] for p in people.values()),
+                         sorted(p["id"] for p in self.sms.by_kind.get("person", [])
+                                if p["status"] == "active"))
+        self.assertIsNotNone(gap, "no gap row")
+        self.assertGreater(gap, max(people), "the gap row comes after the people")
+        for col, competence in columns.items():
+            needed = [r for r, p in people.items() if p["role"] == competence["role"]]
+            states = [str(ws.cell(row=r, column=col).value or "") for r in needed]
+            not_competent = sum(1 for s in states if s in ("missing", "planned", "expired"))
+            self.assertEqual(ws.cell(row=gap, column=col).value, not_competent, competence["id"])
+            for r, person in people.items():
+                cell = ws.cell(row=r, column=col)
+                where = "%s %s" % (person["id"], competence["id"])
+                if person["role"] == competence["role"]:
+                    self.assertIn(cell.value, ("competent", "expiring", "expired", "planned",
+                                               "missing"), where)
+                else:
+                    colour = rgb(cell.fill.fgColor)
+                    self.assertTrue(colour and colour[0:2] == colour[2:4] == colour[4:6],
+                                    where + ": not grey (%s)" % colour)
+
+    def test_clause_coverage(self):
+        book = self.book("audit-register.xlsx")
+        ws = book.wb["Clause coverage"]
+        header = book.header("Clause coverage")
+        self.assertEqual(header[0], "Clause")
+        self.assertEqual(header[-1], "Covered in cycle")
+        # Periods of the internal audits; other audits do not count.
+        audits = [a for a in self.sms.by_kind.get("audit", []) if a["type"] == "internal"]
+        live = [a for a in audits if a["status"] != "cancelled"]
+        periods = [str(h) for h in header[1:-1] if h != "Title"]
+        self.assertTrue({str(a["period"]) for a in live} <= set(periods) <=
+                        {str(a["period"]) for a in audits}, periods)
+        clauses = [str(v) for v in book.ids("Clause coverage")]
+        self.assertEqual(len(clauses), len(set(clauses)))
+        for top in range(4, 11):
+            self.assertIn(str(top), clauses)
+        self.assertIn("4.1", clauses)
+        self.assertTrue(all(re.match(r"^(4|5|6|7|8|9|10)(\.\d+)*$", c) for c in clauses), clauses)
+
+        def covers(audit, clause):
+            return any(c == clause or c.startswith(clause + ".") for c in audit.get("clauses") or [])
+        for r, clause in enumerate(clauses, start=2):
+            audited_somewhere = False
+            for period in periods:
+                col = header.index(period) + 1
+                in_period = [a for a in live if str(a["period"]) == period and covers(a, clause)]
+                value = str(ws.cell(row=r, column=col).value or "").lower()
+                where = "clause %s in %s" % (clause, period)
+                if any(a["status"] == "completed" for a in in_period):
+                    self.assertEqual(value, "audited", where)
+                    audited_somewhere = True
+                elif in_period:
+                    self.assertEqual(value, "planned", where)
+                else:
+                    self.assertEqual(value, "", where)
+            covered = str(ws.cell(row=r, column=len(header)).value).lower()
+            self.assertEqual(covered, "yes" if audited_somewhere else "no", "clause " + clause)
+
+    def test_document_register(self):
+        book = self.book("document-register.xlsx")
+        ws = book.wb["Documents"]
+        header = [h.lower() for h in book.header("Documents")]
+        self.assertEqual(len(header), len(DOCUMENT_COLUMNS), header)
+        for h, word in zip(header, DOCUMENT_COLUMNS):
+            self.assertTrue(h.startswith(word), "%r is not %r" % (h, word))
+        rows = book.row_of("Documents")
+        self.assertEqual(sorted(rows), sorted(d["id"] for d in self.sms.documents))
+        col = {word: header.index(h) + 1 for h, word in zip(header, DOCUMENT_COLUMNS)}
+        for doc in self.sms.documents:
+            r = rows[doc["id"]]
+
+            def cell(word):
+                return ws.cell(row=r, column=col[word]).value
+            effective = iso(doc["effective"])
+            self.assertEqual(cell("title"), doc["title"])
+            self.assertEqual(cell("type"), doc["type"])
+            self.assertEqual(cell("version"), str(doc["version"]))
+            self.assertEqual(cell("status"), doc["status"])
+            self.assertIn(cell("owner"), (self.sms.roles[doc["owner"]], doc["owner"]))
+            self.assertIn(cell("approver"), (self.sms.roles[doc["approver"]], doc["approver"]))
+            for clause in doc.get("clauses") or []:
+                self.assertIn(clause, cell("clauses"))
+            self.assertEqual(cell("effective"), datetime.datetime.combine(effective,
+                                                                           datetime.time()))
+            self.assertEqual(cell("review cycle"), doc["review_months"])
+            self.assertEqual(cell("next review"), datetime.datetime.combine(
+                add_months(effective, int(doc["review_months"])), datetime.time()), doc["id"])
+            self.assertEqual(cell("source"), doc["_path"])
+
+    # the site
+
+    def test_site_register_pages_match_the_workbooks(self):
+        kinds = sorted(set(r["kind"] for r in self.sms.records))
+        for kind in kinds:
+            name = self.sms.workbook_of(kind)
+            title = [t for k, n, t in self.record_sheets() if k == kind][0]
+            book = self.book(name)
+            with open(os.path.join(self.out, "records", kind + ".html"), encoding="utf-8") as fh:
+                page = RegisterPage(fh.read())
+            with self.subTest(kind=kind):
+                self.assertEqual([os.path.normpath(os.path.join(self.out, "records", unquote(h)))
+                                  for h in page.downloads],
+                                 [os.path.join(self.out, "registers", name)])
+                header = book.header(title)
+                self.assertEqual(page.headers, self.sms.labels(kind))
+                self.assertEqual(page.headers, header[:len(page.headers)])
+                ids = [row[0]["text"] for row in page.rows]
+                self.assertEqual(ids, book.ids(title), "rows in another order or missing")
+                colours = conditional_colours(book, title)
+                columns = self.columns_of(kind, book, title)
+                ws = book.cached[title]
+                for r, row in enumerate(page.rows, start=2):
+                    for col, td in enumerate(row, start=1):
+                        where = "%s %s" % (ids[r - 2], header[col - 1])
+                        self.assertEqual(page.colour(td), (colours.get((r, col)) or [None])[0],
+                                         where + ": the page and the workbook colour it apart")
+                        spec = columns.get(col)
+                        value = ws.cell(row=r, column=col).value
+                        if spec and spec["type"] in ("id", "text", "enum", "status", "integer",
+                                                     "score", "level", "exceeds", "role",
+                                                     "date"):
+                            if isinstance(value, datetime.datetime):
+                                value = value.date().isoformat()
+                            self.assertEqual(td["text"], text_of(value), where)
+        with open(os.path.join(self.out, "documents.html"), encoding="utf-8") as fh:
+            page = RegisterPage(fh.read())
+        book = self.book("document-register.xlsx")
+        self.assertEqual([os.path.normpath(os.path.join(self.out, unquote(h)))
+                          for h in page.downloads],
+                         [os.path.join(self.out, "registers", "document-register.xlsx")])
+        header = book.header("Documents")
+        for th in page.headers:
+            self.assertIn(th, header)
+        self.assertEqual(sorted(row[0]["text"] for row in page.rows), sorted(book.ids("Documents")))
+        colours = conditional_colours(book, "Documents")
+        rows = book.row_of("Documents")
+        page_col = page.headers.index("Next review")
+        book_col = header.index("Next review") + 1
+        for row in page.rows:
+            self.assertEqual(page.colour(row[page_col]),
+                             (colours.get((rows[row[0]["text"]], book_col)) or [None])[0],
+                             row[0]["text"])
+        # The list of registers links every workbook.
+        with open(os.path.join(self.out, "records.html"), encoding="utf-8") as fh:
+            links = RegisterPage(fh.read()).links
+        linked = {os.path.basename(unquote(h)) for h in links if h.endswith(".xlsx")}
+        self.assertEqual(linked, set(self.sms.expected_workbooks()))
+
+    def test_second_build_is_byte_identical(self):
+        # A second later, with another SOURCE_DATE_EPOCH: --as-of decides.
+        time.sleep(max(0.0, 1.1 - (time.time() - self.built_at)))
+        out2 = os.path.join(self.tmp.name, "site-again")
+        second = build(self.root(), out2, env={"SOURCE_DATE_EPOCH": "1000000000"})
+        self.assertEqual(second.returncode, 0, second.stderr)
+        first_dir = os.path.join(self.out, "registers")
+        second_dir = os.path.join(out2, "registers")
+        self.assertEqual(sorted(os.listdir(first_dir)), sorted(os.listdir(second_dir)))
+        for name in sorted(os.listdir(first_dir)):
+            with open(os.path.join(first_dir, name), "rb") as a, \
+                    open(os.path.join(second_dir, name), "rb") as b:
+                self.assertTrue(a.read() == b.read(), name + " differs between two builds")
+
+
+class ExampleRegistersTest(RegistersCase, unittest.TestCase):
+    """The repository's example SMS."""
+
+    @classmethod
+    def root(cls):
+        return testlib.REPO
+
+
+class FixtureRegistersTest(RegistersCase, unittest.TestCase):
+    """tests/registers/: the generic checks, plus what its records were
+    written to show (see the comments in its YAML files)."""
+
+    @classmethod
+    def root(cls):
+        return os.path.join(testlib.REPO, "tests", "registers")
+
+    def colour_at(self, name, title, record_id, label, book=None):
+        book = book or self.book(name)
+        col = book.header(title).index(label) + 1
+        found = conditional_colours(book, title).get((book.row_of(title)[record_id], col), [])
+        return found[0] if found else None
+
+    def value_at(self, name, title, record_id, label, cached=False):
+        book = self.book(name)
+        col = book.header(title).index(label) + 1
+        wb = book.cached if cached else book.wb
+        return wb[title].cell(row=book.row_of(title)[record_id], column=col)
+
+    def test_fixture_has_every_built_in_kind(self):
+        self.assertEqual(set(self.sms.by_kind), set(self.sms.kinds))
+
+    def test_fixture_formula_injection_stays_text(self):
+        book = self.book("risk-register.xlsx")
+        evil = '=HYPERLINK("http://example.invalid","x")'
+        for title in ("Risks", "Treatment plan"):
+            cell = self.value_at("risk-register.xlsx", title, "RSK-001", "Title")
+            self.assertEqual(cell.data_type, "s", title)
+            self.assertEqual(cell.value, evil, title)
+            xml = book.sheet_xml(title)
+            self.assertIn("=HYPERLINK(&quot;http://example.invalid&quot;", xml.replace('"', "&quot;"))
+            self.assertNotRegex(xml, r"<f>[^<]*HYPERLINK", title + ": written as a formula")
+            self.assertNotIn("example.invalid", "".join(h.target or "" for h in book.wb[title]._hyperlinks))
+        for label, text in (("Title", "@SUM(1+1)*cmd|' /C calc'!A0"), ("Category", "+SUM(1,2)")):
+            cell = self.value_at("risk-register.xlsx", "Risks", "RSK-007", label)
+            self.assertEqual((cell.data_type, cell.value), ("s", text))
+        cell = self.value_at("risk-register.xlsx", "Risks", "RSK-002", "Title")
+        self.assertEqual(cell.value, 'Supplier "Acme" & <Co> fails')
+
+    def test_fixture_scores_levels_and_acceptance(self):
+        expected = {"RSK-001": (16, "High", "Yes"), "RSK-002": (8, "Medium", "Yes"),
+                    "RSK-003": (5, "Low", "No"), "RSK-004": (15, "High", "Yes"),
+                    "RSK-006": (6, "Low", "No"), "RSK-007": (25, "High", "Yes")}
+        for rid, values in expected.items():
+            got = tuple(self.value_at("risk-register.xlsx", "Risks", rid, label, cached=True).value
+                        for label in ("Inherent score", "Inherent level", "Exceeds acceptance"))
+            self.assertEqual(got, values, rid)
+        self.assertEqual(self.value_at("risk-register.xlsx", "Risks", "RSK-007",
+                                       "Residual level", cached=True).value, "Medium")
+        self.assertIsNone(self.value_at("risk-register.xlsx", "Risks", "RSK-006",
+                                        "Residual score").value)
+
+    def test_fixture_dates_judged_as_of(self):
+        cases = [
+            ("risk-register.xlsx", "Risks", "RSK-001", "Treatment due", RED),
+            ("risk-register.xlsx", "Risks", "RSK-003", "Treatment due", None),   # accepted
+            ("risk-register.xlsx", "Risks", "RSK-004", "Treatment due", None),   # closed
+            ("risk-register.xlsx", "Risks", "RSK-007", "Treatment due", None),   # due today
+            ("risk-register.xlsx", "Risks", "RSK-002", "Next review", RED),      # yesterday
+            ("risk-register.xlsx", "Risks", "RSK-003", "Next review", None),     # today
+            ("risk-register.xlsx", "Treatment plan", "RSK-001", "Treatment due", RED),
+            ("risk-register.xlsx", "Risks", "RSK-001", "Inherent score", "FFC7CE"),
+            ("risk-register.xlsx", "Risks", "RSK-002", "Inherent level", "FFEB9C"),
+            ("risk-register.xlsx", "Risks", "RSK-006", "Inherent score", "C6EFCE"),
+            ("training-register.xlsx", "Training records", "TRN-001", "Expires", AMBER),
+            ("training-register.xlsx", "Training records", "TRN-002", "Expires", RED),
+            ("training-register.xlsx", "Training records", "TRN-004", "Expires", RED),
+            ("training-register.xlsx", "Training records", "TRN-005", "Expires", None),
+            ("audit-register.xlsx", "Corrective actions", "ACT-001", "Due", None),
+            ("audit-register.xlsx", "Corrective actions", "ACT-002", "Due", RED),
+            ("audit-register.xlsx", "Corrective actions", "ACT-003", "Due", None),
+            ("audit-register.xlsx", "Audit programme", "AUD-02", "Planned", RED),
+            ("audit-register.xlsx", "Audit programme", "AUD-03", "Planned", None),
+            ("review-register.xlsx", "Management reviews", "MR-01", "Held", None),
+            ("review-register.xlsx", "Management reviews", "MR-02", "Held", RED),
+            ("supplier-register.xlsx", "Supplier register", "SUP-001", "Contract end", RED),
+            ("supplier-register.xlsx", "Supplier register", "SUP-002", "Contract end", None),
+            ("document-register.xlsx", "Documents", "PRO-IA-01", "Next review", RED),
+            ("document-register.xlsx", "Documents", "POL-SM-01", "Next review", None),
+        ]
+        for name, title, rid, label, colour in cases:
+            self.assertEqual(self.colour_at(name, title, rid, label), colour,
+                             "%s %s %s" % (title, rid, label))
+
+    def test_fixture_treatment_plan(self):
+        # RSK-005 is an opportunity being exploited; RSK-008 is open with no
+        # treatment chosen yet; RSK-003 (accepted), RSK-004 (closed) and
+        # RSK-006 (retained) are left out.
+        self.assertEqual(sorted(self.book("risk-register.xlsx").ids("Treatment plan")),
+                         ["RSK-001", "RSK-002", "RSK-005", "RSK-007", "RSK-008"])
+
+    def test_fixture_heat_map(self):
+        ws = self.book("risk-register.xlsx").wb["Heat map"]
+        grid = {}
+        for row in ws.iter_rows(values_only=True):
+            if isinstance(row[0], str) and re.match(r"^[1-5] ", row[0]):
+                grid[int(row[0][0])] = [v or 0 for v in row[1:6]]
+        self.assertEqual(grid, {5: [1, 0, 0, 0, 1],   # RSK-003; RSK-007 (RSK-004 closed)
+                                4: [0, 1, 0, 1, 0],   # RSK-002; RSK-001 (RSK-005 an opportunity)
+                                3: [0, 1, 1, 0, 0],   # RSK-006; RSK-008
+                                2: [0, 0, 0, 0, 0],
+                                1: [0, 0, 0, 0, 0]})
+
+    def test_fixture_skills_matrix(self):
+        ws, columns, people, gap = self.skills_matrix()
+        col = {c["id"]: n for n, c in columns.items()}
+        row = {p["id"]: n for n, p in people.items()}
+        self.assertEqual(sorted(row), ["PER-001", "PER-002", "PER-004", "PER-005"])
+        self.assertEqual(sorted(col), ["CMP-CAB", "CMP-ITSM"])
+        for pid, cid, state in (("PER-001", "CMP-ITSM", "expiring"),
+                                ("PER-005", "CMP-ITSM", "missing"),
+                                ("PER-002", "CMP-CAB", "expired")):
+            self.assertEqual(ws.cell(row=row[pid], column=col[cid]).value, state, pid + cid)
+        self.assertEqual(ws.cell(row=gap, column=col["CMP-ITSM"]).value, 1)
+        self.assertEqual(ws.cell(row=gap, column=col["CMP-CAB"]).value, 1)
+        self.assertEqual(rgb(ws.cell(row=row["PER-005"], column=col["CMP-ITSM"]).fill.fgColor), RED)
+        self.assertEqual(rgb(ws.cell(row=row["PER-001"], column=col["CMP-ITSM"]).fill.fgColor), AMBER)
+
+    def test_fixture_finding_counts(self):
+        expected = {"AUD-01": [1, 2, 0, 1], "AUD-02": [0, 0, 0, 0], "AUD-03": [0, 0, 0, 0],
+                    "AUD-04": [0, 0, 1, 0], "AUD-05": [0, 0, 0, 0]}
+        book = self.book("audit-register.xlsx")
+        ws = book.cached["Audit programme"]
+        first = len(self.sms.labels("audit")) + 1
+        for aid, counts in expected.items():
+            r = book.row_of("Audit programme")[aid]
+            got = [ws.cell(row=r, column=c).value for c in range(first, first + 4)]
+            self.assertEqual(got, counts, aid)
+
+    def test_fixture_clause_coverage(self):
+        book = self.book("audit-register.xlsx")
+        ws = book.wb["Clause coverage"]
+        header = book.header("Clause coverage")
+        self.assertEqual(header, ["Clause", "Title", "2025", "2026", "Covered in cycle"])
+        rows = book.row_of("Clause coverage")
+        expected = {"4": ("audited", None, "yes"), "4.1": ("audited", None, "yes"),
+                    "4.2": (None, None, "no"), "5": (None, "planned", "no"),
+                    "5.1": (None, None, "no"), "6": (None, None, "no"),     # cancelled
+                    "7": (None, None, "no"), "7.5": (None, None, "no"),     # not internal
+                    "8": ("audited", "audited", "yes"), "8.5": ("audited", "audited", "yes"),
+                    "9": ("audited", None, "yes"), "9.2": ("audited", None, "yes"),
+                    "10": (None, "planned", "no")}
+        for clause, values in expected.items():
+            got = tuple(ws.cell(row=rows[clause], column=c).value for c in (3, 4, 5))
+            self.assertEqual(got, values, clause)
+
+    def test_fixture_document_next_review(self):
+        cell = self.value_at("document-register.xlsx", "Documents", "PRO-IA-01", "Next review")
+        self.assertEqual(cell.value, datetime.datetime(2026, 2, 28))
+
+    def test_fixture_kind_of_its_own(self):
+        book = self.book("supplier-register.xlsx")
+        self.assertEqual(book.wb.sheetnames[1], "Supplier register")
+        self.assertIn("Annual value (GBP)", book.header("Supplier register"))
+        cell = self.value_at("supplier-register.xlsx", "Supplier register", "SUP-001",
+                             "Annual value (GBP)")
+        self.assertEqual(cell.value, 125000.5)
+
+    def test_as_of_moves_the_judgement(self):
+        out = os.path.join(self.tmp.name, "site-2027")
+        result = build(self.root(), out, as_of="2027-06-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        book = Book(os.path.join(out, "registers", "audit-register.xlsx"))
+        cover = {row[0]: row[1] for row in book.wb["Cover"].iter_rows(values_only=True)
+                 if len(row) > 1}
+        self.assertEqual(cover.get("As of"), datetime.datetime(2027, 6, 1))
+        self.assertEqual(book.wb.properties.created, datetime.datetime(2027, 6, 1))
+        self.assertEqual(self.colour_at(None, "Corrective actions", "ACT-003", "Due", book), RED)
+        book = Book(os.path.join(out, "registers", "training-register.xlsx"))
+        self.assertEqual(self.colour_at(None, "Training records", "TRN-001", "Expires", book), RED)
+        self.assertEqual(self.colour_at(None, "Training records", "TRN-005", "Expires", book), RED)
+
+    def test_default_as_of_is_source_date_epoch(self):
+        out = os.path.join(self.tmp.name, "site-epoch")
+        epoch = (datetime.date(2027, 1, 1) - datetime.date(1970, 1, 1)).days * 86400 + 3600
+        result = build(self.root(), out, as_of=None, env={"SOURCE_DATE_EPOCH": str(epoch)})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        book = Book(os.path.join(out, "registers", "review-register.xlsx"))
+        cover = {row[0]: row[1] for row in book.wb["Cover"].iter_rows(values_only=True)
+                 if len(row) > 1}
+        self.assertEqual(cover.get("As of"), datetime.datetime(2027, 1, 1))
+
+
+if __name__ == "__main__":
+    testlib.main()
