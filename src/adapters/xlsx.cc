@@ -166,14 +166,14 @@ class XlsxWriter {
                                header_);
       offset = 1;
     }
-    for (size_t r = 0; r < sheet.rows.size(); ++r) {
-      const auto& row = sheet.rows[r];
+    for (size_t r = 0; r < sheet.RowCount(); ++r) {
+      const std::vector<Cell> row = sheet.Row(r);
       for (size_t c = 0; c < row.size(); ++c)
         WriteCell(ws, static_cast<lxw_row_t>(r + offset), static_cast<lxw_col_t>(c), row[c],
                   c < sheet.columns.size() ? &sheet.columns[c] : nullptr);
     }
     if (sheet.is_table && !sheet.columns.empty()) {
-      lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.rows.size(), 1));
+      lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1));
       lxw_col_t last_col = static_cast<lxw_col_t>(sheet.columns.size() - 1);
       worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
       worksheet_autofilter(ws, 0, 0, last_row, last_col);

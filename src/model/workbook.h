@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,15 @@ struct Sheet {
   bool is_table = true;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  /// Large sheets make their rows when written instead of holding them:
+  /// row_count rows, each from row_at(i). Then `rows` stays empty.
+  size_t row_count = 0;
+  std::function<std::vector<Cell>(size_t)> row_at;
   std::vector<Highlight> highlights;
   int frozen_columns = 1;  ///< tables: columns kept in view (the ID)
+
+  size_t RowCount() const { return row_at ? row_count : rows.size(); }
+  std::vector<Cell> Row(size_t i) const { return row_at ? row_at(i) : rows[i]; }
 };
 
 struct Workbook {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "adapters/xlsx.h"
@@ -69,7 +70,7 @@ Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring&
   return c;
 }
 
-class Builder {
+class Builder : public std::enable_shared_from_this<Builder> {
  public:
   Builder(const Graph& graph, const BuildInfo& info)
       : graph_(graph), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
@@ -249,16 +250,21 @@ class Builder {
     }
     for (size_t c = 0; c < specs.size(); ++c)
       AddHighlights(sheet, static_cast<int>(c), *specs[c], kind, letters);
-    std::string file = RegisterFile(kind.name);
-    for (int node : RecordsOf(kind)) {
-      const Record& record = RecordAt(node);
-      if (keep && !keep(record)) continue;
-      int excel_row = static_cast<int>(sheet.rows.size()) + 2;
+    std::vector<int> nodes;
+    for (int node : RecordsOf(kind))
+      if (!keep || keep(RecordAt(node))) nodes.push_back(node);
+    // Rows are made as the sheet is written, so a register of any size
+    // never sits in memory whole (libxlsxwriter streams them to disk).
+    sheet.row_count = nodes.size();
+    sheet.row_at = [self = shared_from_this(), nodes = std::move(nodes), specs,
+                    letters = std::move(letters), file = RegisterFile(kind.name)](size_t r) {
+      const Record& record = self->RecordAt(nodes[r]);
       std::vector<Cell> row;
       for (const FieldSpec* spec : specs)
-        row.push_back(FieldCell(record, *spec, file, node, letters, excel_row));
-      sheet.rows.push_back(std::move(row));
-    }
+        row.push_back(self->FieldCell(record, *spec, file, nodes[r], letters,
+                                      static_cast<int>(r) + 2));
+      return row;
+    };
     return sheet;
   }
 
@@ -287,7 +293,7 @@ class Builder {
     for (const auto& sheet : wb.sheets) {
       if (!sheet.is_table) continue;
       cover.rows.push_back({Cell::Text(sheet.name),
-                            Cell::Number(static_cast<double>(sheet.rows.size()))});
+                            Cell::Number(static_cast<double>(sheet.RowCount()))});
     }
     wb.sheets.insert(wb.sheets.begin(), std::move(cover));
   }
@@ -536,6 +542,9 @@ class Builder {
   // COUNTIFS over the Findings sheet so it follows edits there.
   Sheet AuditProgramme(const KindSpec& audit, const KindSpec* finding) const {
     Sheet sheet = RecordSheet(audit, audit.columns, nullptr, "Audit programme");
+    // Programmes are short: hold the rows, to add the count columns.
+    for (size_t r = 0; r < sheet.RowCount(); ++r) sheet.rows.push_back(sheet.Row(r));
+    sheet.row_at = nullptr;
     std::string audit_col, class_col;
     if (finding) {
       for (size_t c = 0, shown = 0; c < finding->columns.size(); ++c) {
@@ -676,7 +685,7 @@ std::string RegisterFile(const std::string& kind) {
 }
 
 std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info) {
-  return Builder(graph, info).Build();
+  return std::make_shared<Builder>(graph, info)->Build();
 }
 
 }  // namespace smsdoc
