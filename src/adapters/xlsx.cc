@@ -107,7 +107,8 @@ class XlsxWriter {
         if (!cell.fill.empty()) worksheet_write_blank(ws, r, c, format);
         break;
       case Cell::Type::kText:
-        if (!cell.url.empty()) {
+        // Excel holds at most 65,530 links per sheet; later IDs stay text.
+        if (!cell.url.empty() && links_in_sheet_++ < kMaxLinksPerSheet) {
           std::string url = cell.url;
           worksheet_write_url_opt(ws, r, c, url.c_str(), link_, cell.text.c_str(), nullptr);
         } else {
@@ -156,6 +157,7 @@ class XlsxWriter {
 
   void WriteSheet(const Sheet& sheet) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, sheet.name.c_str());
+    links_in_sheet_ = 0;
     for (size_t c = 0; c < sheet.columns.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            sheet.columns[c].width, nullptr);
@@ -204,6 +206,8 @@ class XlsxWriter {
   lxw_format *header_ = nullptr, *top_ = nullptr, *wrap_ = nullptr, *date_ = nullptr,
              *link_ = nullptr, *bold_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
+  size_t links_in_sheet_ = 0;
+  static constexpr size_t kMaxLinksPerSheet = 65530;
 };
 
 }  // namespace
