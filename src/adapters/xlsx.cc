@@ -2,7 +2,9 @@
 
 #include <xlsxwriter.h>
 
+#include <cctype>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "base/dates.h"
@@ -155,8 +157,38 @@ class XlsxWriter {
     worksheet_data_validation_range(ws, 1, c, last_row, c, &dv);
   }
 
+  // Excel's rules: at most 31 characters, none of []:*?/\, no apostrophe at
+  // either end, unique in the workbook (case-insensitively).
+  std::string SheetName(const std::string& wanted) {
+    std::string name;
+    for (char c : wanted) name += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '-';
+    while (!name.empty() && name.front() == '\'') name.erase(0, 1);
+    while (!name.empty() && name.back() == '\'') name.pop_back();
+    if (name.empty()) name = "Sheet";
+    if (name.size() > 31) {
+      name.resize(31);
+      // Do not leave half a UTF-8 character behind.
+      while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80)
+        name.pop_back();
+      if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0) name.pop_back();
+    }
+    std::string unique = name;
+    for (int n = 2; !used_names_.insert(Lowercase(unique)).second; ++n) {
+      std::string suffix = " (" + std::to_string(n) + ")";
+      unique = name.substr(0, 31 - suffix.size()) + suffix;
+    }
+    return unique;
+  }
+
+  static std::string Lowercase(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  }
+
   void WriteSheet(const Sheet& sheet) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, sheet.name.c_str());
+    std::string name = SheetName(sheet.name);
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    if (!ws) return;  // cannot happen with a cleaned, unique name
     links_in_sheet_ = 0;
     for (size_t c = 0; c < sheet.columns.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
@@ -207,6 +239,7 @@ class XlsxWriter {
              *link_ = nullptr, *bold_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
   size_t links_in_sheet_ = 0;
+  std::set<std::string> used_names_;
   static constexpr size_t kMaxLinksPerSheet = 65530;
 };
 

@@ -1,0 +1,49 @@
+#include "adapters/xlsx.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+TEST_CASE("column letters") {
+  CHECK(ColumnLetters(0) == "A");
+  CHECK(ColumnLetters(25) == "Z");
+  CHECK(ColumnLetters(26) == "AA");
+  CHECK(ColumnLetters(701) == "ZZ");
+}
+
+TEST_CASE("any sheet names are made valid and unique; the bytes repeat") {
+  std::string tmpl = (fs::temp_directory_path() / "smsdoc-xlsx-XXXXXX").string();
+  fs::path tmp = mkdtemp(tmpl.data());
+  Workbook wb;
+  wb.title = "Suppliers & partners";
+  wb.created = "2026-11-21";
+  for (const char* name : {"Contracts [2026]: a/b?", "contracts [2026]: a/b?", "'quoted'",
+                           "", "A very long register name that does not fit"}) {
+    Sheet s;
+    s.name = name;
+    s.columns = {{"ID"}};
+    s.rows = {{Cell::Text("=1+1")}};
+    wb.sheets.push_back(s);
+  }
+  CHECK(WriteXlsx(wb, (tmp / "a.xlsx").string(), tmp.string()) == "");
+  CHECK(WriteXlsx(wb, (tmp / "b.xlsx").string(), tmp.string()) == "");
+  auto bytes = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  CHECK(bytes(tmp / "a.xlsx").size() > 1000);
+  CHECK(bytes(tmp / "a.xlsx") == bytes(tmp / "b.xlsx"));
+  CHECK(std::distance(fs::directory_iterator(tmp), fs::directory_iterator()) == 2);  // no temp files left
+  fs::remove_all(tmp);
+}
+
+}  // namespace smsdoc
