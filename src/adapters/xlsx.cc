@@ -17,6 +17,14 @@ lxw_color_t Colour(const std::string& hex) {
   return static_cast<lxw_color_t>(std::stoul(hex.substr(1), nullptr, 16));
 }
 
+// At most `bytes` bytes of `s`, without splitting a UTF-8 character.
+std::string Utf8Prefix(const std::string& s, size_t bytes) {
+  if (s.size() <= bytes) return s;
+  size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 // Header and footer text treats '&' as a control character.
 std::string EscapeHeaderFooter(const std::string& s) {
   std::string out;
@@ -82,8 +90,6 @@ class XlsxWriter {
     format_set_underline(link_, LXW_UNDERLINE_SINGLE);
     format_set_font_color(link_, 0x1F5FA8);
     format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
-    bold_ = workbook_add_format(wb_);
-    format_set_bold(bold_);
   }
 
   // One format per fill colour (and bold), made on first use.
@@ -157,25 +163,13 @@ class XlsxWriter {
     worksheet_data_validation_range(ws, 1, c, last_row, c, &dv);
   }
 
-  // Excel's rules: at most 31 characters, none of []:*?/\, no apostrophe at
-  // either end, unique in the workbook (case-insensitively).
+  // Unique in the workbook, case-insensitively.
   std::string SheetName(const std::string& wanted) {
-    std::string name;
-    for (char c : wanted) name += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '-';
-    while (!name.empty() && name.front() == '\'') name.erase(0, 1);
-    while (!name.empty() && name.back() == '\'') name.pop_back();
-    if (name.empty()) name = "Sheet";
-    if (name.size() > 31) {
-      name.resize(31);
-      // Do not leave half a UTF-8 character behind.
-      while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80)
-        name.pop_back();
-      if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0) name.pop_back();
-    }
+    std::string name = ValidSheetName(wanted);
     std::string unique = name;
     for (int n = 2; !used_names_.insert(Lowercase(unique)).second; ++n) {
       std::string suffix = " (" + std::to_string(n) + ")";
-      unique = name.substr(0, 31 - suffix.size()) + suffix;
+      unique = Utf8Prefix(name, 31 - suffix.size()) + suffix;
     }
     return unique;
   }
@@ -227,7 +221,8 @@ class XlsxWriter {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
     worksheet_fit_to_pages(ws, 1, 0);
-    std::string footer = "&L" + EscapeHeaderFooter(model_.title + " - " + sheet.name) +
+    // Excel allows 255 characters in a footer.
+    std::string footer = "&L" + EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + name, 100)) +
                          "&RPage &P of &N";
     worksheet_set_footer(ws, footer.c_str());
   }
@@ -236,7 +231,7 @@ class XlsxWriter {
   std::string tmpdir_, title_, company_;
   lxw_workbook* wb_ = nullptr;
   lxw_format *header_ = nullptr, *top_ = nullptr, *wrap_ = nullptr, *date_ = nullptr,
-             *link_ = nullptr, *bold_ = nullptr;
+             *link_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
   size_t links_in_sheet_ = 0;
   std::set<std::string> used_names_;
@@ -244,6 +239,14 @@ class XlsxWriter {
 };
 
 }  // namespace
+
+std::string ValidSheetName(const std::string& wanted) {
+  std::string name;
+  for (char c : wanted) name += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '-';
+  while (!name.empty() && name.front() == '\'') name.erase(0, 1);
+  while (!name.empty() && name.back() == '\'') name.pop_back();
+  return name.empty() ? "Sheet" : Utf8Prefix(name, 31);
+}
 
 std::string ColumnLetters(int column) {
   std::string out;

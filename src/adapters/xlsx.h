@@ -11,6 +11,10 @@ namespace smsdoc {
 std::string WriteXlsx(const Workbook& workbook, const std::string& path,
                       const std::string& tmpdir);
 
+/// A name Excel accepts for a sheet: at most 31 bytes (whole UTF-8
+/// characters), none of []:*?/\ (replaced by '-'), no apostrophe at either end.
+std::string ValidSheetName(const std::string& wanted);
+
 /// Excel's name for a column: 0 -> "A", 26 -> "AA".
 std::string ColumnLetters(int column);
 

@@ -59,7 +59,11 @@ std::string SourceRevision(const std::string& root) {
     std::string head = ReadFirstLine(git / "HEAD");
     if (!StartsWith(head, "ref: ")) return head.substr(0, 12);  // detached
     std::string ref = head.substr(5);
-    std::string hash = ResolveRef(git, ref);
+    // A linked worktree keeps HEAD, but its branches live in the common dir.
+    fs::path refs_dir = git;
+    if (std::string common = ReadFirstLine(git / "commondir"); !common.empty())
+      refs_dir = fs::path(common).is_relative() ? git / common : fs::path(common);
+    std::string hash = ResolveRef(refs_dir, ref);
     std::string branch = ref.substr(ref.rfind('/') + 1);
     return hash.empty() ? branch + " (no commit yet)" : branch + "@" + hash.substr(0, 12);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cerrno>
 #include <cstdlib>
 
 #include "base/text.h"
@@ -91,9 +92,10 @@ std::string FieldReader::Number(const std::string& key, bool required) {
   if (!n) return "";
   std::string value(Trim(n->scalar));
   char* end = nullptr;
+  errno = 0;
   std::strtod(value.c_str(), &end);
-  if (!value.empty() && end == value.c_str() + value.size() &&
-      value.find_first_of("xXnN") == std::string::npos)  // no hex, inf or nan
+  if (!value.empty() && end == value.c_str() + value.size() && errno != ERANGE &&
+      value.find_first_of("xXnN") == std::string::npos)  // no hex, inf, nan or overflow
     return value;
   diags_.Error(path_, n->pos, "'" + key + "' must be a number, got '" + value + "'",
                "field-type");

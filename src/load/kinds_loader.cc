@@ -62,6 +62,9 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
   };
   if (spec.type == FieldType::kEnum && spec.values.empty())
     fail("type", "an enum needs 'values'");
+  for (const auto& value : spec.values)
+    if (value.find_first_of(",\"") != std::string::npos)
+      fail("values", "value '" + value + "' may not hold ',' or '\"' (Excel drop-downs)");
   if ((spec.overdue || spec.expiry) && spec.type != FieldType::kDate)
     fail(spec.overdue ? "overdue" : "expiry", "only a date can be overdue or expire");
   if (spec.type == FieldType::kScore && spec.of.size() != 2)
@@ -81,6 +84,11 @@ void CheckKind(const KindSpec& kind, const YamlNode& node, const std::string& pa
   Pos at = node.pos;
   if (kind.statuses.empty())
     diags.Error(path, at, "kind '" + kind.name + "' needs 'statuses'", "schema-kind");
+  for (const auto& s : kind.statuses)
+    if (s.find_first_of(",\"") != std::string::npos)
+      diags.Error(path, node.Find("statuses") ? node.Find("statuses")->pos : at,
+                  "kind '" + kind.name + "': status '" + s + "' may not hold ',' or '\"'",
+                  "schema-kind");
   for (const auto& d : kind.done)
     if (std::find(kind.statuses.begin(), kind.statuses.end(), d) == kind.statuses.end())
       diags.Error(path, node.Find("done") ? node.Find("done")->pos : at,

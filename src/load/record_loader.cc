@@ -1,5 +1,7 @@
 #include "load/record_loader.h"
 
+#include <cstdlib>
+
 #include "adapters/yaml.h"
 #include "base/text.h"
 #include "load/field_reader.h"
@@ -71,8 +73,12 @@ std::string Compute(const FieldSpec& spec, const Record& record, const RiskScori
   for (const auto& name : spec.of) {
     const FieldValue* v = record.Field(name);
     if (!v || v->text.empty()) return "";
-    inputs.push_back(std::stol(v->text));
+    char* end = nullptr;
+    long n = std::strtol(v->text.c_str(), &end, 10);
+    if (*end != '\0') return "";  // not a number: the schema error says why
+    inputs.push_back(n);
   }
+  if (inputs.size() != (spec.type == FieldType::kScore ? 2u : 1u)) return "";
   switch (spec.type) {
     case FieldType::kScore: return std::to_string(scoring.Combine(inputs[0], inputs[1]));
     case FieldType::kLevel: {
@@ -109,14 +115,20 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   reader.RejectUnknown(known);
   for (const auto& spec : record.kind->fields) {
     FieldValue v = ReadField(reader, spec, record);
-    if (IsComputed(spec.type)) v.text = Compute(spec, record, config.risk_scoring);
     if (spec.name == "title") record.title = v.text;
     if (spec.name == "status") record.status = v.text;
     if (spec.name == "owner") record.owner = v.text;
     if (spec.name == "clauses") record.clauses = v.items;
     if (spec.type == FieldType::kId || spec.type == FieldType::kKind) continue;
-    if (!v.text.empty() || !v.items.empty()) record.fields.push_back(std::move(v));
+    record.fields.push_back(std::move(v));
   }
+  // Computed fields once every input is read, wherever the schema lists
+  // them: scores first, then the levels and flags computed from scores.
+  for (FieldType pass : {FieldType::kScore, FieldType::kLevel})
+    for (auto& v : record.fields)
+      if (IsComputed(v.spec->type) && (v.spec->type == FieldType::kScore) == (pass == FieldType::kScore))
+        v.text = Compute(*v.spec, record, config.risk_scoring);
+  std::erase_if(record.fields, [](const FieldValue& v) { return v.text.empty() && v.items.empty(); });
   if (record.id.empty()) return false;
   out.push_back(std::move(record));
   return true;

@@ -69,6 +69,28 @@ TEST_CASE("the built-in kinds schema is valid") {
   CHECK(kinds.Find("risk")->Field("id")->type == FieldType::kId);
 }
 
+TEST_CASE("computed fields may stand before their inputs; odd numbers are errors") {
+  Diagnostics d;
+  YamlNode schema = ParseYaml(
+      "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
+      "  title: {type: text, required: true}\n  status: {type: status}\n"
+      "kinds:\n  hazard:\n    statuses: [open]\n    fields:\n"
+      "      level: {type: level, of: s}\n      s: {type: score, of: [a, b]}\n"
+      "      a: {type: integer}\n      b: {type: integer}\n      cost: {type: number}\n",
+      "kinds.yaml", 1, d);
+  KindCatalogue kinds = ParseKinds(schema, "kinds.yaml", d);
+  REQUIRE(d.items().empty());
+  bool complete = false;
+  auto records = LoadRecords("records/h.yaml",
+                             "- {id: H-1, kind: hazard, title: T, a: 3, b: 4, cost: 1e999}\n",
+                             TestConfig(), kinds, d, complete);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].Field("s")->text == "12");
+  CHECK(records[0].Field("level")->text == "Medium");
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].message == "'cost' must be a number, got '1e999'");
+}
+
 TEST_CASE("a new kind is data: a schema without C++ changes") {
   Diagnostics d;
   YamlNode schema = ParseYaml(

@@ -59,7 +59,8 @@ struct Sheet {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
   /// Large sheets make their rows when written instead of holding them:
-  /// row_count rows, each from row_at(i). Then `rows` stays empty.
+  /// row_count rows, each from row_at(i). Then `rows` stays empty. row_at
+  /// reads the linked model, which must outlive the write stage.
   size_t row_count = 0;
   std::function<std::vector<Cell>(size_t)> row_at;
   std::vector<Highlight> highlights;

@@ -145,7 +145,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
       case FieldType::kStatus: return Cell::Text(record.status);
       case FieldType::kInteger:
       case FieldType::kNumber:
-        return text.empty() ? Cell{} : Cell::Number(std::stod(text));
+        return text.empty() ? Cell{} : Cell::Number(std::strtod(text.c_str(), nullptr));
       case FieldType::kDate: return text.empty() ? Cell{} : Cell::DateCell(text);
       case FieldType::kBool: return text.empty() ? Cell{} : Cell::Bool(text == "true");
       case FieldType::kRole: return text.empty() ? Cell{} : Cell::Text(RoleTitle(text));
@@ -156,7 +156,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
       case FieldType::kList: return items.empty() ? Cell{} : Cell::Text(Join(items, "; "));
       case FieldType::kScore: {
         if (text.empty()) return {};
-        Cell c = Cell::Number(std::stod(text));
+        Cell c = Cell::Number(std::strtod(text.c_str(), nullptr));
         std::string a = ref(spec.of[0]), b = ref(spec.of[1]);
         if (!a.empty() && !b.empty()) {
           bool add = rules_.scoring().formula == RiskScoring::Formula::kAdd;
@@ -237,7 +237,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
   Sheet RecordSheet(const KindSpec& kind, const std::vector<std::string>& columns,
                     const RecordFilter& keep, const std::string& name) const {
     Sheet sheet;
-    sheet.name = name.substr(0, 31);
+    sheet.name = ValidSheetName(name);
     const RiskScoring& scoring = rules_.scoring();
     std::map<std::string, std::string> letters;
     std::vector<const FieldSpec*> specs;
@@ -673,7 +673,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
   }
 
   const Graph& graph_;
-  const BuildInfo& info_;
+  BuildInfo info_;  // a copy: rows are made later, while the site is written
   RegisterRules rules_;
 };
 

@@ -15,8 +15,9 @@ namespace smsdoc {
 std::string RegisterFile(const std::string& kind);
 inline constexpr const char* kDocumentRegister = "document-register.xlsx";
 
-/// Every register workbook of the SMS as plain data (render stage); the
-/// write stage turns them into .xlsx files.
+/// Every register workbook of the SMS (render stage); the write stage turns
+/// them into .xlsx files. Record sheets make their rows from `graph` while
+/// they are written, so the graph must outlive the workbooks.
 std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info);
 
 }  // namespace smsdoc
