@@ -1202,6 +1202,10 @@ class RegistersCase:
                     elif ftype == "role":
                         self.assertIn(cell.value, (roles.get(value), value), where)
                         self.assertEqual(cell.data_type, "s", where)
+                    elif ftype == "roles":
+                        keys = value if isinstance(value, list) else [value]
+                        self.assertEqual(cell.value, ", ".join(roles.get(k, k) for k in keys), where)
+                        self.assertEqual(cell.data_type, "s", where)
                     elif ftype in ("ref", "refs", "clauses", "list"):
                         self.assertEqual(cell.data_type, "s", where)
                         for item in value if isinstance(value, list) else [value]:
@@ -1463,7 +1467,7 @@ class RegistersCase:
                         if spec["type"] == "date":
                             continue
                         self.assertEqual(cell.data_type, "s", cell.coordinate)
-                        if spec["type"] != "role":
+                        if spec["type"] not in ("role", "roles"):
                             self.assertEqual(norm_space(cell.value), norm_space(value))
 
     def test_treatment_plan(self):
@@ -1563,15 +1567,19 @@ class RegistersCase:
                                 if p["status"] == "active"))
         self.assertIsNotNone(gap, "no gap row")
         self.assertGreater(gap, max(people), "the gap row comes after the people")
+        def required_for(competence):
+            roles = competence["role"]
+            return roles if isinstance(roles, list) else [roles]
+
         for col, competence in columns.items():
-            needed = [r for r, p in people.items() if p["role"] == competence["role"]]
+            needed = [r for r, p in people.items() if p["role"] in required_for(competence)]
             states = [str(ws.cell(row=r, column=col).value or "") for r in needed]
             not_competent = sum(1 for s in states if s in ("missing", "planned", "expired"))
             self.assertEqual(ws.cell(row=gap, column=col).value, not_competent, competence["id"])
             for r, person in people.items():
                 cell = ws.cell(row=r, column=col)
                 where = "%s %s" % (person["id"], competence["id"])
-                if person["role"] == competence["role"]:
+                if person["role"] in required_for(competence):
                     self.assertIn(cell.value, ("competent", "expiring", "expired", "planned",
                                                "missing"), where)
                 else:

@@ -51,6 +51,10 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
       v.text = reader.Enum(key, spec.required, spec.values);
       break;
     case FieldType::kRole: v.text = reader.Role(key, spec.required); break;
+    case FieldType::kRoles:
+      v.items = reader.Roles(key);
+      if (spec.required && !reader.Node(key)) reader.Text(key, true);  // reports it missing
+      break;
     case FieldType::kList: v.items = reader.List(key); break;
     case FieldType::kClause: v.text = reader.Clause(key, spec.required); break;
     case FieldType::kClauses: v.items = reader.Clauses(key); break;

@@ -8,7 +8,7 @@ namespace smsdoc {
 
 enum class FieldType {
   kId, kKind, kStatus,  // the common fields with their own rules
-  kText, kLongText, kInteger, kNumber, kDate, kBool, kEnum, kRole, kRef, kRefs, kList,
+  kText, kLongText, kInteger, kNumber, kDate, kBool, kEnum, kRole, kRoles, kRef, kRefs, kList,
   kClause, kClauses,
   kScore, kLevel, kExceeds,  // computed, never written in a record
 };

@@ -335,6 +335,8 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
         add(refs[i].target,
             target >= 0 ? RelativeUrl(page_url, graph_.nodes[target].url) : "");
       }
+    } else if (spec.type == FieldType::kRoles) {
+      for (const auto& key : value->items) add(RoleTitle(key), "");
     } else if (spec.type == FieldType::kRole) {
       add(RoleTitle(value->text), "");
     } else if (spec.type == FieldType::kClause || spec.type == FieldType::kClauses) {

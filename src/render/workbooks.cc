@@ -54,6 +54,7 @@ Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring&
     case FieldType::kEnum: c.width = 15; c.choices = spec.values; break;
     case FieldType::kStatus: c.width = 14; c.choices = kind.statuses; break;
     case FieldType::kRole: c.width = 24; break;
+    case FieldType::kRoles: c.width = 28; c.wrap = true; break;
     default: c.width = spec.name == "title" ? 40 : 18; c.wrap = spec.name == "title";
   }
   if (spec.type == FieldType::kInteger) {
@@ -149,6 +150,11 @@ class Builder : public std::enable_shared_from_this<Builder> {
       case FieldType::kDate: return text.empty() ? Cell{} : Cell::DateCell(text);
       case FieldType::kBool: return text.empty() ? Cell{} : Cell::Bool(text == "true");
       case FieldType::kRole: return text.empty() ? Cell{} : Cell::Text(RoleTitle(text));
+      case FieldType::kRoles: {
+        std::vector<std::string> titles;
+        for (const auto& key : items) titles.push_back(RoleTitle(key));
+        return titles.empty() ? Cell{} : Cell::Text(Join(titles, ", "));
+      }
       case FieldType::kRef:
       case FieldType::kRefs:
       case FieldType::kClauses:
@@ -424,6 +430,13 @@ class Builder : public std::enable_shared_from_this<Builder> {
     return wb;
   }
 
+  // The roles a competence is required for: its `role`, one or a list.
+  static std::vector<std::string> RequiredRoles(const Record& competence) {
+    const FieldValue* v = competence.Field("role");
+    if (!v) return {};
+    return v->items.empty() ? std::vector<std::string>{v->text} : v->items;
+  }
+
   // People (rows) by competences (columns): each required competence is
   // competent, expiring, expired, planned or missing; a gap row counts the
   // people of the role who are not (or no longer) competent.
@@ -484,8 +497,9 @@ class Builder : public std::enable_shared_from_this<Builder> {
       Cell h = bold(comp.title);
       h.url = Url("training-register.xlsx", c);
       header.push_back(h);
-      const FieldValue* role = comp.Field("role");
-      required.push_back(Cell::Text(role ? RoleTitle(role->text) : ""));
+      std::vector<std::string> titles;
+      for (const auto& key : RequiredRoles(comp)) titles.push_back(RoleTitle(key));
+      required.push_back(Cell::Text(Join(titles, ", ")));
       const FieldValue* lvl = comp.Field("level");
       const FieldValue* mandatory = comp.Field("mandatory");
       level.push_back(Cell::Text((lvl ? lvl->text : "") +
@@ -501,8 +515,9 @@ class Builder : public std::enable_shared_from_this<Builder> {
       std::vector<Cell> row = {name, Cell::Text(role ? RoleTitle(role->text) : "")};
       for (size_t k = 0; k < competences.size(); ++k) {
         const Record& comp = RecordAt(competences[k]);
-        const FieldValue* needed_by = comp.Field("role");
-        bool needed = role && needed_by && needed_by->text == role->text;
+        std::vector<std::string> needed_by = RequiredRoles(comp);
+        bool needed = role && std::find(needed_by.begin(), needed_by.end(), role->text) !=
+                                  needed_by.end();
         std::string s = state[{who.id, comp.id}];
         if (needed && (s.empty() || s == "planned" || s == "expired")) {
           ++gaps[k];
