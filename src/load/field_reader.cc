@@ -204,8 +204,11 @@ std::vector<std::string> FieldReader::List(const std::string& key) {
 
 bool FieldReader::CheckClause(const YamlNode& node) {
   if (FindClause(node.scalar)) return true;
+  std::string hint = LooksLike2011Clause(node.scalar)
+                         ? "; it looks like a clause of the 2011 edition, whose numbers differ"
+                         : "";
   diags_.Error(path_, node.pos,
-               "unknown clause '" + node.scalar + "' of ISO/IEC 20000-1:2018" +
+               "unknown clause '" + node.scalar + "' of ISO/IEC 20000-1:2018" + hint +
                    DidYouMean(node.scalar, ClauseIds()),
                "clause-unknown");
   return false;

@@ -18,4 +18,13 @@ const Clause* FindClause(std::string_view id);
 /// Every clause number, for suggestions.
 const std::vector<std::string>& ClauseIds();
 
+/// True when a reference to `ref` counts for `clause`: the same clause or
+/// one of its sub-clauses ("8.5.1" counts for "8.5" and "8", never the
+/// other way round).
+bool CoversClause(std::string_view ref, std::string_view clause);
+
+/// True for a number that is not a 2018 clause but has the shape of the
+/// 2011 edition's numbering (4.5.2, 6.3.1, or a two-digit part as in 8.15).
+bool LooksLike2011Clause(std::string_view id);
+
 }  // namespace smsdoc
