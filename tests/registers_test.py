@@ -50,6 +50,7 @@ WORKBOOK_SHEETS = {
     "audit-register.xlsx": ["Cover", "Audit programme", "Clause coverage", "Findings",
                             "Corrective actions"],
     "document-register.xlsx": ["Cover", "Documents"],
+    "clause-coverage.xlsx": ["Cover", "Clauses"],
 }
 # The sheet that lists every record of a built-in kind.
 KIND_SHEETS = {
@@ -1624,6 +1625,47 @@ class RegistersCase:
                     self.assertEqual(value, "", where)
             covered = str(ws.cell(row=r, column=len(header)).value).lower()
             self.assertEqual(covered, "yes" if audited_somewhere else "no", "clause " + clause)
+
+    def test_clause_coverage_workbook(self):
+        """One row per 2018 clause; counts from the front matter and records,
+        a sub-clause counting for its parents; the state follows the counts."""
+        catalogue = read_yaml(os.path.join(os.path.dirname(testlib.REPO), "shared", "reference",
+                                           "iso20000-1-2018-clauses.yaml"))["clauses"] \
+            if os.path.exists(os.path.join(os.path.dirname(testlib.REPO), "shared")) else None
+        ws = self.book("clause-coverage.xlsx").wb["Clauses"]
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        if catalogue:
+            self.assertEqual([r[0] for r in rows], [str(c["id"]) for c in catalogue])
+
+        def covers(ref, clause):
+            return ref == clause or ref.startswith(clause + ".")
+
+        def record_clauses(record):
+            refs = list(record.get("clauses") or [])
+            if record.get("clause"):
+                refs.append(record["clause"])
+            return [str(r) for r in refs]
+
+        for row in rows:
+            clause = str(row[0])
+            docs = [d for d in self.sms.documents if d.get("type") != "process"
+                    and any(covers(str(c), clause) for c in d.get("clauses") or [])]
+            procs = [d for d in self.sms.documents if d.get("type") == "process"
+                     and any(covers(str(c), clause) for c in d.get("clauses") or [])]
+            recs = [r for r in self.sms.records if any(covers(c, clause) for c in record_clauses(r))]
+            self.assertEqual(row[3:6], (len(docs), len(procs), len(recs)), "clause " + clause)
+            state = ("covered" if (docs or procs) and recs else "documented only" if docs or procs
+                     else "evidenced only" if recs else "not covered")
+            self.assertEqual(row[2], state, "clause " + clause)
+            link = ws.cell(row=rows.index(row) + 2, column=1).hyperlink
+            self.assertIsNotNone(link, "clause " + clause)
+            self.assertTrue(os.path.isfile(os.path.normpath(
+                os.path.join(self.out, "registers", link.target))), link.target)
+            page = os.path.join(self.out, "clauses", clause + ".html")
+            with open(page, encoding="utf-8") as fh:
+                html = fh.read()
+            for d in docs + procs + recs:
+                self.assertIn(">%s " % d["id"], html, "%s page lacks %s" % (clause, d["id"]))
 
     def test_document_register(self):
         book = self.book("document-register.xlsx")

@@ -6,6 +6,8 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "link/coverage.h"
+#include <map>
 #include "render/workbooks.h"
 #include "base/dates.h"
 
@@ -71,6 +73,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   v.Set("root", root);
   struct Item { const char* title; const char* url; };
   static const Item kNav[] = {{"Home", "index.html"},
+                              {"Clauses", kClauseIndexUrl},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
                               {"Registers", "records.html"}};
@@ -113,16 +116,120 @@ TemplateValue PageContext::Roles(const std::vector<std::string>& keys) const {
   return MarkLast(std::move(list));
 }
 
-TemplateValue PageContext::Clauses(const std::vector<std::string>& ids) const {
+TemplateValue PageContext::Clauses(const std::string& page_url,
+                                   const std::vector<std::string>& ids) const {
   TemplateValue list = TemplateValue::List();
   for (const auto& id : ids) {
     const Clause* c = FindClause(id);
     TemplateValue v;
     v.Set("id", id);
     v.Set("title", c ? c->title : "");
+    v.Set("url", RelativeUrl(page_url, ClauseUrl(id)));
     list.Push(std::move(v));
   }
   return list;
+}
+
+TemplateValue PageContext::ClauseRow(const std::string& page_url,
+                                     const ClauseCoverage& cov) const {
+  TemplateValue v;
+  const std::string& id = cov.clause->id;
+  v.Set("id", id);
+  v.Set("title", cov.clause->title);
+  v.Set("url", RelativeUrl(page_url, ClauseUrl(id)));
+  v.Set("depth", std::to_string(std::count(id.begin(), id.end(), '.')));
+  v.Set("documents", std::to_string(cov.documents.size()));
+  v.Set("processes", std::to_string(cov.processes.size()));
+  v.Set("records", std::to_string(cov.records.size()));
+  std::string state = StateName(cov.state());
+  v.Set("state", state);
+  std::string css = state;
+  std::replace(css.begin(), css.end(), ' ', '-');
+  v.Set("state_class", css);
+  v.Set("last_audit", cov.last_audit);
+  v.Set("has_last_audit", !cov.last_audit.empty());
+  return v;
+}
+
+TemplateValue PageContext::ClauseIndex() const {
+  const std::string page_url = kClauseIndexUrl;
+  TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
+  TemplateValue rows = TemplateValue::List(), gaps = TemplateValue::List();
+  std::map<std::string, int> counts;
+  for (const auto& cov : coverage_) {
+    TemplateValue row = ClauseRow(page_url, cov);
+    counts[StateName(cov.state())]++;
+    if (cov.state() == ClauseCoverage::State::kNotCovered) gaps.Push(row);
+    rows.Push(std::move(row));
+  }
+  v.Set("has_gaps", !gaps.list.empty());
+  v.Set("gaps", std::move(gaps));
+  v.Set("clauses", std::move(rows));
+  for (const char* state : {"covered", "documented only", "evidenced only", "not covered"}) {
+    std::string key = std::string("count_") + state;
+    std::replace(key.begin(), key.end(), ' ', '_');
+    v.Set(key, std::to_string(counts[state]));
+  }
+  v.Set("workbook_url", RelativeUrl(page_url, std::string("registers/") + kClauseCoverageRegister));
+  return v;
+}
+
+TemplateValue PageContext::ClausePage(size_t index) const {
+  const ClauseCoverage& cov = coverage_[index];
+  const std::string page_url = ClauseUrl(cov.clause->id);
+  TemplateValue v = Common(page_url, cov.clause->id + " " + cov.clause->title);
+  TemplateValue row = ClauseRow(page_url, cov);
+  for (size_t i = 0; i < row.keys.size(); ++i) v.Set(row.keys[i], row.values[i]);
+  auto links = [&](const std::vector<int>& nodes) {
+    TemplateValue list = TemplateValue::List();
+    for (int n : nodes) {
+      TemplateValue l = LinkTo(page_url, n);
+      const Node& node = graph_.nodes[n];
+      l.Set("kind", node.type == Node::Type::kRecord
+                        ? graph_.corpus->records[node.index].kind->name
+                        : graph_.corpus->documents[node.index].type);
+      const FieldValue* performed = nullptr;
+      const FieldValue* classification = nullptr;
+      if (node.type == Node::Type::kRecord) {
+        const Record& r = graph_.corpus->records[node.index];
+        performed = r.Field("performed") ? r.Field("performed") : r.Field("planned");
+        classification = r.Field("classification");
+        l.Set("status", r.status);
+      }
+      l.Set("date", performed ? performed->text : "");
+      l.Set("classification", classification ? classification->text : "");
+      list.Push(std::move(l));
+    }
+    return list;
+  };
+  auto set = [&](const char* key, const std::vector<int>& nodes) {
+    v.Set(std::string("has_") + key, !nodes.empty());
+    v.Set(key, links(nodes));
+  };
+  set("document_links", cov.documents);
+  set("process_links", cov.processes);
+  set("record_links", cov.records);
+  set("audit_links", cov.audits);
+  set("finding_links", cov.open_findings);
+  // The parent and the sub-clauses, for moving around the tree.
+  const std::string& id = cov.clause->id;
+  size_t dot = id.rfind('.');
+  v.Set("has_parent", dot != std::string::npos);
+  if (dot != std::string::npos) {
+    const Clause* parent = FindClause(id.substr(0, dot));
+    v.Set("parent_id", id.substr(0, dot));
+    v.Set("parent_title", parent ? parent->title : "");
+    v.Set("parent_url", RelativeUrl(page_url, ClauseUrl(id.substr(0, dot))));
+  }
+  TemplateValue children = TemplateValue::List();
+  for (const auto& other : coverage_)
+    if (other.clause->id.rfind(id + ".", 0) == 0 &&
+        other.clause->id.find('.', id.size() + 1) == std::string::npos)
+      children.Push(ClauseRow(page_url, other));
+  v.Set("has_children", !children.list.empty());
+  v.Set("children", std::move(children));
+  v.Set("index_url", RelativeUrl(page_url, kClauseIndexUrl));
+  return v;
 }
 
 TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) const {
@@ -167,10 +274,7 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
   v.Set("policies", std::move(policies));
   v.Set("has_processes", !processes.list.empty());
   v.Set("processes", std::move(processes));
-  v.Set("kinds", KindSummaries(page_url));
-  v.Set("documents_url", RelativeUrl(page_url, "documents.html"));
-  v.Set("document_workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
-  v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
+  AddRegisters(v, page_url);
   return v;
 }
 
@@ -182,7 +286,7 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     if (processes_only && graph_.nodes[node].type != Node::Type::kProcess) continue;
     TemplateValue row = DocumentRow(page_url, node);
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
-    row.Set("clauses", MarkLast(Clauses(d.clauses)));
+    row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
     std::string next = AddMonths(d.effective, d.review_months);
     row.Set("next_review", next);
@@ -213,7 +317,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
-  v.Set("clauses", Clauses(d.clauses));
+  v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
 
   TemplateValue related = TemplateValue::List(), interfaces = TemplateValue::List();
@@ -290,12 +394,21 @@ std::vector<int> PageContext::DocumentsById() const {
   return nodes;
 }
 
-TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
-  TemplateValue v = Common(page_url, "Registers");
+// What partials/registers lists: the computed registers and every kind.
+void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) const {
   v.Set("kinds", KindSummaries(page_url));
   v.Set("documents_url", RelativeUrl(page_url, "documents.html"));
   v.Set("document_workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
   v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
+  v.Set("clauses_url", RelativeUrl(page_url, kClauseIndexUrl));
+  v.Set("clause_workbook_url",
+        RelativeUrl(page_url, std::string("registers/") + kClauseCoverageRegister));
+  v.Set("clause_count", std::to_string(coverage_.size()));
+}
+
+TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
+  TemplateValue v = Common(page_url, "Registers");
+  AddRegisters(v, page_url);
   v.Set("as_of", info_.as_of);
   return v;
 }
@@ -344,7 +457,7 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
       if (!value->text.empty()) ids.push_back(value->text);
       for (const auto& id : ids) {
         const Clause* c = FindClause(id);
-        add(c ? id + " " + c->title : id, "");
+        add(c ? id + " " + c->title : id, c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
       }
     } else if (spec.type == FieldType::kBool || spec.type == FieldType::kExceeds) {
       add(value->text == "true" ? "Yes" : "No", "");

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "adapters/templates.h"
+#include "link/coverage.h"
 #include "link/graph.h"
 #include "render/register_rules.h"
 
@@ -13,7 +14,10 @@ namespace smsdoc {
 class PageContext {
  public:
   PageContext(const Graph& graph, const BuildInfo& info)
-      : graph_(graph), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
+      : graph_(graph),
+        info_(info),
+        rules_(graph.corpus->config.risk_scoring, info.as_of),
+        coverage_(ComputeCoverage(graph)) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -28,15 +32,21 @@ class PageContext {
   TemplateValue RegisterRow(const KindSpec& kind, int node) const;
   std::vector<int> KindRecords(const KindSpec& kind) const;
   TemplateValue RecordPage(int node) const;
+  TemplateValue ClauseIndex() const;
+  /// The page of coverage()[index].
+  TemplateValue ClausePage(size_t index) const;
+  const std::vector<ClauseCoverage>& coverage() const { return coverage_; }
 
  private:
   TemplateValue LinkTo(const std::string& page_url, int node) const;
   std::string RoleTitle(const std::string& key) const;
   TemplateValue RoleValue(const std::string& key) const;
   TemplateValue KindSummaries(const std::string& page_url) const;
+  void AddRegisters(TemplateValue& v, const std::string& page_url) const;
   std::vector<int> DocumentsById() const;
   TemplateValue DocumentRow(const std::string& page_url, int node) const;
-  TemplateValue Clauses(const std::vector<std::string>& ids) const;
+  TemplateValue Clauses(const std::string& page_url, const std::vector<std::string>& ids) const;
+  TemplateValue ClauseRow(const std::string& page_url, const ClauseCoverage& cov) const;
   TemplateValue ReferencedBy(int node) const;
   TemplateValue FieldCell(const std::string& page_url, int node,
                           const FieldValue* value) const;
@@ -45,6 +55,7 @@ class PageContext {
   const Graph& graph_;
   const BuildInfo& info_;
   RegisterRules rules_;
+  std::vector<ClauseCoverage> coverage_;
 };
 
 }  // namespace smsdoc

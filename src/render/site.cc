@@ -16,13 +16,18 @@ struct Page {
   std::string template_name;
   int node = -1;                    ///< document or record pages
   const KindSpec* kind = nullptr;   ///< kind listing pages
+  int clause = -1;                  ///< clause pages: index into the coverage
 };
 
 std::vector<Page> PlanPages(const Graph& graph) {
   std::vector<Page> pages = {{"index.html", "home"},
                              {"documents.html", "documents"},
                              {"processes.html", "processes"},
-                             {"records.html", "records"}};
+                             {"records.html", "records"},
+                             {kClauseIndexUrl, "clauses"}};
+  const auto& catalogue = ClauseCatalogue();
+  for (size_t c = 0; c < catalogue.size(); ++c)
+    pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     bool is_record = graph.nodes[n].type == Node::Type::kRecord;
     pages.push_back({graph.nodes[n].url, is_record ? "record" : "document",
@@ -35,6 +40,8 @@ std::vector<Page> PlanPages(const Graph& graph) {
 
 TemplateValue ContextFor(const PageContext& context, const Page& page) {
   if (page.kind) return context.KindPage(*page.kind);
+  if (page.clause >= 0) return context.ClausePage(static_cast<size_t>(page.clause));
+  if (page.template_name == "clauses") return context.ClauseIndex();
   if (page.template_name == "home") return context.Home(page.url);
   if (page.template_name == "documents") return context.DocumentList(page.url, false);
   if (page.template_name == "processes") return context.DocumentList(page.url, true);

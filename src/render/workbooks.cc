@@ -9,6 +9,7 @@
 #include "adapters/xlsx.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "link/coverage.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
@@ -82,6 +83,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
     out.push_back(TrainingRegister());
     out.push_back(AuditRegister());
     out.push_back(DocumentRegister());
+    out.push_back(ClauseCoverageRegister());
     for (const auto& kind : graph_.corpus->kinds.kinds) {
       if (kGrouped.count(kind.name)) continue;
       Workbook wb = NewWorkbook(RegisterFile(kind.name), kind.title);
@@ -648,6 +650,43 @@ class Builder : public std::enable_shared_from_this<Builder> {
       sheet.rows.push_back(std::move(row));
     }
     return sheet;
+  }
+
+  // --- clause coverage -------------------------------------------------
+
+  Workbook ClauseCoverageRegister() const {
+    Workbook wb = NewWorkbook(kClauseCoverageRegister, "Clause coverage");
+    Sheet sheet;
+    sheet.name = "Clauses";
+    sheet.columns = {{"Clause", 10},         {"Title", 44, true},       {"State", 16},
+                     {"Documents", 11},      {"Processes", 11},         {"Records", 10},
+                     {"Document IDs", 30, true}, {"Process IDs", 30, true}, {"Record IDs", 30, true},
+                     {"Audits", 22, true},   {"Last audit", 12},        {"Open findings", 22, true}};
+    sheet.columns[2].choices = {"covered", "documented only", "evidenced only", "not covered"};
+    sheet.highlights = {{2, "=C2=\"covered\"", kGreen},
+                        {2, "=OR(C2=\"documented only\",C2=\"evidenced only\")", RegisterRules::kSoon},
+                        {2, "=C2=\"not covered\"", RegisterRules::kLate}};
+    auto ids = [&](const std::vector<int>& nodes) {
+      std::vector<std::string> out;
+      for (int n : nodes) out.push_back(graph_.nodes[n].id);
+      return out.empty() ? Cell{} : Cell::Text(Join(out, ", "));
+    };
+    for (const ClauseCoverage& cov : ComputeCoverage(graph_)) {
+      Cell clause = Cell::Text(cov.clause->id);
+      clause.url = RelativeUrl(std::string(kFolder) + kClauseCoverageRegister, ClauseUrl(cov.clause->id));
+      sheet.rows.push_back({clause, Cell::Text(cov.clause->title),
+                            Cell::Text(StateName(cov.state())),
+                            Cell::Number(static_cast<double>(cov.documents.size())),
+                            Cell::Number(static_cast<double>(cov.processes.size())),
+                            Cell::Number(static_cast<double>(cov.records.size())),
+                            ids(cov.documents), ids(cov.processes), ids(cov.records),
+                            ids(cov.audits),
+                            cov.last_audit.empty() ? Cell{} : Cell::DateCell(cov.last_audit),
+                            ids(cov.open_findings)});
+    }
+    wb.sheets.push_back(std::move(sheet));
+    AddCover(wb);
+    return wb;
   }
 
   // --- document register -----------------------------------------------

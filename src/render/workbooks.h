@@ -14,6 +14,7 @@ namespace smsdoc {
 /// other kind K -> K-register.xlsx.
 std::string RegisterFile(const std::string& kind);
 inline constexpr const char* kDocumentRegister = "document-register.xlsx";
+inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
 
 /// Every register workbook of the SMS (render stage); the write stage turns
 /// them into .xlsx files. Record sheets make their rows from `graph` while
