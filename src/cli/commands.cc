@@ -15,6 +15,7 @@
 #include "cli/environment.h"
 #include "link/graph.h"
 #include "load/loader.h"
+#include "render/graph_export.h"
 #include "render/site.h"
 #include "render/theme.h"
 #include "write/site_writer.h"
@@ -182,6 +183,20 @@ int RunCheck(const CommandOptions& options, std::ostream& err) {
       << " and " << Plural(model.corpus.records.size(), "record") << ": "
       << Counts(diags) << "\n";
   return diags.HasErrors() ? kExitContent : kExitOk;
+}
+
+int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err) {
+  Model model;
+  Diagnostics diags;
+  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  diags.Sort();
+  Print(diags, err);
+  if (diags.HasErrors()) {
+    err << "smsdoc: " << Counts(diags) << "; no graph\n";
+    return kExitContent;
+  }
+  out << (options.format == "dot" ? GraphDot(model.graph) : GraphJson(model.graph));
+  return kExitOk;
 }
 
 }  // namespace smsdoc

@@ -11,6 +11,7 @@ struct CommandOptions {
   std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
+  std::string format = "json";  ///< graph: json or dot
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or
@@ -23,5 +24,8 @@ int RunBuild(const CommandOptions& options, std::ostream& err);
 
 /// `smsdoc check`: load, link and check only; writes nothing.
 int RunCheck(const CommandOptions& options, std::ostream& err);
+
+/// `smsdoc graph`: the linked model as JSON or dot on `out`.
+int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace smsdoc

@@ -97,6 +97,17 @@ int main(int argc, char** argv) {
                     "(default: today, or SOURCE_DATE_EPOCH)");
   build->footer(kBuildExamples);
 
+  CLI::App* graph = app.add_subcommand(
+      "graph", "Print the linked model (items, clauses, typed references) for other tools");
+  AddCommonOptions(graph, options);
+  graph->add_option("--format", options.format, "json or dot (Graphviz)")
+      ->check(CLI::IsMember({"json", "dot"}))
+      ->capture_default_str();
+  graph->footer(
+      "\nExamples:\n"
+      "  smsdoc graph > sms.json           nodes and typed edges as JSON\n"
+      "  smsdoc graph --format dot | dot -Tsvg > sms.svg\n");
+
   CLI::App* check = app.add_subcommand(
       "check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
@@ -116,6 +127,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
+    if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
     return smsdoc::RunCheck(options, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()

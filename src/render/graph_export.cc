@@ -1,0 +1,126 @@
+#include "render/graph_export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+#include "link/coverage.h"
+#include "model/clauses.h"
+
+namespace smsdoc {
+
+namespace {
+
+struct Edge {
+  std::string from, to, relation;
+  bool operator<(const Edge& o) const {
+    return std::tie(from, to, relation) < std::tie(o.from, o.to, o.relation);
+  }
+};
+
+struct ExportNode {
+  std::string id, type, title, url;
+};
+
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string TypeOf(const Graph& graph, const Node& n) {
+  switch (n.type) {
+    case Node::Type::kDocument: return "document";
+    case Node::Type::kProcess: return "process";
+    case Node::Type::kRecord: return graph.corpus->records[n.index].kind->name;
+  }
+  return "";
+}
+
+// Nodes and edges, each sorted, so the output is stable.
+void Collect(const Graph& graph, std::vector<ExportNode>& nodes, std::set<Edge>& edges) {
+  for (const Node& n : graph.nodes)
+    if (!n.id.empty()) nodes.push_back({n.id, TypeOf(graph, n), n.title, n.url});
+  for (const Clause& c : ClauseCatalogue())
+    nodes.push_back({"clause:" + c.id, "clause", c.title, ClauseUrl(c.id)});
+  std::sort(nodes.begin(), nodes.end(),
+            [](const ExportNode& a, const ExportNode& b) { return a.id < b.id; });
+  for (size_t i = 0; i < graph.nodes.size(); ++i) {
+    int node = static_cast<int>(i);
+    const std::string& from = graph.nodes[i].id;
+    const auto& refs = graph.RefsOf(node);
+    for (size_t r = 0; r < refs.size(); ++r) {
+      int target = graph.links[i][r].target;
+      if (target < 0 || target == node) continue;
+      edges.insert({from, graph.nodes[target].id, RelationName(graph, node, refs[r].relation)});
+    }
+    bool is_record = graph.nodes[i].type == Node::Type::kRecord;
+    for (const auto& clause : ClausesOf(graph, node))
+      edges.insert({from, "clause:" + clause, is_record ? "evidences" : "implements"});
+  }
+}
+
+}  // namespace
+
+std::string RelationName(const Graph& graph, int source, const std::string& field) {
+  if (field == "body") return "mentions";
+  const Node& n = graph.nodes[source];
+  if (n.type != Node::Type::kRecord) return field;  // related, interfaces
+  const std::string& kind = graph.corpus->records[n.index].kind->name;
+  if (kind == "finding" && field == "audit") return "raised-in";
+  if (kind == "action" && field == "source") return "addresses";
+  if (kind == "risk" && field == "actions") return "treated-by";
+  return field;
+}
+
+std::string GraphJson(const Graph& graph) {
+  std::vector<ExportNode> nodes;
+  std::set<Edge> edges;
+  Collect(graph, nodes, edges);
+  std::string out = "{\n  \"nodes\": [\n";
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const auto& n = nodes[i];
+    out += "    {\"id\": " + Quote(n.id) + ", \"type\": " + Quote(n.type) +
+           ", \"title\": " + Quote(n.title) + ", \"url\": " + Quote(n.url) + "}" +
+           (i + 1 < nodes.size() ? ",\n" : "\n");
+  }
+  out += "  ],\n  \"edges\": [\n";
+  size_t k = 0;
+  for (const auto& e : edges) {
+    out += "    {\"from\": " + Quote(e.from) + ", \"to\": " + Quote(e.to) +
+           ", \"relation\": " + Quote(e.relation) + "}" + (++k < edges.size() ? ",\n" : "\n");
+  }
+  return out + "  ]\n}\n";
+}
+
+std::string GraphDot(const Graph& graph) {
+  std::vector<ExportNode> nodes;
+  std::set<Edge> edges;
+  Collect(graph, nodes, edges);
+  std::string out = "digraph sms {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n";
+  for (const auto& n : nodes)
+    out += "  " + Quote(n.id) + " [label=" + Quote(n.id + "\n" + n.title) +
+           ", class=" + Quote(n.type) + "];\n";
+  for (const auto& e : edges)
+    out += "  " + Quote(e.from) + " -> " + Quote(e.to) + " [label=" + Quote(e.relation) + "];\n";
+  return out + "}\n";
+}
+
+}  // namespace smsdoc
