@@ -49,9 +49,10 @@ def write(path, text):
 
 
 def small_sms(root, config=CONFIG):
-    """Two policies, no references between them."""
+    """Two policies; alpha links to beta, so neither is an orphan."""
     write(os.path.join(root, "smsdoc.yaml"), config)
-    write(os.path.join(root, "policies", "alpha.md"), POLICY % ("POL-A", "Alpha", "Alpha"))
+    write(os.path.join(root, "policies", "alpha.md"),
+          POLICY % ("POL-A", "Alpha", "Alpha, see [[POL-B]]."))
     write(os.path.join(root, "policies", "beta.md"), POLICY % ("POL-B", "Beta", "Beta"))
 
 
@@ -337,13 +338,17 @@ class CliTest(unittest.TestCase):
         write(os.path.join(site, "stray.txt"), "left by someone\n")
 
         os.remove(os.path.join(root, "policies", "beta.md"))
+        write(os.path.join(root, "policies", "alpha.md"), POLICY % ("POL-A", "Alpha", "Alpha"))
         second = testlib.run(["build"], cwd=root)
         self.assertEqual(second.returncode, 0, second.stderr)
         pages2 = html_files(site)
         self.assertNotIn(os.path.join("policies", "beta.html"), pages2)
         self.assertIn(os.path.join("policies", "alpha.html"), pages2)
         self.assertEqual(len(pages2), len(pages) - 1)
-        self.assertEqual(int(testlib.BUILT_RE.match(second.stderr.strip()).group(1)), len(pages2))
+        # alone now, alpha is an orphan: a warning, and the build goes on
+        self.assertIn("[orphan]", second.stderr)
+        last = second.stderr.strip().splitlines()[-1]
+        self.assertEqual(int(testlib.BUILT_RE.match(last).group(1)), len(pages2))
         self.assertFalse(os.path.exists(os.path.join(site, "stray.txt")),
                          "the previous site was not replaced whole")
         self.assertTrue(os.path.isfile(os.path.join(site, ".smsdoc-output")))

@@ -50,11 +50,29 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
   }
 }
 
+// An item that names nothing and that nothing names is out of the web of
+// the SMS: often forgotten, or its links were never written.
+void CheckOrphan(const Graph& graph, int n, Diagnostics& diags) {
+  const Node& node = graph.nodes[n];
+  if (node.id.empty() || !graph.backlinks[n].empty()) return;
+  for (const Link& link : graph.links[n])
+    if (link.target >= 0 && link.target != n) return;
+  Pos pos = node.type == Node::Type::kRecord ? graph.corpus->records[node.index].pos
+                                             : graph.corpus->documents[node.index].id_pos;
+  diags.Warning(graph.PathOf(n), pos,
+                "'" + node.id + "' references nothing and nothing references it (an orphan)",
+                "orphan");
+}
+
 }  // namespace
 
 void CheckGraph(const Graph& graph, Diagnostics& diags) {
+  // Orphans are worth a look once the SMS is free of errors; before, the
+  // missing links are often the errors' doing.
   for (size_t n = 0; n < graph.nodes.size(); ++n)
     CheckReferenceKinds(graph, static_cast<int>(n), diags);
+  if (diags.HasErrors()) return;
+  for (size_t n = 0; n < graph.nodes.size(); ++n) CheckOrphan(graph, static_cast<int>(n), diags);
 }
 
 }  // namespace smsdoc

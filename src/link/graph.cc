@@ -181,6 +181,17 @@ std::string Graph::PathOf(int node) const {
 }
 
 // Beside, not inside, records/KIND/: a record ID can never take its name.
+std::string RelationName(const Graph& graph, int source, const std::string& field) {
+  if (field == "body") return "mentions";
+  const Node& n = graph.nodes[source];
+  if (n.type != Node::Type::kRecord) return field;  // related, interfaces
+  const std::string& kind = graph.corpus->records[n.index].kind->name;
+  if (kind == "finding" && field == "audit") return "raised-in";
+  if (kind == "action" && field == "source") return "addresses";
+  if (kind == "risk" && field == "actions") return "treated-by";
+  return field;
+}
+
 std::string KindUrl(const std::string& kind) { return "records/" + kind + ".html"; }
 
 Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) {

@@ -48,6 +48,12 @@ struct Graph {
   std::string PathOf(int node) const;
 };
 
+/// The relation an edge carries, from the field a reference was written
+/// in: a finding is "raised-in" its audit, an action "addresses" its
+/// source, a risk is "treated-by" its actions, a body link "mentions";
+/// otherwise the field's name ("related", "interfaces", "person").
+std::string RelationName(const Graph& graph, int source, const std::string& field);
+
 /// Page URL of a record kind's listing.
 std::string KindUrl(const std::string& kind);
 

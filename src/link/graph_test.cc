@@ -61,6 +61,20 @@ TEST_CASE("unknown IDs, anchors and paths are errors with suggestions") {
         "the content folders (did you mean 'policies/policy.md'?) [link-unknown]");
 }
 
+TEST_CASE("orphans are warned about once the SMS has no errors") {
+  MemoryDisk disk = testing::BaseSms();  // POL-1 and PRC-CHG, unlinked
+  disk.Add("policies/b.md", testing::Doc("POL-2", "related: [POL-1]\n"));
+  auto m = LoadAndLink(disk);
+  REQUIRE(m->diags.items().size() == 1);
+  CHECK(FormatDiagnostic(m->diags.items()[0]) ==
+        "processes/change.md:2:5: warning: 'PRC-CHG' references nothing and nothing "
+        "references it (an orphan) [orphan]");
+
+  disk.Add("policies/c.md", testing::Doc("POL-3", "related: [NOPE]\n"));
+  auto broken = LoadAndLink(disk);
+  for (const auto& d : broken->diags.items()) CHECK(d.code != "orphan");
+}
+
 TEST_CASE("a link to a folder says so") {
   MemoryDisk disk = testing::BaseSms();
   disk.Add("policies/b.md", testing::Doc("POL-2", "", "[all](../processes) [root](../)\n"));

@@ -79,16 +79,6 @@ void Collect(const Graph& graph, std::vector<ExportNode>& nodes, std::set<Edge>&
 
 }  // namespace
 
-std::string RelationName(const Graph& graph, int source, const std::string& field) {
-  if (field == "body") return "mentions";
-  const Node& n = graph.nodes[source];
-  if (n.type != Node::Type::kRecord) return field;  // related, interfaces
-  const std::string& kind = graph.corpus->records[n.index].kind->name;
-  if (kind == "finding" && field == "audit") return "raised-in";
-  if (kind == "action" && field == "source") return "addresses";
-  if (kind == "risk" && field == "actions") return "treated-by";
-  return field;
-}
 
 std::string GraphJson(const Graph& graph) {
   std::vector<ExportNode> nodes;

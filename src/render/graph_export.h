@@ -5,11 +5,6 @@
 
 namespace smsdoc {
 
-/// The relation an edge carries, from the field a reference was written
-/// in: a finding is "raised-in" its audit, an action "addresses" its
-/// source, a risk is "treated-by" its actions, a body link "mentions".
-std::string RelationName(const Graph& graph, int source, const std::string& field);
-
 /// The whole model for other tools: nodes (documents, processes, records,
 /// clauses) and typed edges, sorted, as JSON or as a Graphviz dot graph.
 std::string GraphJson(const Graph& graph);

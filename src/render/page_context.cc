@@ -244,20 +244,26 @@ TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) co
   return v;
 }
 
+// Backlinks grouped by relation (groups in name order, sources by ID).
 TemplateValue PageContext::ReferencedBy(int node) const {
-  TemplateValue list = TemplateValue::List();
   const std::string& page_url = graph_.nodes[node].url;
-  // Backlinks come sorted by source: one entry per source, its relations joined.
-  const auto& backlinks = graph_.backlinks[node];
-  for (size_t i = 0; i < backlinks.size();) {
-    int source = backlinks[i].source;
-    std::vector<std::string> relations;
-    for (; i < backlinks.size() && backlinks[i].source == source; ++i)
-      relations.push_back(backlinks[i].relation == "body" ? "mentions" : backlinks[i].relation);
-    TemplateValue v = LinkTo(page_url, source);
-    v.Set("relation", Join(relations, ", "));
-    v.Set("type", NodeTypeLabel(graph_.nodes[source].type));
-    list.Push(std::move(v));
+  std::map<std::string, std::vector<int>> groups;
+  for (const Backlink& b : graph_.backlinks[node]) {
+    auto& sources = groups[RelationName(graph_, b.source, b.relation)];
+    if (sources.empty() || sources.back() != b.source) sources.push_back(b.source);
+  }
+  TemplateValue list = TemplateValue::List();
+  for (const auto& [relation, sources] : groups) {
+    TemplateValue group;
+    group.Set("relation", relation);
+    TemplateValue items = TemplateValue::List();
+    for (int source : sources) {
+      TemplateValue v = LinkTo(page_url, source);
+      v.Set("type", NodeTypeLabel(graph_.nodes[source].type));
+      items.Push(std::move(v));
+    }
+    group.Set("items", std::move(items));
+    list.Push(std::move(group));
   }
   return list;
 }

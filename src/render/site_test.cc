@@ -58,6 +58,7 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
   REQUIRE(change);
   CHECK(Contains(change->bytes, "Control change."));
   CHECK(Contains(change->bytes, "<a href=\"../records/risk/RSK-1.html\">RSK-1 Outage &lt;b&gt;</a>"));
+  CHECK(Contains(change->bytes, "<h3 class=\"relation-group\">related</h3>"));  // grouped by relation
 
   const OutputFile* risks = b->Find("records/risk.html");
   REQUIRE(risks);
