@@ -68,6 +68,30 @@ class GraphTest(unittest.TestCase):
         again = testlib.run(["graph", "--root", testlib.REPO])
         self.assertEqual(again.stdout, self.text)
 
+    def test_process_map_svg(self):
+        """processes/map.html: an SVG that parses as XML, a box linking every
+        process page, an arrow per interface, and the same edges as text."""
+        import xml.etree.ElementTree as ET
+        processes = {n["id"]: n for n in self.graph["nodes"] if n["type"] == "process"}
+        interfaces = {(e["from"], e["to"]) for e in self.graph["edges"]
+                      if e["relation"] == "interfaces" and e["to"] in processes}
+        for page, prefix in (("processes/map.html", ""), ("index.html", "processes/")):
+            with open(os.path.join(self.site, page), encoding="utf-8") as fh:
+                html = fh.read()
+            svg_text = html[html.index("<svg"):html.index("</svg>") + len("</svg>")]
+            svg = ET.fromstring(svg_text)
+            ns = {"s": "http://www.w3.org/2000/svg"}
+            links = [a.get("href") for a in svg.iterfind(".//s:a", ns)]
+            self.assertEqual(len(links), len(processes), page)
+            for href in links:
+                target = os.path.normpath(os.path.join(self.site, os.path.dirname(page), href))
+                self.assertTrue(os.path.isfile(target), href)
+            self.assertEqual(len(svg.findall(".//s:line", ns)), len(interfaces), page)
+        with open(os.path.join(self.site, "processes", "map.html"), encoding="utf-8") as fh:
+            html = fh.read()
+        text_part = html[html.index("Interfaces as text"):]
+        self.assertEqual(text_part.count("<li>"), len(interfaces))
+
     @classmethod
     def tearDownClass(cls):
         cls._tmp.cleanup()

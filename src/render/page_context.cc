@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "render/process_map.h"
 #include "link/coverage.h"
 #include <map>
 #include "render/workbooks.h"
@@ -151,6 +152,28 @@ TemplateValue PageContext::ClauseRow(const std::string& page_url,
   return v;
 }
 
+TemplateValue PageContext::ProcessMap() const {
+  const std::string page_url = kProcessMapUrl;
+  TemplateValue v = Common(page_url, "Process map");
+  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
+  TemplateValue edges = TemplateValue::List();
+  for (int node : DocumentsById()) {
+    if (graph_.nodes[node].type != Node::Type::kProcess) continue;
+    const auto& refs = graph_.RefsOf(node);
+    for (size_t i = 0; i < refs.size(); ++i) {
+      int target = graph_.links[node][i].target;
+      if (refs[i].relation != "interfaces" || target < 0) continue;
+      TemplateValue e;
+      e.Set("from", LinkTo(page_url, node));
+      e.Set("to", LinkTo(page_url, target));
+      edges.Push(std::move(e));
+    }
+  }
+  v.Set("edge_count", std::to_string(edges.list.size()));
+  v.Set("edges", std::move(edges));
+  return v;
+}
+
 TemplateValue PageContext::ClauseIndex() const {
   const std::string page_url = kClauseIndexUrl;
   TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
@@ -271,6 +294,8 @@ TemplateValue PageContext::ReferencedBy(int node) const {
 TemplateValue PageContext::Home(const std::string& page_url) const {
   TemplateValue v = Common(page_url, "Home");
   v.Set("scope", graph_.corpus->config.scope);
+  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
+  v.Set("process_map_url", RelativeUrl(page_url, kProcessMapUrl));
   TemplateValue policies = TemplateValue::List(), processes = TemplateValue::List();
   for (int node : DocumentsById()) {
     (graph_.nodes[node].type == Node::Type::kProcess ? processes : policies)

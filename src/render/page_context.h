@@ -33,6 +33,7 @@ class PageContext {
   std::vector<int> KindRecords(const KindSpec& kind) const;
   TemplateValue RecordPage(int node) const;
   TemplateValue ClauseIndex() const;
+  TemplateValue ProcessMap() const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
   const std::vector<ClauseCoverage>& coverage() const { return coverage_; }
