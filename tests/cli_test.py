@@ -22,6 +22,7 @@ scope: >
 roles:
   sms-manager: {title: SMS Manager}
   ceo: {title: Chief Executive Officer}
+readiness: {check: false}
 """
 
 POLICY = """---

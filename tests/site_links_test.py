@@ -182,7 +182,8 @@ class SiteTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="smsdoc-site-")
         cls.out = os.path.join(cls.tmp.name, "site-a")
-        cls.result = testlib.run(["build", "--root", testlib.REPO, "--out", cls.out])
+        cls.result = testlib.run(["build", "--root", testlib.REPO, "--out", cls.out,
+                                 "--as-of", "2026-11-21"])
         cls.pages = {}
         if cls.result.returncode == 0:
             for path in glob.glob(os.path.join(cls.out, "**", "*.html"), recursive=True):
@@ -443,7 +444,8 @@ class SiteTest(unittest.TestCase):
 
     def test_second_build_is_byte_identical(self):
         out2 = os.path.join(self.tmp.name, "site-b")
-        second = testlib.run(["build", "--root", testlib.REPO, "--out", out2])
+        second = testlib.run(["build", "--root", testlib.REPO, "--out", out2,
+                             "--as-of", "2026-11-21"])
         self.assertEqual(second.returncode, 0, second.stderr)
         first_tree = testlib.snapshot(self.out)
         second_tree = testlib.snapshot(out2)

@@ -12,6 +12,7 @@
 #include "base/parallel.h"
 #include "base/text.h"
 #include "check/checks.h"
+#include "check/readiness.h"
 #include "cli/environment.h"
 #include "link/graph.h"
 #include "load/loader.h"
@@ -31,6 +32,7 @@ struct Model {
   Corpus corpus;
   Graph graph;
   Theme theme;
+  std::string as_of;  ///< the date dates are judged against
 };
 
 // On a terminal, one self-erasing status line says which stage runs, so a
@@ -96,6 +98,8 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model,
   progress.Show("linking");
   model.graph = LinkCorpus(model.corpus, diags);
   CheckGraph(model.graph, diags);
+  model.as_of = options.as_of.empty() ? Today() : options.as_of;
+  if (!diags.HasErrors()) CheckReadiness(model.graph, model.as_of, options.strict, diags);
 
   // --theme is relative to the current folder, `theme:` to the SMS root.
   std::string theme_dir = options.theme;
@@ -127,8 +131,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
                            std::ostream& err) {
   Progress progress(err);
   progress.Show("rendering");
-  BuildInfo info{options.as_of.empty() ? Today() : options.as_of, SourceRevision(options.root),
-                 SMSDOC_VERSION};
+  BuildInfo info{model.as_of, SourceRevision(options.root), SMSDOC_VERSION};
   OutputFiles files = RenderSite(model.graph, model.theme, info, Jobs(options), diags);
   if (diags.HasErrors()) return "";
   const Config& config = model.corpus.config;

@@ -12,6 +12,7 @@ struct CommandOptions {
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
   std::string format = "json";  ///< graph: json or dot
+  bool strict = false;          ///< missing readiness items are errors
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or

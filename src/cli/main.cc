@@ -30,6 +30,11 @@ const char* kCheckExamples =
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
       ->capture_default_str();
+  cmd->add_option("--as-of", options.as_of,
+                  "date (YYYY-MM-DD) reviews, audits, actions and trainings are judged "
+                  "against (default: today, or SOURCE_DATE_EPOCH)");
+  cmd->add_flag("--strict", options.strict,
+                "missing Stage 1 readiness items are errors, not warnings");
   cmd->add_option("-j,--jobs", options.jobs,
                   "worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
@@ -92,9 +97,7 @@ int main(int argc, char** argv) {
                     "output folder (default: 'output' in smsdoc.yaml, else site/)");
   build->add_option("--theme", options.theme,
                     "theme folder whose templates override the default theme");
-  build->add_option("--as-of", options.as_of,
-                    "date (YYYY-MM-DD) overdue and expired entries are judged against "
-                    "(default: today, or SOURCE_DATE_EPOCH)");
+
   build->footer(kBuildExamples);
 
   CLI::App* graph = app.add_subcommand(

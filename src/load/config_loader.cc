@@ -10,7 +10,7 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "folders", "kinds", "organization", "output",
+    "allow_raw_html", "folders", "kinds", "organization", "output", "readiness",
     "risk_scoring",   "roles",   "scope", "theme",        "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes",
                                               "records"};
@@ -77,6 +77,31 @@ void ReadRiskScoring(const YamlNode& node, Config& config, Diagnostics& diags) {
       bands.push_back(std::move(band));
     });
     if (!bands.empty()) scoring.bands = std::move(bands);
+  }
+}
+
+void ReadReadiness(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos, "'readiness' must be a mapping", "config-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  reader.RejectUnknown({"check", "not_applicable"});
+  config.readiness_check = reader.Bool("check", false).value_or(true);
+  const YamlNode* na = node.Find("not_applicable");
+  if (!na) return;
+  if (!na->IsMap()) {
+    diags.Error(kConfigFile, na->pos,
+                "'not_applicable' must map checklist items to a justification", "config-type");
+    return;
+  }
+  for (const auto& e : na->entries) {
+    if (!e.value.IsScalar() || Trim(e.value.scalar).empty()) {
+      diags.Error(kConfigFile, e.key_pos,
+                  "'" + e.key + "' is not applicable only with a justification", "config-type");
+      continue;
+    }
+    config.not_applicable.push_back({e.key, e.value.scalar, e.key_pos});
   }
 }
 
@@ -184,6 +209,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
     }
   }
   if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
+  if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
   return config;
 }
 

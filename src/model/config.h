@@ -53,6 +53,14 @@ struct Config {
   bool allow_raw_html = false;
   std::vector<Role> roles;  ///< in file order
   RiskScoring risk_scoring;
+  /// readiness: the Stage 1 checklist can be off (check: false), and items
+  /// may be not applicable, each with its justification.
+  struct NotApplicable {
+    std::string key, justification;
+    Pos pos;
+  };
+  bool readiness_check = true;
+  std::vector<NotApplicable> not_applicable;
 
   const Role* FindRole(const std::string& key) const;
   std::vector<std::string> RoleKeys() const;

@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "check/readiness.h"
 #include "render/process_map.h"
 #include "link/coverage.h"
 #include <map>
@@ -75,6 +76,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   struct Item { const char* title; const char* url; };
   static const Item kNav[] = {{"Home", "index.html"},
                               {"Clauses", kClauseIndexUrl},
+                              {"Readiness", kReadinessUrl},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
                               {"Registers", "records.html"}};
@@ -171,6 +173,41 @@ TemplateValue PageContext::ProcessMap() const {
   }
   v.Set("edge_count", std::to_string(edges.list.size()));
   v.Set("edges", std::move(edges));
+  return v;
+}
+
+TemplateValue PageContext::Readiness() const {
+  const std::string page_url = kReadinessUrl;
+  TemplateValue v = Common(page_url, "Stage 1 readiness");
+  v.Set("as_of", info_.as_of);
+  std::map<std::string, int> counts;
+  TemplateValue items = TemplateValue::List();
+  for (const ReadinessItem& item : EvaluateReadiness(graph_, info_.as_of)) {
+    std::string state = ReadinessStateName(item.state);
+    counts[state]++;
+    TemplateValue i;
+    i.Set("key", item.key);
+    i.Set("title", item.title);
+    i.Set("clause", item.clause);
+    i.Set("clause_url", RelativeUrl(page_url, ClauseUrl(item.clause)));
+    i.Set("state", state);
+    std::string css = state;
+    std::replace(css.begin(), css.end(), ' ', '-');
+    i.Set("state_class", css);
+    i.Set("reason", item.reason);
+    i.Set("has_reason", !item.reason.empty());
+    TemplateValue evidence = TemplateValue::List();
+    for (int n : item.evidence) evidence.Push(LinkTo(page_url, n));
+    i.Set("has_evidence", !evidence.list.empty());
+    i.Set("evidence", MarkLast(std::move(evidence)));
+    items.Push(std::move(i));
+  }
+  v.Set("items", std::move(items));
+  for (const char* state : {"met", "at risk", "missing", "not applicable"}) {
+    std::string key = std::string("count_") + state;
+    std::replace(key.begin(), key.end(), ' ', '_');
+    v.Set(key, std::to_string(counts[state]));
+  }
   return v;
 }
 

@@ -34,6 +34,7 @@ class PageContext {
   TemplateValue RecordPage(int node) const;
   TemplateValue ClauseIndex() const;
   TemplateValue ProcessMap() const;
+  TemplateValue Readiness() const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
   const std::vector<ClauseCoverage>& coverage() const { return coverage_; }

@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 #include "base/text.h"
+#include "check/readiness.h"
 #include "render/page_context.h"
 #include "render/process_map.h"
 #include "render/workbooks.h"
@@ -26,7 +27,8 @@ std::vector<Page> PlanPages(const Graph& graph) {
                              {"processes.html", "processes"},
                              {"records.html", "records"},
                              {kClauseIndexUrl, "clauses"},
-                             {kProcessMapUrl, "process-map"}};
+                             {kProcessMapUrl, "process-map"},
+                             {kReadinessUrl, "readiness"}};
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
@@ -45,6 +47,7 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
   if (page.clause >= 0) return context.ClausePage(static_cast<size_t>(page.clause));
   if (page.template_name == "clauses") return context.ClauseIndex();
   if (page.template_name == "process-map") return context.ProcessMap();
+  if (page.template_name == "readiness") return context.Readiness();
   if (page.template_name == "home") return context.Home(page.url);
   if (page.template_name == "documents") return context.DocumentList(page.url, false);
   if (page.template_name == "processes") return context.DocumentList(page.url, true);
