@@ -52,6 +52,12 @@ class ReadinessTest(unittest.TestCase):
         found = states(page)
         self.assertEqual(len(found), 18)
         self.assertEqual(set(found.values()), {"met"}, found)
+        # ... and covers every clause with documents and records.
+        with open(os.path.join(self._tmp.name, "site", "clauses", "index.html"),
+                  encoding="utf-8") as fh:
+            index = fh.read()
+        self.assertIn(">77 covered<", index)
+        self.assertIn(">0 not covered<", index)
 
     def test_without_the_continuity_plan_the_item_is_missing(self):
         # The plan stays as a procedure: no document of type plan names 8.7.2.
