@@ -1666,6 +1666,10 @@ class RegistersCase:
                 html = fh.read()
             for d in docs + procs + recs:
                 self.assertIn(">%s " % d["id"], html, "%s page lacks %s" % (clause, d["id"]))
+            # Exactly these: one list item each under "Addressed by" and "Evidenced by".
+            listed = html[html.index('id="Addressed-by"'):html.index('id="Audits"')]
+            self.assertEqual(listed.count("<li>"), len(docs) + len(procs) + len(recs),
+                             "clause " + clause)
 
     def test_document_register(self):
         book = self.book("document-register.xlsx")
