@@ -40,6 +40,12 @@ TemplateValue MarkLast(TemplateValue list) {
   return list;
 }
 
+// "at risk" -> "at-risk" (a CSS class) or "at_risk" (a template key).
+std::string Replaced(std::string text, char from, char to) {
+  std::replace(text.begin(), text.end(), from, to);
+  return text;
+}
+
 // One piece of a table cell: text, linked when `url` is set.
 TemplateValue Part(const std::string& text, const std::string& url) {
   TemplateValue p;
@@ -144,11 +150,8 @@ TemplateValue PageContext::ClauseRow(const std::string& page_url,
   v.Set("documents", std::to_string(cov.documents.size()));
   v.Set("processes", std::to_string(cov.processes.size()));
   v.Set("records", std::to_string(cov.records.size()));
-  std::string state = StateName(cov.state());
-  v.Set("state", state);
-  std::string css = state;
-  std::replace(css.begin(), css.end(), ' ', '-');
-  v.Set("state_class", css);
+  v.Set("state", StateName(cov.state()));
+  v.Set("state_class", Replaced(StateName(cov.state()), ' ', '-'));
   v.Set("last_audit", cov.last_audit);
   v.Set("has_last_audit", !cov.last_audit.empty());
   return v;
@@ -191,9 +194,7 @@ TemplateValue PageContext::Readiness() const {
     i.Set("clause", item.clause);
     i.Set("clause_url", RelativeUrl(page_url, ClauseUrl(item.clause)));
     i.Set("state", state);
-    std::string css = state;
-    std::replace(css.begin(), css.end(), ' ', '-');
-    i.Set("state_class", css);
+    i.Set("state_class", Replaced(state, ' ', '-'));
     i.Set("reason", item.reason);
     i.Set("has_reason", !item.reason.empty());
     TemplateValue evidence = TemplateValue::List();
@@ -203,11 +204,8 @@ TemplateValue PageContext::Readiness() const {
     items.Push(std::move(i));
   }
   v.Set("items", std::move(items));
-  for (const char* state : {"met", "at risk", "missing", "not applicable"}) {
-    std::string key = std::string("count_") + state;
-    std::replace(key.begin(), key.end(), ' ', '_');
-    v.Set(key, std::to_string(counts[state]));
-  }
+  for (const char* state : {"met", "at risk", "missing", "not applicable"})
+    v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
   return v;
 }
 
@@ -225,11 +223,8 @@ TemplateValue PageContext::ClauseIndex() const {
   v.Set("has_gaps", !gaps.list.empty());
   v.Set("gaps", std::move(gaps));
   v.Set("clauses", std::move(rows));
-  for (const char* state : {"covered", "documented only", "evidenced only", "not covered"}) {
-    std::string key = std::string("count_") + state;
-    std::replace(key.begin(), key.end(), ' ', '_');
-    v.Set(key, std::to_string(counts[state]));
-  }
+  for (const char* state : {"covered", "documented only", "evidenced only", "not covered"})
+    v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
   v.Set("workbook_url", RelativeUrl(page_url, std::string("registers/") + kClauseCoverageRegister));
   return v;
 }
