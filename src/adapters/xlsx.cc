@@ -121,7 +121,8 @@ class XlsxWriter {
           worksheet_write_url_opt(ws, r, c, url.c_str(), link_, cell.text.c_str(), nullptr);
         } else {
           // Always a string: text that looks like a formula stays text.
-          worksheet_write_string(ws, r, c, cell.text.c_str(), format);
+          // Excel holds at most 32,767 characters in a cell.
+          worksheet_write_string(ws, r, c, Utf8Prefix(cell.text, 32767).c_str(), format);
         }
         break;
       case Cell::Type::kNumber: worksheet_write_number(ws, r, c, cell.number, format); break;

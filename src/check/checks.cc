@@ -1,5 +1,7 @@
 #include "check/checks.h"
 
+#include "link/coverage.h"
+
 namespace smsdoc {
 
 namespace {
@@ -54,7 +56,7 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
 // the SMS: often forgotten, or its links were never written.
 void CheckOrphan(const Graph& graph, int n, Diagnostics& diags) {
   const Node& node = graph.nodes[n];
-  if (node.id.empty() || !graph.backlinks[n].empty()) return;
+  if (node.id.empty() || !graph.backlinks[n].empty() || !ClausesOf(graph, n).empty()) return;
   for (const Link& link : graph.links[n])
     if (link.target >= 0 && link.target != n) return;
   Pos pos = node.type == Node::Type::kRecord ? graph.corpus->records[node.index].pos

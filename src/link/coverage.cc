@@ -53,13 +53,14 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph) {
       if (n.type == Node::Type::kDocument) cov.documents.push_back(node);
       if (n.type == Node::Type::kProcess) cov.processes.push_back(node);
       if (!record) continue;
-      cov.records.push_back(node);
       const std::string& kind = record->kind->name;
+      // An audit evidences a clause once it has been performed.
+      if (kind == "audit" && record->status != "completed") continue;
+      cov.records.push_back(node);
       if (kind == "audit") {
         cov.audits.push_back(node);
         const FieldValue* performed = record->Field("performed");
-        if (record->status == "completed" && performed && performed->text > cov.last_audit)
-          cov.last_audit = performed->text;
+        if (performed && performed->text > cov.last_audit) cov.last_audit = performed->text;
       }
       bool done = std::find(record->kind->done.begin(), record->kind->done.end(),
                             record->status) != record->kind->done.end();

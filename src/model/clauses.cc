@@ -106,13 +106,16 @@ bool CoversClause(std::string_view ref, std::string_view clause) {
 bool LooksLike2011Clause(std::string_view id) {
   if (FindClause(id)) return false;
   // Sub-clauses the 2011 edition had and the 2018 edition does not.
-  static const char* kOnly2011[] = {"4.1.1", "4.1.2", "4.1.3", "4.1.4", "4.3.1", "4.3.2",
+  static const char* kOnly2011[] = {"4.5", "5.4", "6.4", "6.5", "6.6",
+                                    "4.1.1", "4.1.2", "4.1.3", "4.1.4", "4.3.1", "4.3.2",
                                     "4.3.3", "4.4.1", "4.4.2", "4.5.1", "4.5.2", "4.5.3",
                                     "4.5.4", "4.5.5", "4.5.5.1", "4.5.5.2", "6.3.1", "6.3.2",
                                     "6.3.3", "6.6.1", "6.6.2", "6.6.3"};
   for (const char* old : kOnly2011)
     if (id == old) return true;
-  // No 2018 clause has a two-digit part below the top level.
+  // No 2018 clause has a two-digit part below the top level; the 2011
+  // edition's clauses ran from 4 to 9.
+  if (id.empty() || id[0] < '4' || id[0] > '9' || (id.size() > 1 && id[1] != '.')) return false;
   size_t dot = id.find('.');
   while (dot != std::string_view::npos) {
     size_t next = id.find('.', dot + 1);

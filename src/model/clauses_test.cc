@@ -28,6 +28,8 @@ TEST_CASE("numbers of the 2011 edition are recognised") {
   CHECK_FALSE(LooksLike2011Clause("8.5.4"));  // unknown, but not 2011-shaped
   CHECK_FALSE(LooksLike2011Clause("6.1"));    // a 2018 clause
   CHECK_FALSE(LooksLike2011Clause("10.2"));
+  CHECK(LooksLike2011Clause("6.6"));          // 2011: information security management
+  CHECK_FALSE(LooksLike2011Clause("10.10"));  // the 2011 edition stopped at 9
 }
 
 }  // namespace smsdoc

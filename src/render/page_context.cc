@@ -162,17 +162,11 @@ TemplateValue PageContext::ProcessMap() const {
   TemplateValue v = Common(page_url, "Process map");
   v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
   TemplateValue edges = TemplateValue::List();
-  for (int node : DocumentsById()) {
-    if (graph_.nodes[node].type != Node::Type::kProcess) continue;
-    const auto& refs = graph_.RefsOf(node);
-    for (size_t i = 0; i < refs.size(); ++i) {
-      int target = graph_.links[node][i].target;
-      if (refs[i].relation != "interfaces" || target < 0) continue;
-      TemplateValue e;
-      e.Set("from", LinkTo(page_url, node));
-      e.Set("to", LinkTo(page_url, target));
-      edges.Push(std::move(e));
-    }
+  for (const auto& [from, to] : ProcessInterfaces(graph_)) {
+    TemplateValue e;
+    e.Set("from", LinkTo(page_url, from));
+    e.Set("to", LinkTo(page_url, to));
+    edges.Push(std::move(e));
   }
   v.Set("edge_count", std::to_string(edges.list.size()));
   v.Set("edges", std::move(edges));

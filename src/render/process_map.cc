@@ -38,6 +38,27 @@ std::string Shorten(const std::string& text, size_t bytes) {
 
 }  // namespace
 
+std::vector<std::pair<int, int>> ProcessInterfaces(const Graph& graph) {
+  std::vector<std::pair<int, int>> edges;
+  for (size_t i = 0; i < graph.corpus->documents.size(); ++i) {
+    int node = graph.DocumentNode(i);
+    if (graph.nodes[node].type != Node::Type::kProcess) continue;
+    const auto& refs = graph.RefsOf(node);
+    for (size_t r = 0; r < refs.size(); ++r) {
+      int target = graph.links[node][r].target;
+      if (refs[r].relation == "interfaces" && target >= 0 && target != node &&
+          graph.nodes[target].type == Node::Type::kProcess)
+        edges.push_back({node, target});
+    }
+  }
+  auto id = [&](int n) { return graph.nodes[n].id; };
+  std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
+    return std::make_pair(id(a.first), id(a.second)) < std::make_pair(id(b.first), id(b.second));
+  });
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  return edges;
+}
+
 std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
   // Processes by group, in ID order; those naming no 8.x clause go last.
   std::vector<std::vector<int>> columns(7);
@@ -63,7 +84,7 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
   int height = kTop + static_cast<int>(rows) * (kBoxHeight + kRowGap) + kMargin;
 
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map\" viewBox=\"0 0 " +
-                    Num(width) + " " + Num(height) + "\" role=\"img\" aria-labelledby=\"process-map-title\">\n"
+                    Num(width) + " " + Num(height) + "\" aria-labelledby=\"process-map-title\">\n"
                     "<title id=\"process-map-title\">Clause 8 processes and their interfaces</title>\n"
                     "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                     "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
@@ -77,21 +98,17 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
            HtmlEscape(title) + "</tspan></text>\n";
   }
   // Arrows first, so the boxes sit on top of them.
-  for (const auto& [node, from] : boxes) {
-    const auto& refs = graph.RefsOf(node);
-    for (size_t i = 0; i < refs.size(); ++i) {
-      int target = graph.links[node][i].target;
-      if (refs[i].relation != "interfaces" || !boxes.count(target) || target == node) continue;
-      const Box& to = boxes.at(target);
-      int x1 = from.x + (to.x > from.x ? kBoxWidth : to.x < from.x ? 0 : kBoxWidth / 2);
-      int x2 = to.x + (to.x > from.x ? 0 : to.x < from.x ? kBoxWidth : kBoxWidth / 2);
-      int y1 = from.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? kBoxHeight / 2 : -kBoxHeight / 2) : 0);
-      int y2 = to.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? -kBoxHeight / 2 : kBoxHeight / 2) : 0);
-      svg += "<line class=\"edge\" x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) +
-             "\" y2=\"" + Num(y2) + "\" marker-end=\"url(#arrow)\"><title>" +
-             HtmlEscape(graph.nodes[node].id + " interfaces with " + graph.nodes[target].id) +
-             "</title></line>\n";
-    }
+  for (const auto& [node, target] : ProcessInterfaces(graph)) {
+    const Box& from = boxes.at(node);
+    const Box& to = boxes.at(target);
+    int x1 = from.x + (to.x > from.x ? kBoxWidth : to.x < from.x ? 0 : kBoxWidth / 2);
+    int x2 = to.x + (to.x > from.x ? 0 : to.x < from.x ? kBoxWidth : kBoxWidth / 2);
+    int y1 = from.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? kBoxHeight / 2 : -kBoxHeight / 2) : 0);
+    int y2 = to.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? -kBoxHeight / 2 : kBoxHeight / 2) : 0);
+    svg += "<line class=\"edge\" x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) +
+           "\" y2=\"" + Num(y2) + "\" marker-end=\"url(#arrow)\"><title>" +
+           HtmlEscape(graph.nodes[node].id + " interfaces with " + graph.nodes[target].id) +
+           "</title></line>\n";
   }
   for (const auto& [node, box] : boxes) {
     const Node& n = graph.nodes[node];

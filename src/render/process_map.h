@@ -1,5 +1,7 @@
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "link/graph.h"
 
@@ -12,5 +14,9 @@ namespace smsdoc {
 std::string ProcessMapSvg(const Graph& graph, const std::string& page_url);
 
 inline constexpr const char* kProcessMapUrl = "processes/map.html";
+
+/// The `interfaces` between processes as (from, to) nodes: each once, none
+/// to itself, sorted by the processes' IDs. The map and its text agree.
+std::vector<std::pair<int, int>> ProcessInterfaces(const Graph& graph);
 
 }  // namespace smsdoc

@@ -101,11 +101,22 @@ OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& 
   for (const auto& asset : graph.corpus->assets) files.push_back({asset, "", asset});
   std::sort(files.begin(), files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  // A source file whose page or copy lands where another output does;
+  // smsdoc's own pages (index.html, processes/map.html...) have none.
+  auto source_of = [&](const OutputFile& f) {
+    if (!f.copy_from.empty()) return f.copy_from;
+    for (size_t n = 0; n < graph.nodes.size(); ++n)
+      if (graph.nodes[n].url == f.path) return graph.PathOf(static_cast<int>(n));
+    return std::string();
+  };
   for (size_t i = 1; i < files.size(); ++i) {
-    if (files[i].path == files[i - 1].path)
-      diags.Error(files[i].copy_from.empty() ? files[i - 1].copy_from : files[i].copy_from,
-                  {}, "two outputs would be written to '" + files[i].path + "'",
-                  "output-clash");
+    if (files[i].path != files[i - 1].path) continue;
+    std::string a = source_of(files[i - 1]), b = source_of(files[i]);
+    bool both = !a.empty() && !b.empty();
+    diags.Error(a.empty() ? b : a, {},
+                "its output '" + files[i].path + "' would overwrite " +
+                    (both ? "that of " + b : std::string("a page smsdoc makes; rename the file")),
+                "output-clash");
   }
   return files;
 }

@@ -666,10 +666,14 @@ class Builder : public std::enable_shared_from_this<Builder> {
     sheet.highlights = {{2, "=C2=\"covered\"", kGreen},
                         {2, "=OR(C2=\"documented only\",C2=\"evidenced only\")", RegisterRules::kSoon},
                         {2, "=C2=\"not covered\"", RegisterRules::kLate}};
+    // A cell holds 32,767 characters: long lists end with a count.
     auto ids = [&](const std::vector<int>& nodes) {
+      constexpr size_t kShown = 200;
       std::vector<std::string> out;
-      for (int n : nodes) out.push_back(graph_.nodes[n].id);
-      return out.empty() ? Cell{} : Cell::Text(Join(out, ", "));
+      for (size_t i = 0; i < nodes.size() && i < kShown; ++i) out.push_back(graph_.nodes[nodes[i]].id);
+      std::string text = Join(out, ", ");
+      if (nodes.size() > kShown) text += " and " + std::to_string(nodes.size() - kShown) + " more";
+      return out.empty() ? Cell{} : Cell::Text(text);
     };
     for (const ClauseCoverage& cov : ComputeCoverage(graph_)) {
       Cell clause = Cell::Text(cov.clause->id);
