@@ -10,6 +10,18 @@
 namespace smsdoc {
 
 namespace {
+// A schema of the common fields plus `kinds` (YAML under `kinds:`).
+KindCatalogue TestKinds(const std::string& kinds) {
+  Diagnostics d;
+  YamlNode schema = ParseYaml(
+      "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
+      "  title: {type: text, required: true}\n  status: {type: status}\nkinds:\n" + kinds,
+      "kinds.yaml", 1, d);
+  KindCatalogue out = ParseKinds(schema, "kinds.yaml", d);
+  REQUIRE(d.items().empty());
+  return out;
+}
+
 Config TestConfig() {
   Diagnostics d;
   return ParseConfig(ParseYaml(testing::kConfig, "smsdoc.yaml", 1, d), d);
@@ -71,15 +83,10 @@ TEST_CASE("the built-in kinds schema is valid") {
 
 TEST_CASE("computed fields may stand before their inputs; odd numbers are errors") {
   Diagnostics d;
-  YamlNode schema = ParseYaml(
-      "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
-      "  title: {type: text, required: true}\n  status: {type: status}\n"
-      "kinds:\n  hazard:\n    statuses: [open]\n    fields:\n"
+  KindCatalogue kinds = TestKinds(
+      "  hazard:\n    statuses: [open]\n    fields:\n"
       "      level: {type: level, of: s}\n      s: {type: score, of: [a, b]}\n"
-      "      a: {type: integer}\n      b: {type: integer}\n      cost: {type: number}\n",
-      "kinds.yaml", 1, d);
-  KindCatalogue kinds = ParseKinds(schema, "kinds.yaml", d);
-  REQUIRE(d.items().empty());
+      "      a: {type: integer}\n      b: {type: integer}\n      cost: {type: number}\n");
   bool complete = false;
   auto records = LoadRecords("records/h.yaml",
                              "- {id: H-1, kind: hazard, title: T, a: 3, b: 4, cost: 1e999}\n",
@@ -93,15 +100,10 @@ TEST_CASE("computed fields may stand before their inputs; odd numbers are errors
 
 TEST_CASE("a new kind is data: a schema without C++ changes") {
   Diagnostics d;
-  YamlNode schema = ParseYaml(
-      "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
-      "  title: {type: text, required: true}\n  status: {type: status}\n"
-      "kinds:\n  supplier:\n    title: Suppliers\n    statuses: [active, exited]\n"
+  KindCatalogue kinds = TestKinds(
+      "  supplier:\n    title: Suppliers\n    statuses: [active, exited]\n"
       "    columns: [id, title, contract_end]\n"
-      "    fields:\n      contract_end: {type: date, required: true}\n",
-      "kinds.yaml", 1, d);
-  KindCatalogue kinds = ParseKinds(schema, "kinds.yaml", d);
-  REQUIRE(d.items().empty());
+      "    fields:\n      contract_end: {type: date, required: true}\n");
   bool complete = false;
   auto records = LoadRecords("records/s.yaml",
                              "id: SUP-1\nkind: supplier\ntitle: Acme\nstatus: active\n"

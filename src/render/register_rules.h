@@ -35,7 +35,6 @@ class RegisterRules {
   static bool IsDone(const Record& record);
 
   const RiskScoring& scoring() const { return scoring_; }
-  const std::string& as_of() const { return as_of_; }
   std::string expiring_until() const;
 
  private:
