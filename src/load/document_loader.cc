@@ -13,7 +13,8 @@ namespace {
 const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
 const std::vector<std::string> kDocumentFields = {
     "id",      "title",  "type",      "owner",         "approver", "version",
-    "status",  "effective", "review_months", "clauses", "related"};
+    "status",  "effective", "review_months", "approved_on", "reviewed_on",
+    "clauses", "related"};
 const std::vector<std::string> kProcessFields = {
     "purpose", "inputs", "outputs", "activities", "kpis", "interfaces", "records"};
 
@@ -97,6 +98,8 @@ std::optional<Document> LoadDocument(const std::string& path,
   doc.version = reader.Text("version", true);
   doc.status = reader.Enum("status", true, kStatuses);
   doc.effective = reader.Date("effective", true);
+  doc.approved_on = reader.Date("approved_on", false);
+  doc.reviewed_on = reader.Date("reviewed_on", false);
   doc.review_months =
       static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
   doc.clauses = reader.Clauses("clauses");

@@ -40,6 +40,7 @@ struct Document {
   std::string path;  ///< relative to the SMS root
   bool is_process = false;
   std::string id, title, type, owner, approver, version, status, effective;
+  std::string approved_on, reviewed_on;  ///< front matter dates, "" when absent
   int review_months = 0;
   std::vector<std::string> clauses;
   Pos id_pos;
