@@ -1,6 +1,7 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace smsdoc {
 
@@ -11,8 +12,12 @@ struct CommandOptions {
   std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
-  std::string format = "json";  ///< graph: json or dot
-  bool strict = false;          ///< missing readiness items are errors
+  std::string format;   ///< graph: json or dot; status: text or json
+  bool strict = false;  ///< missing readiness items are errors
+  std::string at;       ///< build the SMS as it is in this git revision; "" = work tree
+  bool published_only = false;  ///< leave draft documents out of the site
+  std::vector<std::string> fail_on;  ///< status: conditions that make it exit 1
+  std::vector<std::string> revisions;  ///< diff: REF1 REF2
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or

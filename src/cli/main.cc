@@ -20,7 +20,9 @@ const char* kBuildExamples =
     "  smsdoc build                      build ./ into ./site/\n"
     "  smsdoc build --root sms --out /tmp/manual\n"
     "  smsdoc build --theme themes/corporate   override single templates\n"
-    "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n";
+    "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n"
+    "  smsdoc build --at stage2-2026 --out /tmp/stage2   the SMS as it was at a tag\n"
+    "  smsdoc build --published-only     drafts stay out of the published site\n";
 
 const char* kCheckExamples =
     "\nExamples:\n"
@@ -35,6 +37,9 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
                   "against (default: today, or SOURCE_DATE_EPOCH)");
   cmd->add_flag("--strict", options.strict,
                 "missing Stage 1 readiness items are errors, not warnings");
+  cmd->add_option("--at", options.at,
+                  "read the SMS as it is in this git revision (tag, branch, commit), "
+                  "not the work tree");
   cmd->add_option("-j,--jobs", options.jobs,
                   "worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
@@ -97,6 +102,8 @@ int main(int argc, char** argv) {
                     "output folder (default: 'output' in smsdoc.yaml, else site/)");
   build->add_option("--theme", options.theme,
                     "theme folder whose templates override the default theme");
+  build->add_flag("--published-only", options.published_only,
+                  "leave draft documents out of the site");
 
   build->footer(kBuildExamples);
 

@@ -4,7 +4,7 @@
 #include "adapters/templates.h"
 #include "link/coverage.h"
 #include "link/graph.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 
