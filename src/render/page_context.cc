@@ -83,6 +83,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   static const Item kNav[] = {{"Home", "index.html"},
                               {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl},
+                              {"Attention", kAttentionUrl},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
                               {"Registers", "records.html"}};
@@ -104,6 +105,8 @@ TemplateValue PageContext::LinkTo(const std::string& page_url, int node) const {
   v.Set("id", n.id);
   v.Set("title", n.title);
   v.Set("url", RelativeUrl(page_url, n.url));
+  if (n.type != Node::Type::kRecord)
+    v.Set("is_draft", graph_.corpus->documents[n.index].status == "draft");
   return v;
 }
 
@@ -345,11 +348,10 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
     row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
-    std::string next = AddMonths(d.effective, d.review_months);
-    row.Set("next_review", next);
-    row.Set("review_state", d.status == "approved" && !next.empty() && next < info_.as_of
-                                ? "overdue"
-                                : "");
+    row.Set("next_review", d.control.next_review);
+    row.Set("review_state", ReviewState(d.control, d.status));
+    row.Set("approved_on", d.control.approved_on);
+    row.Set("changed_after_approval", !d.control.changed_after_approval.empty());
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));
@@ -374,6 +376,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
+  SetControl(v, d);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
 
