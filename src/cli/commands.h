@@ -34,4 +34,8 @@ int RunCheck(const CommandOptions& options, std::ostream& err);
 /// `smsdoc graph`: the linked model as JSON or dot on `out`.
 int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
+/// `smsdoc status`: a summary on `out` (text or JSON); exit 1 when a
+/// condition named in fail_on holds.
+int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace smsdoc

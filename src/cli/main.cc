@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
       "\nExamples:\n"
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
+      "  smsdoc status                reviews, approvals, findings, actions due\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
       "environment errors.");
@@ -112,7 +113,7 @@ int main(int argc, char** argv) {
   AddCommonOptions(graph, options);
   graph->add_option("--format", options.format, "json or dot (Graphviz)")
       ->check(CLI::IsMember({"json", "dot"}))
-      ->capture_default_str();
+      ->default_str("json");
   graph->footer(
       "\nExamples:\n"
       "  smsdoc graph > sms.json           nodes and typed edges as JSON\n"
@@ -122,6 +123,22 @@ int main(int argc, char** argv) {
       "check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
   check->footer(kCheckExamples);
+
+  CLI::App* status = app.add_subcommand(
+      "status", "Summarise the SMS: reviews, approvals, trainings, findings, actions, coverage");
+  AddCommonOptions(status, options);
+  status->add_option("--format", options.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  status->add_option("--fail-on", options.fail_on,
+                     "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
+                     "changed, uncovered, missing")
+      ->delimiter(',');
+  status->footer(
+      "\nExamples:\n"
+      "  smsdoc status                      what needs doing, coloured on a terminal\n"
+      "  smsdoc status --format json        the same for scripts\n"
+      "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
 
   try {
     app.parse(argc, argv);
@@ -138,6 +155,7 @@ int main(int argc, char** argv) {
   try {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
+    if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
     return smsdoc::RunCheck(options, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
