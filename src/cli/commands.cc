@@ -31,7 +31,16 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
   Progress progress(err);
   progress.Show("rendering");
   BuildInfo info{model.as_of, model.corpus.revision, SMSDOC_VERSION};
-  OutputFiles files = RenderSite(model.graph, model.theme, info, Jobs(options), diags);
+  // Drafts are checked with everything else, then left out before rendering.
+  Corpus published;
+  Graph published_graph;
+  if (options.published_only) {
+    published = WithoutDrafts(model.corpus);
+    Diagnostics relinked;  // the same references, already reported
+    published_graph = LinkCorpus(published, relinked);
+  }
+  const Graph& graph = options.published_only ? published_graph : model.graph;
+  OutputFiles files = RenderSite(graph, model.theme, info, Jobs(options), diags);
   if (diags.HasErrors()) return "";
   if (!options.at.empty()) {  // the files to copy are in the commit, not the work tree
     for (OutputFile& f : files) {

@@ -117,6 +117,12 @@ struct Corpus {
   std::vector<std::string> unloaded;
   /// Where the SMS was read from, e.g. "main@1a2b3c4d5e6f"; "" outside git.
   std::string revision;
+  /// Draft documents left out of a published site (IDs and paths):
+  /// references to them are not errors and render as plain text.
+  std::vector<std::string> withheld;
 };
+
+/// The corpus without its draft documents, for `build --published-only`.
+Corpus WithoutDrafts(const Corpus& corpus);
 
 }  // namespace smsdoc
