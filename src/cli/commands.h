@@ -38,4 +38,8 @@ int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err
 /// condition named in fail_on holds.
 int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
+/// `smsdoc diff REF1 REF2`: a summary on `out`, the changes page written
+/// to a folder of its own.
+int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace smsdoc

@@ -140,6 +140,21 @@ int main(int argc, char** argv) {
       "  smsdoc status --format json        the same for scripts\n"
       "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
 
+  CLI::App* diff = app.add_subcommand(
+      "diff", "What changed between two git revisions: documents, records, findings");
+  diff->add_option("revisions", options.revisions, "REF1 REF2: tags, branches or commits")
+      ->expected(2)
+      ->required();
+  diff->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  diff->add_option("--out", options.out,
+                   "folder for the changes page (default: the output folder + '-changes')");
+  diff->add_option("--theme", options.theme, "theme folder overriding the default theme");
+  diff->footer(
+      "\nExamples:\n"
+      "  smsdoc diff stage2-2025 HEAD       changes since the last surveillance audit\n"
+      "  smsdoc diff v1.0 v1.1 --out /tmp/changes\n");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -156,6 +171,7 @@ int main(int argc, char** argv) {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
     if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
+    if (diff->parsed()) return smsdoc::RunDiff(options, std::cout, std::cerr);
     return smsdoc::RunCheck(options, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
