@@ -207,7 +207,7 @@ class DocumentControlTest(unittest.TestCase):
                          ["[%s]%s" % (c, c[:7]) for c in (self.c5, self.c2, self.c1)])
         self.assertIn("front matter only", rows[0][4])
         self.assertTrue(rows[1][4].startswith("Scope now covers hosting"), rows[1])  # Change:
-        self.assertEqual(rows[1][5], "ceo")  # Approved-by:
+        self.assertEqual(rows[1][5], "Chief Executive Officer")  # Approved-by: ceo
         self.assertTrue(rows[2][4].startswith("Add the first policies"), rows[2])
 
     def test_a_renamed_file_keeps_its_history(self):
