@@ -25,7 +25,8 @@ const char* kBuildExamples =
 const char* kCheckExamples =
     "\nExamples:\n"
     "  smsdoc check                      validate ./ and report every problem\n"
-    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n";
+    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n"
+    "  smsdoc check --format sarif > smsdoc.sarif   for GitHub code scanning\n";
 
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
@@ -114,6 +115,10 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand(
       "check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
+  check->add_option("--format", options.diagnostics_format,
+                    "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
   check->footer(kCheckExamples);
 
   try {
@@ -131,7 +136,7 @@ int main(int argc, char** argv) {
   try {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
-    return smsdoc::RunCheck(options, std::cerr);
+    return smsdoc::RunCheck(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
               << "; nothing written (please report this)\n";
