@@ -21,16 +21,22 @@ std::mutex cmark_mutex;
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink",
                                        "tagfilter", "tasklist"};
 
-std::vector<cmark_node*> NodesOfType(cmark_node* root, cmark_node_type type) {
+// The nodes under root that `keep`, in document order.
+template <typename Keep>
+std::vector<cmark_node*> NodesWhere(cmark_node* root, Keep keep) {
   std::vector<cmark_node*> out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == type) out.push_back(n);
+    if (ev == CMARK_EVENT_ENTER && keep(n)) out.push_back(n);
   }
   cmark_iter_free(it);
   return out;
+}
+
+std::vector<cmark_node*> NodesOfType(cmark_node* root, cmark_node_type type) {
+  return NodesWhere(root, [type](cmark_node* n) { return cmark_node_get_type(n) == type; });
 }
 
 bool IsLink(cmark_node* n) {
@@ -38,23 +44,15 @@ bool IsLink(cmark_node* n) {
   return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
 }
 
+bool IsRawHtml(cmark_node* n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
 bool InsideLink(cmark_node* node) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
     if (IsLink(p)) return true;
   return false;
-}
-
-// Links and images in document order.
-std::vector<cmark_node*> LinksAndImages(cmark_node* root) {
-  std::vector<cmark_node*> out;
-  cmark_iter* it = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && IsLink(n)) out.push_back(n);
-  }
-  cmark_iter_free(it);
-  return out;
 }
 
 bool IsExternal(std::string_view url) {
@@ -137,7 +135,7 @@ class BodyRenderer {
 
     for (cmark_node* n : NodesOfType(doc, CMARK_NODE_TEXT))
       if (!InsideLink(n)) SplitText(n);
-    for (cmark_node* n : LinksAndImages(doc))
+    for (cmark_node* n : NodesWhere(doc, IsLink))
       if (!DropBlockedUrl(n)) PathLink(n);
     RawHtml(doc);
     AnchorHeadings(doc);
@@ -300,20 +298,10 @@ class BodyRenderer {
   // Raw HTML is shown as text unless smsdoc.yaml allows it; either way one
   // warning per file, at the first use, says so. Comments are dropped.
   void RawHtml(cmark_node* doc) {
-    std::vector<cmark_node*> nodes;
-    cmark_iter* it = cmark_iter_new(doc);
-    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-      cmark_node* n = cmark_iter_get_node(it);
-      cmark_node_type t = cmark_node_get_type(n);
-      if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
-        nodes.push_back(n);
-    }
-    cmark_iter_free(it);
-
     Pos first;
     std::string first_tag;
     int uses = 0;
-    for (cmark_node* n : nodes) {
+    for (cmark_node* n : NodesWhere(doc, IsRawHtml)) {
       std::string html = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
       if (IsHtmlComment(html)) {
         if (!options_.allow_raw_html) cmark_node_free(n);
@@ -321,7 +309,7 @@ class BodyRenderer {
       }
       if (uses++ == 0) {
         size_t end = html.find_first_of(">\n");
-        first_tag = std::string(Trim(html.substr(0, end == std::string::npos ? end : end + 1)));
+        first_tag = Shorten(Trim(html.substr(0, end == std::string::npos ? end : end + 1)), 40);
         first = SourcePos(n, "<");
       }
       if (options_.allow_raw_html) continue;
@@ -332,20 +320,16 @@ class BodyRenderer {
       cmark_node_free(n);
     }
     if (uses == 0) return;
-    if (first_tag.size() > 40) {
-      size_t cut = 37;  // on a character boundary
-      while (cut > 0 && (static_cast<unsigned char>(first_tag[cut]) & 0xC0) == 0x80) --cut;
-      first_tag = first_tag.substr(0, cut) + "...";
-    }
+    std::string what = "raw HTML '" + first_tag + "' is ";
     std::string count = uses > 1 ? " (" + std::to_string(uses) + " uses in this file)" : "";
     if (options_.allow_raw_html)
-      Warn(first, "raw HTML '" + first_tag + "' is passed to the page as written" + count +
-                           ", since smsdoc.yaml sets 'allow_raw_html: true'",
+      Warn(first, what + "passed to the page as written" + count +
+                      ", since smsdoc.yaml sets 'allow_raw_html: true'",
            "raw-html");
     else
-      Warn(first, "raw HTML '" + first_tag + "' is shown as text, not rendered" + count +
-                           "; write Markdown instead, or set 'allow_raw_html: true' in "
-                           "smsdoc.yaml if every author is trusted",
+      Warn(first, what + "shown as text, not rendered" + count +
+                      "; write Markdown instead, or set 'allow_raw_html: true' in smsdoc.yaml "
+                      "if every author is trusted",
            "raw-html-text");
   }
 

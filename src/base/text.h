@@ -25,6 +25,10 @@ std::string Slugify(std::string_view text);
 std::string HtmlEscape(std::string_view text);
 
 std::string_view Trim(std::string_view s);
+
+/// At most about `bytes` bytes of UTF-8 text: cut on a character boundary,
+/// with an ellipsis, when longer.
+std::string Shorten(std::string_view text, size_t bytes);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 

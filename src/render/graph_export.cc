@@ -87,7 +87,8 @@ std::string GraphDot(const Graph& graph) {
     out += "  " + JsonQuote(n.id) + " [label=" + JsonQuote(n.id + "\n" + n.title) +
            ", class=" + JsonQuote(n.type) + "];\n";
   for (const auto& e : edges)
-    out += "  " + JsonQuote(e.from) + " -> " + JsonQuote(e.to) + " [label=" + JsonQuote(e.relation) + "];\n";
+    out += "  " + JsonQuote(e.from) + " -> " + JsonQuote(e.to) +
+           " [label=" + JsonQuote(e.relation) + "];\n";
   return out + "}\n";
 }
 
