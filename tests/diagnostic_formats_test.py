@@ -22,7 +22,6 @@ usage: diagnostic_formats_test.py SMSDOC_BINARY REPO_ROOT
 import json
 import os
 import re
-import shutil
 import tempfile
 import unittest
 
