@@ -13,6 +13,7 @@ struct CommandOptions {
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
   std::string format;   ///< graph: json or dot; status: text or json
+  std::string diagnostics_format = "text";  ///< check: text (stderr), json or sarif (stdout)
   bool strict = false;  ///< missing readiness items are errors
   std::string at;       ///< build the SMS as it is in this git revision; "" = work tree
   bool published_only = false;  ///< leave draft documents out of the site
@@ -28,8 +29,9 @@ enum ExitCode { kExitOk = 0, kExitContent = 1, kExitUsage = 2 };
 /// summary go to `err`.
 int RunBuild(const CommandOptions& options, std::ostream& err);
 
-/// `smsdoc check`: load, link and check only; writes nothing.
-int RunCheck(const CommandOptions& options, std::ostream& err);
+/// `smsdoc check`: load, link and check only; writes nothing. Diagnostics
+/// go to `err` as text, or to `out` as JSON or SARIF; the summary to `err`.
+int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
 /// `smsdoc graph`: the linked model as JSON or dot on `out`.
 int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err);

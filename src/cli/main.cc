@@ -27,7 +27,8 @@ const char* kBuildExamples =
 const char* kCheckExamples =
     "\nExamples:\n"
     "  smsdoc check                      validate ./ and report every problem\n"
-    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n";
+    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n"
+    "  smsdoc check --format sarif > smsdoc.sarif   for GitHub code scanning\n";
 
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
@@ -122,6 +123,10 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand(
       "check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
+  check->add_option("--format", options.diagnostics_format,
+                    "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
   check->footer(kCheckExamples);
 
   CLI::App* status = app.add_subcommand(
@@ -172,7 +177,7 @@ int main(int argc, char** argv) {
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
     if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
     if (diff->parsed()) return smsdoc::RunDiff(options, std::cout, std::cerr);
-    return smsdoc::RunCheck(options, std::cerr);
+    return smsdoc::RunCheck(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
               << "; nothing written (please report this)\n";
