@@ -16,6 +16,13 @@ std::optional<std::string> RealDisk::ReadFile(const std::string& path) const {
   return std::move(buffer).str();
 }
 
+std::optional<uintmax_t> RealDisk::FileSize(const std::string& path) const {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(root_ / path, ec);
+  if (ec) return std::nullopt;
+  return size;
+}
+
 std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
   std::vector<std::string> out;
   std::error_code ec;
@@ -30,7 +37,7 @@ std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
     }
     // Lexically relative: a symbolic link keeps its own name here, so its
     // target can never turn into a path outside the root or the site.
-    if (it->is_regular_file(ec))
+    if (it->is_regular_file(ec) || (it->is_symlink(ec) && it->is_directory(ec)))
       out.push_back(it->path().lexically_relative(root_).generic_string());
   }
   std::sort(out.begin(), out.end());

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,8 +15,11 @@ class Disk {
   virtual ~Disk() = default;
   /// The file's bytes, or nullopt when it cannot be read.
   virtual std::optional<std::string> ReadFile(const std::string& path) const = 0;
+  /// The file's size in bytes, or nullopt when it cannot be read.
+  virtual std::optional<uintmax_t> FileSize(const std::string& path) const = 0;
   /// Every regular file under `dir`, recursively, sorted; hidden entries
-  /// (starting with '.') are skipped.
+  /// (starting with '.') are skipped. Symbolic links to folders are listed
+  /// but not followed, so the caller can refuse those that leave the root.
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
   /// False when the file, through a symbolic link, lies outside the root.
   virtual bool IsInsideRoot(const std::string& path) const = 0;
@@ -27,6 +31,7 @@ class RealDisk : public Disk {
  public:
   explicit RealDisk(std::filesystem::path root) : root_(std::move(root)) {}
   std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::optional<uintmax_t> FileSize(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string& path) const override;
   bool IsFolder(const std::string& path) const override;
@@ -42,6 +47,10 @@ class MemoryDisk : public Disk {
     files_[path] = std::move(content);
   }
   std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::optional<uintmax_t> FileSize(const std::string& path) const override {
+    auto it = files_.find(path);
+    return it == files_.end() ? std::nullopt : std::optional<uintmax_t>(it->second.size());
+  }
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string&) const override { return true; }
   bool IsFolder(const std::string& path) const override {
