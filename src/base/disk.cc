@@ -1,6 +1,11 @@
 #include "base/disk.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -73,6 +78,31 @@ std::vector<std::string> MemoryDisk::ListFiles(const std::string& dir) const {
     out.push_back(path);
   }
   return out;
+}
+
+std::string RealFileWriter::Write(const fs::path& path, std::string_view bytes) const {
+  // POSIX calls rather than a stream: errno says why (a full disk) and
+  // close() reports what delayed allocation could not write.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return std::strerror(errno);
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      return why;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return std::strerror(errno);
+  return "";
+}
+
+std::string RealFileWriter::Copy(const fs::path& from, const fs::path& to) const {
+  std::error_code ec;
+  fs::copy_file(from, to, ec);
+  return ec ? ec.message() : "";
 }
 
 }  // namespace smsdoc

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace smsdoc {
@@ -24,6 +25,27 @@ class Disk {
   /// False when the file, through a symbolic link, lies outside the root.
   virtual bool IsInsideRoot(const std::string& path) const = 0;
   virtual bool IsFolder(const std::string& path) const = 0;
+};
+
+/// The seam for writing: the site writer puts every page, copy and marker
+/// through one, so a test can fail a write as a full disk would.
+class FileWriter {
+ public:
+  virtual ~FileWriter() = default;
+  /// Writes `bytes` to the new file `path`; "" or why not.
+  virtual std::string Write(const std::filesystem::path& path, std::string_view bytes) const = 0;
+  /// Copies the file `from` to the new file `to`; "" or why not.
+  virtual std::string Copy(const std::filesystem::path& from,
+                           const std::filesystem::path& to) const = 0;
+};
+
+/// Writes to the real file system, with the system's reason on failure
+/// ("No space left on device").
+class RealFileWriter : public FileWriter {
+ public:
+  std::string Write(const std::filesystem::path& path, std::string_view bytes) const override;
+  std::string Copy(const std::filesystem::path& from,
+                   const std::filesystem::path& to) const override;
 };
 
 /// The real file system below a root folder.

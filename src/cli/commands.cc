@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/disk.h"
+#include "base/interrupt.h"
 #include "base/parallel.h"
 #include "base/text.h"
 #include "check/checks.h"
@@ -163,7 +164,11 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
   if (!diags.HasErrors()) failure = RenderAndWrite(options, model, out, diags, pages, err);
   diags.Sort();
   Print(diags, err);
-  if (!failure.empty()) return Fail(failure, err);
+  if (!failure.empty()) {
+    int code = Fail(failure, err);
+    // Interrupted while writing: the shells' convention, 128 + the signal.
+    return InterruptSignal() ? 128 + InterruptSignal() : code;
+  }
   if (diags.HasErrors()) {
     err << "smsdoc: " << Counts(diags) << "; nothing written\n";
     return kExitContent;
