@@ -46,6 +46,11 @@ std::string DateHint(std::string_view text) {
     d = {p[2], p[1], p[0]};  // day first, unambiguously: 21/11/2026
   } else if (p[2] >= 1000 && p[1] > 12) {
     d = {p[2], p[0], p[1]};  // month first, unambiguously: 11/21/2026
+  } else if (p[2] >= 1000 && p[0] >= 1 && p[1] >= 1) {
+    // 05/11/2026: the 5th of November or May the 11th? Offer both.
+    std::string day_first = FormatDate({p[2], p[1], p[0]});
+    std::string month_first = FormatDate({p[2], p[0], p[1]});
+    return " (did you mean '" + day_first + "' or '" + month_first + "'?)";
   } else {
     return "";
   }

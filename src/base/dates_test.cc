@@ -22,7 +22,7 @@ TEST_CASE("a date that is not YYYY-MM-DD gets a hint when one is clear") {
   CHECK(DateHint("2026-02-30") == " (2026-02 has 28 days)");
   CHECK(DateHint("2028-02-30") == " (2028-02 has 29 days)");
   CHECK(DateHint("2026-13-01") == " (there is no month 13)");
-  CHECK(DateHint("05/11/2026") == "");  // day or month first? no guess
+  CHECK(DateHint("05/11/2026") == " (did you mean '2026-11-05' or '2026-05-11'?)");
   CHECK(DateHint("2026-11-21") == "");
   CHECK(DateHint("next week") == "");
   CHECK(DateHint("2026-11/21") == "");
