@@ -40,7 +40,7 @@ std::optional<std::string> ReadText(const Disk& disk, const std::string& path, l
   }
   std::optional<std::string> text = disk.ReadFile(path);
   if (!text) {
-    diags.Error(path, {}, "cannot read " + path, unreadable_code);
+    diags.Error(path, {}, "cannot read the file", unreadable_code);
     return std::nullopt;
   }
   if (!CheckTextEncoding(*text, path, diags)) return std::nullopt;
