@@ -50,11 +50,13 @@ std::string DateHint(std::string_view text) {
     // 05/11/2026: the 5th of November or May the 11th? Offer both.
     std::string day_first = FormatDate({p[2], p[1], p[0]});
     std::string month_first = FormatDate({p[2], p[0], p[1]});
-    return " (did you mean '" + day_first + "' or '" + month_first + "'?)";
+    return std::string(" (did you mean '").append(day_first).append("' or '")
+        .append(month_first).append("'?)");
   } else {
     return "";
   }
-  if (d.month < 1 || d.month > 12) return " (there is no month " + std::to_string(d.month) + ")";
+  if (d.month < 1 || d.month > 12)
+    return std::string(" (there is no month ").append(std::to_string(d.month)).append(")");
   if (d.day < 1 || d.day > DaysInMonth(d.year, d.month)) {
     char month[8];
     std::snprintf(month, sizeof month, "%04d-%02d", d.year, d.month);
@@ -62,7 +64,7 @@ std::string DateHint(std::string_view text) {
            " days)";
   }
   std::string iso = FormatDate(d);
-  return iso == text ? "" : " (did you mean '" + iso + "'?)";
+  return iso == text ? "" : std::string(" (did you mean '").append(iso).append("'?)");
 }
 
 std::optional<Date> ParseDate(std::string_view text) {
