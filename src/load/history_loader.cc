@@ -3,7 +3,7 @@
 #include <functional>
 #include <unordered_map>
 
-#include "adapters/yaml.h"
+#include "base/text.h"
 #include "load/document_control.h"
 #include "load/front_matter.h"
 
@@ -11,12 +11,21 @@ namespace smsdoc {
 
 namespace {
 
-// What a revision's file said: parsed quietly, since only the current
-// version's problems are reported.
+// What a revision's file said. Old revisions are not validated, only read:
+// a scan of the front matter's top-level lines instead of a YAML parse,
+// which would dominate the time of a long history.
 struct FileFacts {
   std::string version, approved_on;
   size_t body_hash = 0;
 };
+
+std::string ScalarOf(std::string_view line) {
+  std::string_view v = Trim(line);
+  if (size_t hash = v.find(" #"); hash != std::string_view::npos) v = Trim(v.substr(0, hash));
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+    v = v.substr(1, v.size() - 2);
+  return std::string(v);
+}
 
 FileFacts ReadFacts(const std::string& text) {
   Diagnostics quiet;
@@ -24,10 +33,13 @@ FileFacts ReadFacts(const std::string& text) {
   FrontMatter fm = SplitFrontMatter(text, "", quiet);
   facts.body_hash = std::hash<std::string_view>{}(fm.ok ? fm.body : std::string_view(text));
   if (!fm.ok) return facts;
-  YamlNode meta = ParseYaml(fm.yaml, "", 1, quiet);
-  if (const YamlNode* v = meta.Find("version"); v && v->IsScalar()) facts.version = v->scalar;
-  if (const YamlNode* a = meta.Find("approved_on"); a && a->IsScalar())
-    facts.approved_on = a->scalar;
+  for (std::string_view rest = fm.yaml; !rest.empty();) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (StartsWith(line, "version:")) facts.version = ScalarOf(line.substr(8));
+    if (StartsWith(line, "approved_on:")) facts.approved_on = ScalarOf(line.substr(12));
+  }
   return facts;
 }
 
