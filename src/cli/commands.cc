@@ -139,7 +139,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
       out, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
   if (!refusal.empty()) return refusal;
   progress.Show("writing " + std::to_string(files.size()) + " files");
-  std::string error = WriteSite(files, out, options.root, Jobs(options));
+  std::string error = WriteSite(files, out, options.root, Jobs(options), info);
   if (!error.empty()) return error + "; the previous site is unchanged";
   for (const auto& f : files)
     if (f.copy_from.empty() && !f.workbook && f.path.size() > 5 &&

@@ -8,6 +8,7 @@
 
 #include "adapters/xlsx.h"
 #include "base/parallel.h"
+#include "write/manifest.h"
 
 namespace smsdoc {
 
@@ -79,7 +80,7 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
 }
 
 std::string WriteSite(const OutputFiles& files, const fs::path& out,
-                      const fs::path& root, int jobs) {
+                      const fs::path& root, int jobs, const BuildInfo& info) {
   fs::path target = Absolute(out);
   fs::path parent = target.parent_path();
   for (const auto& f : files)
@@ -121,6 +122,9 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
                   "This folder was written by smsdoc, which replaces it whole on "
                   "every build.\n"))
     error = "cannot write the output marker";
+  // Hashed from the folder, not from memory: the manifest covers the bytes
+  // on disk, workbooks and copies included.
+  if (error.empty()) error = WriteManifest(fresh, info, jobs);
   if (!error.empty()) {
     fs::remove_all(fresh, ec);
     return error;

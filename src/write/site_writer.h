@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/output.h"
+#include "render/register_rules.h"
 
 namespace smsdoc {
 
@@ -20,10 +21,11 @@ std::string CheckOutputFolder(const std::filesystem::path& out,
                               const std::vector<std::string>& content_folders);
 
 /// The write stage: writes `files` into a fresh folder beside `out`
-/// (`.smsdoc-new-PID`), then
-/// swaps it in, so `out` holds either the old site or the whole new one.
-/// Copied files are read from `root`. Returns "" or an error message.
+/// (`.smsdoc-new-PID`), hashes what it wrote into MANIFEST.sha256 (header
+/// from `info`), then swaps it in, so `out` holds either the old site or
+/// the whole new one. Copied files are read from `root`. Returns "" or an
+/// error message.
 std::string WriteSite(const OutputFiles& files, const std::filesystem::path& out,
-                      const std::filesystem::path& root, int jobs);
+                      const std::filesystem::path& root, int jobs, const BuildInfo& info);
 
 }  // namespace smsdoc

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "adapters/sha256.h"
+#include "write/manifest.h"
+
 namespace smsdoc {
 
 namespace fs = std::filesystem;
@@ -21,6 +24,8 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
+const BuildInfo kInfo{"2026-11-21", "", "0.1.0"};
+
 std::string Read(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream s;
@@ -33,12 +38,17 @@ std::string Read(const fs::path& p) {
 TEST_CASE("the site is written whole, then replaced whole") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2) == "");
+  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2, kInfo) == "");
   CHECK(Read(out / "index.html") == "one");
   CHECK(fs::exists(out / kOutputMarker));
+  // The manifest covers every file written, the marker too.
+  std::string manifest = Read(out / kManifestFile);
+  CHECK(manifest.find("\n# as-of: 2026-11-21\n") != std::string::npos);
+  CHECK(manifest.substr(manifest.find("\n" + Sha256Hex("b"))) ==
+        "\n" + Sha256Hex("b") + "  a/b.html\n" + Sha256Hex("one") + "  index.html\n");
   CHECK(CheckOutputFolder(out, tmp.path / "sms", {}) == "");
 
-  CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2) == "");
+  CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2, kInfo) == "");
   CHECK(Read(out / "index.html") == "two");
   CHECK_FALSE(fs::exists(out / "a/b.html"));
   // Nothing but the site is left beside it.
@@ -49,13 +59,13 @@ TEST_CASE("the site is written whole, then replaced whole") {
 
 TEST_CASE("a trailing '/' on the output folder is the same folder") {
   TempDir tmp;
-  CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1) == "");
+  CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1, kInfo) == "");
   CHECK(Read(tmp.path / "out" / "index.html") == "x");
 }
 
 TEST_CASE("no output path may leave the site") {
   TempDir tmp;
-  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1).empty());
+  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1, kInfo).empty());
   CHECK_FALSE(fs::exists(tmp.path / "escape.html"));
   CHECK_FALSE(fs::exists(tmp.path / "site"));
 }
@@ -63,10 +73,10 @@ TEST_CASE("no output path may leave the site") {
 TEST_CASE("a failed write leaves the previous site as it was") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  REQUIRE(WriteSite({{"index.html", "old", ""}}, out, tmp.path, 1) == "");
+  REQUIRE(WriteSite({{"index.html", "old", ""}}, out, tmp.path, 1, kInfo) == "");
   // Copying a file that does not exist fails mid-build.
   std::string error =
-      WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1);
+      WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1, kInfo);
   CHECK_FALSE(error.empty());
   CHECK(Read(out / "index.html") == "old");
   int entries = 0;
