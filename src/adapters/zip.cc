@@ -52,6 +52,9 @@ std::string WriteZip(const std::filesystem::path& path, const std::vector<ZipEnt
                      ZipDate date, const std::string& comment) {
   zipFile zf = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
   if (!zf) return "cannot create '" + path.string() + "'";
+  // DOS dates cover 1980-2107 only.
+  if (date.year < 1980) date = {1980, 1, 1};
+  if (date.year > 2107) date = {2107, 12, 31};
   zip_fileinfo info{};
   info.tmz_date.tm_year = static_cast<uInt>(date.year);
   info.tmz_date.tm_mon = static_cast<uInt>(date.month - 1);

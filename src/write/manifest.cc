@@ -139,18 +139,23 @@ Manifest ParseManifest(std::string_view text, const std::string& shown_path,
   return manifest;
 }
 
-std::string HashFolder(const fs::path& folder, int jobs, std::vector<FileHash>& files) {
+std::string ListFolder(const fs::path& folder, std::vector<std::string>& paths) {
   std::error_code ec;
-  std::vector<std::string> paths;
   for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     // A symbolic link counts as a file, even to a folder: smsdoc writes none.
     std::error_code type_ec;
-    if (it->symlink_status(type_ec).type() == fs::file_type::directory) continue;
-    std::string rel = it->path().lexically_relative(folder).generic_string();
-    if (rel != kManifestFile) paths.push_back(std::move(rel));
+    if (it->symlink_status(type_ec).type() != fs::file_type::directory)
+      paths.push_back(it->path().lexically_relative(folder).generic_string());
   }
   if (ec) return "cannot list '" + folder.string() + "': " + ec.message();
   std::sort(paths.begin(), paths.end());
+  return "";
+}
+
+std::string HashFolder(const fs::path& folder, int jobs, std::vector<FileHash>& files) {
+  std::vector<std::string> paths;
+  if (std::string error = ListFolder(folder, paths); !error.empty()) return error;
+  std::erase(paths, std::string(kManifestFile));
   files.assign(paths.size(), {});
   ParallelFor(paths.size(), jobs, [&](size_t i) {
     files[i] = {paths[i], HashFile(folder / paths[i])};
