@@ -83,6 +83,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   static const Item kNav[] = {{"Home", "index.html"},
                               {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl},
+                              {"Stage 1", kStage1Url},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
                               {"Registers", "records.html"}};
@@ -177,6 +178,7 @@ TemplateValue PageContext::Readiness() const {
   const std::string page_url = kReadinessUrl;
   TemplateValue v = Common(page_url, "Stage 1 readiness");
   v.Set("as_of", info_.as_of);
+  v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
   std::map<std::string, int> counts;
   TemplateValue items = TemplateValue::List();
   for (const ReadinessItem& item : EvaluateReadiness(graph_, info_.as_of)) {
@@ -200,6 +202,39 @@ TemplateValue PageContext::Readiness() const {
   v.Set("items", std::move(items));
   for (const char* state : {"met", "at risk", "missing", "not applicable"})
     v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
+  return v;
+}
+
+TemplateValue PageContext::Stage1() const {
+  const std::string page_url = kStage1Url;
+  TemplateValue v = Common(page_url, "Stage 1 documents");
+  v.Set("as_of", info_.as_of);
+  v.Set("has_revision", !info_.revision.empty());
+  v.Set("revision", info_.revision);
+  v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
+  v.Set("document_workbook_url",
+        RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  std::vector<ReadinessItem> checklist = EvaluateReadiness(graph_, info_.as_of);
+  TemplateValue rows = TemplateValue::List();
+  for (const Stage1Document& doc : Stage1Documents(graph_, checklist)) {
+    const Document& d = graph_.corpus->documents[graph_.nodes[doc.node].index];
+    TemplateValue row = DocumentRow(page_url, doc.node);
+    row.Set("approver", RoleValue(d.approver));
+    row.Set("approved_on", d.approved_on);
+    row.Set("has_approved_on", !d.approved_on.empty());
+    TemplateValue items = TemplateValue::List();
+    for (size_t i : doc.items) {
+      TemplateValue item;
+      item.Set("title", checklist[i].title);
+      item.Set("url", RelativeUrl(page_url, kReadinessUrl) + "#" + checklist[i].key);
+      items.Push(std::move(item));
+    }
+    row.Set("has_items", !items.list.empty());
+    row.Set("items", MarkLast(std::move(items)));
+    rows.Push(std::move(row));
+  }
+  v.Set("count", std::to_string(rows.list.size()));
+  v.Set("documents", std::move(rows));
   return v;
 }
 
@@ -290,6 +325,10 @@ TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) co
   v.Set("status", d.status);
   v.Set("in_force", d.status == "approved");
   v.Set("effective", d.effective);
+  std::string next = AddMonths(d.effective, d.review_months);
+  v.Set("next_review", next);
+  v.Set("review_state",
+        d.status == "approved" && !next.empty() && next < info_.as_of ? "overdue" : "");
   return v;
 }
 
@@ -322,6 +361,8 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
   v.Set("scope", graph_.corpus->config.scope);
   v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
   v.Set("process_map_url", RelativeUrl(page_url, kProcessMapUrl));
+  v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
+  v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
   TemplateValue policies = TemplateValue::List(), processes = TemplateValue::List();
   for (int node : DocumentsById()) {
     (graph_.nodes[node].type == Node::Type::kProcess ? processes : policies)
@@ -345,11 +386,6 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
     row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
-    std::string next = AddMonths(d.effective, d.review_months);
-    row.Set("next_review", next);
-    row.Set("review_state", d.status == "approved" && !next.empty() && next < info_.as_of
-                                ? "overdue"
-                                : "");
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));

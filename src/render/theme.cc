@@ -25,7 +25,7 @@ std::string TemplateName(const std::string& rel) {
 const std::vector<std::string>& TemplateNames() {
   static const std::vector<std::string> kNames = {
       "layout",  "home", "documents", "processes", "document",
-      "records", "kind", "record", "clauses", "clause", "process-map", "readiness",    "partials/referenced-by", "partials/register-row", "partials/registers",
+      "records", "kind", "record", "clauses", "clause", "process-map", "readiness", "stage-1", "partials/referenced-by", "partials/register-row", "partials/registers",
       "partials/toc"};
   return kNames;
 }
