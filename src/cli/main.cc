@@ -35,7 +35,8 @@ const char* kPackExamples =
 const char* kVerifyExamples =
     "\nExamples:\n"
     "  smsdoc verify site                check a site folder against its MANIFEST.sha256\n"
-    "  smsdoc verify site-2026-11-21.zip check a pack as received, without unzipping it\n";
+    "  smsdoc verify site-2026-11-21.zip check a pack as received, without unzipping it\n"
+    "\nExit codes: 0 intact, 1 a file altered, missing or extra, 2 nothing to check.\n";
 
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
