@@ -63,7 +63,8 @@ KIND_SHEETS = {
     "action": ("audit-register.xlsx", "Corrective actions"),
 }
 DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "approver", "version",
-                    "status", "effective", "review cycle", "next review", "source"]
+                    "status", "effective", "approved on", "approved by", "last review",
+                    "review cycle", "next review", "changed after approval", "source"]
 CLASSIFICATIONS = ["major", "minor", "observation", "ofi"]
 DEFAULT_SCORING = {
     "formula": "multiply",
@@ -1700,8 +1701,17 @@ class RegistersCase:
             self.assertEqual(cell("effective"), datetime.datetime.combine(effective,
                                                                            datetime.time()))
             self.assertEqual(cell("review cycle"), doc["review_months"])
-            self.assertEqual(cell("next review"), datetime.datetime.combine(
-                add_months(effective, int(doc["review_months"])), datetime.time()), doc["id"])
+            # Approved by front matter: the last review is the later of
+            # approval and review, else the effective date.
+            approved = iso(doc["approved_on"]) if doc.get("approved_on") else None
+            as_datetime = lambda d: datetime.datetime.combine(d, datetime.time()) if d else None
+            self.assertEqual(cell("approved on"), as_datetime(approved), doc["id"])
+            reviewed = iso(doc["reviewed_on"]) if doc.get("reviewed_on") else None
+            last = max([d for d in (approved, reviewed) if d], default=effective)
+            self.assertEqual(cell("last review"), as_datetime(last), doc["id"])
+            self.assertEqual(cell("next review"), as_datetime(
+                add_months(last, int(doc["review_months"]))), doc["id"])
+            self.assertIsNone(cell("changed after approval"), doc["id"])
             self.assertEqual(cell("source"), doc["_path"])
 
     # the site

@@ -21,6 +21,10 @@ std::string DidYouMean(std::string_view word,
 /// GitHub-style heading anchor: lower case, punctuation dropped, spaces to '-'.
 std::string Slugify(std::string_view text);
 
+/// A JSON string literal, quotes included; control characters escaped,
+/// other bytes (UTF-8) passed through.
+std::string JsonQuote(std::string_view text);
+
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
 

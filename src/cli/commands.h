@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "base/diagnostics.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 
@@ -17,8 +16,12 @@ struct CommandOptions {
   std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
-  std::string format = "json";  ///< graph: json or dot
-  bool strict = false;          ///< missing readiness items are errors
+  std::string format;   ///< graph: json or dot; status: text or json
+  bool strict = false;  ///< missing readiness items are errors
+  std::string at;       ///< build the SMS as it is in this git revision; "" = work tree
+  bool published_only = false;  ///< leave draft documents out of the site
+  std::vector<std::string> fail_on;  ///< status: conditions that make it exit 1
+  std::vector<std::string> revisions;  ///< diff: REF1 REF2
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or
@@ -59,13 +62,8 @@ int RunCheck(const CommandOptions& options, std::ostream& err);
 /// `smsdoc graph`: the linked model as JSON or dot on `out`.
 int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
-// Shared by the commands.
-
-/// Every diagnostic, one line each.
-void Print(const Diagnostics& diags, std::ostream& err);
-/// "1 file", "2 files".
-std::string Plural(size_t n, const char* word);
-/// Prints "smsdoc: error: MESSAGE"; returns kExitUsage.
-int Fail(const std::string& message, std::ostream& err);
+/// `smsdoc status`: a summary on `out` (text or JSON); exit 1 when a
+/// condition named in fail_on holds.
+int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace smsdoc

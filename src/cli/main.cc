@@ -20,7 +20,9 @@ const char* kBuildExamples =
     "  smsdoc build                      build ./ into ./site/\n"
     "  smsdoc build --root sms --out /tmp/manual\n"
     "  smsdoc build --theme themes/corporate   override single templates\n"
-    "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n";
+    "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n"
+    "  smsdoc build --at stage2-2026 --out /tmp/stage2   the SMS as it was at a tag\n"
+    "  smsdoc build --published-only     drafts stay out of the published site\n";
 
 const char* kCheckExamples =
     "\nExamples:\n"
@@ -46,6 +48,9 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
                   "against (default: today, or SOURCE_DATE_EPOCH)");
   cmd->add_flag("--strict", options.strict,
                 "missing Stage 1 readiness items are errors, not warnings");
+  cmd->add_option("--at", options.at,
+                  "read the SMS as it is in this git revision (tag, branch, commit), "
+                  "not the work tree");
   cmd->add_option("-j,--jobs", options.jobs,
                   "worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
@@ -97,6 +102,7 @@ int main(int argc, char** argv) {
       "\nExamples:\n"
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
+      "  smsdoc status                reviews, approvals, findings, actions due\n"
       "  smsdoc pack                  build, then zip the site for the certification body\n"
       "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
@@ -110,6 +116,8 @@ int main(int argc, char** argv) {
                     "output folder (default: 'output' in smsdoc.yaml, else site/)");
   build->add_option("--theme", options.theme,
                     "theme folder whose templates override the default theme");
+  build->add_flag("--published-only", options.published_only,
+                  "leave draft documents out of the site");
 
   build->footer(kBuildExamples);
 
@@ -118,7 +126,7 @@ int main(int argc, char** argv) {
   AddCommonOptions(graph, options);
   graph->add_option("--format", options.format, "json or dot (Graphviz)")
       ->check(CLI::IsMember({"json", "dot"}))
-      ->capture_default_str();
+      ->default_str("json");
   graph->footer(
       "\nExamples:\n"
       "  smsdoc graph > sms.json           nodes and typed edges as JSON\n"
@@ -129,6 +137,21 @@ int main(int argc, char** argv) {
   AddCommonOptions(check, options);
   check->footer(kCheckExamples);
 
+  CLI::App* status = app.add_subcommand(
+      "status", "Summarise the SMS: reviews, approvals, trainings, findings, actions, coverage");
+  AddCommonOptions(status, options);
+  status->add_option("--format", options.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  status->add_option("--fail-on", options.fail_on,
+                     "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
+                     "changed, uncovered, missing")
+      ->delimiter(',');
+  status->footer(
+      "\nExamples:\n"
+      "  smsdoc status                      what needs doing, coloured on a terminal\n"
+      "  smsdoc status --format json        the same for scripts\n"
+      "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
   CLI::App* pack = app.add_subcommand(
       "pack", "Build the site, then write it as one zip for the certification body");
   AddCommonOptions(pack, options);
@@ -160,6 +183,7 @@ int main(int argc, char** argv) {
   try {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
+    if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
     if (pack->parsed()) return smsdoc::RunPack(options, std::cerr);
     if (verify->parsed()) return smsdoc::RunVerify(verify_target, std::cerr);
     return smsdoc::RunCheck(options, std::cerr);

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/prepare.h"
 #include "write/pack_writer.h"
 
 namespace smsdoc {

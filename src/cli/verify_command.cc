@@ -8,6 +8,7 @@
 #include "adapters/zip.h"
 #include "base/parallel.h"
 #include "cli/commands.h"
+#include "cli/prepare.h"
 #include "write/manifest.h"
 
 namespace smsdoc {

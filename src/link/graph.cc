@@ -85,7 +85,7 @@ class Linker {
           diags_.Error(path, ref.pos, "'[[...]]' needs an ID before '|' or '#'", "ref-unknown");
         } else if (it == graph_.by_id.end()) {
           // Said only when every file loaded: else the ID may be in one that did not.
-          if (corpus_.unloaded.empty())
+          if (corpus_.unloaded.empty() && !Withheld(ref.target))
             diags_.Error(path, ref.pos,
                          "unknown reference '" + ref.target + "'" +
                              DidYouMean(ref.target, ids_),
@@ -102,6 +102,11 @@ class Linker {
     }
   }
 
+  bool Withheld(const std::string& id_or_path) const {
+    return std::find(corpus_.withheld.begin(), corpus_.withheld.end(), id_or_path) !=
+           corpus_.withheld.end();
+  }
+
   Link ResolvePath(const std::string& path, const Reference& ref) {
     Link link;
     if (auto it = doc_by_path_.find(ref.target); it != doc_by_path_.end()) {
@@ -111,8 +116,10 @@ class Linker {
       link.url = ref.target;
       link.anchor = ref.anchor;
     } else if (std::find(corpus_.unloaded.begin(), corpus_.unloaded.end(), ref.target) !=
-               corpus_.unloaded.end()) {
-      // Exists, but failed to load: its own errors say why.
+                   corpus_.unloaded.end() ||
+               Withheld(ref.target)) {
+      // Exists, but failed to load (its own errors say why) or is a draft
+      // left out of the published site.
     } else if (IsFolder(ref.target)) {
       diags_.Error(path, ref.pos,
                    (ref.target.empty() ? std::string("link to the SMS root folder")

@@ -96,12 +96,14 @@ std::optional<Document> LoadDocument(const std::string& path,
   doc.owner = reader.Role("owner", true);
   doc.approver = reader.Role("approver", true);
   doc.version = reader.Text("version", true);
+  doc.version_pos = reader.PosOf("version");
   doc.status = reader.Enum("status", true, kStatuses);
   doc.effective = reader.Date("effective", true);
   doc.approved_on = reader.Date("approved_on", false);
   doc.reviewed_on = reader.Date("reviewed_on", false);
   doc.review_months =
       static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
+  doc.review_pos = reader.PosOf(doc.reviewed_on.empty() ? "review_months" : "reviewed_on");
   doc.clauses = reader.Clauses("clauses");
   AddIdRefs(reader, doc, "related", "");
   if (is_process) ReadProcess(reader, doc);

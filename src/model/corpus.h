@@ -35,6 +35,34 @@ struct Kpi {
   std::string frequency;
 };
 
+/// One change of a document in git, with what its front matter said then.
+struct Revision {
+  std::string commit;       ///< full hash; "" for uncommitted changes in the work tree
+  std::string path;         ///< the file's path then (it may have been renamed since)
+  std::string date, author;
+  std::string summary;      ///< the `Change:` trailer, else the commit subject
+  std::string approved_by;  ///< the `Approved-by:` trailer
+  std::string version, approved_on;  ///< front matter at this revision
+  bool body_changed = false;  ///< the Markdown body differs from the revision before
+  bool approval = false;      ///< records an approval (trailer or a new approved_on)
+  size_t body_hash = 0;       ///< to compare bodies across revisions
+};
+
+/// Document control (ISO/IEC 20000-1 7.5) derived from front matter and
+/// git history; nothing here depends on the as-of date.
+struct DocumentControl {
+  std::string no_history;          ///< why there is no history ("not in git"), or ""
+  std::vector<Revision> history;   ///< newest first
+  std::string approved_on;         ///< the last approval's date, or ""
+  std::string approved_by;         ///< who the last approval names, or ""
+  std::string approval_commit;     ///< its commit ("" for front matter only)
+  /// Indexes into history of the revisions after the last approval that
+  /// changed the body.
+  std::vector<size_t> changed_after_approval;
+  std::string version_problem;     ///< a version that went backwards or repeats
+  std::string last_review, next_review;  ///< "" when unknown
+};
+
 /// A policy-type document or a process definition (Markdown with front matter).
 struct Document {
   std::string path;  ///< relative to the SMS root
@@ -43,7 +71,8 @@ struct Document {
   std::string approved_on, reviewed_on;  ///< front matter dates, "" when absent
   int review_months = 0;
   std::vector<std::string> clauses;
-  Pos id_pos;
+  Pos id_pos, version_pos, review_pos;  ///< of the keys, for warnings
+  DocumentControl control;
 
   // Process definitions only.
   std::string purpose;
@@ -86,6 +115,14 @@ struct Corpus {
   /// Files that could not be loaded at all (no front matter, bad YAML,
   /// a record without ID or kind): references to them cannot be judged.
   std::vector<std::string> unloaded;
+  /// Where the SMS was read from, e.g. "main@1a2b3c4d5e6f"; "" outside git.
+  std::string revision;
+  /// Draft documents left out of a published site (IDs and paths):
+  /// references to them are not errors and render as plain text.
+  std::vector<std::string> withheld;
 };
+
+/// The corpus without its draft documents, for `build --published-only`.
+Corpus WithoutDrafts(const Corpus& corpus);
 
 }  // namespace smsdoc

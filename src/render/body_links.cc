@@ -44,9 +44,19 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       pos = at + 1;
       continue;
     }
+    const Body& body = graph.corpus->documents[graph.nodes[node].index].body;
+    if (link->target < 0 && link->url.empty()) {  // a draft left out of the site
+      out.resize(out.size() - (html.compare(at - 4, 4, "href") == 0 ? 4 : 3));
+      out += "class=\"unpublished\" title=\"not published\"";
+      pos = end + kClose.size();
+      if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {
+        out += ">" + HtmlEscape(body.links[k].target);
+        pos += 1;
+      }
+      continue;
+    }
     out += "=\"" + HtmlEscape(RelativeUrl(page_url, link->url, link->anchor)) + "\"";
     pos = end + kClose.size();
-    const Body& body = graph.corpus->documents[graph.nodes[node].index].body;
     if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {
       out += ">" + HtmlEscape(graph.nodes[link->target].title);
       pos += 1;

@@ -1,10 +1,10 @@
 #include "render/graph_export.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 #include <tuple>
 
+#include "base/text.h"
 #include "link/coverage.h"
 #include "model/clauses.h"
 
@@ -22,28 +22,6 @@ struct Edge {
 struct ExportNode {
   std::string id, type, title, url;
 };
-
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string TypeOf(const Graph& graph, const Node& n) {
   switch (n.type) {
@@ -87,15 +65,15 @@ std::string GraphJson(const Graph& graph) {
   std::string out = "{\n  \"nodes\": [\n";
   for (size_t i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
-    out += "    {\"id\": " + Quote(n.id) + ", \"type\": " + Quote(n.type) +
-           ", \"title\": " + Quote(n.title) + ", \"url\": " + Quote(n.url) + "}" +
+    out += "    {\"id\": " + JsonQuote(n.id) + ", \"type\": " + JsonQuote(n.type) +
+           ", \"title\": " + JsonQuote(n.title) + ", \"url\": " + JsonQuote(n.url) + "}" +
            (i + 1 < nodes.size() ? ",\n" : "\n");
   }
   out += "  ],\n  \"edges\": [\n";
   size_t k = 0;
   for (const auto& e : edges) {
-    out += "    {\"from\": " + Quote(e.from) + ", \"to\": " + Quote(e.to) +
-           ", \"relation\": " + Quote(e.relation) + "}" + (++k < edges.size() ? ",\n" : "\n");
+    out += "    {\"from\": " + JsonQuote(e.from) + ", \"to\": " + JsonQuote(e.to) +
+           ", \"relation\": " + JsonQuote(e.relation) + "}" + (++k < edges.size() ? ",\n" : "\n");
   }
   return out + "  ]\n}\n";
 }
@@ -106,10 +84,10 @@ std::string GraphDot(const Graph& graph) {
   Collect(graph, nodes, edges);
   std::string out = "digraph sms {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n";
   for (const auto& n : nodes)
-    out += "  " + Quote(n.id) + " [label=" + Quote(n.id + "\n" + n.title) +
-           ", class=" + Quote(n.type) + "];\n";
+    out += "  " + JsonQuote(n.id) + " [label=" + JsonQuote(n.id + "\n" + n.title) +
+           ", class=" + JsonQuote(n.type) + "];\n";
   for (const auto& e : edges)
-    out += "  " + Quote(e.from) + " -> " + Quote(e.to) + " [label=" + Quote(e.relation) + "];\n";
+    out += "  " + JsonQuote(e.from) + " -> " + JsonQuote(e.to) + " [label=" + JsonQuote(e.relation) + "];\n";
   return out + "}\n";
 }
 

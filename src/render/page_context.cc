@@ -84,6 +84,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
                               {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl},
                               {"Stage 1", kStage1Url},
+                              {"Attention", kAttentionUrl},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
                               {"Registers", "records.html"}};
@@ -105,6 +106,8 @@ TemplateValue PageContext::LinkTo(const std::string& page_url, int node) const {
   v.Set("id", n.id);
   v.Set("title", n.title);
   v.Set("url", RelativeUrl(page_url, n.url));
+  if (n.type != Node::Type::kRecord)
+    v.Set("is_draft", graph_.corpus->documents[n.index].status == "draft");
   return v;
 }
 
@@ -220,8 +223,11 @@ TemplateValue PageContext::Stage1() const {
     const Document& d = graph_.corpus->documents[graph_.nodes[doc.node].index];
     TemplateValue row = DocumentRow(page_url, doc.node);
     row.Set("approver", RoleValue(d.approver));
-    row.Set("approved_on", d.approved_on);
-    row.Set("has_approved_on", !d.approved_on.empty());
+    // The last approval, from a commit trailer or the front matter.
+    row.Set("approved_on", d.control.approved_on);
+    row.Set("has_approved_on", !d.control.approved_on.empty());
+    row.Set("next_review", d.control.next_review);
+    row.Set("review_state", ReviewState(d.control, d.status));
     TemplateValue items = TemplateValue::List();
     for (size_t i : doc.items) {
       TemplateValue item;
@@ -325,10 +331,6 @@ TemplateValue PageContext::DocumentRow(const std::string& page_url, int node) co
   v.Set("status", d.status);
   v.Set("in_force", d.status == "approved");
   v.Set("effective", d.effective);
-  std::string next = AddMonths(d.effective, d.review_months);
-  v.Set("next_review", next);
-  v.Set("review_state",
-        d.status == "approved" && !next.empty() && next < info_.as_of ? "overdue" : "");
   return v;
 }
 
@@ -386,6 +388,10 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
     row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
+    row.Set("next_review", d.control.next_review);
+    row.Set("review_state", ReviewState(d.control, d.status));
+    row.Set("approved_on", d.control.approved_on);
+    row.Set("changed_after_approval", !d.control.changed_after_approval.empty());
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));
@@ -410,6 +416,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
+  SetControl(v, d);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
 

@@ -2,9 +2,10 @@
 #include <string>
 
 #include "adapters/templates.h"
+#include "check/attention.h"
 #include "link/coverage.h"
 #include "link/graph.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 
@@ -17,7 +18,8 @@ class PageContext {
       : graph_(graph),
         info_(info),
         rules_(graph.corpus->config.risk_scoring, info.as_of),
-        coverage_(ComputeCoverage(graph)) {}
+        coverage_(ComputeCoverage(graph)),
+        attention_(NeedsAttention(graph, info.as_of)) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -35,6 +37,7 @@ class PageContext {
   TemplateValue ClauseIndex() const;
   TemplateValue ProcessMap() const;
   TemplateValue Readiness() const;
+  TemplateValue Attention() const;
   /// stage-1.html: the documents a certification body reviews at Stage 1.
   TemplateValue Stage1() const;
   /// The page of coverage()[index].
@@ -55,11 +58,15 @@ class PageContext {
   TemplateValue FieldCell(const std::string& page_url, int node,
                           const FieldValue* value) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
+  // Document control (control_context.cc).
+  std::string ReviewState(const DocumentControl& control, const std::string& status) const;
+  void SetControl(TemplateValue& v, const Document& d) const;
 
   const Graph& graph_;
   const BuildInfo& info_;
   RegisterRules rules_;
   std::vector<ClauseCoverage> coverage_;
+  std::vector<AttentionItem> attention_;
 };
 
 }  // namespace smsdoc

@@ -2,7 +2,7 @@
 #include "base/diagnostics.h"
 #include "model/output.h"
 #include "link/graph.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 #include "render/theme.h"
 
 namespace smsdoc {

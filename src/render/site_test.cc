@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "load/history_loader.h"
 #include "load/loader.h"
 #include "test_support.h"
 
@@ -25,6 +26,7 @@ std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr
                              int jobs = 2) {
   auto b = std::make_unique<Built>();
   b->corpus = LoadCorpus(disk, jobs, b->diags);
+  LoadHistory(b->corpus, nullptr, "", nullptr, "not in git");  // document control
   b->graph = LinkCorpus(b->corpus, b->diags);
   Theme t = LoadTheme(theme, "mytheme", b->diags);
   BuildInfo info{"2026-11-21", "", "test"};
@@ -151,8 +153,8 @@ TEST_CASE("the Stage 1 page lists documents with version, approval and next revi
                  "<td>Terms &amp; &lt;Conditions&gt;</td><td>statement</td><td>2.&lt;1&gt;</td>"
                  "<td><span class=\"status status-approved\">approved</span></td>"
                  "<td>Change Manager</td><td class=\"t-date\">2025-01-10</td>"
-                 "<td class=\"t-date overdue\">2025-07-15</td><td></td></tr>"));
-  // POL-1 has no approval date and is due for review after the as-of date.
+                 "<td class=\"t-date overdue\">2025-07-10</td><td></td></tr>"));
+  // POL-1 has no approval date: reviewed from its effective date.
   CHECK(Contains(page->bytes, ">POL-1</a></td><td>Title of POL-1</td><td>policy</td><td>1.0</td>"
                               "<td><span class=\"status status-approved\">approved</span></td>"
                               "<td>SMS Manager</td><td class=\"t-date\">not recorded</td>"

@@ -699,13 +699,15 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook(kDocumentRegister, "Document master list");
     Sheet sheet;
     sheet.name = "Documents";
-    sheet.columns = {{"ID", 16},          {"Title", 40, true}, {"Type", 14},
-                     {"Clauses", 18, true}, {"Owner", 24},      {"Approver", 24},
-                     {"Version", 9},      {"Status", 11},      {"Effective", 12},
-                     {"Review cycle (months)", 11}, {"Next review", 12}, {"Source", 36}};
+    sheet.columns = {{"ID", 16},          {"Title", 40, true},  {"Type", 14},
+                     {"Clauses", 18, true}, {"Owner", 24},       {"Approver", 24},
+                     {"Version", 9},      {"Status", 11},       {"Effective", 12},
+                     {"Approved on", 12}, {"Approved by", 24},  {"Last review", 12},
+                     {"Review cycle (months)", 11}, {"Next review", 12},
+                     {"Changed after approval", 28, true}, {"Source", 36}};
     sheet.columns[7].choices = {"draft", "approved", "retired"};
-    sheet.highlights.push_back({10,
-                                "=AND(ISNUMBER(K2),K2<" + ExcelDate(info_.as_of) +
+    sheet.highlights.push_back({13,
+                                "=AND(ISNUMBER(N2),N2<" + ExcelDate(info_.as_of) +
                                     ",$H2=\"approved\")",
                                 RegisterRules::kLate});
     std::vector<int> nodes;
@@ -713,17 +715,27 @@ class Builder : public std::enable_shared_from_this<Builder> {
       nodes.push_back(graph_.DocumentNode(i));
     std::sort(nodes.begin(), nodes.end(),
               [&](int a, int b) { return graph_.nodes[a].id < graph_.nodes[b].id; });
+    auto date = [](const std::string& iso) { return iso.empty() ? Cell{} : Cell::DateCell(iso); };
     for (int node : nodes) {
       const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
+      const DocumentControl& c = d.control;
       Cell id = Cell::Text(d.id);
       id.url = Url(kDocumentRegister, node);
-      std::string next = AddMonths(d.effective, d.review_months);
+      std::string changes;
+      for (size_t i : c.changed_after_approval) {
+        const Revision& r = c.history[i];
+        changes += (changes.empty() ? "" : ", ") +
+                   (r.commit.empty() ? std::string("uncommitted") : r.commit.substr(0, 7));
+      }
+      Cell changed = changes.empty() ? Cell{} : Cell::Text("yes: " + changes);
+      if (!changes.empty()) changed.fill = RegisterRules::kLate;
       sheet.rows.push_back({id, Cell::Text(d.title), Cell::Text(d.type),
                             Cell::Text(Join(d.clauses, ", ")), Cell::Text(RoleTitle(d.owner)),
                             Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
-                            Cell::Text(d.status), Cell::DateCell(d.effective),
-                            Cell::Number(d.review_months),
-                            next.empty() ? Cell{} : Cell::DateCell(next), Cell::Text(d.path)});
+                            Cell::Text(d.status), date(d.effective), date(c.approved_on),
+                            Cell::Text(RoleTitle(c.approved_by)), date(c.last_review),
+                            Cell::Number(d.review_months), date(c.next_review), changed,
+                            Cell::Text(d.path)});
     }
     wb.sheets.push_back(std::move(sheet));
     AddCover(wb);

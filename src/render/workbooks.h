@@ -4,7 +4,7 @@
 
 #include "link/graph.h"
 #include "model/workbook.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 

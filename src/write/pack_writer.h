@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "model/output.h"
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 

@@ -1,4 +1,4 @@
-#include "render/register_rules.h"
+#include "check/register_rules.h"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,308 @@
+#include "adapters/git.h"
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include <git2.h>
+
+#include "base/dates.h"
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+template <typename T, void (*Free)(T*)>
+struct Freer {
+  void operator()(T* p) const { Free(p); }
+};
+template <typename T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Freer<T, Free>>;
+using CommitPtr = Owned<git_commit, git_commit_free>;
+using TreePtr = Owned<git_tree, git_tree_free>;
+using DiffPtr = Owned<git_diff, git_diff_free>;
+using ObjectPtr = Owned<git_object, git_object_free>;
+using BlobPtr = Owned<git_blob, git_blob_free>;
+using EntryPtr = Owned<git_tree_entry, git_tree_entry_free>;
+
+void InitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+std::string Hex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+bool ParseOid(const std::string& hex, git_oid& oid) {
+  return git_oid_fromstrn(&oid, hex.data(), hex.size()) == 0;
+}
+
+CommitPtr LookupCommit(git_repository* repo, const std::string& hex) {
+  git_oid oid;
+  git_commit* c = nullptr;
+  if (!ParseOid(hex, oid) || git_commit_lookup(&c, repo, &oid) != 0) return nullptr;
+  return CommitPtr(c);
+}
+
+// The first parent, or nullptr for a root commit or the edge of a shallow clone.
+CommitPtr FirstParent(const git_commit* c) {
+  git_commit* parent = nullptr;
+  if (git_commit_parentcount(c) == 0 || git_commit_parent(&parent, c, 0) != 0) return nullptr;
+  return CommitPtr(parent);
+}
+
+TreePtr TreeOf(const git_commit* c) {
+  git_tree* tree = nullptr;
+  if (!c || git_commit_tree(&tree, c) != 0) return nullptr;
+  return TreePtr(tree);
+}
+
+// What every revision of one commit shares.
+GitRevision DescribeCommit(const git_commit* c) {
+  GitRevision r;
+  r.commit = Hex(git_commit_id(c));
+  const git_signature* author = git_commit_author(c);
+  r.author = author->name ? author->name : "";
+  long long local = author->when.time + author->when.offset * 60LL;
+  r.date = FormatDate(DateFromDays(static_cast<long>(local >= 0 ? local / 86400
+                                                                 : (local - 86399) / 86400)));
+  if (const char* s = git_commit_summary(const_cast<git_commit*>(c))) r.subject = s;
+  git_message_trailer_array trailers{};
+  if (git_message_trailers(&trailers, git_commit_message(c)) == 0) {
+    for (size_t i = 0; i < trailers.count; ++i)
+      r.trailers.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);
+    git_message_trailer_array_free(&trailers);
+  }
+  return r;
+}
+
+// A Disk over one commit's tree, below the SMS folder.
+class TreeDisk : public Disk {
+ public:
+  TreeDisk(git_repository* repo, TreePtr tree, std::string prefix)
+      : repo_(repo), tree_(std::move(tree)), prefix_(std::move(prefix)) {}
+
+  std::optional<std::string> ReadFile(const std::string& path) const override {
+    EntryPtr entry = Entry(path);
+    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
+        git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK)
+      return std::nullopt;
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, repo_, git_tree_entry_id(entry.get())) != 0) return std::nullopt;
+    BlobPtr owned(blob);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
+                       static_cast<size_t>(git_blob_rawsize(blob)));
+  }
+
+  std::vector<std::string> ListFiles(const std::string& dir) const override {
+    std::vector<std::string> files;
+    EntryPtr entry = Entry(dir);
+    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return files;
+    git_tree* sub = nullptr;
+    if (git_tree_lookup(&sub, repo_, git_tree_entry_id(entry.get())) != 0) return files;
+    TreePtr owned(sub);
+    Walk(sub, dir + "/", files);
+    return files;  // tree entries come sorted by name, like the real disk's
+  }
+
+  // Symbolic links are never followed inside a tree: they are not files.
+  bool IsInsideRoot(const std::string&) const override { return true; }
+
+  bool IsFolder(const std::string& path) const override {
+    EntryPtr entry = Entry(path);
+    return entry && git_tree_entry_type(entry.get()) == GIT_OBJECT_TREE;
+  }
+
+ private:
+  EntryPtr Entry(const std::string& path) const {
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, tree_.get(), (prefix_ + path).c_str()) != 0)
+      return nullptr;
+    return EntryPtr(entry);
+  }
+
+  void Walk(const git_tree* tree, const std::string& base, std::vector<std::string>& out) const {
+    for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
+      const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+      std::string name = git_tree_entry_name(e);
+      if (name.empty() || name[0] == '.') continue;
+      if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+        git_tree* sub = nullptr;
+        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) continue;
+        TreePtr owned(sub);
+        Walk(sub, base + name + "/", out);
+      } else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+                 git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
+        out.push_back(base + name);
+      }
+    }
+  }
+
+  git_repository* repo_;
+  TreePtr tree_;
+  std::string prefix_;
+};
+
+}  // namespace
+
+std::unique_ptr<GitRepo> GitRepo::Open(const std::string& folder, std::string& why_not) {
+  InitOnce();
+  std::error_code ec;
+  fs::path dir = fs::canonical(folder, ec);
+  if (ec) {
+    why_not = "cannot resolve '" + folder + "'";
+    return nullptr;
+  }
+  git_repository* repo = nullptr;
+  if (git_repository_open_ext(&repo, dir.c_str(), 0, nullptr) != 0) {
+    why_not = "not in a git repository";
+    return nullptr;
+  }
+  const char* workdir = git_repository_workdir(repo);
+  if (!workdir) {
+    git_repository_free(repo);
+    why_not = "the repository is bare";
+    return nullptr;
+  }
+  std::string prefix = dir.lexically_relative(fs::canonical(workdir, ec)).generic_string();
+  prefix = (prefix == "." || prefix.empty()) ? "" : prefix + "/";
+  return std::unique_ptr<GitRepo>(new GitRepo(repo, prefix));
+}
+
+GitRepo::~GitRepo() { git_repository_free(repo_); }
+
+std::optional<std::string> GitRepo::Resolve(const std::string& revision,
+                                            std::string& error) const {
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo_, revision.c_str()) != 0) {
+    error = "unknown revision '" + revision + "'";
+    return std::nullopt;
+  }
+  ObjectPtr owned(obj);
+  git_object* commit = nullptr;
+  if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) != 0) {
+    error = "'" + revision + "' does not name a commit";
+    return std::nullopt;
+  }
+  ObjectPtr owned_commit(commit);
+  return Hex(git_object_id(commit));
+}
+
+std::string GitRepo::Head() const {
+  git_oid oid;
+  if (git_reference_name_to_id(&oid, repo_, "HEAD") != 0) return "";
+  return Hex(&oid);
+}
+
+std::string GitRepo::Describe(const std::string& commit, const std::string& name) const {
+  std::string label = name;
+  if (name == "HEAD") {
+    git_reference* head = nullptr;
+    if (git_repository_head(&head, repo_) == 0) {
+      if (git_reference_is_branch(head)) label = git_reference_shorthand(head);
+      git_reference_free(head);
+    }
+  }
+  return label + "@" + commit.substr(0, 12);
+}
+
+std::vector<std::vector<GitRevision>> GitRepo::History(
+    const std::string& commit, const std::vector<std::string>& paths) const {
+  std::vector<std::vector<GitRevision>> history(paths.size());
+  std::unordered_map<std::string, size_t> tracked;  // repository path -> index
+  TreePtr start = TreeOf(LookupCommit(repo_, commit).get());
+  for (size_t i = 0; i < paths.size() && start; ++i) {
+    // A path not in the commit (not committed yet) has no history, even if
+    // a file of that name once existed.
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, start.get(), (prefix_ + paths[i]).c_str()) != 0) continue;
+    git_tree_entry_free(entry);
+    tracked[prefix_ + paths[i]] = i;
+  }
+
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  std::string pathspec = prefix_;
+  char* spec = pathspec.data();
+  if (!pathspec.empty()) options.pathspec = {&spec, 1};
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES;
+
+  for (CommitPtr c = LookupCommit(repo_, commit); c && !tracked.empty();) {
+    CommitPtr parent = FirstParent(c.get());
+    TreePtr tree = TreeOf(c.get()), parent_tree = TreeOf(parent.get());
+    git_diff* raw = nullptr;
+    if (!tree || git_diff_tree_to_tree(&raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
+      break;
+    DiffPtr diff(raw);
+    git_diff_find_similar(diff.get(), &find);
+
+    std::optional<GitRevision> shared;  // described once, for the first path it touches
+    std::vector<std::pair<std::string, std::optional<std::string>>> moves;  // new -> old
+    for (size_t d = 0; d < git_diff_num_deltas(diff.get()); ++d) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), d);
+      if (delta->status == GIT_DELTA_DELETED) continue;
+      auto it = tracked.find(delta->new_file.path);
+      if (it == tracked.end()) continue;
+      if (!shared) shared = DescribeCommit(c.get());
+      GitRevision r = *shared;
+      r.path = it->first.substr(prefix_.size());
+      r.blob = Hex(&delta->new_file.id);
+      history[it->second].push_back(std::move(r));
+      if (delta->status == GIT_DELTA_ADDED) moves.emplace_back(it->first, std::nullopt);
+      if (delta->status == GIT_DELTA_RENAMED)
+        moves.emplace_back(it->first, std::string(delta->old_file.path));
+    }
+    // Applied after the whole commit, so a swap of two names stays right.
+    std::vector<std::pair<std::string, size_t>> renamed;
+    for (const auto& [now, before] : moves) {
+      size_t index = tracked[now];
+      tracked.erase(now);
+      if (before && before->compare(0, prefix_.size(), prefix_) == 0)
+        renamed.emplace_back(*before, index);
+    }
+    for (auto& [path, index] : renamed) tracked[path] = index;
+    c = std::move(parent);
+  }
+  return history;
+}
+
+std::vector<std::string> GitRepo::CommitsBetween(const std::string& from,
+                                                 const std::string& to) const {
+  std::vector<std::string> commits;
+  git_oid from_oid, to_oid, base;
+  if (!ParseOid(from, from_oid) || !ParseOid(to, to_oid)) return commits;
+  // Stop at the merge base, so `from` on a side branch still ends the walk.
+  std::string stop = git_merge_base(&base, repo_, &from_oid, &to_oid) == 0 ? Hex(&base) : from;
+  for (CommitPtr c = LookupCommit(repo_, to); c;) {
+    std::string id = Hex(git_commit_id(c.get()));
+    if (id == stop || id == from) break;
+    commits.push_back(id);
+    c = FirstParent(c.get());
+  }
+  return commits;
+}
+
+std::optional<std::string> GitRepo::ReadBlob(const std::string& blob) const {
+  git_oid oid;
+  git_blob* b = nullptr;
+  if (!ParseOid(blob, oid) || git_blob_lookup(&b, repo_, &oid) != 0) return std::nullopt;
+  BlobPtr owned(b);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(b)),
+                     static_cast<size_t>(git_blob_rawsize(b)));
+}
+
+std::unique_ptr<Disk> GitRepo::TreeAt(const std::string& commit) const {
+  CommitPtr c = LookupCommit(repo_, commit);
+  TreePtr tree = TreeOf(c.get());
+  if (!tree) return nullptr;
+  return std::make_unique<TreeDisk>(repo_, std::move(tree), prefix_);
+}
+
+}  // namespace smsdoc

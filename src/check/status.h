@@ -1,0 +1,32 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "check/attention.h"
+#include "link/graph.h"
+
+namespace smsdoc {
+
+/// The state of an SMS in numbers and IDs, as `smsdoc status` reports it.
+struct StatusSummary {
+  std::map<std::string, int> documents_by_status;
+  std::vector<std::string> reviews_overdue, reviews_due;  ///< document IDs
+  std::vector<std::string> changed_after_approval, version_problems;
+  std::vector<std::string> expired, expiring;  ///< records with an expiry date
+  std::vector<std::string> overdue;            ///< records past a due date
+  std::map<std::string, int> open_findings;    ///< by classification
+  std::vector<std::string> uncovered_clauses;
+  std::vector<std::string> readiness_missing;  ///< checklist keys
+
+  /// The conditions `--fail-on` may name, each true when it holds.
+  std::map<std::string, bool> Conditions() const;
+};
+
+/// The names `--fail-on` accepts, for help and suggestions.
+std::vector<std::string> StatusConditionNames();
+
+StatusSummary Summarize(const Graph& graph, const std::vector<AttentionItem>& attention,
+                        const std::string& as_of);
+
+}  // namespace smsdoc

@@ -1,0 +1,62 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "adapters/git.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
+#include "check/attention.h"
+#include "cli/commands.h"
+#include "link/graph.h"
+#include "model/corpus.h"
+#include "render/theme.h"
+
+namespace smsdoc {
+
+/// Everything up to rendering, shared by the commands.
+struct Model {
+  std::unique_ptr<GitRepo> repo;  ///< null outside git
+  std::unique_ptr<Disk> disk;     ///< the work tree, or the tree of --at
+  Corpus corpus;
+  Graph graph;
+  Theme theme;
+  std::string as_of;  ///< the date dates are judged against
+  std::vector<AttentionItem> attention;
+};
+
+/// Runs load (with git history), link and check and loads the theme, so
+/// one run reports every problem. Returns an exit code for a usage or
+/// environment error, else nullopt (diags may hold content errors).
+std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnostics& diags,
+                           std::ostream& err);
+
+/// Loads, links and checks the SMS as it is in `commit` of `repo` (for
+/// `smsdoc diff`); no theme. Diagnostics go to `diags`.
+void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
+               int jobs, Model& model, Diagnostics& diags);
+
+/// On a terminal, one self-erasing status line says which stage runs, so a
+/// long build is visibly alive; piped output stays clean.
+class Progress {
+ public:
+  explicit Progress(std::ostream& err);
+  ~Progress() { Show(""); }
+  void Show(const std::string& what);
+
+ private:
+  std::ostream& err_;
+  bool on_;
+};
+
+void Print(const Diagnostics& diags, std::ostream& err);
+std::string Plural(size_t n, const char* word);
+/// "2 errors, 1 warning"
+std::string Counts(const Diagnostics& diags);
+/// Prints `smsdoc: error: message` and returns kExitUsage.
+int Fail(const std::string& message, std::ostream& err);
+int Jobs(const CommandOptions& options);
+
+}  // namespace smsdoc

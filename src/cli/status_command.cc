@@ -1,0 +1,157 @@
+// `smsdoc status`: the SMS's state on one screen, as JSON for scripts, and
+// a CI gate (--fail-on).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include "base/text.h"
+#include "check/status.h"
+#include "cli/prepare.h"
+
+namespace smsdoc {
+
+namespace {
+
+std::string JsonIds(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + JsonQuote(ids[i]);
+  return out + "]";
+}
+
+std::string JsonCounts(const std::map<std::string, int>& counts) {
+  std::string out = "{";
+  for (const auto& [key, n] : counts)
+    out += (out.size() > 1 ? ", " : "") + JsonQuote(key) + ": " + std::to_string(n);
+  return out + "}";
+}
+
+std::string Json(const StatusSummary& s, const Model& model, const Diagnostics& diags,
+                 const std::vector<std::string>& failed) {
+  std::string out = "{\n";
+  auto field = [&](const char* name, const std::string& value, bool last = false) {
+    out += "  " + JsonQuote(name) + ": " + value + (last ? "\n" : ",\n");
+  };
+  field("as_of", JsonQuote(model.as_of));
+  field("revision", JsonQuote(model.corpus.revision));
+  field("documents", JsonCounts(s.documents_by_status));
+  field("reviews_overdue", JsonIds(s.reviews_overdue));
+  field("reviews_due", JsonIds(s.reviews_due));
+  field("changed_after_approval", JsonIds(s.changed_after_approval));
+  field("version_problems", JsonIds(s.version_problems));
+  field("expired", JsonIds(s.expired));
+  field("expiring", JsonIds(s.expiring));
+  field("overdue", JsonIds(s.overdue));
+  field("open_findings", JsonCounts(s.open_findings));
+  field("uncovered_clauses", JsonIds(s.uncovered_clauses));
+  field("readiness_missing", JsonIds(s.readiness_missing));
+  field("errors", std::to_string(diags.ErrorCount()));
+  field("warnings", std::to_string(diags.WarningCount()));
+  field("failed", JsonIds(failed), true);
+  return out + "}\n";
+}
+
+// Lines of "label  count ids", red when something is wrong, green when
+// clean, on a terminal only.
+class Screen {
+ public:
+  Screen(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
+  void Line(const std::string& label, const std::string& text, bool bad) {
+    std::string padded = label + std::string(label.size() < 24 ? 24 - label.size() : 1, ' ');
+    out_ << padded << Paint(text, bad ? "31" : "32") << "\n";
+  }
+  void Plain(const std::string& label, const std::string& text) {
+    out_ << label << std::string(label.size() < 24 ? 24 - label.size() : 1, ' ') << text << "\n";
+  }
+  std::string Paint(const std::string& text, const char* code) const {
+    return colour_ ? "\033[" + std::string(code) + "m" + text + "\033[0m" : text;
+  }
+
+ private:
+  std::ostream& out_;
+  bool colour_;
+};
+
+std::string Listed(size_t n, const char* what, const std::vector<std::string>& ids) {
+  std::string text = std::to_string(n) + (*what ? std::string(" ") + what : "");
+  if (!ids.empty()) text += ": " + Join(ids, ", ");
+  return text;
+}
+
+void Text(const StatusSummary& s, const Model& model, std::ostream& out, bool colour) {
+  Screen screen(out, colour);
+  out << screen.Paint("SMS status as of " + model.as_of, "1")
+      << (model.corpus.revision.empty() ? "" : " (" + model.corpus.revision + ")") << "\n\n";
+  std::string docs;
+  int total = 0;
+  for (const auto& [status, n] : s.documents_by_status) {
+    docs += (docs.empty() ? "" : ", ") + std::to_string(n) + " " + status;
+    total += n;
+  }
+  screen.Plain("Documents", std::to_string(total) + (docs.empty() ? "" : " (" + docs + ")"));
+  screen.Line("Reviews overdue", Listed(s.reviews_overdue.size(), "", s.reviews_overdue),
+              !s.reviews_overdue.empty());
+  screen.Plain("Reviews due",
+               Listed(s.reviews_due.size(), ("within " + std::to_string(kDueSoonDays) +
+                                             " days").c_str(), s.reviews_due));
+  screen.Line("Changed after approval",
+              Listed(s.changed_after_approval.size(), "", s.changed_after_approval),
+              !s.changed_after_approval.empty());
+  if (!s.version_problems.empty())
+    screen.Line("Version problems", Listed(s.version_problems.size(), "", s.version_problems),
+                true);
+  screen.Line("Expired", Listed(s.expired.size(), "", s.expired), !s.expired.empty());
+  screen.Plain("Expiring", Listed(s.expiring.size(), "within 60 days", s.expiring));
+  screen.Line("Overdue", Listed(s.overdue.size(), "actions, treatments, plans", s.overdue),
+              !s.overdue.empty());
+  std::string findings;
+  int open = 0;
+  for (const auto& [cls, n] : s.open_findings) {
+    findings += (findings.empty() ? "" : ", ") + std::to_string(n) + " " + cls;
+    open += n;
+  }
+  auto major = s.open_findings.find("major");
+  screen.Line("Open findings", std::to_string(open) + (findings.empty() ? "" : " (" + findings + ")"),
+              major != s.open_findings.end() && major->second > 0);
+  screen.Line("Uncovered clauses", Listed(s.uncovered_clauses.size(), "", s.uncovered_clauses),
+              !s.uncovered_clauses.empty());
+  screen.Line("Readiness missing", Listed(s.readiness_missing.size(), "", s.readiness_missing),
+              !s.readiness_missing.empty());
+}
+
+}  // namespace
+
+int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> names = StatusConditionNames();
+  for (const std::string& c : options.fail_on)
+    if (std::find(names.begin(), names.end(), c) == names.end())
+      return Fail("--fail-on: unknown condition '" + c + "'" + DidYouMean(c, names) +
+                      " (known: " + Join(names, ", ") + ")",
+                  err);
+  Model model;
+  Diagnostics diags;
+  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  if (diags.HasErrors()) {
+    diags.Sort();
+    Print(diags, err);
+    err << "smsdoc: " << Counts(diags) << "; fix the errors for a status\n";
+    return kExitContent;
+  }
+  StatusSummary summary = Summarize(model.graph, model.attention, model.as_of);
+  std::map<std::string, bool> holds = summary.Conditions();
+  std::vector<std::string> failed;
+  for (const std::string& c : options.fail_on)
+    if (holds[c] && std::find(failed.begin(), failed.end(), c) == failed.end()) failed.push_back(c);
+
+  if (options.format == "json") {
+    out << Json(summary, model, diags, failed);
+  } else {
+    bool colour = &out == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    Text(summary, model, out, colour);
+    if (!failed.empty()) out << "\nFailing: " << Join(failed, ", ") << "\n";
+  }
+  return failed.empty() ? kExitOk : kExitContent;
+}
+
+}  // namespace smsdoc

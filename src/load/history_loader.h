@@ -1,0 +1,17 @@
+#pragma once
+#include <string>
+
+#include "adapters/git.h"
+#include "base/disk.h"
+#include "model/corpus.h"
+
+namespace smsdoc {
+
+/// Reads every document's history from git as of `commit` and derives its
+/// document control. `repo` null: the SMS is not in git (`why_not` says
+/// so on every page). `work_tree`, when the corpus was read from the work
+/// tree rather than from `commit`, adds uncommitted changes on top.
+void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
+                 const Disk* work_tree, const std::string& why_not);
+
+}  // namespace smsdoc
