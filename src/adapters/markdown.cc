@@ -21,16 +21,22 @@ std::mutex cmark_mutex;
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink",
                                        "tagfilter", "tasklist"};
 
-std::vector<cmark_node*> NodesOfType(cmark_node* root, cmark_node_type type) {
+// The nodes under root that `keep`, in document order.
+template <typename Keep>
+std::vector<cmark_node*> NodesWhere(cmark_node* root, Keep keep) {
   std::vector<cmark_node*> out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == type) out.push_back(n);
+    if (ev == CMARK_EVENT_ENTER && keep(n)) out.push_back(n);
   }
   cmark_iter_free(it);
   return out;
+}
+
+std::vector<cmark_node*> NodesOfType(cmark_node* root, cmark_node_type type) {
+  return NodesWhere(root, [type](cmark_node* n) { return cmark_node_get_type(n) == type; });
 }
 
 bool IsLink(cmark_node* n) {
@@ -38,23 +44,15 @@ bool IsLink(cmark_node* n) {
   return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
 }
 
+bool IsRawHtml(cmark_node* n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
 bool InsideLink(cmark_node* node) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
     if (IsLink(p)) return true;
   return false;
-}
-
-// Links and images in document order.
-std::vector<cmark_node*> LinksAndImages(cmark_node* root) {
-  std::vector<cmark_node*> out;
-  cmark_iter* it = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && IsLink(n)) out.push_back(n);
-  }
-  cmark_iter_free(it);
-  return out;
 }
 
 bool IsExternal(std::string_view url) {
@@ -84,6 +82,31 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+// The scheme of a URL that can run script or reach local files ("" if
+// none), as a browser reads it: ignoring case, whitespace and controls.
+std::string BlockedScheme(std::string_view url) {
+  static const std::set<std::string> kBlocked = {"javascript", "vbscript", "data", "file"};
+  std::string scheme;
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7f) continue;
+    if (c == ':') return kBlocked.count(scheme) ? scheme : "";
+    if (scheme.size() > 10) break;
+    scheme += static_cast<char>(std::tolower(c));
+  }
+  return "";
+}
+
+bool IsHtmlComment(std::string_view html) {
+  html = Trim(html);
+  return StartsWith(html, "<!--") && html.find("-->") == html.size() - 3;
+}
+
+// Moves a node's children before it and frees it: a link keeps its text.
+void Unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+  cmark_node_free(node);
+}
+
 cmark_node* TextNode(const std::string& text) {
   cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
   cmark_node_set_literal(n, text.c_str());
@@ -92,8 +115,8 @@ cmark_node* TextNode(const std::string& text) {
 
 class BodyRenderer {
  public:
-  BodyRenderer(std::string_view text, const MarkdownOptions& options)
-      : text_(text), options_(options) {
+  BodyRenderer(std::string_view text, const MarkdownOptions& options, Diagnostics& diags)
+      : text_(text), options_(options), diags_(diags) {
     for (size_t start = 0; start <= text.size();) {
       size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
@@ -112,7 +135,9 @@ class BodyRenderer {
 
     for (cmark_node* n : NodesOfType(doc, CMARK_NODE_TEXT))
       if (!InsideLink(n)) SplitText(n);
-    for (cmark_node* n : LinksAndImages(doc)) PathLink(n);
+    for (cmark_node* n : NodesWhere(doc, IsLink))
+      if (!DropBlockedUrl(n)) PathLink(n);
+    RawHtml(doc);
     AnchorHeadings(doc);
 
     char* html = cmark_render_html(doc, Flags(), cmark_parser_get_syntax_extensions(parser_));
@@ -138,6 +163,17 @@ class BodyRenderer {
 
   Pos FilePos(int body_line, int col) const {
     return body_line > 0 ? Pos{body_line + options_.first_line - 1, col} : Pos{};
+  }
+
+  // Where a node starts in the file: at the next `marker` from cmark's
+  // column, since cmark's inline columns can fall short on indented
+  // continuation lines (and overshoot for autolinks after a line break).
+  Pos SourcePos(cmark_node* n, std::string_view marker) const {
+    int line = cmark_node_get_start_line(n);
+    size_t from = std::max(cmark_node_get_start_column(n) - 1, 0);
+    if (from >= Line(line).size()) from = 0;
+    size_t at = Line(line).find(marker, from);
+    return FilePos(line, static_cast<int>(at != std::string_view::npos ? at : from) + 1);
   }
 
   size_t AddLink(BodyLink link) {
@@ -226,14 +262,7 @@ class BodyRenderer {
     bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
     BodyLink link;
     link.kind = BodyLink::Kind::kPath;
-    // cmark's inline column can fall short on indented continuation lines;
-    // the link starts at the next '[' (or "![") in the source.
-    int line = cmark_node_get_start_line(n);
-    std::string_view source = Line(line);
-    size_t from = std::max(cmark_node_get_start_column(n) - 1, 0);
-    size_t at = source.find(image ? "![" : "[", from);
-    link.pos = FilePos(line, at != std::string_view::npos ? static_cast<int>(at) + 1
-                                                           : static_cast<int>(from) + 1);
+    link.pos = SourcePos(n, image ? "![" : "[");
     size_t hash = url.find('#');
     if (hash != std::string::npos) {
       link.anchor = PercentDecode(url.substr(hash + 1));
@@ -243,6 +272,69 @@ class BodyRenderer {
     if (query != std::string::npos) url = url.substr(0, query);
     link.target = PercentDecode(url);
     cmark_node_set_url(n, LinkUrlPlaceholder(AddLink(std::move(link))).c_str());
+  }
+
+  // A link or image whose URL could run script keeps only its text (an
+  // image its alt text), whatever the raw-HTML setting: Markdown links
+  // have no business with such URLs.
+  bool DropBlockedUrl(cmark_node* n) {
+    const char* url = cmark_node_get_url(n);
+    std::string scheme = url ? BlockedScheme(url) : "";
+    if (scheme.empty()) return false;
+    bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+    cmark_node* child = cmark_node_first_child(n);
+    bool autolink = !image && child && cmark_node_get_literal(child) &&
+                    cmark_node_get_literal(child) == std::string_view(url);
+    std::string marker = image ? "![" : autolink ? "<" : "[";
+    if (autolink) marker += url;
+    Warn(SourcePos(n, marker),
+         std::string(image ? "image" : "link") + " to a '" + scheme +
+             ":' URL removed; only its " + (image ? "alt " : "") + "text is shown",
+         "url-blocked");
+    Unwrap(n);
+    return true;
+  }
+
+  // Raw HTML is shown as text unless smsdoc.yaml allows it; either way one
+  // warning per file, at the first use, says so. Comments are dropped.
+  void RawHtml(cmark_node* doc) {
+    Pos first;
+    std::string first_tag;
+    int uses = 0;
+    for (cmark_node* n : NodesWhere(doc, IsRawHtml)) {
+      std::string html = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+      if (IsHtmlComment(html)) {
+        if (!options_.allow_raw_html) cmark_node_free(n);
+        continue;
+      }
+      if (uses++ == 0) {
+        size_t end = html.find_first_of(">\n");
+        first_tag = Shorten(Trim(html.substr(0, end == std::string::npos ? end : end + 1)), 40);
+        first = SourcePos(n, "<");
+      }
+      if (options_.allow_raw_html) continue;
+      bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+      cmark_node* text = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_TEXT);
+      cmark_node_set_literal(text, html.c_str());
+      cmark_node_replace(n, text);
+      cmark_node_free(n);
+    }
+    if (uses == 0) return;
+    std::string what = "raw HTML '" + first_tag + "' is ";
+    std::string count = uses > 1 ? " (" + std::to_string(uses) + " uses in this file)" : "";
+    if (options_.allow_raw_html)
+      Warn(first, what + "passed to the page as written" + count +
+                      ", since smsdoc.yaml sets 'allow_raw_html: true'",
+           "raw-html");
+    else
+      Warn(first, what + "shown as text, not rendered" + count +
+                      "; write Markdown instead, or set 'allow_raw_html: true' in smsdoc.yaml "
+                      "if every author is trusted",
+           "raw-html-text");
+  }
+
+  void Warn(Pos pos, std::string message, std::string code) {
+    diags_.Warning(options_.path, pos, std::move(message), std::move(code));
   }
 
   // Text of a node as a reader sees it; `[[ID]]` counts as its ID.
@@ -301,6 +393,7 @@ class BodyRenderer {
 
   std::string_view text_;
   const MarkdownOptions& options_;
+  Diagnostics& diags_;
   std::vector<std::string_view> lines_;
   cmark_parser* parser_ = nullptr;
   std::map<cmark_node*, std::string> plain_text_;  ///< wiki links' reader text
@@ -309,14 +402,16 @@ class BodyRenderer {
 
 }  // namespace
 
-Body RenderMarkdown(std::string_view text, const MarkdownOptions& options) {
+Body RenderMarkdown(std::string_view text, const MarkdownOptions& options,
+                    Diagnostics* diags) {
   std::lock_guard<std::mutex> lock(cmark_mutex);
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();
     return true;
   }();
   (void)registered;
-  return BodyRenderer(text, options).Run();
+  Diagnostics ignored;
+  return BodyRenderer(text, options, diags ? *diags : ignored).Run();
 }
 
 }  // namespace smsdoc

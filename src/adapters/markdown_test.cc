@@ -117,19 +117,73 @@ TEST_CASE("GFM extensions render") {
   CHECK(Contains(r.html, "<table>"));
 }
 
-TEST_CASE("raw HTML is dropped unless allowed") {
-  const char* text = "<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>\n";
-  Body safe = RenderMarkdown(text, {1, false});
+TEST_CASE("raw HTML is shown as text unless allowed, with one warning per file") {
+  const char* text =
+      "Intro.\n\n<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b> <!-- note -->\n";
+  Diagnostics diags;
+  Body safe = RenderMarkdown(text, {10, false, "p.md"}, &diags);
   CHECK_FALSE(Contains(safe.html, "<script"));
-  CHECK_FALSE(Contains(safe.html, "onclick"));
-  Body raw = RenderMarkdown(text, {1, true});
+  CHECK_FALSE(Contains(safe.html, "<b "));
+  CHECK(Contains(safe.html, "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>"));
+  CHECK(Contains(safe.html, "Hi &lt;b onclick=&quot;x()&quot;&gt;there&lt;/b&gt;"));
+  CHECK_FALSE(Contains(safe.html, "note"));  // a comment is dropped, not shown
+  REQUIRE(diags.items().size() == 1);
+  const Diagnostic& d = diags.items()[0];
+  CHECK(d.path == "p.md");
+  CHECK(d.severity == Severity::kWarning);
+  CHECK(d.code == "raw-html-text");
+  CHECK(d.pos.line == 12);
+  CHECK(d.pos.col == 1);
+  CHECK(Contains(d.message, "'<script>' is shown as text, not rendered (3 uses in this file)"));
+
+  Diagnostics allowed;
+  Body raw = RenderMarkdown(text, {10, true, "p.md"}, &allowed);
   CHECK(Contains(raw.html, "<b onclick"));
+  CHECK(Contains(raw.html, "<!-- note -->"));
   CHECK_FALSE(Contains(raw.html, "<script>"));  // tagfilter still applies
+  REQUIRE(allowed.items().size() == 1);
+  CHECK(allowed.items()[0].code == "raw-html");
+  CHECK(allowed.items()[0].pos.line == 12);
 }
 
-TEST_CASE("javascript: links never reach the page") {
-  Body r = RenderMarkdown("[x](javascript:alert(1))\n", {1, false});
-  CHECK_FALSE(Contains(r.html, "javascript:"));
+TEST_CASE("the raw HTML warning points at the first tag in the file") {
+  Diagnostics diags;
+  RenderMarkdown("para\n  x <iframe src=\"https://e.example\"></iframe>\n", {1, false, "p.md"},
+                 &diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].pos.line == 2);
+  CHECK(diags.items()[0].pos.col == 5);
+  CHECK(Contains(diags.items()[0].message, "'<iframe src=\"https://e.example\">'"));
+
+  Diagnostics none;
+  RenderMarkdown("a < b and `<b>` and\n\n    <b>code</b>\n", {1, false, "p.md"}, &none);
+  CHECK(none.items().empty());
+}
+
+TEST_CASE("links and images to script, data and file URLs keep only their text") {
+  const char* text =
+      "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z]( java&#x09;script:alert(1))\n"
+      "![alt](data:image/png;base64,AAAA) [v](vbscript:msgbox) <javascript:alert(2)>\n"
+      "[f](file:///etc/passwd) [ok](https://e.example/javascript:x) [rel](javascript.md)\n";
+  for (bool allow : {false, true}) {
+    Diagnostics diags;
+    Body r = RenderMarkdown(text, {1, allow, "p.md"}, &diags);
+    CHECK_FALSE(Contains(r.html, "href=\"javascript"));
+    CHECK_FALSE(Contains(r.html, "data:"));
+    CHECK_FALSE(Contains(r.html, "<img"));
+    CHECK_FALSE(Contains(r.html, "file:"));
+    CHECK(Contains(r.html, "<p>x y z\nalt v javascript:alert(2)\nf "));
+    CHECK(Contains(r.html, "href=\"https://e.example/javascript:x\""));
+    REQUIRE(r.links.size() == 1);
+    CHECK(r.links[0].target == "javascript.md");
+    REQUIRE(diags.items().size() == 7);
+    CHECK(diags.items()[0].code == "url-blocked");
+    CHECK(diags.items()[0].message == "link to a 'javascript:' URL removed; only its text is shown");
+    CHECK(diags.items()[3].message == "image to a 'data:' URL removed; only its alt text is shown");
+    CHECK(diags.items()[3].pos.line == 2);
+    CHECK(diags.items()[3].pos.col == 1);
+    CHECK(diags.items()[5].pos.col == 57);  // the autolink's '<'
+  }
 }
 
 TEST_CASE("parsing from several threads loses no GFM syntax") {

@@ -21,14 +21,14 @@ std::string DidYouMean(std::string_view word,
 /// GitHub-style heading anchor: lower case, punctuation dropped, spaces to '-'.
 std::string Slugify(std::string_view text);
 
-/// A JSON string literal, quotes included; control characters escaped,
-/// other bytes (UTF-8) passed through.
-std::string JsonQuote(std::string_view text);
-
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
 
 std::string_view Trim(std::string_view s);
+
+/// At most about `bytes` bytes of UTF-8 text: cut on a character boundary,
+/// with an ellipsis, when longer.
+std::string Shorten(std::string_view text, size_t bytes);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 

@@ -66,3 +66,13 @@ TEST_CASE("HtmlEscape escapes markup and quotes") {
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+TEST_CASE("Shorten cuts long UTF-8 text on a character boundary") {
+  CHECK(Shorten("short", 10) == "short");
+  CHECK(Shorten("abcdefghij", 5) == "abcd\xE2\x80\xA6");
+  CHECK(Shorten("ab\xC3\xA9" "cd", 4) == "ab\xE2\x80\xA6");  // not inside the é
+}
+
+}  // namespace smsdoc

@@ -1,5 +1,7 @@
 #include "check/status.h"
 
+#include <algorithm>
+
 #include "check/readiness.h"
 #include "check/register_rules.h"
 #include "link/coverage.h"
@@ -41,6 +43,9 @@ StatusSummary Summarize(const Graph& graph, const std::vector<AttentionItem>& at
       case Kind::kExpiring: s.expiring.push_back(id); break;
     }
   }
+  for (auto* ids : {&s.reviews_overdue, &s.reviews_due, &s.changed_after_approval,
+                    &s.version_problems, &s.overdue, &s.expired, &s.expiring})
+    std::sort(ids->begin(), ids->end());
   for (const Record& r : graph.corpus->records) {
     if (r.kind->name != "finding" || RegisterRules::IsDone(r)) continue;
     const FieldValue* c = r.Field("classification");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
 #include "render/graph_export.h"
 #include "render/site.h"
@@ -93,12 +94,17 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   return next.then ? next.then(target) : kExitOk;
 }
 
-int RunCheck(const CommandOptions& options, std::ostream& err) {
+int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err) {
   Model model;
   Diagnostics diags;
   if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
   diags.Sort();
-  Print(diags, err);
+  if (options.diagnostics_format == "json")
+    out << DiagnosticsJson(diags);
+  else if (options.diagnostics_format == "sarif")
+    out << DiagnosticsSarif(diags, SarifRootUri(options.root, fs::current_path().string()));
+  else
+    Print(diags, err);
   err << "smsdoc: checked " << Plural(model.corpus.documents.size(), "document")
       << " and " << Plural(model.corpus.records.size(), "record") << ": "
       << Counts(diags) << "\n";

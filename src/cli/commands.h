@@ -17,6 +17,7 @@ struct CommandOptions {
   int jobs = 0;       ///< 0 = one per core
   std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
   std::string format;   ///< graph: json or dot; status: text or json
+  std::string diagnostics_format = "text";  ///< check: text (stderr), json or sarif (stdout)
   bool strict = false;  ///< missing readiness items are errors
   std::string at;       ///< build the SMS as it is in this git revision; "" = work tree
   bool published_only = false;  ///< leave draft documents out of the site
@@ -56,8 +57,9 @@ int RunPack(const CommandOptions& options, std::ostream& err);
 /// MANIFEST.sha256.
 int RunVerify(const std::string& target, std::ostream& err);
 
-/// `smsdoc check`: load, link and check only; writes nothing.
-int RunCheck(const CommandOptions& options, std::ostream& err);
+/// `smsdoc check`: load, link and check only; writes nothing. Diagnostics
+/// go to `err` as text, or to `out` as JSON or SARIF; the summary to `err`.
+int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
 /// `smsdoc graph`: the linked model as JSON or dot on `out`.
 int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err);
@@ -65,5 +67,9 @@ int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err
 /// `smsdoc status`: a summary on `out` (text or JSON); exit 1 when a
 /// condition named in fail_on holds.
 int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
+/// `smsdoc diff REF1 REF2`: a summary on `out`, the changes page written
+/// to a folder of its own.
+int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace smsdoc

@@ -27,7 +27,8 @@ const char* kBuildExamples =
 const char* kCheckExamples =
     "\nExamples:\n"
     "  smsdoc check                      validate ./ and report every problem\n"
-    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n";
+    "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n"
+    "  smsdoc check --format sarif > smsdoc.sarif   for GitHub code scanning\n";
 
 const char* kPackExamples =
     "\nExamples:\n"
@@ -135,6 +136,10 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand(
       "check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
+  check->add_option("--format", options.diagnostics_format,
+                    "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
   check->footer(kCheckExamples);
 
   CLI::App* status = app.add_subcommand(
@@ -168,6 +173,21 @@ int main(int argc, char** argv) {
   verify->add_option("DIR", verify_target, "site folder or pack .zip to check")->required();
   verify->footer(kVerifyExamples);
 
+  CLI::App* diff = app.add_subcommand(
+      "diff", "What changed between two git revisions: documents, records, findings");
+  diff->add_option("revisions", options.revisions, "REF1 REF2: tags, branches or commits")
+      ->expected(2)
+      ->required();
+  diff->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  diff->add_option("--out", options.out,
+                   "folder for the changes page (default: the output folder + '-changes')");
+  diff->add_option("--theme", options.theme, "theme folder overriding the default theme");
+  diff->footer(
+      "\nExamples:\n"
+      "  smsdoc diff stage2-2025 HEAD       changes since the last surveillance audit\n"
+      "  smsdoc diff v1.0 v1.1 --out /tmp/changes\n");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -186,7 +206,8 @@ int main(int argc, char** argv) {
     if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
     if (pack->parsed()) return smsdoc::RunPack(options, std::cerr);
     if (verify->parsed()) return smsdoc::RunVerify(verify_target, std::cerr);
-    return smsdoc::RunCheck(options, std::cerr);
+    if (diff->parsed()) return smsdoc::RunDiff(options, std::cout, std::cerr);
+    return smsdoc::RunCheck(options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
               << "; nothing written (please report this)\n";

@@ -65,6 +65,24 @@ void LoadLinkCheck(Model& model, const GitRepo* repo, const std::string& commit,
 
 }  // namespace
 
+Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags) {
+  // --theme is relative to the current folder, `theme:` to the SMS root
+  // (read from the work tree, also for --at: the theme is presentation).
+  std::string theme_dir = options.theme;
+  if (theme_dir.empty() && !config.theme.empty()) {
+    theme_dir = (fs::path(options.root) / config.theme).string();
+    std::error_code ec;
+    if (!fs::is_directory(theme_dir, ec)) {
+      diags.Error(kConfigFile, {}, "theme folder '" + config.theme + "' does not exist",
+                  "config-theme");
+      theme_dir.clear();
+    }
+  }
+  std::unique_ptr<RealDisk> theme_disk;
+  if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
+  return LoadTheme(theme_disk.get(), theme_dir, diags);
+}
+
 Progress::Progress(std::ostream& err) : err_(err), on_(isatty(STDERR_FILENO)) {}
 
 void Progress::Show(const std::string& what) {
@@ -113,20 +131,7 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnost
                 diags);
   if (!diags.HasErrors()) CheckReadiness(model.graph, model.as_of, options.strict, diags);
 
-  // --theme is relative to the current folder, `theme:` to the SMS root
-  // (read from the work tree, also for --at: the theme is presentation).
-  std::string theme_dir = options.theme;
-  if (theme_dir.empty() && !model.corpus.config.theme.empty()) {
-    theme_dir = (fs::path(options.root) / model.corpus.config.theme).string();
-    if (!fs::is_directory(theme_dir, ec)) {
-      diags.Error(kConfigFile, {}, "theme folder '" + model.corpus.config.theme +
-                                       "' does not exist", "config-theme");
-      theme_dir.clear();
-    }
-  }
-  std::unique_ptr<RealDisk> theme_disk;
-  if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
-  model.theme = LoadTheme(theme_disk.get(), theme_dir, diags);
+  model.theme = LoadThemeFor(options, model.corpus.config, diags);
   return std::nullopt;
 }
 

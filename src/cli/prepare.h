@@ -38,6 +38,9 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnost
 void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
                int jobs, Model& model, Diagnostics& diags);
 
+/// The theme named by --theme or smsdoc.yaml's `theme:` over the default.
+Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags);
+
 /// On a terminal, one self-erasing status line says which stage runs, so a
 /// long build is visibly alive; piped output stays clean.
 class Progress {

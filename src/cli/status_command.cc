@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "base/json.h"
 #include "base/text.h"
 #include "check/status.h"
 #include "cli/prepare.h"

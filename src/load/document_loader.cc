@@ -108,7 +108,8 @@ std::optional<Document> LoadDocument(const std::string& path,
   AddIdRefs(reader, doc, "related", "");
   if (is_process) ReadProcess(reader, doc);
 
-  doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html});
+  doc.body =
+      RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html, path}, &diags);
   for (size_t i = 0; i < doc.body.links.size(); ++i) {
     const BodyLink& link = doc.body.links[i];
     Reference ref{.relation = "body",

@@ -63,6 +63,7 @@ void PageContext::SetControl(TemplateValue& v, const Document& d) const {
   TemplateValue rows = TemplateValue::List();
   for (size_t i = 0; i < c.history.size(); ++i) {
     TemplateValue row = RevisionRow(c.history[i]);
+    row.Set("approved_by", RoleTitle(c.history[i].approved_by));  // a role key or a name
     // A rename shows on the older revision, under the name it had then.
     bool renamed = i + 1 < c.history.size() && c.history[i + 1].path != c.history[i].path;
     row.Set("renamed", renamed);

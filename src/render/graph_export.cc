@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "base/text.h"
+#include "base/json.h"
 #include "link/coverage.h"
 #include "model/clauses.h"
 
@@ -87,7 +87,8 @@ std::string GraphDot(const Graph& graph) {
     out += "  " + JsonQuote(n.id) + " [label=" + JsonQuote(n.id + "\n" + n.title) +
            ", class=" + JsonQuote(n.type) + "];\n";
   for (const auto& e : edges)
-    out += "  " + JsonQuote(e.from) + " -> " + JsonQuote(e.to) + " [label=" + JsonQuote(e.relation) + "];\n";
+    out += "  " + JsonQuote(e.from) + " -> " + JsonQuote(e.to) +
+           " [label=" + JsonQuote(e.relation) + "];\n";
   return out + "}\n";
 }
 

@@ -28,14 +28,6 @@ struct Box {
 
 std::string Num(int n) { return std::to_string(n); }
 
-// At most `bytes` bytes, cut on a character boundary with an ellipsis.
-std::string Shorten(const std::string& text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  size_t cut = bytes - 1;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "\xE2\x80\xA6";
-}
-
 }  // namespace
 
 std::vector<std::pair<int, int>> ProcessInterfaces(const Graph& graph) {

@@ -76,7 +76,7 @@ std::string FormatManifest(const BuildInfo& info, std::vector<FileHash> files) {
   std::string out =
       "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one\n"
       "# smsdoc-version: " + info.version + "\n"
-      "# as-of: " + info.as_of + "\n"
+      "# as-of: " + (info.as_of.empty() ? "none" : info.as_of) + "\n"
       "# source-revision: " + (info.revision.empty() ? "none (not in git)" : info.revision) + "\n"
       "# check with: smsdoc verify FOLDER, or sha256sum -c " + kManifestFile +
       " in the folder\n";

@@ -1,0 +1,384 @@
+"""Document control from git: history tables, approvals, review dates,
+status, diff, --at and --published-only, on a scripted repository.
+
+The SMS lives in sms/ inside the repository, so paths below the work tree
+are exercised too. Every commit has a fixed author and date.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+from html.parser import HTMLParser
+
+import testlib
+
+CONFIG = """\
+organization: Control Test Ltd
+scope: The managed desktop service.
+roles:
+  sms-manager: {title: SMS Manager}
+  ceo: {title: Chief Executive Officer}
+readiness: {check: false}
+"""
+
+
+def policy(id_, version, body, approved_on=None, status="approved", reviewed_on=None):
+    lines = ["---", "id: " + id_, "title: Policy " + id_, "type: policy",
+             "owner: sms-manager", "approver: ceo", 'version: "%s"' % version,
+             "status: " + status, "effective: 2026-01-10", "review_months: 12"]
+    if approved_on:
+        lines.append("approved_on: " + approved_on)
+    if reviewed_on:
+        lines.append("reviewed_on: " + reviewed_on)
+    return "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+AUDIT = """\
+- id: AUD-1
+  kind: audit
+  title: Internal audit 1
+  status: completed
+  period: 2026 H1
+  type: internal
+  planned: 2026-01-20
+  performed: 2026-01-20
+"""
+
+ACTION = """\
+- id: ACT-1
+  kind: action
+  title: Fix the thing
+  status: {status}
+  source_type: internal-audit
+  raised: 2026-01-20
+"""
+
+FINDING = """\
+- id: FND-1
+  kind: finding
+  title: Something is missing
+  status: open
+  audit: AUD-1
+  raised: 2026-03-15
+  clause: "8.1"
+  classification: major
+"""
+
+
+class Repo:
+    """A git repository in `path` with the SMS in path/sms."""
+
+    def __init__(self, path):
+        self.path = path
+        self.sms = os.path.join(path, "sms")
+        os.makedirs(os.path.join(self.sms, "policies"))
+        os.makedirs(os.path.join(self.sms, "records"))
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args, env=None):
+        full_env = dict(os.environ, GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
+        full_env.update(env or {})
+        return subprocess.run(["git", "-C", self.path] + list(args), check=True,
+                              capture_output=True, text=True, env=full_env).stdout.strip()
+
+    def write(self, rel, text):
+        with open(os.path.join(self.sms, rel), "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+    def commit(self, message, author, date):
+        stamp = date + "T10:00:00+0000"
+        env = {"GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": author.lower() + "@example.com",
+               "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_NAME": author,
+               "GIT_COMMITTER_EMAIL": author.lower() + "@example.com",
+               "GIT_COMMITTER_DATE": stamp}
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message, env=env)
+        return self.git("rev-parse", "HEAD")
+
+
+class Rows(HTMLParser):
+    """The rows of the revision-history table and the banners of a page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.rows, self.banners, self.unpublished = [], [], []
+        self._in_history = self._row = self._cell = None
+        self._banner = None
+        self._anchor = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "section" and a.get("class") == "history":
+            self._in_history = True
+        if self._in_history and tag == "tr":
+            self._row = []
+        if self._row is not None and tag == "td":
+            self._cell = ""
+        if tag == "code" and self._cell is not None and a.get("title"):
+            self._cell += "[" + a["title"] + "]"
+        if tag == "p" and "banner" in (a.get("class") or ""):
+            self._banner = ""
+        if tag == "a" and a.get("class") == "unpublished":
+            self._anchor = ""
+            self.unpublished.append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self._in_history = False
+        if tag == "td" and self._cell is not None:
+            self._row.append(self._cell.strip())
+            self._cell = None
+        if tag == "tr" and self._row is not None:
+            if self._row:
+                self.rows.append(self._row)
+            self._row = None
+        if tag == "p" and self._banner is not None:
+            self.banners.append(self._banner.strip())
+            self._banner = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+        if self._banner is not None:
+            self._banner += data
+
+
+class DocumentControlTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="smsdoc-control-")
+        r = cls.repo = Repo(os.path.join(cls.tmp, "repo"))
+        r.write("smsdoc.yaml", CONFIG)
+        r.write("policies/a.md", policy("POL-A", "1.0", "A one."))
+        r.write("policies/b.md", policy("POL-B", "1.0", "B one.", approved_on="2026-01-05"))
+        r.write("policies/c.md", policy("POL-C", "1.0", "C one."))
+        r.write("policies/e.md", policy("POL-E", "2.0", "E one.", approved_on="2026-01-10"))
+        r.write("records/audits.yaml", AUDIT)
+        r.write("records/actions.yaml", ACTION.format(status="open"))
+        cls.c1 = r.commit("Add the first policies", "Alice", "2026-01-10")
+        r.write("policies/a.md", policy("POL-A", "1.1", "A one. A two."))
+        cls.c2 = r.commit("Tighten scope\n\nChange: Scope now covers hosting\n"
+                          "Approved-by: ceo", "Bob", "2026-02-01")
+        r.git("tag", "audit-2026")
+        r.git("mv", "sms/policies/c.md", "sms/policies/renamed.md")
+        cls.c3 = r.commit("Rename C", "Alice", "2026-03-01")
+        r.write("policies/b.md", policy("POL-B", "1.0", "B one, edited.",
+                                        approved_on="2026-01-05"))
+        r.write("records/actions.yaml", ACTION.format(status="closed"))
+        r.write("records/findings.yaml", FINDING)
+        cls.c4 = r.commit("Edit B", "Carol", "2026-03-15")
+        r.write("policies/renamed.md", policy("POL-C", "1.1", "C two. See [[POL-D]]."))
+        r.write("policies/d.md", policy("POL-D", "0.1", "D draft.", status="draft"))
+        r.write("policies/a.md", policy("POL-A", "1.1", "A one. A two.",
+                                        reviewed_on="2026-03-20"))
+        r.write("policies/e.md", policy("POL-E", "1.9", "E two.", approved_on="2026-04-01"))
+        cls.c5 = r.commit("Add D, edit C and E, record A's review", "Bob", "2026-04-01")
+
+    def build(self, *args, out=None):
+        out = out or tempfile.mkdtemp(prefix="out-", dir=self.tmp)
+        os.rmdir(out)
+        result = testlib.run(["build", "--root", self.repo.sms, "--out", out] + list(args))
+        return result, out
+
+    def page(self, out, rel):
+        with open(os.path.join(out, rel), encoding="utf-8") as fh:
+            return Rows(fh.read())
+
+    def warnings(self, stderr, code):
+        return [m.group(1, 2, 5) for m in map(testlib.DIAG_RE.match, stderr.splitlines())
+                if m and m.group(6) == code]
+
+    # --- history -------------------------------------------------------
+
+    def test_history_table_matches_the_commits(self):
+        result, out = self.build("--as-of", "2026-06-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = self.page(out, "policies/a.html").rows
+        # Newest first: the review (front matter only), the approved change, the creation.
+        self.assertEqual([r[0] for r in rows], ["2026-04-01", "2026-02-01", "2026-01-10"])
+        self.assertEqual([r[1] for r in rows], ["1.1", "1.1", "1.0"])
+        self.assertEqual([r[2] for r in rows], ["Bob", "Bob", "Alice"])
+        self.assertEqual([r[3] for r in rows],
+                         ["[%s]%s" % (c, c[:7]) for c in (self.c5, self.c2, self.c1)])
+        self.assertIn("front matter only", rows[0][4])
+        self.assertTrue(rows[1][4].startswith("Scope now covers hosting"), rows[1])  # Change:
+        self.assertEqual(rows[1][5], "Chief Executive Officer")  # Approved-by: ceo
+        self.assertTrue(rows[2][4].startswith("Add the first policies"), rows[2])
+
+    def test_a_renamed_file_keeps_its_history(self):
+        result, out = self.build("--as-of", "2026-06-01")
+        rows = self.page(out, "policies/renamed.html").rows
+        self.assertEqual([r[3].split("]")[-1] for r in rows], [self.c5[:7], self.c3[:7], self.c1[:7]])
+        self.assertIn("renamed from policies/c.md", rows[1][4])
+
+    def test_outside_git_the_page_says_so(self):
+        plain = os.path.join(self.tmp, "plain")
+        subprocess.run(["cp", "-r", self.repo.sms, plain], check=True)
+        out = os.path.join(self.tmp, "plain-out")
+        result = testlib.run(["build", "--root", plain, "--out", out, "--as-of", "2026-06-01"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(out, "policies", "a.html"), encoding="utf-8") as fh:
+            html = fh.read()
+        self.assertIn("No revision history: the SMS is not in a git repository.", html)
+        self.assertEqual(self.page(out, "policies/a.html").rows, [])
+
+    # --- approvals and versions ------------------------------------------
+
+    def test_an_edit_after_approval_is_flagged(self):
+        result, out = self.build("--as-of", "2026-06-01")
+        flagged = self.warnings(result.stderr, "changed-after-approval")
+        # POL-B was approved on 2026-01-05 (front matter) and edited in c4;
+        # POL-A's later commit changed front matter only; POL-E was re-approved.
+        self.assertEqual(flagged, [("sms/policies/b.md".replace("sms/", ""), "7",
+                                    "'POL-B': changed after approval on 2026-01-05: %s "
+                                    "(2026-03-15) (raise 'version' and record a new approval)"
+                                    % self.c4[:7])])
+        banners = self.page(out, "policies/b.html").banners
+        self.assertTrue(any("Changed after its approval on 2026-01-05" in b for b in banners),
+                        banners)
+        self.assertFalse(any("Changed after" in b for b in self.page(out, "policies/a.html").banners))
+
+    def test_the_document_register_shows_the_change_after_approval(self):
+        result, out = self.build("--as-of", "2026-06-01")
+        script = """
+import openpyxl, sys, json
+ws = openpyxl.load_workbook(sys.argv[1])["Documents"]
+head = [c.value for c in ws[1]]
+print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else v)
+                         for h, v in zip(head, r)}
+                  for r in ws.iter_rows(min_row=2, values_only=True)}))
+"""
+        rows = json.loads(subprocess.run(
+            ["/usr/bin/python3", "-c", script, os.path.join(out, "registers",
+                                                            "document-register.xlsx")],
+            check=True, capture_output=True, text=True).stdout)
+        self.assertEqual(rows["POL-B"]["Changed after approval"], "yes: " + self.c4[:7])
+        self.assertIsNone(rows["POL-A"]["Changed after approval"])
+        self.assertEqual(rows["POL-A"]["Approved on"], "2026-02-01")  # the trailer's commit
+        self.assertEqual(rows["POL-A"]["Approved by"], "Chief Executive Officer")
+        self.assertEqual(rows["POL-A"]["Last review"], "2026-03-20")  # reviewed_on
+        self.assertEqual(rows["POL-A"]["Next review"], "2027-03-20")
+
+    def test_a_version_that_went_backwards_is_a_warning(self):
+        result, _ = self.build("--as-of", "2026-06-01")
+        self.assertEqual([(f, m) for f, _, m in self.warnings(result.stderr, "version-order")],
+                         [("policies/e.md", "'POL-E': version 1.9 approved on 2026-04-01 is "
+                           "lower than version 2.0 approved before it")])
+
+    def test_uncommitted_changes_count_as_changes_after_approval(self):
+        path = os.path.join(self.repo.sms, "policies", "a.md")
+        with open(path, encoding="utf-8") as fh:
+            original = fh.read()
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(original.replace("A two.", "A two, edited."))
+            result, out = self.build("--as-of", "2026-06-01")
+            rows = self.page(out, "policies/a.html").rows
+            self.assertEqual(rows[0][3], "work tree")
+            self.assertTrue(any(m.startswith("'POL-A': changed after approval on 2026-02-01: "
+                                             "uncommitted changes")
+                                for _, _, m in self.warnings(result.stderr,
+                                                             "changed-after-approval")),
+                            result.stderr)
+        finally:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(original)
+
+    # --- reviews and status ----------------------------------------------
+
+    def test_as_of_moves_a_review_from_current_to_overdue(self):
+        # POL-A: reviewed 2026-03-20, every 12 months.
+        result, _ = self.build("--as-of", "2027-03-20")
+        self.assertNotIn("POL-A", str(self.warnings(result.stderr, "review-overdue")))
+        result, out = self.build("--as-of", "2027-03-21")
+        self.assertIn(("policies/a.md", "11",
+                       "'POL-A': review overdue since 2027-03-20 (last review 2026-03-20, "
+                       "every 12 months)"), self.warnings(result.stderr, "review-overdue"))
+        with open(os.path.join(out, "attention.html"), encoding="utf-8") as fh:
+            attention = fh.read()
+        self.assertIn("Document reviews overdue", attention)
+        self.assertIn('href="policies/a.html">POL-A</a>', attention)
+
+    def test_status_fail_on_exit_codes(self):
+        def status(*args):
+            return testlib.run(["status", "--root", self.repo.sms, "--as-of", "2026-06-01"]
+                               + list(args))
+        self.assertEqual(status().returncode, 0)
+        self.assertEqual(status("--fail-on", "overdue").returncode, 0)
+        self.assertEqual(status("--fail-on", "changed").returncode, 1)
+        self.assertEqual(status("--fail-on", "major-nc").returncode, 1)
+        self.assertEqual(status("--fail-on", "minor-nc,missing").returncode, 0)
+        self.assertEqual(status("--fail-on", "uncovered").returncode, 1)  # a tiny SMS
+        late = testlib.run(["status", "--root", self.repo.sms, "--as-of", "2027-06-01",
+                            "--fail-on", "overdue", "--format", "json"])
+        self.assertEqual(late.returncode, 1, late.stderr)
+        summary = json.loads(late.stdout)
+        self.assertEqual(summary["reviews_overdue"], ["POL-A", "POL-B", "POL-C", "POL-E"])
+        self.assertEqual(summary["changed_after_approval"], ["POL-B"])
+        self.assertEqual(summary["open_findings"], {"major": 1})
+        self.assertEqual(summary["documents"], {"approved": 4, "draft": 1})
+        self.assertEqual(summary["failed"], ["overdue"])
+        wrong = status("--fail-on", "overdu")
+        self.assertEqual(wrong.returncode, 2)
+        self.assertIn("did you mean 'overdue'?", wrong.stderr)
+
+    # --- diff, --at, published-only ----------------------------------------
+
+    def test_diff_between_a_tag_and_head_lists_exactly_the_changes(self):
+        out = os.path.join(self.tmp, "changes")
+        result = testlib.run(["diff", "audit-2026", "HEAD", "--root", self.repo.sms,
+                              "--out", out])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertEqual(lines[0], "Changes from audit-2026@%s to main@%s: 3 commits"
+                         % (self.c2[:12], self.c5[:12]))
+        changed = sorted(l.split()[1] for l in lines if l.startswith("  ~ "))
+        self.assertEqual(changed, ["POL-B", "POL-C", "POL-E"])
+        self.assertEqual([l.split()[1] for l in lines if l.startswith("  + POL")], ["POL-D"])
+        self.assertIn("  ~ POL-E  Policy POL-E  2.0 -> 1.9  (1 commit)", lines)
+        self.assertIn("  ~ POL-C  Policy POL-C  1.0 -> 1.1  (2 commits)", lines)
+        self.assertIn("Records: 1 added, 1 closed, 0 removed", lines)
+        self.assertIn("Findings: 1 opened, 0 closed", lines)
+        with open(os.path.join(out, "index.html"), encoding="utf-8") as fh:
+            page = fh.read()
+        self.assertIn("Documents changed (3)", page)
+        self.assertIn(self.c3[:7], page)
+
+    def test_at_builds_an_older_revision_without_touching_the_work_tree(self):
+        before = testlib.snapshot(self.repo.path)
+        result, out = self.build("--at", "audit-2026", "--as-of", "2026-06-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(testlib.snapshot(self.repo.path), before)
+        self.assertFalse(os.path.exists(os.path.join(out, "policies", "d.html")))
+        self.assertTrue(os.path.exists(os.path.join(out, "policies", "c.html")))
+        with open(os.path.join(out, "policies", "b.html"), encoding="utf-8") as fh:
+            self.assertIn("B one.", fh.read())
+        rows = self.page(out, "policies/a.html").rows
+        self.assertEqual([r[3].split("]")[-1] for r in rows], [self.c2[:7], self.c1[:7]])
+        bad = testlib.run(["build", "--root", self.repo.sms, "--at", "no-such-tag"])
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("unknown revision 'no-such-tag'", bad.stderr)
+
+    def test_published_only_leaves_drafts_out(self):
+        result, out = self.build("--published-only", "--as-of", "2026-06-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertFalse(os.path.exists(os.path.join(out, "policies", "d.html")))
+        for page in ("index.html", "documents.html"):
+            with open(os.path.join(out, page), encoding="utf-8") as fh:
+                self.assertNotIn("POL-D", fh.read(), page)
+        links = self.page(out, "policies/renamed.html").unpublished
+        self.assertEqual(len(links), 1)
+        self.assertNotIn("href", links[0])
+        # Without the flag the draft is there, marked.
+        result, out = self.build("--as-of", "2026-06-01")
+        with open(os.path.join(out, "documents.html"), encoding="utf-8") as fh:
+            self.assertRegex(fh.read(), r"POL-D</a>.*status-draft")
+
+
+if __name__ == "__main__":
+    testlib.main()
