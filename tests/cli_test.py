@@ -267,6 +267,24 @@ class CliTest(unittest.TestCase):
         self.assertRefused(root, ["--out", self.tmp], watched=self.tmp)
         self.assertRefused(".", ["--out", ".."], cwd=root, watched=self.tmp)
 
+    def test_out_is_the_file_system_root(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        result = self.assertRefused(root, ["--out", "/"])
+        self.assertIn("refusing to write the site to '/', the file system's root", result.stderr)
+
+    def test_out_is_the_home_folder(self):
+        # Refused even when empty, which any other folder may be.
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        home = os.path.join(self.tmp, "home")
+        os.makedirs(home)
+        for out in (home, home + "/", os.path.join(home, "x", "..")):
+            result = testlib.run(["build", "--root", root, "--out", out], env={"HOME": home})
+            self.assertUsageError(result, "the home folder")
+            self.assertEqual(os.listdir(home), [])
+            self.assertEqual(testlib.temp_leftovers(self.tmp), [])
+
     def test_out_inside_a_content_folder(self):
         # The site would be copied into itself as assets on every build.
         root = os.path.join(self.tmp, "sms")
@@ -290,11 +308,14 @@ class CliTest(unittest.TestCase):
         write(victim, "---\nid: X\n---\n")
         write(os.path.join(self.tmp, "elsewhere", "o.html"), "IMPORTANT USER DATA\n")
         os.symlink(victim, os.path.join(root, "policies", "o.md"))
+        os.symlink(os.path.dirname(victim), os.path.join(root, "policies", "outside"))
         before = testlib.snapshot(os.path.join(self.tmp, "elsewhere"))
         result = testlib.run(["build", "--root", root])
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertIn("policies/o.md: error: a symbolic link to a file outside the SMS root; "
                       "refused [path-outside]", result.stderr)
+        self.assertIn("policies/outside: error: a symbolic link to a folder outside the SMS "
+                      "root; refused [path-outside]", result.stderr)
         self.assertEqual(testlib.snapshot(os.path.join(self.tmp, "elsewhere")), before)
 
     def test_out_not_written_by_smsdoc(self):

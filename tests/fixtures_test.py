@@ -3,14 +3,16 @@
 with one kind of error), `expected.txt` (the exact stderr of `smsdoc build`)
 and `exit_code`.
 
-For each fixture, in a temporary copy:
-  1. a previous site is planted in site/ (with the .smsdoc-output marker);
+For each fixture, in a temporary copy (both commands with --as-of 2026-11-21):
+  1. a previous site is planted in site/: a real build of a small clean SMS,
+     marker included;
   2. `smsdoc check` must print the same diagnostics as expected.txt, then
      `smsdoc: checked N documents and M records: E errors, W warnings`, exit
      with the same code and write nothing;
   3. `smsdoc build` must print exactly expected.txt and exit with exit_code;
      on failure site/ must be byte-for-byte unchanged, on success it must be
-     replaced; in both cases no .smsdoc-new-*/-old-* folder is left.
+     replaced and its relative links must name written files; in both cases
+     no .smsdoc-new-*/-old-* folder is left.
 
 In expected.txt the build time of a `built ...` line is written `X.XX`.
 
@@ -19,15 +21,28 @@ usage: fixtures_test.py SMSDOC_BINARY REPO_ROOT [FIXTURE ...]
 
 import os
 import re
+import shutil
 import sys
 import tempfile
 import unittest
+import urllib.parse
 
 import testlib
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 META = ("expected.txt", "exit_code")
+AS_OF = ["--as-of", "2026-11-21"]
 SELECTED = []  # fixture names given on the command line; empty = all
+PREVIOUS = []  # the previous site, built once: [its folder]
+
+# A small clean SMS whose build is the "previous site" of every fixture.
+CLEAN_SMS = {
+    "smsdoc.yaml": "organization: Previous Ltd\nscope: The previous build.\n"
+                   "roles: {ceo: {title: CEO}}\nreadiness: {check: false}\n",
+    "policies/old.md": "---\nid: POL-OLD\ntitle: Old Policy\ntype: policy\nowner: ceo\n"
+                       "approver: ceo\nversion: '1'\nstatus: approved\neffective: 2026-01-01\n"
+                       "review_months: 12\nclauses: ['5.2']\n---\n# Old\n",
+}
 
 
 def normalize(stderr):
@@ -35,16 +50,36 @@ def normalize(stderr):
                   flags=re.M)
 
 
-def plant_site(root):
-    site = os.path.join(root, "site")
-    os.makedirs(os.path.join(site, "policies"))
-    files = {".smsdoc-output": "written by smsdoc\n",
-             "index.html": "<p>the previous build</p>\n",
-             "policies/old.html": "<p>a page of the previous build</p>\n"}
-    for rel, text in files.items():
-        with open(os.path.join(site, rel), "w", encoding="utf-8") as fh:
-            fh.write(text)
-    return site
+def previous_site(tmp):
+    """A real site, built once per run from CLEAN_SMS."""
+    if not PREVIOUS:
+        root = os.path.join(tmp, "previous-sms")
+        for rel, text in CLEAN_SMS.items():
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as fh:
+                fh.write(text)
+        result = testlib.run(["build"] + AS_OF, cwd=root)
+        assert result.returncode == 0, result.stderr
+        PREVIOUS.append(os.path.join(root, "site"))
+    return PREVIOUS[0]
+
+
+LINK_RE = re.compile(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"')
+
+
+def broken_links(site):
+    """Relative href/src values of the site's pages that name no file."""
+    broken = []
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            if not name.endswith(".html"):
+                continue
+            with open(os.path.join(dirpath, name), encoding="utf-8") as fh:
+                for target in LINK_RE.findall(fh.read()):
+                    path = os.path.join(dirpath, urllib.parse.unquote(target))
+                    if not os.path.isfile(path):
+                        broken.append(os.path.relpath(path, site))
+    return sorted(set(broken))
 
 
 class FixturesTest(unittest.TestCase):
@@ -61,11 +96,13 @@ class FixturesTest(unittest.TestCase):
         return names
 
     def test_fixtures(self):
-        for name in self.fixture_names():
-            with self.subTest(fixture=name):
-                self.run_fixture(name)
+        with tempfile.TemporaryDirectory(prefix="smsdoc-previous-") as tmp:
+            previous = previous_site(tmp)
+            for name in self.fixture_names():
+                with self.subTest(fixture=name):
+                    self.run_fixture(name, previous)
 
-    def run_fixture(self, name):
+    def run_fixture(self, name, previous):
         src = os.path.join(FIXTURES, name)
         for meta in META:
             self.assertTrue(os.path.isfile(os.path.join(src, meta)),
@@ -87,12 +124,13 @@ class FixturesTest(unittest.TestCase):
         with tempfile.TemporaryDirectory(prefix="smsdoc-fixture-") as tmp:
             root = os.path.join(tmp, name)
             testlib.copy_sms(src, root, ignore=META)
-            site = plant_site(root)
+            site = os.path.join(root, "site")
+            shutil.copytree(previous, site)
             before_site = testlib.snapshot(site)
             before_root = testlib.snapshot(root)
 
             # check: same diagnostics, its own summary, nothing written.
-            check = testlib.run(["check"], cwd=root)
+            check = testlib.run(["check"] + AS_OF, cwd=root)
             got = check.stderr.splitlines()
             self.assertEqual(got[:-1], diag_lines, "smsdoc check diagnostics")
             m = testlib.CHECKED_RE.match(got[-1] if got else "")
@@ -103,7 +141,7 @@ class FixturesTest(unittest.TestCase):
             self.assertEqual(testlib.snapshot(root), before_root, "check wrote files")
 
             # build: exact stderr and exit code.
-            build = testlib.run(["build"], cwd=root)
+            build = testlib.run(["build"] + AS_OF, cwd=root)
             self.assertEqual(normalize(build.stderr), expected, "smsdoc build stderr")
             self.assertEqual(build.returncode, expected_code, "build exit code")
             self.assertEqual(build.stdout, "")
@@ -116,6 +154,7 @@ class FixturesTest(unittest.TestCase):
                                     "site/ was not replaced")
                 self.assertNotIn("policies/old.html", after,
                                  "a page of the previous build survived")
+                self.assertEqual(broken_links(site), [], "links to files not written")
             else:
                 self.assertEqual(testlib.snapshot(site), before_site,
                                  "a failed build changed site/")

@@ -26,10 +26,11 @@ DIAG_RE = re.compile(r"^(.+?):(\d+):(\d+): (error|warning): (.+) \[([a-z0-9-]+)\
 TEMP_RE = re.compile(r"^\.smsdoc-(new|old)-")
 
 
-def run(args, cwd=None, timeout=60):
-    """Runs smsdoc with args; returns the CompletedProcess (text mode)."""
+def run(args, cwd=None, timeout=60, env=None):
+    """Runs smsdoc with args (and env added to the environment); returns the
+    CompletedProcess (text mode)."""
     return subprocess.run([SMSDOC] + list(args), cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, env=dict(os.environ, **(env or {})))
 
 
 def snapshot(path):

@@ -90,15 +90,16 @@ class TreeDisk : public Disk {
       : repo_(repo), tree_(std::move(tree)), prefix_(std::move(prefix)) {}
 
   std::optional<std::string> ReadFile(const std::string& path) const override {
-    EntryPtr entry = Entry(path);
-    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
-        git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK)
-      return std::nullopt;
-    git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, repo_, git_tree_entry_id(entry.get())) != 0) return std::nullopt;
-    BlobPtr owned(blob);
-    return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
-                       static_cast<size_t>(git_blob_rawsize(blob)));
+    BlobPtr blob = Blob(path);
+    if (!blob) return std::nullopt;
+    return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                       static_cast<size_t>(git_blob_rawsize(blob.get())));
+  }
+
+  std::optional<uintmax_t> FileSize(const std::string& path) const override {
+    BlobPtr blob = Blob(path);
+    if (!blob) return std::nullopt;
+    return static_cast<uintmax_t>(git_blob_rawsize(blob.get()));
   }
 
   std::vector<std::string> ListFiles(const std::string& dir) const override {
@@ -121,6 +122,16 @@ class TreeDisk : public Disk {
   }
 
  private:
+  BlobPtr Blob(const std::string& path) const {
+    EntryPtr entry = Entry(path);
+    git_blob* blob = nullptr;
+    if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB ||
+        git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK ||
+        git_blob_lookup(&blob, repo_, git_tree_entry_id(entry.get())) != 0)
+      return nullptr;
+    return BlobPtr(blob);
+  }
+
   EntryPtr Entry(const std::string& path) const {
     git_tree_entry* entry = nullptr;
     if (git_tree_entry_bypath(&entry, tree_.get(), (prefix_ + path).c_str()) != 0)

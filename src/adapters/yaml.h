@@ -37,8 +37,10 @@ struct YamlNode::Entry {
 };
 
 /// Parses YAML text. `first_line` is the file line where the text starts,
-/// so positions point into the file. Syntax errors and duplicate keys are
-/// reported to `diags` against `path`; on a syntax error the result is null.
+/// so positions point into the file. Syntax errors (at the slip when the
+/// scan of yaml_scan.h finds one), duplicate and merge keys, nesting beyond
+/// 100 levels and alias bombs are reported to `diags` against `path`; on
+/// all but the key errors the result is null.
 YamlNode ParseYaml(std::string_view text, const std::string& path,
                    int first_line, Diagnostics& diags);
 

@@ -52,4 +52,69 @@ TEST_CASE("an alias bomb is refused, not expanded") {
   CHECK(d.items()[0].code == "yaml-too-large");
 }
 
+namespace {
+// The one diagnostic ParseYaml reports for `text` (front matter from line 2).
+std::string OnlyError(const std::string& text) {
+  Diagnostics d;
+  CHECK(ParseYaml(text, "p.md", 2, d).IsNull());
+  REQUIRE(d.items().size() == 1);
+  return FormatDiagnostic(d.items()[0]);
+}
+}  // namespace
+
+TEST_CASE("syntax errors point at the slip, not where the parser gave up") {
+  CHECK(OnlyError("id: A\nclauses:\n\t- \"5.2\"\n") ==
+        "p.md:4:1: error: YAML syntax: a tab in the indentation; YAML indents with spaces "
+        "only [yaml-syntax]");
+  CHECK(OnlyError("title: \"Policy\nstatus: draft\nversion: \"1.0\"\n") ==
+        "p.md:2:8: error: YAML syntax: the quote opened here is not closed on its line "
+        "[yaml-syntax]");
+  CHECK(OnlyError("id: A\nclauses: [\"5.2\", {x: 1}\nstatus: draft\n") ==
+        "p.md:3:10: error: YAML syntax: the '[' opened here is never closed with ']' "
+        "[yaml-syntax]");
+}
+
+TEST_CASE("quotes, brackets and tabs that are valid YAML still parse") {
+  Diagnostics d;
+  YamlNode root = ParseYaml(
+      "title: Bob's [draft] policy # it's\n"
+      "note: 'it''s'\n"
+      "list: [\n  a, \"b]\",\n  c]\n"
+      "text: |\n  \tcode [x\n  \"y\n"
+      "tabbed:\t\"z\"\n",
+      "p.md", 1, d);
+  CHECK(d.items().empty());
+  REQUIRE(root.IsMap());
+  CHECK(root.Find("list")->items.size() == 3);
+  CHECK(root.Find("text")->scalar == "\tcode [x\n\"y\n");
+}
+
+TEST_CASE("nesting is bounded before yaml-cpp recurses") {
+  CHECK(OnlyError(std::string(10000, '[') + std::string(10000, ']')) ==
+        "p.md:2:100: error: YAML nested more than 100 levels deep [yaml-too-deep]");
+  std::string block;
+  for (int i = 0; i < 150; ++i) block += std::string(i, ' ') + "k:\n";
+  CHECK(OnlyError(block) == "p.md:102:101: error: YAML nested more than 100 levels deep "
+                            "[yaml-too-deep]");
+  std::string compact;
+  for (int i = 0; i < 150; ++i) compact += "- ";
+  CHECK(OnlyError(compact + "x\n").find("[yaml-too-deep]") != std::string::npos);
+}
+
+TEST_CASE("an alias inside its own anchor is refused, not followed forever") {
+  CHECK(OnlyError("a: &a [x, *a]\n") ==
+        "p.md:2:4: error: aliases nest the YAML more than 100 levels deep (an alias inside "
+        "its own anchor?) [yaml-too-deep]");
+}
+
+TEST_CASE("small aliases are copied, once per use") {
+  Diagnostics d;
+  YamlNode root = ParseYaml("a: &r [x, y]\nb: *r\nc: *r\nd: &s {k: v, k2: w}\ne: *s\n", "p.md",
+                            1, d);
+  CHECK(d.items().empty());
+  REQUIRE(root.IsMap());
+  CHECK(root.Find("c")->items.size() == 2);
+  CHECK(root.Find("e")->Find("k2")->scalar == "w");
+}
+
 }  // namespace smsdoc

@@ -1,6 +1,7 @@
 #include "base/dates.h"
 
 #include <cstdio>
+#include <vector>
 
 #include "base/text.h"
 
@@ -12,7 +13,59 @@ int DaysInMonth(int year, int month) {
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
+// The numbers of "1/2/2026"-like text split at one kind of separator.
+std::vector<int> DateParts(std::string_view text) {
+  std::vector<int> parts;
+  char sep = 0;
+  int value = -1, digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 4) return {};
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+    } else if ((c == '-' || c == '/' || c == '.') && value >= 0 && (!sep || c == sep)) {
+      sep = c;
+      parts.push_back(value);
+      value = -1, digits = 0;
+    } else {
+      return {};
+    }
+  }
+  if (value < 0) return {};
+  parts.push_back(value);
+  return parts.size() == 3 ? parts : std::vector<int>{};
+}
 }  // namespace
+
+std::string DateHint(std::string_view text) {
+  std::vector<int> p = DateParts(text);
+  if (p.empty()) return "";
+  Date d;
+  if (p[0] >= 1000) {
+    d = {p[0], p[1], p[2]};  // year first: 2026-1-5, 2026/01/05
+  } else if (p[2] >= 1000 && (p[0] > 12 || p[0] == p[1])) {
+    d = {p[2], p[1], p[0]};  // day first, unambiguously: 21/11/2026
+  } else if (p[2] >= 1000 && p[1] > 12) {
+    d = {p[2], p[0], p[1]};  // month first, unambiguously: 11/21/2026
+  } else if (p[2] >= 1000 && p[0] >= 1 && p[1] >= 1) {
+    // 05/11/2026: the 5th of November or May the 11th? Offer both.
+    std::string day_first = FormatDate({p[2], p[1], p[0]});
+    std::string month_first = FormatDate({p[2], p[0], p[1]});
+    return std::string(" (did you mean '").append(day_first).append("' or '")
+        .append(month_first).append("'?)");
+  } else {
+    return "";
+  }
+  if (d.month < 1 || d.month > 12)
+    return std::string(" (there is no month ").append(std::to_string(d.month)).append(")");
+  if (d.day < 1 || d.day > DaysInMonth(d.year, d.month)) {
+    char month[8];
+    std::snprintf(month, sizeof month, "%04d-%02d", d.year, d.month);
+    return std::string(" (") + month + " has " + std::to_string(DaysInMonth(d.year, d.month)) +
+           " days)";
+  }
+  std::string iso = FormatDate(d);
+  return iso == text ? "" : std::string(" (did you mean '").append(iso).append("'?)");
+}
 
 std::optional<Date> ParseDate(std::string_view text) {
   if (!IsValidDate(text)) return std::nullopt;

@@ -14,6 +14,12 @@ struct Date {
 std::optional<Date> ParseDate(std::string_view text);
 std::string FormatDate(const Date& date);
 
+/// Why `text` is not a valid "YYYY-MM-DD", as a parenthesised hint for a
+/// message, or "": " (did you mean '2026-11-21'?)" for 21/11/2026 or
+/// 2026-1-5, both readings for 05/11/2026, " (2026-02 has 28 days)" for
+/// 2026-02-30.
+std::string DateHint(std::string_view text);
+
 /// Days since 1970-01-01 (negative before), for arithmetic and comparison.
 long DaysSinceEpoch(const Date& date);
 Date DateFromDays(long days);

@@ -14,4 +14,19 @@ TEST_CASE("date arithmetic crosses months, years and leap days") {
   CHECK(AddMonths("not a date", 1).empty());
 }
 
+TEST_CASE("a date that is not YYYY-MM-DD gets a hint when one is clear") {
+  CHECK(DateHint("21/11/2026") == " (did you mean '2026-11-21'?)");
+  CHECK(DateHint("11/21/2026") == " (did you mean '2026-11-21'?)");
+  CHECK(DateHint("2026-1-5") == " (did you mean '2026-01-05'?)");
+  CHECK(DateHint("21.11.2026") == " (did you mean '2026-11-21'?)");
+  CHECK(DateHint("2026-02-30") == " (2026-02 has 28 days)");
+  CHECK(DateHint("2028-02-30") == " (2028-02 has 29 days)");
+  CHECK(DateHint("2026-13-01") == " (there is no month 13)");
+  CHECK(DateHint("05/11/2026") == " (did you mean '2026-11-05' or '2026-05-11'?)");
+  CHECK(DateHint("2026-11-21") == "");
+  CHECK(DateHint("next week") == "");
+  CHECK(DateHint("2026-11/21") == "");
+  CHECK(DateHint("99999999999-1-1") == "");
+}
+
 }  // namespace smsdoc

@@ -1,8 +1,10 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace smsdoc {
@@ -14,12 +16,36 @@ class Disk {
   virtual ~Disk() = default;
   /// The file's bytes, or nullopt when it cannot be read.
   virtual std::optional<std::string> ReadFile(const std::string& path) const = 0;
+  /// The file's size in bytes, or nullopt when it cannot be read.
+  virtual std::optional<uintmax_t> FileSize(const std::string& path) const = 0;
   /// Every regular file under `dir`, recursively, sorted; hidden entries
-  /// (starting with '.') are skipped.
+  /// (starting with '.') are skipped. Symbolic links to folders are listed
+  /// but not followed, so the caller can refuse those that leave the root.
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
   /// False when the file, through a symbolic link, lies outside the root.
   virtual bool IsInsideRoot(const std::string& path) const = 0;
   virtual bool IsFolder(const std::string& path) const = 0;
+};
+
+/// The seam for writing: the site writer puts every page, copy and marker
+/// through one, so a test can fail a write as a full disk would.
+class FileWriter {
+ public:
+  virtual ~FileWriter() = default;
+  /// Writes `bytes` to the new file `path`; "" or why not.
+  virtual std::string Write(const std::filesystem::path& path, std::string_view bytes) const = 0;
+  /// Copies the file `from` to the new file `to`; "" or why not.
+  virtual std::string Copy(const std::filesystem::path& from,
+                           const std::filesystem::path& to) const = 0;
+};
+
+/// Writes to the real file system, with the system's reason on failure
+/// ("No space left on device").
+class RealFileWriter : public FileWriter {
+ public:
+  std::string Write(const std::filesystem::path& path, std::string_view bytes) const override;
+  std::string Copy(const std::filesystem::path& from,
+                   const std::filesystem::path& to) const override;
 };
 
 /// The real file system below a root folder.
@@ -27,6 +53,7 @@ class RealDisk : public Disk {
  public:
   explicit RealDisk(std::filesystem::path root) : root_(std::move(root)) {}
   std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::optional<uintmax_t> FileSize(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string& path) const override;
   bool IsFolder(const std::string& path) const override;
@@ -42,6 +69,10 @@ class MemoryDisk : public Disk {
     files_[path] = std::move(content);
   }
   std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::optional<uintmax_t> FileSize(const std::string& path) const override {
+    auto it = files_.find(path);
+    return it == files_.end() ? std::nullopt : std::optional<uintmax_t>(it->second.size());
+  }
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string&) const override { return true; }
   bool IsFolder(const std::string& path) const override {

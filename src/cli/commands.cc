@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "base/interrupt.h"
 #include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
 #include "render/graph_export.h"
@@ -81,7 +82,11 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
     failure = RenderAndWrite(options, model, target, diags, pages, err);
   diags.Sort();
   Print(diags, err);
-  if (!failure.empty()) return Fail(failure, err);
+  if (!failure.empty()) {
+    int code = Fail(failure, err);
+    // Interrupted while writing: the shells' convention, 128 + the signal.
+    return InterruptSignal() ? 128 + InterruptSignal() : code;
+  }
   if (diags.HasErrors()) {
     err << "smsdoc: " << Counts(diags) << "; nothing written\n";
     return kExitContent;

@@ -10,8 +10,8 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "folders", "kinds", "organization", "output", "readiness",
-    "risk_scoring",   "roles",   "scope", "theme",        "title"};
+    "allow_raw_html", "folders", "kinds", "limits", "organization", "output",
+    "readiness",      "risk_scoring", "roles", "scope", "theme", "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes",
                                               "records"};
 
@@ -103,6 +103,16 @@ void ReadReadiness(const YamlNode& node, Config& config, Diagnostics& diags) {
     }
     config.not_applicable.push_back({e.key, e.value.scalar, e.key_pos});
   }
+}
+
+void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos, "'limits' must be a mapping", "config-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  reader.RejectUnknown({"file_size_mb"});
+  if (auto mb = reader.Integer("file_size_mb", false, 1, 1 << 20)) config.file_size_mb = *mb;
 }
 
 std::string Scalar(const YamlNode& map, const char* key, bool required,
@@ -210,6 +220,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   }
   if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
   if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
+  if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
   return config;
 }
 

@@ -48,11 +48,11 @@ TEST_CASE("every field problem is reported at its value, in one pass") {
   d.Sort();
   auto m = Messages(d);
   REQUIRE(m.size() == 8);
-  CHECK(m[0] == "policies/a.md:2:5: error: 'id' must be an ID of letters, digits, '.', '_' or '-', got 'POL 1' [id-format]");
+  CHECK(m[0] == "policies/a.md:2:5: error: 'id' must be an ID of letters, digits, '.', '_' or '-', got 'POL 1' (did you mean 'POL-1'?) [id-format]");
   CHECK(m[1] == "policies/a.md:4:7: error: 'type' must be one of guideline, manual, plan, policy, procedure, process, register, report, standard, statement, form, work-instruction; got 'polcy' (did you mean 'policy'?) [field-enum]");
   CHECK(m[2] == "policies/a.md:5:8: error: unknown role 'sms-manger' in 'owner' (did you mean 'sms-manager'?); roles are defined under 'roles:' in smsdoc.yaml [role-unknown]");
   CHECK(m[3] == "policies/a.md:8:9: error: 'status' must be one of draft, approved, retired; got 'Approved' (did you mean 'approved'?) [field-enum]");
-  CHECK(m[4] == "policies/a.md:9:12: error: 'effective' must be a date YYYY-MM-DD, got '2026-02-30' [field-date]");
+  CHECK(m[4] == "policies/a.md:9:12: error: 'effective' must be a date YYYY-MM-DD, got '2026-02-30' (2026-02 has 28 days) [field-date]");
   CHECK(m[5] == "policies/a.md:10:16: error: 'review_months' must be an integer 1..60, got 'twelve' [field-type]");
   CHECK(m[6].rfind("policies/a.md:11:11: error: unknown clause '8.15'", 0) == 0);
   CHECK(m[7] == "policies/a.md:12:1: error: unknown field 'reviewer' [field-unknown]");

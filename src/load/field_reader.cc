@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "base/dates.h"
 #include "base/text.h"
 #include "model/clauses.h"
 
@@ -51,9 +52,14 @@ std::string FieldReader::Text(const std::string& key, bool required) {
 
 bool FieldReader::CheckId(const YamlNode& node, const std::string& key) {
   if (IsValidId(node.scalar)) return true;
+  // Spaces and slashes most often stand for a dash: "POL 01", "POL/01".
+  std::string dashed;
+  for (unsigned char c : Trim(node.scalar))
+    dashed += std::isalnum(c) || c == '.' || c == '_' ? static_cast<char>(c) : '-';
   diags_.Error(path_, node.pos,
                "'" + key + "' must be an ID of letters, digits, '.', '_' or '-', got '" +
-                   node.scalar + "'",
+                   node.scalar + "'" +
+                   (IsValidId(dashed) ? " (did you mean '" + dashed + "'?)" : ""),
                "id-format");
   return false;
 }
@@ -69,7 +75,8 @@ std::string FieldReader::Date(const std::string& key, bool required) {
   std::string value(Trim(n->scalar));
   if (IsValidDate(value)) return value;
   diags_.Error(path_, n->pos,
-               "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'",
+               "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'" +
+                   DateHint(value),
                "field-date");
   return "";
 }

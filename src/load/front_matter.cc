@@ -16,6 +16,13 @@ FrontMatter SplitFrontMatter(std::string_view text, const std::string& path,
                              Diagnostics& diags) {
   FrontMatter fm;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (Trim(text).empty()) {
+    diags.Error(path, {1, 1},
+                "the file is empty; a document starts with front matter: a '---' line, "
+                "its fields (id, title, ...), then '---'",
+                "frontmatter-missing");
+    return fm;
+  }
   size_t eol = text.find('\n');
   if (!IsFence(text.substr(0, eol), false)) {
     diags.Error(path, {1, 1},

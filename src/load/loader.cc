@@ -1,5 +1,9 @@
 #include "load/loader.h"
 
+#include <cctype>
+#include <cstdio>
+#include <map>
+
 #include "adapters/yaml.h"
 #include "base/parallel.h"
 #include "base/text.h"
@@ -7,6 +11,7 @@
 #include "load/document_loader.h"
 #include "load/kinds_loader.h"
 #include "load/record_loader.h"
+#include "load/text_check.h"
 
 namespace smsdoc {
 
@@ -17,17 +22,61 @@ struct SourceFile {
   enum class Kind { kDocument, kProcess, kRecords } kind;
 };
 
+// Reads a text input, refusing it unread past the size limit and refusing
+// bytes that are not UTF-8 text; reports why to diags.
+std::optional<std::string> ReadText(const Disk& disk, const std::string& path, long limit_mb,
+                                    const char* unreadable_code, Diagnostics& diags) {
+  std::optional<uintmax_t> size = disk.FileSize(path);
+  const uintmax_t mb = 1024 * 1024;
+  if (size && *size > static_cast<uintmax_t>(limit_mb) * mb) {
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.1f", static_cast<double>(*size) / mb);
+    diags.Error(path, {1, 1},
+                std::string("the file is ") + shown + " MB, over the limit of " +
+                    std::to_string(limit_mb) +
+                    " MB; split it, or raise 'limits: {file_size_mb: N}' in smsdoc.yaml",
+                "file-too-large");
+    return std::nullopt;
+  }
+  std::optional<std::string> text = disk.ReadFile(path);
+  if (!text) {
+    diags.Error(path, {}, "cannot read the file", unreadable_code);
+    return std::nullopt;
+  }
+  if (!CheckTextEncoding(*text, path, diags)) return std::nullopt;
+  return text;
+}
+
+// Two paths that differ only in case are one file on Windows and macOS:
+// a checkout there would silently lose one of them.
+void ReportCaseClashes(std::vector<std::string> paths, Diagnostics& diags) {
+  std::sort(paths.begin(), paths.end());
+  std::map<std::string, std::string> by_folded;
+  for (const auto& path : paths) {
+    std::string folded = path;
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, fresh] = by_folded.emplace(folded, path);
+    if (!fresh)
+      diags.Error(path, {1, 1},
+                  "'" + path + "' and '" + it->second +
+                      "' differ only in case; they clash on case-insensitive file systems "
+                      "(Windows, macOS): rename one",
+                  "path-case");
+  }
+}
+
 }  // namespace
 
 Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   Corpus corpus;
   corpus.kinds = BuiltinKinds();
-  std::optional<std::string> config_text = disk.ReadFile(kConfigFile);
-  if (!config_text) {
-    diags.Error(kConfigFile, {}, "cannot read smsdoc.yaml", "config-missing");
-    return corpus;
-  }
+  std::optional<std::string> config_text =
+      ReadText(disk, kConfigFile, kDefaultFileSizeMb, "config-missing", diags);
+  if (!config_text) return corpus;
+  int errors_before = diags.ErrorCount();
   YamlNode config_yaml = ParseYaml(*config_text, kConfigFile, 1, diags);
+  // Unparsable settings: the parser's error says it all.
+  if (config_yaml.IsNull() && diags.ErrorCount() > errors_before) return corpus;
   corpus.config = ParseConfig(config_yaml, diags);
   // Without settings every role would look unknown: fix smsdoc.yaml first.
   if (!config_yaml.IsMap()) return corpus;
@@ -37,11 +86,18 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   // Content files by kind; every other file in a content folder is an
   // asset, copied to the site as is.
   std::vector<SourceFile> sources;
+  std::vector<std::string> listed;
   auto add_folder = [&](const std::string& dir, SourceFile::Kind kind) {
     for (auto& path : disk.ListFiles(dir)) {
+      listed.push_back(path);
       if (!disk.IsInsideRoot(path)) {
-        diags.Error(path, {}, "a symbolic link to a file outside the SMS root; refused",
+        diags.Error(path, {},
+                    std::string("a symbolic link to a ") +
+                        (disk.IsFolder(path) ? "folder" : "file") +
+                        " outside the SMS root; refused",
                     "path-outside");
+      } else if (disk.IsFolder(path)) {
+        // A link to a folder inside the root: not followed, as before.
       } else if (kind == SourceFile::Kind::kRecords
                      ? EndsWith(path, ".yaml") || EndsWith(path, ".yml")
                      : EndsWith(path, ".md")) {
@@ -60,6 +116,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   add_folder(config.processes_dir, SourceFile::Kind::kProcess);
   add_folder(config.records_dir, SourceFile::Kind::kRecords);
   std::sort(corpus.assets.begin(), corpus.assets.end());
+  ReportCaseClashes(std::move(listed), diags);
 
   // Each file is read and parsed once, on any worker; results land by
   // index so the corpus does not depend on scheduling.
@@ -69,9 +126,9 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<char> complete(sources.size(), 1);
   ParallelFor(sources.size(), jobs, [&](size_t i) {
     const SourceFile& src = sources[i];
-    std::optional<std::string> text = disk.ReadFile(src.path);
+    std::optional<std::string> text =
+        ReadText(disk, src.path, config.file_size_mb, "io-read", file_diags[i]);
     if (!text) {
-      file_diags[i].Error(src.path, {}, "cannot read file", "io-read");
       complete[i] = 0;
       return;
     }

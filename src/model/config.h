@@ -6,6 +6,11 @@
 
 namespace smsdoc {
 
+/// The default of `limits: {file_size_mb: N}`: a text input larger than
+/// this is refused before it is read, so one pasted dump cannot exhaust
+/// memory.
+inline constexpr long kDefaultFileSizeMb = 64;
+
 /// A role that may own, approve or act (a key of `roles:`).
 struct Role {
   std::string key;
@@ -51,6 +56,8 @@ struct Config {
   std::string output = "site";
   std::string theme;  ///< user theme folder, relative to the root; "" = default
   bool allow_raw_html = false;
+  /// limits: file_size_mb; a text input above it is refused unread.
+  long file_size_mb = kDefaultFileSizeMb;
   std::vector<Role> roles;  ///< in file order
   RiskScoring risk_scoring;
   /// readiness: the Stage 1 checklist can be off (check: false), and items

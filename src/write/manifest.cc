@@ -163,15 +163,14 @@ std::string HashFolder(const fs::path& folder, int jobs, std::vector<FileHash>& 
   return "";
 }
 
-std::string WriteManifest(const fs::path& folder, const BuildInfo& info, int jobs) {
+std::string FormatManifestOf(const fs::path& folder, const BuildInfo& info, int jobs,
+                             std::string& text) {
   std::vector<FileHash> files;
   if (std::string error = HashFolder(folder, jobs, files); !error.empty()) return error;
   for (const auto& f : files)
     if (f.sha256.empty()) return "cannot read '" + (folder / f.path).string() + "' to hash it";
-  std::ofstream out(folder / kManifestFile, std::ios::binary);
-  out << FormatManifest(info, std::move(files));
-  out.close();
-  return out ? "" : "cannot write " + std::string(kManifestFile);
+  text = FormatManifest(info, std::move(files));
+  return "";
 }
 
 void CompareWithManifest(const Manifest& manifest, const std::vector<FileHash>& found,

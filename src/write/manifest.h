@@ -46,8 +46,9 @@ std::string ListFolder(const std::filesystem::path& folder, std::vector<std::str
 std::string HashFolder(const std::filesystem::path& folder, int jobs,
                        std::vector<FileHash>& files);
 
-/// Hashes `folder` and writes its manifest there. Returns "" or an error.
-std::string WriteManifest(const std::filesystem::path& folder, const BuildInfo& info, int jobs);
+/// Hashes `folder` into `text`, its manifest. Returns "" or an error.
+std::string FormatManifestOf(const std::filesystem::path& folder, const BuildInfo& info,
+                             int jobs, std::string& text);
 
 /// Names every file that is altered, missing or extra compared with the
 /// manifest, one error each ([verify-altered], [verify-missing],

@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
-#include <fstream>
+#include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "adapters/xlsx.h"
+#include "base/interrupt.h"
 #include "base/parallel.h"
 #include "write/manifest.h"
 #include "write/paths.h"
@@ -26,11 +29,11 @@ bool IsSafeOutputPath(const std::string& path) {
   return true;
 }
 
-bool WriteBytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return static_cast<bool>(out);
+// Test-only: SMSDOC_TEST_WRITE_DELAY_MS slows every file down, so a test
+// can interrupt a build while it writes.
+std::chrono::milliseconds TestWriteDelay() {
+  const char* value = std::getenv("SMSDOC_TEST_WRITE_DELAY_MS");
+  return std::chrono::milliseconds(value ? std::atoi(value) : 0);
 }
 
 }  // namespace
@@ -39,7 +42,10 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
                               const std::vector<std::string>& content_folders) {
   fs::path abs_out = AbsolutePath(out), abs_root = AbsolutePath(root);
   if (abs_out == abs_out.root_path())
-    return "refusing to write the site to '" + abs_out.string() + "'";
+    return "refusing to write the site to '" + abs_out.string() + "', the file system's root";
+  const char* home = std::getenv("HOME");
+  if (home && *home && abs_out == AbsolutePath(home))
+    return "refusing to write the site to '" + out.string() + "', the home folder";
   if (abs_out == abs_root || IsWithin(abs_root, abs_out))
     return "refusing to write the site to '" + out.string() +
            "': it is or contains the SMS root";
@@ -66,11 +72,15 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
 }
 
 std::string WriteSite(const OutputFiles& files, const fs::path& out,
-                      const fs::path& root, int jobs, const BuildInfo& info) {
+                      const fs::path& root, int jobs, const BuildInfo& info,
+                      const FileWriter& writer) {
   fs::path target = AbsolutePath(out);
   fs::path parent = target.parent_path();
   for (const auto& f : files)
     if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
+  // From before the fresh folder exists until the swap, a signal stops the
+  // writers and the fresh folder is removed.
+  InterruptGuard guard;
   // Short names: the target's own name may already be near NAME_MAX.
   std::string suffix = std::to_string(::getpid());
   fs::path fresh = parent / (".smsdoc-new-" + suffix);
@@ -84,33 +94,42 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
   for (const auto& f : files) dirs.insert((fresh / f.path).parent_path());
   for (const auto& d : dirs) fs::create_directories(d, ec);
 
+  const std::chrono::milliseconds delay = TestWriteDelay();
   std::mutex error_mutex;
   std::string error;
   ParallelFor(files.size(), jobs, [&](size_t i) {
+    if (InterruptSignal()) return;
+    std::this_thread::sleep_for(delay);
     const OutputFile& f = files[i];
     fs::path dest = fresh / f.path;
-    std::error_code copy_ec;
     std::string problem;
-    if (f.workbook) {
-      // libxlsxwriter's temporary files live (unlinked) in the new folder.
+    if (f.workbook)  // libxlsxwriter's temporary files live (unlinked) in the new folder.
       problem = WriteXlsx(*f.workbook, dest.string(), fresh.string());
-    } else if (!(f.copy_from.empty() ? WriteBytes(dest, f.bytes)
-                                     : fs::copy_file(root / f.copy_from, dest, copy_ec))) {
-      problem = "cannot write";
-    }
+    else if (f.copy_from.empty())
+      problem = writer.Write(dest, f.bytes);
+    else
+      problem = writer.Copy(root / f.copy_from, dest);
     if (!problem.empty()) {
       std::lock_guard<std::mutex> lock(error_mutex);
       if (error.empty()) error = "cannot write '" + dest.string() + "': " + problem;
     }
   });
-  if (error.empty() &&
-      !WriteBytes(fresh / kOutputMarker,
-                  "This folder was written by smsdoc, which replaces it whole on "
-                  "every build.\n"))
-    error = "cannot write the output marker";
+  if (error.empty()) {
+    std::string problem = writer.Write(fresh / kOutputMarker,
+                                       "This folder was written by smsdoc, which replaces it "
+                                       "whole on every build.\n");
+    if (!problem.empty()) error = "cannot write the output marker: " + problem;
+  }
   // Hashed from the folder, not from memory: the manifest covers the bytes
   // on disk, workbooks and copies included.
-  if (error.empty()) error = WriteManifest(fresh, info, jobs);
+  if (error.empty()) {
+    std::string manifest;
+    error = FormatManifestOf(fresh, info, jobs, manifest);
+    std::string problem = error.empty() ? writer.Write(fresh / kManifestFile, manifest) : "";
+    if (!problem.empty()) error = std::string("cannot write ") + kManifestFile + ": " + problem;
+  }
+  // The last moment to stop: past it the swap takes two renames.
+  if (int signal = InterruptSignal()) error = std::string("interrupted by ") + SignalName(signal);
   if (!error.empty()) {
     fs::remove_all(fresh, ec);
     return error;

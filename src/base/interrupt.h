@@ -1,0 +1,24 @@
+#pragma once
+
+namespace smsdoc {
+
+/// While alive, SIGINT and SIGTERM only set a flag instead of ending the
+/// process, so the writer can stop, remove its temporary folder and leave
+/// the previous site in place. A second signal ends the process as usual
+/// (the handler is one-shot), and a signal ignored on entry (nohup, `&` in
+/// a script) stays ignored. Not nestable.
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+};
+
+/// The signal caught since the last guard was created, or 0.
+int InterruptSignal();
+
+/// "SIGINT", "SIGTERM" or "a signal".
+const char* SignalName(int signal);
+
+}  // namespace smsdoc
