@@ -157,6 +157,7 @@ int main(int argc, char** argv) {
       "  smsdoc status                      what needs doing, coloured on a terminal\n"
       "  smsdoc status --format json        the same for scripts\n"
       "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
+
   CLI::App* pack = app.add_subcommand(
       "pack", "Build the site, then write it as one zip for the certification body");
   AddCommonOptions(pack, options);
