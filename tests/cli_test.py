@@ -141,7 +141,7 @@ class CliTest(unittest.TestCase):
             self.assertNotIn(word, text, args)
 
     def test_main_help(self):
-        self.check_help(["--help"], ["build", "check"])
+        self.check_help(["--help"], ["build", "check", "pack", "verify"])
         self.assertEqual(testlib.run(["-h"]).stdout, testlib.run(["--help"]).stdout)
 
     def test_build_help(self):
@@ -152,11 +152,18 @@ class CliTest(unittest.TestCase):
         self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],
                         must_not_mention=["--out"])
 
+    def test_pack_and_verify_help(self):
+        self.check_help(["pack", "--help"], ["--root", "--out", "--as-of", "--jobs", "--theme",
+                                             "--strict", "smsdoc pack"])
+        self.check_help(["verify", "--help"], ["DIR", "MANIFEST.sha256", "smsdoc verify"],
+                        must_not_mention=["--root"])
+
     # --- usage errors --------------------------------------------------
 
     def test_unknown_command_suggests(self):
         self.assertUsageError(testlib.run(["biuld"], cwd=self.tmp), "did you mean 'build'")
         self.assertUsageError(testlib.run(["chekc"], cwd=self.tmp), "did you mean 'check'")
+        self.assertUsageError(testlib.run(["verfy"], cwd=self.tmp), "did you mean 'verify'")
         self.assertEqual(os.listdir(self.tmp), [])
 
     def test_unknown_option_suggests(self):

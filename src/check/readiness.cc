@@ -1,6 +1,7 @@
 #include "check/readiness.h"
 
 #include <algorithm>
+#include <map>
 
 #include "base/dates.h"
 #include "base/text.h"
@@ -255,6 +256,26 @@ void CheckReadiness(const Graph& graph, const std::string& as_of, bool strict,
                  "readiness-missing"};
     diags.Add(std::move(d));
   }
+}
+
+std::vector<Stage1Document> Stage1Documents(const Graph& graph,
+                                            const std::vector<ReadinessItem>& checklist) {
+  std::map<std::string, Stage1Document> by_id;
+  for (size_t i = 0; i < graph.corpus->documents.size(); ++i) {
+    int node = graph.DocumentNode(i);
+    if (!graph.corpus->documents[i].is_process) by_id[graph.nodes[node].id].node = node;
+  }
+  for (size_t item = 0; item < checklist.size(); ++item) {
+    for (int node : checklist[item].evidence) {
+      if (graph.nodes[node].type == Node::Type::kRecord) continue;
+      Stage1Document& doc = by_id[graph.nodes[node].id];
+      doc.node = node;
+      doc.items.push_back(item);
+    }
+  }
+  std::vector<Stage1Document> out;
+  for (auto& [id, doc] : by_id) out.push_back(std::move(doc));
+  return out;
 }
 
 }  // namespace smsdoc

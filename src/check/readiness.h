@@ -34,4 +34,19 @@ void CheckReadiness(const Graph& graph, const std::string& as_of, bool strict,
 /// The keys of the checklist, for smsdoc.yaml and suggestions.
 std::vector<std::string> ReadinessKeys();
 
+inline constexpr const char* kStage1Url = "stage-1.html";
+
+/// A document a certification body reviews at Stage 1, and the readiness
+/// items it is evidence for (indexes into the checklist).
+struct Stage1Document {
+  int node = -1;
+  std::vector<size_t> items;
+};
+
+/// The Stage 1 documents, by ID: every document that is not a process
+/// definition, and every document or process that is evidence for an item
+/// of `checklist` (EvaluateReadiness).
+std::vector<Stage1Document> Stage1Documents(const Graph& graph,
+                                            const std::vector<ReadinessItem>& checklist);
+
 }  // namespace smsdoc

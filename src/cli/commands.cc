@@ -28,11 +28,10 @@ std::string Seconds(std::chrono::steady_clock::time_point start) {
 // Renders and writes the site; returns "" or why the site was not written
 // (an environment problem; content problems go to diags).
 std::string RenderAndWrite(const CommandOptions& options, const Model& model,
-                           const fs::path& out, Diagnostics& diags, size_t& pages,
+                           const BuildTarget& target, Diagnostics& diags, size_t& pages,
                            std::ostream& err) {
   Progress progress(err);
   progress.Show("rendering");
-  BuildInfo info{model.as_of, model.corpus.revision, SMSDOC_VERSION};
   // Drafts are checked with everything else, then left out before rendering.
   Corpus published;
   Graph published_graph;
@@ -42,7 +41,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
     published_graph = LinkCorpus(published, relinked);
   }
   const Graph& graph = options.published_only ? published_graph : model.graph;
-  OutputFiles files = RenderSite(graph, model.theme, info, Jobs(options), diags);
+  OutputFiles files = RenderSite(graph, model.theme, target.info, Jobs(options), diags);
   if (diags.HasErrors()) return "";
   if (!options.at.empty()) {  // the files to copy are in the commit, not the work tree
     for (OutputFile& f : files) {
@@ -51,12 +50,10 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
       f.copy_from.clear();
     }
   }
-  const Config& config = model.corpus.config;
-  std::string refusal = CheckOutputFolder(
-      out, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
+  std::string refusal = CheckOutputFolder(target.site, options.root, target.content_folders);
   if (!refusal.empty()) return refusal;
   progress.Show("writing " + std::to_string(files.size()) + " files");
-  std::string error = WriteSite(files, out, options.root, Jobs(options));
+  std::string error = WriteSite(files, target.site, options.root, Jobs(options), target.info);
   if (!error.empty()) return error + "; the previous site is unchanged";
   for (const auto& f : files)
     if (f.copy_from.empty() && !f.workbook && f.path.size() > 5 &&
@@ -67,17 +64,22 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
 
 }  // namespace
 
-int RunBuild(const CommandOptions& options, std::ostream& err) {
+int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollowUp& next) {
   auto start = std::chrono::steady_clock::now();
   Model model;
   Diagnostics diags;
   if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
 
-  fs::path out = options.out.empty() ? fs::path(options.root) / model.corpus.config.output
-                                     : fs::path(options.out);
+  const Config& config = model.corpus.config;
+  BuildTarget target{options.out.empty() ? fs::path(options.root) / config.output
+                                         : fs::path(options.out),
+                     {model.as_of, model.corpus.revision, SMSDOC_VERSION},
+                     {config.policies_dir, config.processes_dir, config.records_dir}};
   size_t pages = 0;
   std::string failure;
-  if (!diags.HasErrors()) failure = RenderAndWrite(options, model, out, diags, pages, err);
+  if (!diags.HasErrors() && next.vet) failure = next.vet(target);
+  if (!diags.HasErrors() && failure.empty())
+    failure = RenderAndWrite(options, model, target, diags, pages, err);
   diags.Sort();
   Print(diags, err);
   if (!failure.empty()) {
@@ -89,12 +91,12 @@ int RunBuild(const CommandOptions& options, std::ostream& err) {
     err << "smsdoc: " << Counts(diags) << "; nothing written\n";
     return kExitContent;
   }
-  std::string shown = out.lexically_normal().generic_string();
+  std::string shown = target.site.lexically_normal().generic_string();
   if (shown.empty() || shown.back() != '/') shown += '/';
   err << "built " << pages << " pages in " << Seconds(start) << " s -> " << shown;
   if (diags.WarningCount() > 0) err << " (" << Counts(diags) << ")";
   err << "\n";
-  return kExitOk;
+  return next.then ? next.then(target) : kExitOk;
 }
 
 int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err) {

@@ -1,7 +1,11 @@
 #pragma once
+#include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "check/register_rules.h"
 
 namespace smsdoc {
 
@@ -25,9 +29,33 @@ struct CommandOptions {
 /// environment errors.
 enum ExitCode { kExitOk = 0, kExitContent = 1, kExitUsage = 2 };
 
+/// Where a build writes and what it records, known once the SMS is loaded.
+struct BuildTarget {
+  std::filesystem::path site;  ///< the output folder
+  BuildInfo info;
+  std::vector<std::string> content_folders;  ///< relative to the SMS root
+};
+
+/// What a command built on `build` adds (pack): `vet` runs before anything
+/// is written and may refuse with a message (a usage error); `then` runs
+/// after the site was written and returns the exit code.
+struct BuildFollowUp {
+  std::function<std::string(const BuildTarget&)> vet;
+  std::function<int(const BuildTarget&)> then;
+};
+
 /// `smsdoc build`: load, link, check, render, write. Diagnostics and the
 /// summary go to `err`.
-int RunBuild(const CommandOptions& options, std::ostream& err);
+int RunBuild(const CommandOptions& options, std::ostream& err,
+             const BuildFollowUp& next = {});
+
+/// `smsdoc pack`: build, then zip the site for the certification body
+/// (docs/evidence.md).
+int RunPack(const CommandOptions& options, std::ostream& err);
+
+/// `smsdoc verify`: checks a site folder or pack zip against its
+/// MANIFEST.sha256.
+int RunVerify(const std::string& target, std::ostream& err);
 
 /// `smsdoc check`: load, link and check only; writes nothing. Diagnostics
 /// go to `err` as text, or to `out` as JSON or SARIF; the summary to `err`.

@@ -93,7 +93,10 @@ int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err)
   std::string refusal = CheckOutputFolder(
       dir, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
   if (!refusal.empty()) return Fail(refusal, err);
-  if (std::string failed = WriteSite(files, dir, options.root, Jobs(options)); !failed.empty())
+  // Its manifest names the two revisions compared; the page judges no dates.
+  BuildInfo info{"", range.from + ".." + range.to, SMSDOC_VERSION};
+  if (std::string failed = WriteSite(files, dir, options.root, Jobs(options), info);
+      !failed.empty())
     return Fail(failed, err);
   err << "wrote " << (dir / "index.html").lexically_normal().generic_string() << "\n";
   return kExitOk;

@@ -30,6 +30,17 @@ const char* kCheckExamples =
     "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n"
     "  smsdoc check --format sarif > smsdoc.sarif   for GitHub code scanning\n";
 
+const char* kPackExamples =
+    "\nExamples:\n"
+    "  smsdoc pack --as-of 2026-11-21    build ./site/, zip it as ./site-2026-11-21.zip\n"
+    "  smsdoc pack --root sms --out /tmp/stage1.zip\n";
+
+const char* kVerifyExamples =
+    "\nExamples:\n"
+    "  smsdoc verify site                check a site folder against its MANIFEST.sha256\n"
+    "  smsdoc verify site-2026-11-21.zip check a pack as received, without unzipping it\n"
+    "\nExit codes: 0 intact, 1 a file altered, missing or extra, 2 nothing to check.\n";
+
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
       ->capture_default_str();
@@ -93,6 +104,8 @@ int main(int argc, char** argv) {
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
+      "  smsdoc pack                  build, then zip the site for the certification body\n"
+      "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
       "environment errors.");
@@ -145,6 +158,22 @@ int main(int argc, char** argv) {
       "  smsdoc status --format json        the same for scripts\n"
       "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
 
+  CLI::App* pack = app.add_subcommand(
+      "pack", "Build the site, then write it as one zip for the certification body");
+  AddCommonOptions(pack, options);
+  pack->add_option("--out", options.out,
+                   "zip file to write (default: beside the output folder, named "
+                   "OUTPUT-ASOF.zip)");
+  pack->add_option("--theme", options.theme,
+                   "theme folder whose templates override the default theme");
+  pack->footer(kPackExamples);
+
+  std::string verify_target;
+  CLI::App* verify = app.add_subcommand(
+      "verify", "Check a built site folder or pack zip against its MANIFEST.sha256");
+  verify->add_option("DIR", verify_target, "site folder or pack .zip to check")->required();
+  verify->footer(kVerifyExamples);
+
   CLI::App* diff = app.add_subcommand(
       "diff", "What changed between two git revisions: documents, records, findings");
   diff->add_option("revisions", options.revisions, "REF1 REF2: tags, branches or commits")
@@ -176,6 +205,8 @@ int main(int argc, char** argv) {
     if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
     if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
     if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
+    if (pack->parsed()) return smsdoc::RunPack(options, std::cerr);
+    if (verify->parsed()) return smsdoc::RunVerify(verify_target, std::cerr);
     if (diff->parsed()) return smsdoc::RunDiff(options, std::cout, std::cerr);
     return smsdoc::RunCheck(options, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -83,6 +83,7 @@ TemplateValue PageContext::Common(const std::string& page_url,
   static const Item kNav[] = {{"Home", "index.html"},
                               {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl},
+                              {"Stage 1", kStage1Url},
                               {"Attention", kAttentionUrl},
                               {"Documents", "documents.html"},
                               {"Processes", "processes.html"},
@@ -180,6 +181,7 @@ TemplateValue PageContext::Readiness() const {
   const std::string page_url = kReadinessUrl;
   TemplateValue v = Common(page_url, "Stage 1 readiness");
   v.Set("as_of", info_.as_of);
+  v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
   std::map<std::string, int> counts;
   TemplateValue items = TemplateValue::List();
   for (const ReadinessItem& item : EvaluateReadiness(graph_, info_.as_of)) {
@@ -203,6 +205,42 @@ TemplateValue PageContext::Readiness() const {
   v.Set("items", std::move(items));
   for (const char* state : {"met", "at risk", "missing", "not applicable"})
     v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
+  return v;
+}
+
+TemplateValue PageContext::Stage1() const {
+  const std::string page_url = kStage1Url;
+  TemplateValue v = Common(page_url, "Stage 1 documents");
+  v.Set("as_of", info_.as_of);
+  v.Set("has_revision", !info_.revision.empty());
+  v.Set("revision", info_.revision);
+  v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
+  v.Set("document_workbook_url",
+        RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  std::vector<ReadinessItem> checklist = EvaluateReadiness(graph_, info_.as_of);
+  TemplateValue rows = TemplateValue::List();
+  for (const Stage1Document& doc : Stage1Documents(graph_, checklist)) {
+    const Document& d = graph_.corpus->documents[graph_.nodes[doc.node].index];
+    TemplateValue row = DocumentRow(page_url, doc.node);
+    row.Set("approver", RoleValue(d.approver));
+    // The last approval, from a commit trailer or the front matter.
+    row.Set("approved_on", d.control.approved_on);
+    row.Set("has_approved_on", !d.control.approved_on.empty());
+    row.Set("next_review", d.control.next_review);
+    row.Set("review_state", ReviewState(d.control, d.status));
+    TemplateValue items = TemplateValue::List();
+    for (size_t i : doc.items) {
+      TemplateValue item;
+      item.Set("title", checklist[i].title);
+      item.Set("url", RelativeUrl(page_url, kReadinessUrl) + "#" + checklist[i].key);
+      items.Push(std::move(item));
+    }
+    row.Set("has_items", !items.list.empty());
+    row.Set("items", MarkLast(std::move(items)));
+    rows.Push(std::move(row));
+  }
+  v.Set("count", std::to_string(rows.list.size()));
+  v.Set("documents", std::move(rows));
   return v;
 }
 
@@ -325,6 +363,8 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
   v.Set("scope", graph_.corpus->config.scope);
   v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
   v.Set("process_map_url", RelativeUrl(page_url, kProcessMapUrl));
+  v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
+  v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
   TemplateValue policies = TemplateValue::List(), processes = TemplateValue::List();
   for (int node : DocumentsById()) {
     (graph_.nodes[node].type == Node::Type::kProcess ? processes : policies)

@@ -38,6 +38,8 @@ class PageContext {
   TemplateValue ProcessMap() const;
   TemplateValue Readiness() const;
   TemplateValue Attention() const;
+  /// stage-1.html: the documents a certification body reviews at Stage 1.
+  TemplateValue Stage1() const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
   const std::vector<ClauseCoverage>& coverage() const { return coverage_; }

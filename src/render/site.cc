@@ -29,6 +29,7 @@ std::vector<Page> PlanPages(const Graph& graph) {
                              {kClauseIndexUrl, "clauses"},
                              {kProcessMapUrl, "process-map"},
                              {kReadinessUrl, "readiness"},
+                             {kStage1Url, "stage-1"},
                              {kAttentionUrl, "attention"}};
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
@@ -49,6 +50,7 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
   if (page.template_name == "clauses") return context.ClauseIndex();
   if (page.template_name == "process-map") return context.ProcessMap();
   if (page.template_name == "readiness") return context.Readiness();
+  if (page.template_name == "stage-1") return context.Stage1();
   if (page.template_name == "attention") return context.Attention();
   if (page.template_name == "home") return context.Home(page.url);
   if (page.template_name == "documents") return context.DocumentList(page.url, false);

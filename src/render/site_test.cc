@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "load/history_loader.h"
 #include "load/loader.h"
 #include "test_support.h"
 
@@ -25,6 +26,7 @@ std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr
                              int jobs = 2) {
   auto b = std::make_unique<Built>();
   b->corpus = LoadCorpus(disk, jobs, b->diags);
+  LoadHistory(b->corpus, nullptr, "", nullptr, "not in git");  // document control
   b->graph = LinkCorpus(b->corpus, b->diags);
   Theme t = LoadTheme(theme, "mytheme", b->diags);
   BuildInfo info{"2026-11-21", "", "test"};
@@ -133,6 +135,34 @@ TEST_CASE("the site does not depend on the number of workers") {
     CHECK(one->files[i].path == four->files[i].path);
     CHECK(one->files[i].bytes == four->files[i].bytes);
   }
+}
+
+TEST_CASE("the Stage 1 page lists documents with version, approval and next review") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/odd.md",
+           "---\nid: POL-ODD\ntitle: Terms & <Conditions>\ntype: statement\n"
+           "owner: sms-manager\napprover: change-manager\nversion: \"2.<1>\"\n"
+           "status: approved\neffective: 2025-01-15\nreview_months: 6\n"
+           "approved_on: 2025-01-10\n---\nBody.\n");
+  auto b = Build(disk);
+  REQUIRE(b->diags.items().empty());
+  const OutputFile* page = b->Find("stage-1.html");
+  REQUIRE(page);
+  CHECK(Contains(page->bytes,
+                 "<tr><td><a href=\"policies/odd.html\">POL-ODD</a></td>"
+                 "<td>Terms &amp; &lt;Conditions&gt;</td><td>statement</td><td>2.&lt;1&gt;</td>"
+                 "<td><span class=\"status status-approved\">approved</span></td>"
+                 "<td>Change Manager</td><td class=\"t-date\">2025-01-10</td>"
+                 "<td class=\"t-date overdue\">2025-07-10</td><td></td></tr>"));
+  // POL-1 has no approval date: reviewed from its effective date.
+  CHECK(Contains(page->bytes, ">POL-1</a></td><td>Title of POL-1</td><td>policy</td><td>1.0</td>"
+                              "<td><span class=\"status status-approved\">approved</span></td>"
+                              "<td>SMS Manager</td><td class=\"t-date\">not recorded</td>"
+                              "<td class=\"t-date \">2027-01-15</td>"));
+  CHECK_FALSE(Contains(page->bytes, ">PRC-CHG</a>"));  // a process no item rests on
+  // Linked from the home page and every page's navigation.
+  CHECK(Contains(b->Find("index.html")->bytes, "href=\"stage-1.html\""));
+  CHECK(Contains(b->Find("policies/odd.html")->bytes, "href=\"../stage-1.html\""));
 }
 
 }  // namespace smsdoc

@@ -26,7 +26,7 @@ const std::vector<std::string>& TemplateNames() {
   static const std::vector<std::string> kNames = {
       "layout",    "home",     "documents",   "processes",  "document",
       "records",   "kind",     "record",      "clauses",    "clause",
-      "process-map", "readiness", "attention", "changes",
+      "process-map", "readiness", "stage-1", "attention", "changes",
       "partials/history", "partials/referenced-by", "partials/register-row",
       "partials/registers", "partials/toc"};
   return kNames;

@@ -11,22 +11,14 @@
 #include "adapters/xlsx.h"
 #include "base/interrupt.h"
 #include "base/parallel.h"
+#include "write/manifest.h"
+#include "write/paths.h"
 
 namespace smsdoc {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Absolute, without "." or ".." or a trailing '/', with symbolic links of
-// the existing part resolved.
-fs::path Absolute(const fs::path& p) {
-  std::error_code ec;
-  fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
-  if (ec) abs = fs::absolute(p).lexically_normal();
-  if (abs.has_relative_path() && abs.filename().empty()) abs = abs.parent_path();
-  return abs;
-}
 
 // A path inside the site: relative, no "..".
 bool IsSafeOutputPath(const std::string& path) {
@@ -35,11 +27,6 @@ bool IsSafeOutputPath(const std::string& path) {
   for (const auto& part : p)
     if (part == "..") return false;
   return true;
-}
-
-bool IsWithin(const fs::path& inner, const fs::path& outer) {
-  auto rel = inner.lexically_relative(outer);
-  return !rel.empty() && *rel.begin() != "..";
 }
 
 // Test-only: SMSDOC_TEST_WRITE_DELAY_MS slows every file down, so a test
@@ -53,17 +40,17 @@ std::chrono::milliseconds TestWriteDelay() {
 
 std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
                               const std::vector<std::string>& content_folders) {
-  fs::path abs_out = Absolute(out), abs_root = Absolute(root);
+  fs::path abs_out = AbsolutePath(out), abs_root = AbsolutePath(root);
   if (abs_out == abs_out.root_path())
     return "refusing to write the site to '" + abs_out.string() + "', the file system's root";
   const char* home = std::getenv("HOME");
-  if (home && *home && abs_out == Absolute(home))
+  if (home && *home && abs_out == AbsolutePath(home))
     return "refusing to write the site to '" + out.string() + "', the home folder";
   if (abs_out == abs_root || IsWithin(abs_root, abs_out))
     return "refusing to write the site to '" + out.string() +
            "': it is or contains the SMS root";
   for (const auto& folder : content_folders) {
-    fs::path abs_folder = Absolute(root / folder);
+    fs::path abs_folder = AbsolutePath(root / folder);
     if (abs_out == abs_folder || IsWithin(abs_out, abs_folder) || IsWithin(abs_folder, abs_out))
       return "refusing to write the site to '" + out.string() +
              "': it overlaps the content folder '" + folder + "'";
@@ -85,8 +72,9 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
 }
 
 std::string WriteSite(const OutputFiles& files, const fs::path& out,
-                      const fs::path& root, int jobs, const FileWriter& writer) {
-  fs::path target = Absolute(out);
+                      const fs::path& root, int jobs, const BuildInfo& info,
+                      const FileWriter& writer) {
+  fs::path target = AbsolutePath(out);
   fs::path parent = target.parent_path();
   for (const auto& f : files)
     if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
@@ -131,6 +119,14 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out,
                                        "This folder was written by smsdoc, which replaces it "
                                        "whole on every build.\n");
     if (!problem.empty()) error = "cannot write the output marker: " + problem;
+  }
+  // Hashed from the folder, not from memory: the manifest covers the bytes
+  // on disk, workbooks and copies included.
+  if (error.empty()) {
+    std::string manifest;
+    error = FormatManifestOf(fresh, info, jobs, manifest);
+    std::string problem = error.empty() ? writer.Write(fresh / kManifestFile, manifest) : "";
+    if (!problem.empty()) error = std::string("cannot write ") + kManifestFile + ": " + problem;
   }
   // The last moment to stop: past it the swap takes two renames.
   if (int signal = InterruptSignal()) error = std::string("interrupted by ") + SignalName(signal);

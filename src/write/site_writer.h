@@ -5,6 +5,7 @@
 
 #include "base/disk.h"
 #include "model/output.h"
+#include "check/register_rules.h"
 
 namespace smsdoc {
 
@@ -21,12 +22,14 @@ std::string CheckOutputFolder(const std::filesystem::path& out,
                               const std::vector<std::string>& content_folders);
 
 /// The write stage: writes `files` through `writer` into a fresh folder
-/// beside `out` (`.smsdoc-new-PID`), then swaps it in, so `out` holds either
-/// the old site or the whole new one. A failed write or SIGINT/SIGTERM
-/// (see InterruptGuard) removes the fresh folder and leaves `out` as it was.
-/// Copied files are read from `root`. Returns "" or an error message.
+/// beside `out` (`.smsdoc-new-PID`), hashes what it wrote into
+/// MANIFEST.sha256 (header from `info`), then swaps it in, so `out` holds
+/// either the old site or the whole new one. A failed write or
+/// SIGINT/SIGTERM (see InterruptGuard) removes the fresh folder and leaves
+/// `out` as it was. Copied files are read from `root`. Returns "" or an
+/// error message.
 std::string WriteSite(const OutputFiles& files, const std::filesystem::path& out,
-                      const std::filesystem::path& root, int jobs,
+                      const std::filesystem::path& root, int jobs, const BuildInfo& info,
                       const FileWriter& writer = RealFileWriter());
 
 }  // namespace smsdoc

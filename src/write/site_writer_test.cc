@@ -10,6 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "adapters/sha256.h"
+#include "write/manifest.h"
+
 namespace smsdoc {
 
 namespace fs = std::filesystem;
@@ -25,6 +28,8 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
+const BuildInfo kInfo{"2026-11-21", "", "0.1.0"};
+
 std::string Read(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream s;
@@ -37,12 +42,17 @@ std::string Read(const fs::path& p) {
 TEST_CASE("the site is written whole, then replaced whole") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2) == "");
+  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2, kInfo) == "");
   CHECK(Read(out / "index.html") == "one");
   CHECK(fs::exists(out / kOutputMarker));
+  // The manifest covers every file written, the marker too.
+  std::string manifest = Read(out / kManifestFile);
+  CHECK(manifest.find("\n# as-of: 2026-11-21\n") != std::string::npos);
+  CHECK(manifest.substr(manifest.find("\n" + Sha256Hex("b"))) ==
+        "\n" + Sha256Hex("b") + "  a/b.html\n" + Sha256Hex("one") + "  index.html\n");
   CHECK(CheckOutputFolder(out, tmp.path / "sms", {}) == "");
 
-  CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2) == "");
+  CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2, kInfo) == "");
   CHECK(Read(out / "index.html") == "two");
   CHECK_FALSE(fs::exists(out / "a/b.html"));
   // Nothing but the site is left beside it.
@@ -53,13 +63,13 @@ TEST_CASE("the site is written whole, then replaced whole") {
 
 TEST_CASE("a trailing '/' on the output folder is the same folder") {
   TempDir tmp;
-  CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1) == "");
+  CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1, kInfo) == "");
   CHECK(Read(tmp.path / "out" / "index.html") == "x");
 }
 
 TEST_CASE("no output path may leave the site") {
   TempDir tmp;
-  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1).empty());
+  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1, kInfo).empty());
   CHECK_FALSE(fs::exists(tmp.path / "escape.html"));
   CHECK_FALSE(fs::exists(tmp.path / "site"));
 }
@@ -67,10 +77,10 @@ TEST_CASE("no output path may leave the site") {
 TEST_CASE("a failed write leaves the previous site as it was") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  REQUIRE(WriteSite({{"index.html", "old", ""}}, out, tmp.path, 1) == "");
+  REQUIRE(WriteSite({{"index.html", "old", ""}}, out, tmp.path, 1, kInfo) == "");
   // Copying a file that does not exist fails mid-build.
   std::string error =
-      WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1);
+      WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1, kInfo);
   CHECK_FALSE(error.empty());
   CHECK(Read(out / "index.html") == "old");
   int entries = 0;
@@ -100,10 +110,11 @@ struct FailingWriter : RealFileWriter {
 std::string WriteOverPrevious(const FileWriter& writer, int jobs) {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  REQUIRE(WriteSite({{"index.html", "old", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 1) == "");
+  REQUIRE(WriteSite({{"index.html", "old", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 1, kInfo) ==
+          "");
   OutputFiles files;
   for (int i = 0; i < 50; ++i) files.push_back({"p/" + std::to_string(i) + ".html", "new", ""});
-  std::string error = WriteSite(files, out, tmp.path, jobs, writer);
+  std::string error = WriteSite(files, out, tmp.path, jobs, kInfo, writer);
   CHECK(Read(out / "index.html") == "old");
   CHECK(Read(out / "a/b.html") == "b");
   CHECK_FALSE(fs::exists(out / "p"));
@@ -142,7 +153,7 @@ TEST_CASE("a signal ignored on entry (nohup) stays ignored") {
   auto previous = std::signal(SIGTERM, SIG_IGN);
   TempDir tmp;
   CHECK(WriteSite({{"a.html", "a", ""}, {"b.html", "b", ""}}, tmp.path / "site", tmp.path, 1,
-                  FailingWriter(1, SIGTERM)) == "");
+                  kInfo, FailingWriter(1, SIGTERM)) == "");
   CHECK(InterruptSignal() == 0);
   std::signal(SIGTERM, previous);
 }

@@ -1,0 +1,33 @@
+// `smsdoc pack`: build, then zip the site for the certification body.
+#include <filesystem>
+
+#include "cli/commands.h"
+#include "cli/prepare.h"
+#include "write/pack_writer.h"
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+int RunPack(const CommandOptions& options, std::ostream& err) {
+  CommandOptions build = options;
+  build.out.clear();  // --out names the zip; the site goes where `build` puts it
+  fs::path zip;
+  BuildFollowUp next;
+  // Checked before the build writes anything, so a refusal changes nothing.
+  next.vet = [&](const BuildTarget& target) {
+    zip = options.out.empty() ? DefaultPackPath(target.site, target.info.as_of)
+                              : fs::path(options.out);
+    return CheckPackFile(zip, target.site, options.root, target.content_folders);
+  };
+  next.then = [&](const BuildTarget& target) {
+    size_t count = 0;
+    if (std::string error = WritePack(target.site, zip, target.info, count); !error.empty())
+      return Fail(error + "; the site was built but not packed", err);
+    err << "packed " << Plural(count, "file") << " -> " << zip.generic_string() << "\n";
+    return static_cast<int>(kExitOk);
+  };
+  return RunBuild(build, err, next);
+}
+
+}  // namespace smsdoc
