@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
       "  smsdoc status                reviews, approvals, findings, actions due\n"
       "  smsdoc pack                  build, then zip the site for the certification body\n"
       "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
+      "  smsdoc diff stage2 HEAD      what changed since the tag of the last audit\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
       "environment errors.");
@@ -166,6 +167,8 @@ int main(int argc, char** argv) {
                    "OUTPUT-ASOF.zip)");
   pack->add_option("--theme", options.theme,
                    "theme folder whose templates override the default theme");
+  pack->add_flag("--published-only", options.published_only,
+                 "leave draft documents out of the site and the zip");
   pack->footer(kPackExamples);
 
   std::string verify_target;
