@@ -178,6 +178,7 @@ class DocumentControlTest(unittest.TestCase):
                                         reviewed_on="2026-03-20"))
         r.write("policies/e.md", policy("POL-E", "1.9", "E two.", approved_on="2026-04-01"))
         cls.c5 = r.commit("Add D, edit C and E, record A's review", "Bob", "2026-04-01")
+        r.git("tag", "audit-2027")
 
     def build(self, *args, out=None):
         out = out or tempfile.mkdtemp(prefix="out-", dir=self.tmp)
@@ -329,13 +330,13 @@ print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else 
 
     # --- diff, --at, published-only ----------------------------------------
 
-    def test_diff_between_a_tag_and_head_lists_exactly_the_changes(self):
+    def test_diff_between_two_tags_lists_exactly_the_changes(self):
         out = os.path.join(self.tmp, "changes")
-        result = testlib.run(["diff", "audit-2026", "HEAD", "--root", self.repo.sms,
+        result = testlib.run(["diff", "audit-2026", "audit-2027", "--root", self.repo.sms,
                               "--out", out])
         self.assertEqual(result.returncode, 0, result.stderr)
         lines = result.stdout.splitlines()
-        self.assertEqual(lines[0], "Changes from audit-2026@%s to main@%s: 3 commits"
+        self.assertEqual(lines[0], "Changes from audit-2026@%s to audit-2027@%s: 3 commits"
                          % (self.c2[:12], self.c5[:12]))
         changed = sorted(l.split()[1] for l in lines if l.startswith("  ~ "))
         self.assertEqual(changed, ["POL-B", "POL-C", "POL-E"])
