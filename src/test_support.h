@@ -1,5 +1,10 @@
 #pragma once
 // Shared by the unit tests: a small valid SMS in memory.
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "base/disk.h"
@@ -32,6 +37,27 @@ inline MemoryDisk BaseSms() {
   disk.Add("processes/change.md",
            Doc("PRC-CHG", "purpose: Control change.\n", "Change body.\n", "process"));
   return disk;
+}
+
+/// A fresh folder under the system's temporary folder, removed with it.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "smsdoc-test-XXXXXX").string();
+    path = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+inline std::string ReadBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void WriteBytes(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
 }
 
 }  // namespace smsdoc::testing

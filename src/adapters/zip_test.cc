@@ -1,6 +1,8 @@
 #include "adapters/zip.h"
 
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <unistd.h>
 
 #include <fstream>
@@ -10,41 +12,24 @@
 namespace smsdoc {
 
 namespace fs = std::filesystem;
+using testing::ReadBytes;
+using testing::TempDir;
+using testing::WriteBytes;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "smsdoc-zip-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-void Write(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
 TEST_CASE("a zip is written deterministically and read back") {
   TempDir tmp;
-  Write(tmp.path / "a", "alpha");
-  Write(tmp.path / "b", std::string(200000, 'b'));  // more than one chunk
+  WriteBytes(tmp.path / "a", "alpha");
+  WriteBytes(tmp.path / "b", std::string(200000, 'b'));  // more than one chunk
   std::vector<ZipEntry> entries = {{"index.html", tmp.path / "a"},
                                    {"sub/é.txt", tmp.path / "b"}};
   ZipDate date{2026, 11, 21};
   REQUIRE(WriteZip(tmp.path / "one.zip", entries, date, "smsdoc pack") == "");
   REQUIRE(WriteZip(tmp.path / "two.zip", entries, date, "smsdoc pack") == "");
-  CHECK(Read(tmp.path / "one.zip") == Read(tmp.path / "two.zip"));
+  CHECK(ReadBytes(tmp.path / "one.zip") == ReadBytes(tmp.path / "two.zip"));
 
   std::map<std::string, std::string> read;
   CHECK(ReadZip(tmp.path / "one.zip", [&](const std::string& name, const std::string& bytes) {
@@ -55,7 +40,7 @@ TEST_CASE("a zip is written deterministically and read back") {
   CHECK(ZipComment(tmp.path / "one.zip") == std::optional<std::string>("smsdoc pack"));
 
   // The first local header's DOS time (bytes 10-11) and date (12-13).
-  std::string bytes = Read(tmp.path / "one.zip");
+  std::string bytes = ReadBytes(tmp.path / "one.zip");
   auto u16 = [&](size_t at) {
     return static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1]) << 8;
   };
@@ -65,7 +50,7 @@ TEST_CASE("a zip is written deterministically and read back") {
 
 TEST_CASE("a file that is not a zip has no comment and cannot be read") {
   TempDir tmp;
-  Write(tmp.path / "notes.zip", "not a zip at all");
+  WriteBytes(tmp.path / "notes.zip", "not a zip at all");
   CHECK_FALSE(ZipComment(tmp.path / "notes.zip").has_value());
   CHECK_FALSE(ZipComment(tmp.path / "absent.zip").has_value());
   CHECK(ReadZip(tmp.path / "notes.zip", [](const std::string&, const std::string&) {}) ==

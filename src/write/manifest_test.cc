@@ -1,6 +1,8 @@
 #include "write/manifest.h"
 
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <unistd.h>
 
 #include <fstream>
@@ -11,6 +13,7 @@
 namespace smsdoc {
 
 namespace fs = std::filesystem;
+using testing::TempDir;
 
 namespace {
 
@@ -23,15 +26,6 @@ const std::string kHeader =
     "# check with: smsdoc verify FOLDER, or sha256sum -c MANIFEST.sha256 in the folder\n";
 const std::string kAbc = Sha256Hex("abc");
 const std::string kEmpty = Sha256Hex("");
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "smsdoc-manifest-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 std::string Messages(const Diagnostics& diags) {
   std::string out;

@@ -1,6 +1,8 @@
 #include "write/pack_writer.h"
 
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <unistd.h>
 
 #include <fstream>
@@ -12,26 +14,12 @@
 namespace smsdoc {
 
 namespace fs = std::filesystem;
+using testing::ReadBytes;
+using testing::TempDir;
 
 namespace {
 
 const BuildInfo kInfo{"2026-11-21", "main@1a2b3c4d5e6f", "0.1.0"};
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "smsdoc-pack-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -53,7 +41,7 @@ TEST_CASE("a pack holds every file of the site, sorted, and is the same twice") 
   REQUIRE(WritePack(site, tmp.path / "one.zip", kInfo, count) == "");
   CHECK(count == 4);
   REQUIRE(WritePack(site, tmp.path / "two.zip", kInfo, count) == "");
-  CHECK(Read(tmp.path / "one.zip") == Read(tmp.path / "two.zip"));
+  CHECK(ReadBytes(tmp.path / "one.zip") == ReadBytes(tmp.path / "two.zip"));
 
   std::vector<std::pair<std::string, std::string>> entries;
   REQUIRE(ReadZip(tmp.path / "one.zip", [&](const std::string& name, const std::string& bytes) {

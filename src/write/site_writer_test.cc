@@ -3,6 +3,8 @@
 #include "base/interrupt.h"
 
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <unistd.h>
 
 #include <atomic>
@@ -16,26 +18,12 @@
 namespace smsdoc {
 
 namespace fs = std::filesystem;
+using testing::ReadBytes;
+using testing::TempDir;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "smsdoc-test-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 const BuildInfo kInfo{"2026-11-21", "", "0.1.0"};
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -43,17 +31,17 @@ TEST_CASE("the site is written whole, then replaced whole") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
   CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2, kInfo) == "");
-  CHECK(Read(out / "index.html") == "one");
+  CHECK(ReadBytes(out / "index.html") == "one");
   CHECK(fs::exists(out / kOutputMarker));
   // The manifest covers every file written, the marker too.
-  std::string manifest = Read(out / kManifestFile);
+  std::string manifest = ReadBytes(out / kManifestFile);
   CHECK(manifest.find("\n# as-of: 2026-11-21\n") != std::string::npos);
   CHECK(manifest.substr(manifest.find("\n" + Sha256Hex("b"))) ==
         "\n" + Sha256Hex("b") + "  a/b.html\n" + Sha256Hex("one") + "  index.html\n");
   CHECK(CheckOutputFolder(out, tmp.path / "sms", {}) == "");
 
   CHECK(WriteSite({{"index.html", "two", ""}}, out, tmp.path, 2, kInfo) == "");
-  CHECK(Read(out / "index.html") == "two");
+  CHECK(ReadBytes(out / "index.html") == "two");
   CHECK_FALSE(fs::exists(out / "a/b.html"));
   // Nothing but the site is left beside it.
   int entries = 0;
@@ -64,7 +52,7 @@ TEST_CASE("the site is written whole, then replaced whole") {
 TEST_CASE("a trailing '/' on the output folder is the same folder") {
   TempDir tmp;
   CHECK(WriteSite({{"index.html", "x", ""}}, tmp.path / "out/", tmp.path, 1, kInfo) == "");
-  CHECK(Read(tmp.path / "out" / "index.html") == "x");
+  CHECK(ReadBytes(tmp.path / "out" / "index.html") == "x");
 }
 
 TEST_CASE("no output path may leave the site") {
@@ -82,7 +70,7 @@ TEST_CASE("a failed write leaves the previous site as it was") {
   std::string error =
       WriteSite({{"index.html", "new", ""}, {"x.png", "", "missing.png"}}, out, tmp.path, 1, kInfo);
   CHECK_FALSE(error.empty());
-  CHECK(Read(out / "index.html") == "old");
+  CHECK(ReadBytes(out / "index.html") == "old");
   int entries = 0;
   for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path() != out;
   CHECK(entries == 0);
@@ -115,8 +103,8 @@ std::string WriteOverPrevious(const FileWriter& writer, int jobs) {
   OutputFiles files;
   for (int i = 0; i < 50; ++i) files.push_back({"p/" + std::to_string(i) + ".html", "new", ""});
   std::string error = WriteSite(files, out, tmp.path, jobs, kInfo, writer);
-  CHECK(Read(out / "index.html") == "old");
-  CHECK(Read(out / "a/b.html") == "b");
+  CHECK(ReadBytes(out / "index.html") == "old");
+  CHECK(ReadBytes(out / "a/b.html") == "b");
   CHECK_FALSE(fs::exists(out / "p"));
   int entries = 0;
   for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path() != out;
