@@ -166,7 +166,9 @@ class DocumentControlTest(unittest.TestCase):
                           "Approved-by: ceo", "Bob", "2026-02-01")
         r.git("tag", "audit-2026")
         r.git("mv", "sms/policies/c.md", "sms/policies/renamed.md")
-        cls.c3 = r.commit("Rename C", "Alice", "2026-03-01")
+        # Commit messages are content too: they must reach pages as text.
+        cls.c3 = r.commit("Rename C\n\nChange: Renamed <script>alert(1)</script>", "Alice",
+                          "2026-03-01")
         r.write("policies/b.md", policy("POL-B", "1.0", "B one, edited.",
                                         approved_on="2026-01-05"))
         r.write("records/actions.yaml", ACTION.format(status="closed"))
@@ -216,6 +218,11 @@ class DocumentControlTest(unittest.TestCase):
         rows = self.page(out, "policies/renamed.html").rows
         self.assertEqual([r[3].split("]")[-1] for r in rows], [self.c5[:7], self.c3[:7], self.c1[:7]])
         self.assertIn("renamed from policies/c.md", rows[1][4])
+        self.assertTrue(rows[1][4].startswith("Renamed <script>alert(1)</script>"), rows[1][4])
+        with open(os.path.join(out, "policies", "renamed.html"), encoding="utf-8") as fh:
+            html = fh.read()
+        self.assertNotIn("<script", html)
+        self.assertIn("Renamed &lt;script&gt;alert(1)&lt;/script&gt;", html)
 
     def test_outside_git_the_page_says_so(self):
         plain = os.path.join(self.tmp, "plain")
