@@ -297,6 +297,68 @@ print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else 
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(original)
 
+    def test_the_revision_label_says_when_the_work_tree_differs(self):
+        def revision():
+            result = testlib.run(["status", "--root", self.repo.sms, "--format", "json",
+                                  "--as-of", "2026-06-01"])
+            return json.loads(result.stdout)["revision"]
+        self.assertEqual(revision(), "main@" + self.c5[:12])
+        extra = os.path.join(self.repo.sms, "policies", "notes.txt")
+        with open(extra, "w", encoding="utf-8") as fh:
+            fh.write("an untracked file\n")
+        try:
+            self.assertEqual(revision(), "main@%s with uncommitted changes" % self.c5[:12])
+        finally:
+            os.remove(extra)
+
+    def test_a_shallow_clone_warns_and_invents_no_approvals(self):
+        clone = os.path.join(self.tmp, "shallow")
+        subprocess.run(["git", "clone", "-q", "--depth", "1", "file://" + self.repo.path, clone],
+                       check=True, capture_output=True)
+        out = os.path.join(self.tmp, "shallow-out")
+        result = testlib.run(["build", "--root", os.path.join(clone, "sms"), "--out", out,
+                              "--as-of", "2026-06-01"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr.count("warning: the repository is a shallow clone"), 1,
+                         result.stderr)
+        rows = self.page(out, "policies/a.html").rows
+        self.assertEqual(len(rows), 1)
+        self.assertIn("not in this shallow clone", rows[0][4])
+        self.assertEqual(rows[0][5], "")  # the edge commit approves nothing
+        # POL-E's approved_on still dates its approval.
+        self.assertIn("2026-04-01 by Chief Executive Officer",
+                      open(os.path.join(out, "policies", "e.html"), encoding="utf-8").read())
+
+    def test_approvals_on_a_merged_branch_count_and_trailer_keys_ignore_case(self):
+        r = Repo(os.path.join(self.tmp, "merged"))
+        r.write("smsdoc.yaml", CONFIG)
+        r.write("policies/x.md", policy("POL-X", "1.0", "X one."))
+        r.commit("Add X", "Alice", "2026-01-10")
+        r.git("checkout", "-q", "-b", "side")
+        r.write("policies/x.md", policy("POL-X", "1.1", "X two."))
+        r.commit("Edit X\n\nChange: X covers more\nApproved-BY: ceo", "Bob", "2026-02-01")
+        r.git("tag", "reviewed")
+        r.git("checkout", "-q", "main")
+        r.git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+              env={"GIT_AUTHOR_NAME": "Carol", "GIT_AUTHOR_EMAIL": "c@example.com",
+                   "GIT_COMMITTER_NAME": "Carol", "GIT_COMMITTER_EMAIL": "c@example.com",
+                   "GIT_AUTHOR_DATE": "2026-02-02T10:00:00+0000",
+                   "GIT_COMMITTER_DATE": "2026-02-02T10:00:00+0000"})
+        out = os.path.join(self.tmp, "merged-out")
+        result = testlib.run(["build", "--root", r.sms, "--out", out, "--as-of", "2026-06-01"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = self.page(out, "policies/x.html").rows
+        self.assertEqual([(row[2], row[4], row[5]) for row in rows],
+                         [("Carol", "X covers more", "Chief Executive Officer"),
+                          ("Alice", "Add X", "")])
+        # `reviewed` is on the merged branch: only the merge lies after it.
+        changes = testlib.run(["diff", "reviewed", "main", "--root", r.sms,
+                               "--out", os.path.join(self.tmp, "merged-changes")])
+        self.assertEqual(changes.returncode, 0, changes.stderr)
+        self.assertTrue(changes.stdout.startswith(
+            "Changes from reviewed@%s to main@" % r.git("rev-parse", "reviewed")[:12]))
+        self.assertIn(": 1 commit\n", changes.stdout.splitlines(True)[0])
+
     # --- reviews and status ----------------------------------------------
 
     def test_as_of_moves_a_review_from_current_to_overdue(self):

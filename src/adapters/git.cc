@@ -9,6 +9,7 @@
 #include <git2.h>
 
 #include "base/dates.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
@@ -89,7 +90,10 @@ class TreeDisk : public Disk {
   TreeDisk(git_repository* repo, TreePtr tree, std::string prefix)
       : repo_(repo), tree_(std::move(tree)), prefix_(std::move(prefix)) {}
 
+  // The loader reads files on several threads; libgit2 objects are not
+  // to be used from two at once.
   std::optional<std::string> ReadFile(const std::string& path) const override {
+    std::lock_guard lock(mutex_);
     BlobPtr blob = Blob(path);
     if (!blob) return std::nullopt;
     return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
@@ -97,12 +101,14 @@ class TreeDisk : public Disk {
   }
 
   std::optional<uintmax_t> FileSize(const std::string& path) const override {
+    std::lock_guard lock(mutex_);
     BlobPtr blob = Blob(path);
     if (!blob) return std::nullopt;
     return static_cast<uintmax_t>(git_blob_rawsize(blob.get()));
   }
 
   std::vector<std::string> ListFiles(const std::string& dir) const override {
+    std::lock_guard lock(mutex_);
     std::vector<std::string> files;
     EntryPtr entry = Entry(dir);
     if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return files;
@@ -117,6 +123,7 @@ class TreeDisk : public Disk {
   bool IsInsideRoot(const std::string&) const override { return true; }
 
   bool IsFolder(const std::string& path) const override {
+    std::lock_guard lock(mutex_);
     EntryPtr entry = Entry(path);
     return entry && git_tree_entry_type(entry.get()) == GIT_OBJECT_TREE;
   }
@@ -159,6 +166,7 @@ class TreeDisk : public Disk {
   git_repository* repo_;
   TreePtr tree_;
   std::string prefix_;
+  mutable std::mutex mutex_;
 };
 
 }  // namespace
@@ -172,8 +180,13 @@ std::unique_ptr<GitRepo> GitRepo::Open(const std::string& folder, std::string& w
     return nullptr;
   }
   git_repository* repo = nullptr;
-  if (git_repository_open_ext(&repo, dir.c_str(), 0, nullptr) != 0) {
-    why_not = "not in a git repository";
+  if (int rc = git_repository_open_ext(&repo, dir.c_str(), 0, nullptr); rc != 0) {
+    // Anything but "no repository here" (a repository git refuses to open,
+    // say for its owner) must not pass for "not in git".
+    const git_error* e = git_error_last();
+    why_not = rc == GIT_ENOTFOUND ? std::string(kNotInGit)
+                                  : std::string("in a git repository smsdoc cannot read: ") +
+                                        (e && e->message ? e->message : "unknown error");
     return nullptr;
   }
   const char* workdir = git_repository_workdir(repo);
@@ -224,6 +237,57 @@ std::string GitRepo::Describe(const std::string& commit, const std::string& name
   return label + "@" + commit.substr(0, 12);
 }
 
+namespace {
+
+git_diff_options DiffOptions(char** spec, const std::string& prefix) {
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  // The SMS folder is a path, not a pattern: "sms[1]" is a folder name.
+  options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  if (!prefix.empty()) options.pathspec = {spec, 1};
+  return options;
+}
+
+}  // namespace
+
+// The trailers of the commits a merge brings in (reachable from its other
+// parents, not from its first), by the repository paths each one touched:
+// an approval given on a branch counts when the branch is merged.
+std::map<std::string, std::vector<std::pair<std::string, std::string>>> GitRepo::SideTrailers(
+    const git_commit* merge) const {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_path;
+  git_revwalk* raw = nullptr;
+  if (git_revwalk_new(&raw, repo_) != 0) return by_path;
+  Owned<git_revwalk, git_revwalk_free> walk(raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL);
+  for (unsigned i = 1; i < git_commit_parentcount(merge); ++i)
+    git_revwalk_push(walk.get(), git_commit_parent_id(merge, i));
+  git_revwalk_hide(walk.get(), git_commit_parent_id(merge, 0));
+  std::string pathspec = prefix_;
+  char* spec = pathspec.data();
+  git_diff_options options = DiffOptions(&spec, prefix_);
+  git_oid oid;
+  while (git_revwalk_next(&oid, walk.get()) == 0) {
+    CommitPtr c = LookupCommit(repo_, Hex(&oid));
+    if (!c) continue;
+    GitRevision info = DescribeCommit(c.get());
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (const auto& t : info.trailers)
+      if (EqualsIgnoreCase(t.first, "Approved-by") || EqualsIgnoreCase(t.first, "Change")) kept.push_back(t);
+    if (kept.empty()) continue;
+    CommitPtr parent = FirstParent(c.get());
+    TreePtr tree = TreeOf(c.get()), parent_tree = TreeOf(parent.get());
+    git_diff* diff_raw = nullptr;
+    if (!tree || git_diff_tree_to_tree(&diff_raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
+      continue;
+    DiffPtr diff(diff_raw);
+    for (size_t d = 0; d < git_diff_num_deltas(diff.get()); ++d) {
+      auto& list = by_path[git_diff_get_delta(diff.get(), d)->new_file.path];
+      list.insert(list.end(), kept.begin(), kept.end());
+    }
+  }
+  return by_path;
+}
+
 std::vector<std::vector<GitRevision>> GitRepo::History(
     const std::string& commit, const std::vector<std::string>& paths) const {
   std::vector<std::vector<GitRevision>> history(paths.size());
@@ -238,16 +302,33 @@ std::vector<std::vector<GitRevision>> GitRepo::History(
     tracked[prefix_ + paths[i]] = i;
   }
 
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   std::string pathspec = prefix_;
   char* spec = pathspec.data();
-  if (!pathspec.empty()) options.pathspec = {&spec, 1};
+  git_diff_options options = DiffOptions(&spec, prefix_);
   git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
   find.flags = GIT_DIFF_FIND_RENAMES;
 
   for (CommitPtr c = LookupCommit(repo_, commit); c && !tracked.empty();) {
     CommitPtr parent = FirstParent(c.get());
-    TreePtr tree = TreeOf(c.get()), parent_tree = TreeOf(parent.get());
+    TreePtr tree = TreeOf(c.get());
+    if (!parent && git_commit_parentcount(c.get()) > 0) {
+      // The edge of a shallow clone: what came before is not here. Record
+      // each file's state without calling this commit its change.
+      GitRevision edge = DescribeCommit(c.get());
+      edge.trailers.clear();
+      edge.boundary = true;
+      for (const auto& [path, index] : tracked) {
+        git_tree_entry* entry = nullptr;
+        if (!tree || git_tree_entry_bypath(&entry, tree.get(), path.c_str()) != 0) continue;
+        GitRevision r = edge;
+        r.path = path.substr(prefix_.size());
+        r.blob = Hex(git_tree_entry_id(entry));
+        git_tree_entry_free(entry);
+        history[index].push_back(std::move(r));
+      }
+      break;
+    }
+    TreePtr parent_tree = TreeOf(parent.get());
     git_diff* raw = nullptr;
     if (!tree || git_diff_tree_to_tree(&raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
       break;
@@ -255,6 +336,7 @@ std::vector<std::vector<GitRevision>> GitRepo::History(
     git_diff_find_similar(diff.get(), &find);
 
     std::optional<GitRevision> shared;  // described once, for the first path it touches
+    std::optional<std::map<std::string, std::vector<std::pair<std::string, std::string>>>> side;
     std::vector<std::pair<std::string, std::optional<std::string>>> moves;  // new -> old
     for (size_t d = 0; d < git_diff_num_deltas(diff.get()); ++d) {
       const git_diff_delta* delta = git_diff_get_delta(diff.get(), d);
@@ -265,6 +347,11 @@ std::vector<std::vector<GitRevision>> GitRepo::History(
       GitRevision r = *shared;
       r.path = it->first.substr(prefix_.size());
       r.blob = Hex(&delta->new_file.id);
+      if (git_commit_parentcount(c.get()) > 1) {
+        if (!side) side = SideTrailers(c.get());
+        if (auto found = side->find(it->first); found != side->end())
+          r.trailers.insert(r.trailers.end(), found->second.begin(), found->second.end());
+      }
       history[it->second].push_back(std::move(r));
       if (delta->status == GIT_DELTA_ADDED) moves.emplace_back(it->first, std::nullopt);
       if (delta->status == GIT_DELTA_RENAMED)
@@ -286,18 +373,41 @@ std::vector<std::vector<GitRevision>> GitRepo::History(
 
 std::vector<std::string> GitRepo::CommitsBetween(const std::string& from,
                                                  const std::string& to) const {
+  // As `git rev-list --first-parent from..to`: `from` and everything it
+  // contains are left out, wherever `from` sits.
   std::vector<std::string> commits;
-  git_oid from_oid, to_oid, base;
-  if (!ParseOid(from, from_oid) || !ParseOid(to, to_oid)) return commits;
-  // Stop at the merge base, so `from` on a side branch still ends the walk.
-  std::string stop = git_merge_base(&base, repo_, &from_oid, &to_oid) == 0 ? Hex(&base) : from;
-  for (CommitPtr c = LookupCommit(repo_, to); c;) {
-    std::string id = Hex(git_commit_id(c.get()));
-    if (id == stop || id == from) break;
-    commits.push_back(id);
-    c = FirstParent(c.get());
-  }
+  git_oid from_oid, to_oid;
+  git_revwalk* raw = nullptr;
+  if (!ParseOid(from, from_oid) || !ParseOid(to, to_oid) || git_revwalk_new(&raw, repo_) != 0)
+    return commits;
+  Owned<git_revwalk, git_revwalk_free> walk(raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL);
+  git_revwalk_simplify_first_parent(walk.get());
+  git_revwalk_push(walk.get(), &to_oid);
+  git_revwalk_hide(walk.get(), &from_oid);
+  for (git_oid oid; git_revwalk_next(&oid, walk.get()) == 0;) commits.push_back(Hex(&oid));
   return commits;
+}
+
+bool GitRepo::HasUncommittedChanges(const std::string& skip) const {
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+  std::string pathspec = prefix_;
+  char* spec = pathspec.data();
+  if (!prefix_.empty()) options.pathspec = {&spec, 1};
+  git_status_list* raw = nullptr;
+  if (git_status_list_new(&raw, repo_, &options) != 0) return false;
+  Owned<git_status_list, git_status_list_free> list(raw);
+  std::string skipped = prefix_ + skip + "/";
+  for (size_t i = 0; i < git_status_list_entrycount(list.get()); ++i) {
+    const git_status_entry* e = git_status_byindex(list.get(), i);
+    const git_diff_delta* d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+    const char* path = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : nullptr;
+    if (path && (skip.empty() || std::string(path).compare(0, skipped.size(), skipped) != 0))
+      return true;
+  }
+  return false;
 }
 
 std::optional<std::string> GitRepo::ReadBlob(const std::string& blob) const {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "base/disk.h"
 
+struct git_commit;
 struct git_repository;
 
 namespace smsdoc {
@@ -20,7 +22,13 @@ struct GitRevision {
   std::string date;  ///< author date, YYYY-MM-DD in the author's time zone
   std::string subject;
   std::vector<std::pair<std::string, std::string>> trailers;  ///< "Key: value" lines
+  /// The edge of a shallow clone: the file as it was there, not a change
+  /// made there (no trailers).
+  bool boundary = false;
 };
+
+/// GitRepo::Open's reason when the folder is in no repository at all.
+inline constexpr const char* kNotInGit = "not in a git repository";
 
 /// The git repository an SMS folder lives in: libgit2 behind one class.
 /// Not thread-safe; use it from one thread.
@@ -44,12 +52,18 @@ class GitRepo {
   /// For each path (relative to the SMS root, as it is at `commit`), the
   /// commits that changed it, newest first, following renames. Walks
   /// `commit` and its first parents once for all paths, so a merge counts
-  /// as one change; stops at the end of a shallow clone's history.
+  /// as one change, carrying the Approved-by and Change trailers of the
+  /// merged commits that touched the file; at the edge of a shallow clone
+  /// a `boundary` revision holds each file's state.
   std::vector<std::vector<GitRevision>> History(const std::string& commit,
                                                 const std::vector<std::string>& paths) const;
   /// The commits from `to` back along first parents until `from` (or an
   /// ancestor of it) is reached, newest first; `from` itself is left out.
   std::vector<std::string> CommitsBetween(const std::string& from, const std::string& to) const;
+
+  /// True when files in the SMS folder differ from HEAD (modified, staged,
+  /// untracked and not ignored), leaving out the folder `skip` (the output).
+  bool HasUncommittedChanges(const std::string& skip) const;
 
   /// A blob's bytes.
   std::optional<std::string> ReadBlob(const std::string& blob) const;
@@ -58,6 +72,8 @@ class GitRepo {
 
  private:
   GitRepo(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> SideTrailers(
+      const git_commit* merge) const;
   git_repository* repo_;
   std::string prefix_;  ///< the SMS folder relative to the work tree: "" or "sms/"
 };

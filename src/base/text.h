@@ -30,6 +30,8 @@ std::string_view Trim(std::string_view s);
 /// with an ellipsis, when longer.
 std::string Shorten(std::string_view text, size_t bytes);
 bool StartsWith(std::string_view s, std::string_view prefix);
+/// Equal but for ASCII case ("Approved-By" and "approved-by").
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool EndsWith(std::string_view s, std::string_view suffix);
 
 /// True for YYYY-MM-DD naming a real calendar day.

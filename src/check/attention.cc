@@ -9,32 +9,23 @@ namespace {
 
 using Kind = AttentionItem::Kind;
 
-std::string Commits(const DocumentControl& c) {
-  std::string list;
-  for (size_t i : c.changed_after_approval) {
-    const Revision& r = c.history[i];
-    if (!list.empty()) list += ", ";
-    list += r.commit.empty() ? "uncommitted changes" : r.commit.substr(0, 7) + " (" + r.date + ")";
-  }
-  return list;
-}
-
 void DocumentItems(const Graph& graph, int node, const std::string& as_of,
                    std::vector<AttentionItem>& out) {
   const Document& doc = graph.corpus->documents[graph.nodes[node].index];
   if (doc.status != "approved") return;
   const DocumentControl& c = doc.control;
-  if (!c.next_review.empty() && c.next_review < as_of)
+  std::string review = ReviewState(doc, as_of);
+  if (review == "overdue")
     out.push_back({Kind::kReviewOverdue, node, c.next_review,
                    "review overdue since " + c.next_review + " (last review " + c.last_review +
                        ", every " + std::to_string(doc.review_months) + " months)",
                    doc.review_pos});
-  else if (!c.next_review.empty() && c.next_review < AddDays(as_of, kDueSoonDays))
+  if (review == "due")
     out.push_back({Kind::kReviewDue, node, c.next_review, "review due on " + c.next_review,
                    doc.review_pos});
   if (!c.changed_after_approval.empty())
     out.push_back({Kind::kChangedAfterApproval, node, c.approved_on,
-                   "changed after approval on " + c.approved_on + ": " + Commits(c) +
+                   "changed after approval on " + c.approved_on + ": " + c.ChangesAfterApproval(true) +
                        " (raise 'version' and record a new approval)",
                    doc.version_pos});
   if (!c.version_problem.empty())
@@ -60,6 +51,13 @@ void RecordItems(const Graph& graph, int node, const RegisterRules& rules,
 }
 
 }  // namespace
+
+std::string ReviewState(const Document& doc, const std::string& as_of) {
+  const std::string& next = doc.control.next_review;
+  if (doc.status != "approved" || next.empty()) return "";
+  if (next < as_of) return "overdue";
+  return next < AddDays(as_of, kDueSoonDays) ? "due" : "";
+}
 
 const char* AttentionCode(Kind kind) {
   switch (kind) {

@@ -32,6 +32,10 @@ struct AttentionItem {
 
 inline constexpr int kDueSoonDays = 30;
 
+/// "overdue", "due" (within kDueSoonDays) or "" for a document's next
+/// review as of `as_of`; only documents in force have reviews due.
+std::string ReviewState(const Document& doc, const std::string& as_of);
+
 /// A short name of a kind of item: "review-overdue", "expired", ...; also
 /// the diagnostic code of the warning items.
 const char* AttentionCode(AttentionItem::Kind kind);

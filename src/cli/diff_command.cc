@@ -4,8 +4,10 @@
 #include <set>
 
 #include "check/changes.h"
+#include "cli/environment.h"
 #include "cli/prepare.h"
 #include "render/changes_page.h"
+#include "write/paths.h"
 #include "write/site_writer.h"
 
 namespace smsdoc {
@@ -66,7 +68,7 @@ int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err)
   if (!to) return Fail(error, err);
 
   Model before, after;
-  before.as_of = after.as_of = options.as_of;
+  before.as_of = after.as_of = options.as_of.empty() ? Today() : options.as_of;
   Diagnostics before_diags, after_diags;
   PrepareAt(*repo, *from, from_name, Jobs(options), before, before_diags);
   PrepareAt(*repo, *to, to_name, Jobs(options), after, after_diags);
@@ -88,7 +90,8 @@ int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err)
   diags.Sort();
   Print(diags, err);
   if (diags.HasErrors()) return kExitContent;
-  fs::path dir = options.out.empty() ? fs::path(options.root) / (config.output + "-changes")
+  fs::path dir = options.out.empty() ? SiblingPath(fs::path(options.root) / config.output,
+                                                   "-changes")
                                      : fs::path(options.out);
   std::string refusal = CheckOutputFolder(
       dir, options.root, {config.policies_dir, config.processes_dir, config.records_dir});

@@ -56,7 +56,10 @@ void LoadLinkCheck(Model& model, const GitRepo* repo, const std::string& commit,
   std::string revision = model.corpus.revision;
   model.corpus = LoadCorpus(*model.disk, jobs, diags);
   model.corpus.revision = revision;
-  LoadHistory(model.corpus, repo, commit, work_tree ? model.disk.get() : nullptr, why_not);
+  // The label is provenance: say when the files are not the commit's.
+  if (repo && work_tree && repo->HasUncommittedChanges(model.corpus.config.output))
+    model.corpus.revision += " with uncommitted changes";
+  LoadHistory(model.corpus, repo, commit, work_tree ? model.disk.get() : nullptr, why_not, diags);
   model.graph = LinkCorpus(model.corpus, diags);
   CheckGraph(model.graph, diags);
   model.attention = NeedsAttention(model.graph, model.as_of);
@@ -138,6 +141,10 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnost
 void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
                int jobs, Model& model, Diagnostics& diags) {
   model.disk = repo.TreeAt(commit);
+  if (!model.disk) {  // a partial clone without the tree
+    diags.Error(kConfigFile, {}, "cannot read the tree of " + name, "git-unreadable");
+    model.disk = std::make_unique<MemoryDisk>();
+  }
   model.corpus.revision = repo.Describe(commit, name);
   LoadLinkCheck(model, &repo, commit, false, "", jobs, diags);
 }

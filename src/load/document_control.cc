@@ -65,7 +65,9 @@ void DeriveControl(Document& doc) {
   for (size_t i = h.size(); i-- > 0;) {
     const Revision* older = i + 1 < h.size() ? &h[i + 1] : nullptr;
     Revision& r = h[i];
-    r.body_changed = !older || older->body_hash != r.body_hash;
+    // At a shallow clone's edge nothing is known to have changed; an
+    // approved_on there still dates an approval of that state.
+    r.body_changed = !r.boundary && (!older || older->body_hash != r.body_hash);
     r.approval = !r.approved_by.empty() ||
                  (!r.approved_on.empty() && (!older || older->approved_on != r.approved_on));
     if (r.approval) approvals.insert(approvals.begin(), i);
@@ -80,12 +82,14 @@ void DeriveControl(Document& doc) {
     c.approved_on = ApprovalDate(r, last + 1 < h.size() ? &h[last + 1] : nullptr);
     c.approved_by = r.approved_by.empty() ? doc.approver : r.approved_by;
     c.approval_commit = r.commit;
-    for (size_t i = 0; i < last; ++i)
+    // Only a document in force is held to its approval; drafts may change.
+    bool in_force = doc.status == "approved";
+    for (size_t i = 0; i < last && in_force; ++i)
       if (h[i].body_changed) c.changed_after_approval.push_back(i);
 
     // A new approval needs a higher version when the body changed; the
     // current version may not fall below the approved one.
-    if (approvals.size() > 1) {
+    if (approvals.size() > 1 && in_force) {
       const Revision& before = h[approvals[1]];
       int order = CompareVersions(r.version, before.version);
       if (order < 0)
@@ -94,7 +98,7 @@ void DeriveControl(Document& doc) {
       else if (order == 0 && r.body_hash != before.body_hash)
         c.version_problem = "version " + r.version + " was approved twice with different bodies";
     }
-    if (last > 0 && CompareVersions(h[0].version, r.version) < 0)
+    if (in_force && last > 0 && CompareVersions(h[0].version, r.version) < 0)
       c.version_problem = "version " + h[0].version + " is lower than the approved version " +
                           r.version;
   }

@@ -15,6 +15,7 @@ Revision Rev(std::string commit, std::string date, std::string version, size_t b
 Document Doc(std::vector<Revision> newest_first) {
   Document d;
   d.approver = "ceo";
+  d.status = "approved";
   d.effective = "2026-01-01";
   d.review_months = 12;
   d.control.history = std::move(newest_first);
@@ -47,6 +48,31 @@ TEST_CASE("body changes after the last approval are listed, front matter changes
   CHECK(c.history[3].body_changed);  // the first revision creates the body
   CHECK(c.version_problem.empty());
   CHECK(c.next_review == "2027-02-01");
+}
+
+TEST_CASE("a draft may change after an old approval") {
+  Document d = Doc({Rev("c2", "2026-04-01", "1.1", 3), Rev("c1", "2026-02-01", "1.0", 2, "ceo")});
+  d.status = "draft";
+  DeriveControl(d);
+  CHECK(d.control.approved_on == "2026-02-01");
+  CHECK(d.control.changed_after_approval.empty());
+}
+
+TEST_CASE("the edge of a shallow clone is a state, not a change or a trailer's approval") {
+  Revision edge = Rev("c1", "2026-01-01", "1.0", 1);
+  edge.boundary = true;
+  Document d = Doc({Rev("c2", "2026-02-01", "1.0", 2), edge});
+  DeriveControl(d);
+  CHECK_FALSE(d.control.history[1].body_changed);
+  CHECK(d.control.approved_on.empty());  // no approval is visible in the clone
+  CHECK(d.control.changed_after_approval.empty());
+
+  Revision approved_edge = Rev("c1", "2026-01-01", "1.0", 1, "", "2025-12-01");
+  approved_edge.boundary = true;
+  Document e = Doc({Rev("c2", "2026-02-01", "1.0", 2, "", "2025-12-01"), approved_edge});
+  DeriveControl(e);
+  CHECK(e.control.approved_on == "2025-12-01");
+  CHECK(e.control.changed_after_approval == std::vector<size_t>{0});
 }
 
 TEST_CASE("a new approved_on is an approval dated by the front matter") {

@@ -1,9 +1,11 @@
 #include "load/history_loader.h"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
 #include "base/text.h"
+#include "model/config.h"
 #include "load/document_control.h"
 #include "load/front_matter.h"
 
@@ -43,29 +45,36 @@ FileFacts ReadFacts(const std::string& text) {
   return facts;
 }
 
-std::string Trailer(const GitRevision& g, const std::string& key) {
+// Every value of a trailer, once each; keys compared as git does
+// (case-insensitive).
+std::vector<std::string> Trailers(const GitRevision& g, std::string_view key) {
+  std::vector<std::string> values;
   for (const auto& [k, v] : g.trailers)
-    if (k == key) return v;
-  return "";
+    if (EqualsIgnoreCase(k, key) && std::find(values.begin(), values.end(), v) == values.end())
+      values.push_back(v);
+  return values;
 }
 
 Revision FromGit(const GitRevision& g, const FileFacts& facts) {
-  std::string change = Trailer(g, "Change");
+  std::vector<std::string> change = Trailers(g, "Change");
   return {.commit = g.commit,
           .path = g.path,
           .date = g.date,
           .author = g.author,
-          .summary = change.empty() ? g.subject : change,
-          .approved_by = Trailer(g, "Approved-by"),
+          .summary = change.empty() ? g.subject : change.front(),
+          .approved_by = Join(Trailers(g, "Approved-by"), ", "),
           .version = facts.version,
           .approved_on = facts.approved_on,
+          .boundary = g.boundary,
           .body_hash = facts.body_hash};
 }
 
 }  // namespace
 
 void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
-                 const Disk* work_tree, const std::string& why_not) {
+                 const Disk* work_tree, const std::string& why_not, Diagnostics& diags) {
+  if (!repo && why_not != kNotInGit)
+    diags.Warning(kConfigFile, {}, "no revision history: the SMS is " + why_not, "git-unreadable");
   std::vector<std::vector<GitRevision>> history;
   if (repo && !commit.empty()) {
     std::vector<std::string> paths;
@@ -73,15 +82,20 @@ void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
     history = repo->History(commit, paths);
   }
   std::unordered_map<std::string, FileFacts> by_blob;  // renames keep their blob
+  bool shallow = false;
   for (size_t i = 0; i < corpus.documents.size(); ++i) {
     Document& doc = corpus.documents[i];
     if (!repo) doc.control.no_history = why_not;
     if (i < history.size()) {
       for (const GitRevision& g : history[i]) {
         auto it = by_blob.find(g.blob);
-        if (it == by_blob.end())
-          it = by_blob.emplace(g.blob, ReadFacts(repo->ReadBlob(g.blob).value_or(""))).first;
+        if (it == by_blob.end()) {
+          std::optional<std::string> text = repo->ReadBlob(g.blob);
+          if (!text) continue;  // not in this clone (a partial one): nothing to judge
+          it = by_blob.emplace(g.blob, ReadFacts(*text)).first;
+        }
         doc.control.history.push_back(FromGit(g, it->second));
+        shallow = shallow || g.boundary;
       }
     }
     if (repo && work_tree) {
@@ -101,6 +115,11 @@ void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
     }
     DeriveControl(doc);
   }
+  if (shallow)
+    diags.Warning(kConfigFile, {},
+                  "the repository is a shallow clone: history, approvals and changes before "
+                  "its first commit are not seen (fetch the whole history: git fetch --unshallow)",
+                  "history-shallow");
 }
 
 }  // namespace smsdoc

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "adapters/git.h"
+#include "base/diagnostics.h"
 #include "base/disk.h"
 #include "model/corpus.h"
 
@@ -9,9 +10,11 @@ namespace smsdoc {
 
 /// Reads every document's history from git as of `commit` and derives its
 /// document control. `repo` null: the SMS is not in git (`why_not` says
-/// so on every page). `work_tree`, when the corpus was read from the work
-/// tree rather than from `commit`, adds uncommitted changes on top.
+/// so on every page; a repository that could not be read is a warning).
+/// `work_tree`, when the corpus was read from the work tree rather than
+/// from `commit`, adds uncommitted changes on top. A shallow clone is a
+/// warning: its history is incomplete.
 void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
-                 const Disk* work_tree, const std::string& why_not);
+                 const Disk* work_tree, const std::string& why_not, Diagnostics& diags);
 
 }  // namespace smsdoc

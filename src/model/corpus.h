@@ -45,6 +45,7 @@ struct Revision {
   std::string version, approved_on;  ///< front matter at this revision
   bool body_changed = false;  ///< the Markdown body differs from the revision before
   bool approval = false;      ///< records an approval (trailer or a new approved_on)
+  bool boundary = false;      ///< the edge of a shallow clone: a state, not a change
   size_t body_hash = 0;       ///< to compare bodies across revisions
 };
 
@@ -61,6 +62,9 @@ struct DocumentControl {
   std::vector<size_t> changed_after_approval;
   std::string version_problem;     ///< a version that went backwards or repeats
   std::string last_review, next_review;  ///< "" when unknown
+
+  /// "1a2b3c4 (2026-03-15), uncommitted changes": the changes after approval.
+  std::string ChangesAfterApproval(bool with_dates) const;
 };
 
 /// A policy-type document or a process definition (Markdown with front matter).

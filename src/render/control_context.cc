@@ -25,16 +25,11 @@ TemplateValue RevisionRow(const Revision& r) {
   row.Set("has_approved_by", !r.approved_by.empty());
   row.Set("approval", r.approval);
   row.Set("body_changed", r.body_changed);
+  row.Set("boundary", r.boundary);
   return row;
 }
 
 }  // namespace
-
-std::string PageContext::ReviewState(const DocumentControl& c, const std::string& status) const {
-  if (status != "approved" || c.next_review.empty()) return "";
-  if (c.next_review < info_.as_of) return "overdue";
-  return c.next_review < AddDays(info_.as_of, kDueSoonDays) ? "due" : "";
-}
 
 void PageContext::SetControl(TemplateValue& v, const Document& d) const {
   const DocumentControl& c = d.control;
@@ -45,14 +40,8 @@ void PageContext::SetControl(TemplateValue& v, const Document& d) const {
   v.Set("has_approval_commit", !c.approval_commit.empty());
   v.Set("last_review", c.last_review);
   v.Set("next_review", c.next_review);
-  v.Set("review_state", ReviewState(c, d.status));
-  std::string changes;
-  for (size_t i : c.changed_after_approval) {
-    const Revision& r = c.history[i];
-    changes += (changes.empty() ? "" : ", ") +
-               (r.commit.empty() ? std::string("uncommitted changes")
-                                 : ShortHash(r.commit) + " (" + r.date + ")");
-  }
+  v.Set("review_state", ReviewState(d, info_.as_of));
+  std::string changes = c.ChangesAfterApproval(true);
   v.Set("changed_after_approval", !changes.empty());
   v.Set("changes_after_approval", changes);
   v.Set("version_problem", c.version_problem);

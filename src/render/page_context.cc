@@ -227,7 +227,7 @@ TemplateValue PageContext::Stage1() const {
     row.Set("approved_on", d.control.approved_on);
     row.Set("has_approved_on", !d.control.approved_on.empty());
     row.Set("next_review", d.control.next_review);
-    row.Set("review_state", ReviewState(d.control, d.status));
+    row.Set("review_state", ReviewState(d, info_.as_of));
     TemplateValue items = TemplateValue::List();
     for (size_t i : doc.items) {
       TemplateValue item;
@@ -389,7 +389,7 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
     row.Set("next_review", d.control.next_review);
-    row.Set("review_state", ReviewState(d.control, d.status));
+    row.Set("review_state", ReviewState(d, info_.as_of));
     row.Set("approved_on", d.control.approved_on);
     row.Set("changed_after_approval", !d.control.changed_after_approval.empty());
     rows.Push(std::move(row));

@@ -59,7 +59,6 @@ class PageContext {
                           const FieldValue* value) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
   // Document control (control_context.cc).
-  std::string ReviewState(const DocumentControl& control, const std::string& status) const;
   void SetControl(TemplateValue& v, const Document& d) const;
 
   const Graph& graph_;

@@ -26,7 +26,7 @@ std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr
                              int jobs = 2) {
   auto b = std::make_unique<Built>();
   b->corpus = LoadCorpus(disk, jobs, b->diags);
-  LoadHistory(b->corpus, nullptr, "", nullptr, "not in git");  // document control
+  LoadHistory(b->corpus, nullptr, "", nullptr, kNotInGit, b->diags);  // document control
   b->graph = LinkCorpus(b->corpus, b->diags);
   Theme t = LoadTheme(theme, "mytheme", b->diags);
   BuildInfo info{"2026-11-21", "", "test"};

@@ -721,12 +721,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
       const DocumentControl& c = d.control;
       Cell id = Cell::Text(d.id);
       id.url = Url(kDocumentRegister, node);
-      std::string changes;
-      for (size_t i : c.changed_after_approval) {
-        const Revision& r = c.history[i];
-        changes += (changes.empty() ? "" : ", ") +
-                   (r.commit.empty() ? std::string("uncommitted") : r.commit.substr(0, 7));
-      }
+      std::string changes = c.ChangesAfterApproval(false);
       Cell changed = changes.empty() ? Cell{} : Cell::Text("yes: " + changes);
       if (!changes.empty()) changed.fill = RegisterRules::kLate;
       sheet.rows.push_back({id, Cell::Text(d.title), Cell::Text(d.type),

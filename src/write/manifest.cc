@@ -103,6 +103,7 @@ Manifest ParseManifest(std::string_view text, const std::string& shown_path,
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // edited on Windows
     start = end + 1;
     ++number;
     auto fail = [&](const std::string& message) {

@@ -14,12 +14,7 @@ namespace smsdoc {
 namespace fs = std::filesystem;
 
 fs::path DefaultPackPath(const fs::path& site, const std::string& as_of) {
-  // Worked out on the path as given, so a relative folder gives a relative zip.
-  fs::path folder = site.lexically_normal();
-  if (!folder.has_filename()) folder = folder.parent_path();  // "site/"
-  if (folder.empty() || folder.filename() == "." || folder.filename() == "..")
-    folder = AbsolutePath(site);
-  return folder.parent_path() / (folder.filename().string() + "-" + as_of + ".zip");
+  return SiblingPath(site, "-" + as_of + ".zip");
 }
 
 std::string CheckPackFile(const fs::path& zip, const fs::path& site, const fs::path& root,

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <string>
 
 namespace smsdoc {
 
@@ -17,6 +18,16 @@ inline std::filesystem::path AbsolutePath(const std::filesystem::path& p) {
 inline bool IsWithin(const std::filesystem::path& inner, const std::filesystem::path& outer) {
   auto rel = inner.lexically_relative(outer);
   return !rel.empty() && *rel.begin() != "..";
+}
+
+/// A path beside `folder`, named after it with `suffix`: "site/" and
+/// "-changes" give "site-changes". Relative stays relative.
+inline std::filesystem::path SiblingPath(const std::filesystem::path& folder,
+                                         const std::string& suffix) {
+  std::filesystem::path f = folder.lexically_normal();
+  if (!f.has_filename()) f = f.parent_path();  // "site/"
+  if (f.empty() || f.filename() == "." || f.filename() == "..") f = AbsolutePath(folder);
+  return f.parent_path() / (f.filename().string() + suffix);
 }
 
 }  // namespace smsdoc
