@@ -1,4 +1,5 @@
 #include "adapters/yaml.h"
+#include "adapters/yaml_documents.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -138,15 +139,17 @@ YamlNode ParseYaml(std::string_view text, const std::string& path,
   }
   YAML::Node root;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.size() > 1) {
-      int line = documents[1].Mark().line;
+    // Not YAML::LoadAll, which can loop for ever (yaml_documents.h).
+    std::string input(text);
+    std::vector<YAML::Mark> roots = DocumentRoots(input);
+    if (roots.size() > 1) {
+      int line = roots[1].line;
       diags.Error(path, {line < 0 ? first_line : line + first_line, 1},
                   "more than one YAML document ('---') in one file; use one list instead",
                   "yaml-documents");
       return {};
     }
-    if (!documents.empty()) root = documents[0];
+    root = YAML::Load(input);
   } catch (const YAML::ParserException& e) {
     // A mark of -1 means the end of the text: every slip lies before it.
     Pos at = e.mark.line < 0 ? Pos{1 << 30, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
