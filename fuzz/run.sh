@@ -2,7 +2,7 @@
 # Fuzzes each target of a SMSDOC_FUZZ build for SECONDS, from seeds made by
 # make_seeds.sh plus the corpus kept in BUILD/fuzz/corpus from earlier runs.
 # Fails on any crash, leak, timeout or out-of-memory; the input that did it
-# is left in BUILD/fuzz/artifacts/ (see tests/README.md, "Fuzzing").
+# is left in BUILD/fuzz/artifacts/ (tests/README.md, "Sanitizers and fuzzing").
 #   fuzz/run.sh BUILD SECONDS
 set -euo pipefail
 cd "$(dirname "$0")/.."
