@@ -1,6 +1,7 @@
 // `smsdoc pack`: build, then zip the site for the certification body.
 #include <filesystem>
 
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/prepare.h"
 #include "write/pack_writer.h"
@@ -22,8 +23,10 @@ int RunPack(const CommandOptions& options, std::ostream& err) {
   };
   next.then = [&](const BuildTarget& target) {
     size_t count = 0;
-    if (std::string error = WritePack(target.site, zip, target.info, count); !error.empty())
-      return Fail(error + "; the site was built but not packed", err);
+    if (std::string error = WritePack(target.site, zip, target.info, count); !error.empty()) {
+      int code = Fail(error + "; the site was built but not packed", err);
+      return InterruptSignal() ? 128 + InterruptSignal() : code;
+    }
     err << "packed " << Plural(count, "file") << " -> " << zip.generic_string() << "\n";
     return static_cast<int>(kExitOk);
   };

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "adapters/zip.h"
+#include "base/interrupt.h"
 #include "base/text.h"
 #include "write/manifest.h"
 #include "write/paths.h"
@@ -56,7 +57,15 @@ std::string WritePack(const fs::path& site, const fs::path& zip, const BuildInfo
   fs::path abs = AbsolutePath(zip);
   fs::path temp = abs.parent_path() / (".smsdoc-pack-" + std::to_string(::getpid()) + ".zip");
   std::error_code ec;
-  std::string error = WriteZip(temp, entries, {year, month, day}, comment);
+  std::string error;
+  {
+    // Ctrl-C while zipping: finish the entry list, then drop the temp file.
+    InterruptGuard guard;
+    error = WriteZip(temp, entries, {year, month, day}, comment);
+    if (error.empty() && InterruptSignal())
+      error = std::string("interrupted by ") + SignalName(InterruptSignal()) +
+              "; no pack written";
+  }
   if (error.empty()) {
     fs::rename(temp, abs, ec);
     if (ec) error = "cannot move the pack into place: " + ec.message();
