@@ -2,12 +2,9 @@
 
 #include <doctest/doctest.h>
 
-#include "test_support.h"
-#include <unistd.h>
-
-#include <fstream>
 #include <map>
-#include <sstream>
+
+#include "test_support.h"
 
 namespace smsdoc {
 

@@ -2,13 +2,11 @@
 
 #include <doctest/doctest.h>
 
-#include "test_support.h"
-#include <unistd.h>
-
 #include <fstream>
 
 #include "adapters/sha256.h"
 #include "base/text.h"
+#include "test_support.h"
 
 namespace smsdoc {
 

@@ -2,14 +2,11 @@
 
 #include <doctest/doctest.h>
 
-#include "test_support.h"
-#include <unistd.h>
-
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "adapters/zip.h"
+#include "test_support.h"
 
 namespace smsdoc {
 

@@ -10,7 +10,6 @@
 #include <atomic>
 #include <csignal>
 #include <fstream>
-#include <sstream>
 
 #include "adapters/sha256.h"
 #include "write/manifest.h"
