@@ -1,4 +1,4 @@
-// Fuzzes the whole load-link-check pipeline over an in-memory SMS. The
+// Fuzzes the whole load-link-analyse-check pipeline over an in-memory SMS. The
 // input is cut at lines "%%%" into smsdoc.yaml, a policy, a process and a
 // records file (missing parts are missing files); make_seeds.sh builds
 // seeds in that form.
@@ -7,10 +7,7 @@
 #include <string_view>
 
 #include "base/disk.h"
-#include "check/checks.h"
-#include "check/readiness.h"
-#include "link/graph.h"
-#include "load/loader.h"
+#include "pipeline/pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace smsdoc;
@@ -25,11 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (cut == std::string_view::npos) break;
     rest.remove_prefix(cut + kSeparator.size());
   }
-  // The stages as `smsdoc check` runs them (src/cli/commands.cc).
+  // The pipeline every command runs (src/pipeline/pipeline.h).
   Diagnostics diags;
-  Corpus corpus = LoadCorpus(disk, 1, diags);
-  Graph graph = LinkCorpus(corpus, diags);
-  CheckGraph(graph, diags);
-  if (!diags.HasErrors()) CheckReadiness(graph, "2026-11-21", false, diags);
+  Model model;
+  RunPipeline({.disk = &disk, .why_not = "not in git"}, {.as_of = "2026-11-21"}, model, diags);
   return 0;
 }

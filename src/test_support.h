@@ -4,10 +4,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "base/disk.h"
+#include "pipeline/pipeline.h"
 
 namespace smsdoc::testing {
 
@@ -20,12 +23,11 @@ inline const char* kConfig =
 
 /// Front matter for a valid document; `extra` is appended inside it.
 inline std::string Doc(const std::string& id, const std::string& extra = "",
-                       const std::string& body = "Body.\n",
-                       const std::string& type = "policy") {
+                       const std::string& body = "Body.\n", const std::string& type = "policy") {
   return "---\nid: " + id + "\ntitle: Title of " + id + "\ntype: " + type +
          "\nowner: sms-manager\napprover: sms-manager\nversion: \"1.0\"\n"
-         "status: approved\neffective: 2026-01-15\nreview_months: 12\n" + extra +
-         "---\n" + body;
+         "status: approved\neffective: 2026-01-15\nreview_months: 12\n" +
+         extra + "---\n" + body;
 }
 
 /// A valid SMS with one policy (POL-1, headings "Scope" and "Roles") and
@@ -37,6 +39,52 @@ inline MemoryDisk BaseSms() {
   disk.Add("processes/change.md",
            Doc("PRC-CHG", "purpose: Control change.\n", "Change body.\n", "process"));
   return disk;
+}
+
+/// The date the unit tests judge an SMS against, unless they say otherwise.
+inline constexpr const char* kAsOf = "2026-11-21";
+
+/// An SMS as the one pipeline (load, link, analyse, check) leaves it, with
+/// its diagnostics sorted. On the heap: the graph points into the corpus.
+struct Sms {
+  Model model;
+  Diagnostics diags;
+
+  const Graph& graph() const { return model.graph; }
+  const Analysis& analysis() const { return model.analysis; }
+  /// The node of `id`; throws when there is none.
+  int Node(const std::string& id) const { return model.graph.by_id.at(id); }
+  /// The document `id` and its state in the analysis.
+  Document& DocumentOf(const std::string& id) {
+    return model.corpus.documents[model.graph.nodes[Node(id)].index];
+  }
+  const DocumentState& StateOf(const std::string& id) const {
+    return model.analysis.documents[model.graph.nodes[Node(id)].index];
+  }
+  /// The state of record `id`'s date field `field` (kNone when absent).
+  DateState DateOf(const std::string& id, const std::string& field) const {
+    size_t r = model.graph.nodes[Node(id)].index;
+    const std::vector<FieldValue>& fields = model.corpus.records[r].fields;
+    for (size_t i = 0; i < fields.size(); ++i)
+      if (fields[i].spec->name == field) return model.analysis.record_dates[r][i];
+    return DateState::kNone;
+  }
+  /// The codes of the diagnostics, in order.
+  std::vector<std::string> Codes() const {
+    std::vector<std::string> codes;
+    for (const Diagnostic& d : diags.items()) codes.push_back(d.code);
+    return codes;
+  }
+};
+
+/// Runs the SMS on `disk` through RunPipeline, outside git, as of `as_of`.
+inline std::unique_ptr<Sms> RunSms(const Disk& disk, const std::string& as_of = kAsOf,
+                                   int jobs = 2) {
+  auto sms = std::make_unique<Sms>();
+  RunPipeline({.disk = &disk, .why_not = kNotInGit}, {.as_of = as_of, .jobs = jobs}, sms->model,
+              sms->diags);
+  sms->diags.Sort();
+  return sms;
 }
 
 /// A fresh folder under the system's temporary folder, removed with it.

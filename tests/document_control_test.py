@@ -326,8 +326,8 @@ print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else 
         self.assertIn("not in this shallow clone", rows[0][4])
         self.assertEqual(rows[0][5], "")  # the edge commit approves nothing
         # POL-E's approved_on still dates its approval.
-        self.assertIn("2026-04-01 by Chief Executive Officer",
-                      open(os.path.join(out, "policies", "e.html"), encoding="utf-8").read())
+        page = open(os.path.join(out, "policies", "e.html"), encoding="utf-8").read()
+        self.assertIn("2026-04-01 by Chief Executive Officer", re.sub(r"<[^>]+>", "", page))
 
     def test_approvals_on_a_merged_branch_count_and_trailer_keys_ignore_case(self):
         r = Repo(os.path.join(self.tmp, "merged"))
@@ -358,6 +358,82 @@ print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else 
         self.assertTrue(changes.stdout.startswith(
             "Changes from reviewed@%s to main@" % r.git("rev-parse", "reviewed")[:12]))
         self.assertIn(": 1 commit\n", changes.stdout.splitlines(True)[0])
+
+    def test_an_approval_by_someone_else_does_not_count(self):
+        r = Repo(os.path.join(self.tmp, "approvals"))
+        r.write("smsdoc.yaml", CONFIG.replace(
+            "  ceo: {title: Chief Executive Officer}\n",
+            "  ceo: {title: Chief Executive Officer}\n  analyst: {title: Service Desk Analyst}\n"))
+        r.write("records/people.yaml", "- {id: PER-1, kind: person, title: Dana Moss, "
+                "status: active, role: ceo}\n")
+        for name in "vwxyz":
+            r.write("policies/%s.md" % name, policy("POL-" + name.upper(), "1.0", "One."))
+        r.commit("Add the policies\n\nApproved-by: ceo", "Alice", "2026-01-10")
+        for name in "vwxyz":
+            r.write("policies/%s.md" % name, policy("POL-" + name.upper(), "1.1", "Two."))
+        r.git("add", "-A")
+        approvals = {"v": "Chief executive officer",  # a role title, any case
+                     "w": "PER-1", "x": "Dana Moss",   # a person holding the role
+                     "y": "analyst",                    # a role, but not the approver
+                     "z": "Dnaa Moss"}                  # no one
+        for name, who in approvals.items():
+            r.write("policies/%s.md" % name, policy("POL-" + name.upper(), "1.1", "Two."))
+            r.git("add", "-A")
+            r.git("commit", "-q", "--allow-empty", "-m", "Edit\n\nApproved-by: " + who,
+                  "--", "sms/policies/%s.md" % name,
+                  env={"GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "b@example.com",
+                       "GIT_COMMITTER_NAME": "Bob", "GIT_COMMITTER_EMAIL": "b@example.com",
+                       "GIT_AUTHOR_DATE": "2026-02-01T10:00:00+0000",
+                       "GIT_COMMITTER_DATE": "2026-02-01T10:00:00+0000"})
+        out = os.path.join(self.tmp, "approvals-out")
+        result = testlib.run(["build", "--root", r.sms, "--out", out, "--as-of", "2026-06-01"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.warnings(result.stderr, "approval-mismatch"), [
+            ("policies/y.md", "6", "'POL-Y': Approved-by 'analyst' in %s (2026-02-01) is "
+             "Service Desk Analyst, not the approver Chief Executive Officer; the approval "
+             "does not count" % r.git("log", "-1", "--format=%h", "--abbrev=7", "--",
+                                      "sms/policies/y.md"))])
+        unknown = self.warnings(result.stderr, "approval-unknown")
+        self.assertEqual(len(unknown), 1, result.stderr)
+        self.assertEqual(unknown[0][0], "policies/z.md")
+        self.assertIn("names no role or person (did you mean 'Dana Moss'?)", unknown[0][2])
+        # Who approved is shown as a title or a name, never a raw key; the
+        # approvals that do not count leave the body changed after approval.
+        shown = {"v": "Chief Executive Officer", "w": "Dana Moss (Chief Executive Officer)",
+                 "x": "Dana Moss (Chief Executive Officer)"}
+        def text(rel):  # a page's text, tags removed
+            with open(os.path.join(out, rel), encoding="utf-8") as fh:
+                return re.sub(r"<[^>]+>", "", fh.read())
+        for name in "vwxyz":
+            text_of_page = text("policies/%s.html" % name)
+            if name in shown:
+                self.assertIn("2026-02-01 by " + shown[name], text_of_page, name)
+                self.assertNotIn("Changed after its approval", text_of_page, name)
+            else:
+                self.assertIn("2026-01-10 by Chief Executive Officer", text_of_page, name)
+                self.assertIn("Changed after its approval on 2026-01-10", text_of_page, name)
+                self.assertIn("Approvals that do not count", text_of_page, name)
+        summary = json.loads(testlib.run(["status", "--root", r.sms, "--as-of", "2026-06-01",
+                                          "--format", "json"]).stdout)
+        self.assertEqual(summary["approval_problems"], ["POL-Y", "POL-Z"])
+        self.assertEqual(summary["changed_after_approval"], ["POL-Y", "POL-Z"])
+        gate = testlib.run(["status", "--root", r.sms, "--as-of", "2026-06-01",
+                            "--fail-on", "approval"])
+        self.assertEqual(gate.returncode, 1)
+        self.assertIn("Approvals that do not count", text("attention.html"))
+
+    def test_status_json_is_an_object_even_with_errors(self):
+        r = Repo(os.path.join(self.tmp, "broken"))
+        r.write("smsdoc.yaml", CONFIG)
+        r.write("policies/a.md", policy("POL-A", "1.0", "See [[POL-NOPE]]."))
+        result = testlib.run(["status", "--root", r.sms, "--format", "json"])
+        self.assertEqual(result.returncode, 1)
+        summary = json.loads(result.stdout)
+        self.assertEqual(summary["errors"], 1)
+        self.assertEqual([d["code"] for d in summary["diagnostics"]], ["ref-unknown"])
+        self.assertEqual(summary["diagnostics"][0]["file"], "policies/a.md")
+        self.assertEqual(summary["reviews_overdue"], [])
+        self.assertIn("fix the errors for a status", result.stderr)
 
     # --- reviews and status ----------------------------------------------
 

@@ -52,12 +52,28 @@ class ReadinessTest(unittest.TestCase):
         found = states(page)
         self.assertEqual(len(found), 18)
         self.assertEqual(set(found.values()), {"met"}, found)
-        # ... and covers every clause with documents and records.
-        with open(os.path.join(self._tmp.name, "site", "clauses", "index.html"),
-                  encoding="utf-8") as fh:
+        # Internal audits of the last 12 months audited every leaf clause
+        # (AUD-2025-01 is older; the certification body's audits are not
+        # internal): the evidence is exactly these two.
+        item = page[page.index('id="internal-audit"'):]
+        item = item[:item.index("</tr>")]
+        self.assertEqual(re.findall(r">(AUD-[^<]+)</a>", item), ["AUD-2025-02", "AUD-2026-01"])
+        # Coverage per leaf clause: the draft monitoring procedure (9.1) is
+        # shown, not counted, so 9.1 is evidenced only and clause 9 partly
+        # covered; everything else is covered.
+        site = os.path.join(self._tmp.name, "site", "clauses")
+        with open(os.path.join(site, "index.html"), encoding="utf-8") as fh:
             index = fh.read()
-        self.assertIn(">77 covered<", index)
+        self.assertIn(">75 covered<", index)
+        self.assertIn(">1 partly covered<", index)
+        self.assertIn(">0 documented only<", index)
+        self.assertIn(">1 evidenced only<", index)
         self.assertIn(">0 not covered<", index)
+        with open(os.path.join(site, "9.1.html"), encoding="utf-8") as fh:
+            clause = fh.read()
+        self.assertIn('data-fact="coverage">evidenced only<', clause)
+        not_in_force = clause[clause.index('id="Not-in-force"'):clause.index('id="Evidenced-by"')]
+        self.assertIn(">PRO-MON-01 ", not_in_force)
 
     def test_without_the_continuity_plan_the_item_is_missing(self):
         # The plan stays as a procedure: no document of type plan names 8.7.2.

@@ -22,6 +22,7 @@ import glob
 import html
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import time
@@ -31,6 +32,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import testlib
+from excel import Evaluator, conditional_colours, rgb, text_of
 
 try:
     import openpyxl
@@ -42,6 +44,11 @@ AS_OF_DATE = datetime.date(2026, 11, 21)
 EXPIRING_DAYS = 60
 RED = "FFC7CE"    # overdue and expired (the site's td.overdue / td.expired)
 AMBER = "FFEB9C"  # expiring within 60 days (td.expiring)
+GREEN = "C6EFCE"  # covered, audited, competent
+BLUE = "DDEBF7"   # planned (the audit coverage grid)
+STATE_COLOURS = {"covered": GREEN, "partly covered": AMBER, "documented only": AMBER,
+                 "evidenced only": AMBER, "not covered": RED}
+AUDIT_CYCLE_MONTHS = 12
 
 WORKBOOK_SHEETS = {
     "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map"],
@@ -64,7 +71,13 @@ KIND_SHEETS = {
 }
 DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "approver", "version",
                     "status", "effective", "approved on", "approved by", "last review",
-                    "review cycle", "next review", "changed after approval", "source"]
+                    "review cycle", "next review", "changed after approval",
+                    "approval problems", "source"]
+CLAUSE_COLUMNS = ["Clause", "Title", "State", "Documents", "Processes", "Records",
+                  "Document IDs", "Process IDs", "Not in force", "Record IDs", "Internal audits",
+                  "Last internal audit", "Audited in cycle", "External audits",
+                  "Last external audit", "Open findings"]
+CLAUSE_STATES = ["covered", "partly covered", "documented only", "evidenced only", "not covered"]
 CLASSIFICATIONS = ["major", "minor", "observation", "ofi"]
 DEFAULT_SCORING = {
     "formula": "multiply",
@@ -464,6 +477,7 @@ class Sms:
                 doc = front_matter(path)
                 if doc:
                     doc["_path"] = os.path.relpath(path, root).replace(os.sep, "/")
+                    doc["_process"] = folder == "processes"  # a process definition
                     self.documents.append(doc)
 
     # kinds and fields
@@ -490,6 +504,19 @@ class Sms:
 
     def done(self, record):
         return record["status"] in (self.kinds[record["kind"]].get("done") or [])
+
+    def done_for(self, kind, spec):
+        """The statuses that end an overdue date's obligation: the field's
+        own `done`, else the kind's (an accepted risk still has reviews due)."""
+        return [str(s) for s in (spec.get("done") or self.kinds[kind].get("done") or [])]
+
+    def record_clauses(self, record):
+        """The clauses a record names: its `clauses` and its clause fields."""
+        refs = [str(c) for c in record.get("clauses") or []]
+        for name, spec in self.kinds[record["kind"]]["fields"].items():
+            if (spec or {}).get("type") == "clause" and record.get(name):
+                refs.append(str(record[name]))
+        return refs
 
     def workbook_of(self, kind):
         if kind in KIND_SHEETS:
@@ -546,9 +573,12 @@ class Sms:
         if spec["type"] != "date" or value is None:
             return None
         day = iso(value)
-        if spec.get("overdue") and day < AS_OF_DATE and not self.done(record):
+        if (spec.get("overdue") and day < AS_OF_DATE
+                and record["status"] not in self.done_for(record["kind"], spec)):
             return RED
-        if spec.get("expiry"):
+        # An expiry ends only by the field's own done statuses (a training
+        # marked expired has been dealt with).
+        if spec.get("expiry") and record["status"] not in (spec.get("done") or []):
             if day < AS_OF_DATE:
                 return RED
             if day < AS_OF_DATE + datetime.timedelta(days=EXPIRING_DAYS):
@@ -556,26 +586,166 @@ class Sms:
         return None
 
 
-# --- Workbooks ----------------------------------------------------------------
+# --- Clause coverage, as docs/registers.md and the clause pages define it -----
 
-EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+def clause_catalogue():
+    """[(id, title)] of ISO/IEC 20000-1:2018 in catalogue order: from the
+    shared reference beside the repository when there is one (independent of
+    the code), else from src/model/clauses.cc."""
+    shared = os.path.join(os.path.dirname(testlib.REPO), "shared", "reference",
+                          "iso20000-1-2018-clauses.yaml")
+    if os.path.exists(shared):
+        return [(str(c["id"]), str(c["title"])) for c in read_yaml(shared)["clauses"]]
+    with open(os.path.join(testlib.REPO, "src", "model", "clauses.cc"), encoding="utf-8") as fh:
+        text = fh.read()
+    table = text[text.index("kClauses = {"):]
+    table = table[:table.index("};")]
+    return re.findall(r'\{"([0-9.]+)", "([^"]*)"\}', table)
 
 
-def serial(value):
-    if isinstance(value, datetime.datetime):
-        return (value - EXCEL_EPOCH).days + (value - EXCEL_EPOCH).seconds / 86400.0
-    if isinstance(value, datetime.date):
-        return (value - EXCEL_EPOCH.date()).days
-    return value
+def addresses(ref, clause):
+    """A reference to `ref` names all of it: `clause` itself or a sub-clause."""
+    return clause == ref or clause.startswith(ref + ".")
 
 
-def rgb(color):
-    """'FFC7CE' from an openpyxl Color, or None."""
-    value = getattr(color, "rgb", None)
-    if not isinstance(value, str) or value in ("00000000",):
+def leaves_of(ids):
+    """{clause: [its leaves]} for every clause of the catalogue `ids`; a
+    clause is a leaf when the next entry is not its sub-clause."""
+    leaf = {c: not (i + 1 < len(ids) and addresses(c, ids[i + 1])) for i, c in enumerate(ids)}
+    return {c: [d for d in ids if leaf[d] and addresses(c, d)] for c in ids}
+
+
+def performed_by(event):
+    """The day a completed audit was performed (a review held), None when it
+    was not (yet) as of AS_OF: planned, cancelled or dated after the as-of date."""
+    date = event.get("performed" if event["kind"] == "audit" else "held")
+    if event["status"] != "completed" or not date:
         return None
-    return value[-6:].upper()
+    day = iso(date)
+    return day if day <= AS_OF_DATE else None
 
+
+def is_evidence(record):
+    """Audits and reviews once held, trainings once no longer planned, any
+    other record."""
+    if record["kind"] in ("audit", "review"):
+        return performed_by(record) is not None
+    return record["kind"] != "training" or record["status"] != "planned"
+
+
+def coverage(sms, catalogue):
+    """{clause: facts} in catalogue order, by the rules of clause coverage:
+    - an item naming clause C addresses C and all its sub-clauses; a clause's
+      lists hold the items naming it, an ancestor or a descendant (by ID);
+    - documented: a document or process in force (approved) addresses it;
+      drafts and retired documents are listed as not in force, never counted;
+    - evidenced: a record addresses it; audits and reviews only once held (by
+      the as-of date), trainings once not planned; audits only internal ones,
+      the others are external audits;
+    - a leaf's state from what addresses it; a parent's from its leaves: their
+      common state, else "partly covered" unless none is covered at all;
+    - last internal (external) audit: a leaf's latest performed date of the
+      audits addressing it; a parent's the oldest of its leaves', None when a
+      leaf has none; audited in cycle: every leaf audited internally within
+      AUDIT_CYCLE_MONTHS before the as-of date."""
+    ids = [c for c, _ in catalogue]
+    leaves = leaves_of(ids)
+    cycle_start = add_months(AS_OF_DATE, -AUDIT_CYCLE_MONTHS)
+    items = [(d["id"], d, [str(c) for c in d.get("clauses") or []]) for d in sms.documents]
+    items += [(r["id"], r, sms.record_clauses(r)) for r in sms.records]
+    items.sort(key=lambda item: item[0])
+    out = {}
+    for clause in ids:
+        facts = {key: [] for key in ("documents", "processes", "not_in_force", "records",
+                                     "internal_audits", "external_audits", "open_findings")}
+        facts.update(leaf=leaves[clause] == [clause], last_internal=None, last_external=None)
+        for item_id, item, refs in items:
+            names = any(addresses(ref, clause) for ref in refs)
+            if not names and not any(addresses(clause, ref) for ref in refs):
+                continue  # neither it, an ancestor nor a sub-clause
+            if "kind" not in item:  # a document
+                key = ("not_in_force" if item["status"] != "approved"
+                       else "processes" if item["_process"] else "documents")
+                facts[key].append(item_id)
+                continue
+            if item["kind"] == "finding" and not sms.done(item):
+                facts["open_findings"].append(item_id)
+            if not is_evidence(item):
+                continue
+            if item["kind"] != "audit":
+                facts["records"].append(item_id)
+                continue
+            performed = performed_by(item)
+            internal = item.get("type") == "internal"
+            if internal:
+                facts["records"].append(item_id)
+            facts["internal_audits" if internal else "external_audits"].append(item_id)
+            last = "last_internal" if internal else "last_external"
+            if names and facts["leaf"]:
+                facts[last] = max(filter(None, (facts[last], performed)))
+        out[clause] = facts
+    for clause in ids:  # leaves first: parents are judged from them
+        facts = out[clause]
+        if facts["leaf"]:
+            documented = bool(facts["documents"] or facts["processes"])
+            evidenced = bool(facts["records"])
+            facts["state"] = ("covered" if documented and evidenced
+                              else "documented only" if documented
+                              else "evidenced only" if evidenced else "not covered")
+    for clause in ids:
+        facts = out[clause]
+        below = [out[leaf] for leaf in leaves[clause]]
+        if not facts["leaf"]:
+            states = {f["state"] for f in below}
+            facts["state"] = (states.pop() if len(states) == 1
+                              else "partly covered" if states - {"not covered"}
+                              else "not covered")
+            for last in ("last_internal", "last_external"):
+                dates = [f[last] for f in below]
+                facts[last] = None if None in dates else min(dates)
+        facts["audited_in_cycle"] = all(f["last_internal"] is not None and
+                                        f["last_internal"] >= cycle_start for f in below)
+    return out
+
+
+def audit_grid(sms, catalogue):
+    """(periods, {(clause, period): "audited" | "planned" | None}) of the
+    audit register's coverage grid: the internal audits not cancelled, by
+    period; a leaf is audited in a period when an internal audit of the
+    period performed by the as-of date addresses it, else planned when one
+    not cancelled does (also one completed but dated after the as-of date); a
+    parent takes the weakest of its leaves (None < planned < audited)."""
+    audits = [a for a in sms.by_kind.get("audit", [])
+              if a.get("type") == "internal" and a["status"] != "cancelled"]
+    periods = sorted({str(a["period"]) for a in audits})
+    ids = [c for c, _ in catalogue]
+    leaves = leaves_of(ids)
+    rank = {None: 0, "planned": 1, "audited": 2}
+    cells = {}
+    for leaf in (c for c in ids if leaves[c] == [c]):
+        for period in periods:
+            found = [a for a in audits if str(a["period"]) == period and
+                     any(addresses(str(ref), leaf) for ref in sms.record_clauses(a))]
+            cells[leaf, period] = ("audited" if any(performed_by(a) for a in found)
+                                   else "planned" if found else None)
+    for clause in ids:
+        for period in periods:
+            cells[clause, period] = min((cells[leaf, period] for leaf in leaves[clause]),
+                                        key=rank.get)
+    return periods, cells
+
+
+def document_dates(doc):
+    """(approved on, last review, next review) of a document approved by its
+    front matter: the last review is the later of approval and review, else
+    the effective date; the next review review_months after it."""
+    approved = iso(doc["approved_on"]) if doc.get("approved_on") else None
+    reviewed = iso(doc["reviewed_on"]) if doc.get("reviewed_on") else None
+    last = max([d for d in (approved, reviewed) if d], default=iso(doc["effective"]))
+    return approved, last, add_months(last, int(doc["review_months"]))
+
+
+# --- Workbooks ----------------------------------------------------------------
 
 def split_ref(ref):
     m = re.match(r"^\$?([A-Z]{1,3})\$?([0-9]+)$", ref)
@@ -611,270 +781,6 @@ class Book:
 
     def row_of(self, title):
         return {value: r + 2 for r, value in enumerate(self.ids(title))}
-
-
-class Evaluator:
-    """Evaluates the Excel formulas smsdoc writes (IF, AND, OR, NOT,
-    ISNUMBER, ISBLANK, DATE, COUNTIFS, SUM, comparisons, arithmetic and &)
-    on the cell values of a workbook, so the tests know what Excel will show
-    after an auditor edits a cell. `overrides` maps (sheet, row, col) to a
-    value that replaces the cell's."""
-
-    TOKEN = re.compile(r"""\s*(?:
-        (?P<str>"(?:[^"]|"")*")|
-        (?P<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?
-                (?:\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}))
-                (?![A-Za-z0-9_(])|
-        (?P<func>[A-Z][A-Z0-9.]*)\(|
-        (?P<num>[0-9]+(?:\.[0-9]+)?)|
-        (?P<bool>TRUE|FALSE)\b|
-        (?P<op><>|<=|>=|[-+*/&=<>(),])
-    )""", re.X)
-
-    def __init__(self, book, overrides=None):
-        self.wb = book.wb
-        self.overrides = overrides or {}
-
-    def evaluate(self, sheet, formula, drow=0, dcol=0):
-        text = formula[1:] if formula.startswith("=") else formula
-        tokens, pos = [], 0
-        while pos < len(text):
-            if not text[pos:].strip():
-                break
-            m = self.TOKEN.match(text, pos)
-            if not m or m.end() == pos:
-                raise ValueError("cannot read formula %r at %d" % (formula, pos))
-            kind = m.lastgroup
-            tokens.append((kind, m.group(kind)))
-            pos = m.end()
-        self.tokens, self.i = tokens, 0
-        self.sheet, self.drow, self.dcol = sheet, drow, dcol
-        value = self.comparison()
-        if self.i != len(self.tokens):
-            raise ValueError("unread tail in formula %r" % formula)
-        return value
-
-    # parsing, evaluating as we go
-
-    def peek(self):
-        return self.tokens[self.i] if self.i < len(self.tokens) else (None, None)
-
-    def take(self, op=None):
-        token = self.peek()
-        if op is not None and token != ("op", op):
-            raise ValueError("expected %r, got %r" % (op, token))
-        self.i += 1
-        return token
-
-    def comparison(self):
-        left = self.concat()
-        while self.peek()[0] == "op" and self.peek()[1] in ("=", "<>", "<", "<=", ">", ">="):
-            op = self.take()[1]
-            left = compare(left, self.concat(), op)
-        return left
-
-    def concat(self):
-        left = self.additive()
-        while self.peek() == ("op", "&"):
-            self.take()
-            right = self.additive()
-            left = text_of(left) + text_of(right)
-        return left
-
-    def additive(self):
-        left = self.term()
-        while self.peek()[0] == "op" and self.peek()[1] in "+-":
-            op = self.take()[1]
-            right = self.term()
-            left = number(left) + number(right) if op == "+" else number(left) - number(right)
-        return left
-
-    def term(self):
-        left = self.unary()
-        while self.peek()[0] == "op" and self.peek()[1] in "*/":
-            op = self.take()[1]
-            right = self.unary()
-            left = number(left) * number(right) if op == "*" else number(left) / number(right)
-        return left
-
-    def unary(self):
-        if self.peek() == ("op", "-"):
-            self.take()
-            return -number(self.unary())
-        if self.peek() == ("op", "+"):
-            self.take()
-            return self.unary()
-        return self.primary()
-
-    def primary(self):
-        kind, text = self.take()
-        if kind == "num":
-            return float(text) if "." in text else int(text)
-        if kind == "str":
-            return text[1:-1].replace('""', '"')
-        if kind == "bool":
-            return text == "TRUE"
-        if kind == "ref":
-            return self.reference(text)
-        if kind == "op" and text == "(":
-            value = self.comparison()
-            self.take(")")
-            return value
-        if kind == "func":
-            args = []
-            if self.peek() != ("op", ")"):
-                args.append(self.comparison())
-                while self.peek() == ("op", ","):
-                    self.take()
-                    args.append(self.comparison())
-            self.take(")")
-            return self.call(text, args)
-        raise ValueError("unexpected %r" % (text,))
-
-    def call(self, name, args):
-        flat = []
-        for a in args:
-            flat += a if isinstance(a, list) else [a]
-        if name == "AND":
-            return all(bool(v) for v in flat if v is not None)
-        if name == "OR":
-            return any(bool(v) for v in flat if v is not None)
-        if name == "NOT":
-            return not args[0]
-        if name == "IF":
-            if args[0]:
-                return args[1]
-            return args[2] if len(args) > 2 else False
-        if name == "ISNUMBER":
-            return isinstance(args[0], (int, float)) and not isinstance(args[0], bool)
-        if name == "ISBLANK":
-            return args[0] is None
-        if name == "DATE":
-            return serial(datetime.date(int(args[0]), int(args[1]), int(args[2])))
-        if name == "SUM":
-            return sum(number(v) for v in flat if isinstance(v, (int, float)))
-        if name == "COUNTIFS":
-            ranges, criteria = args[0::2], args[1::2]
-            count = 0
-            for i in range(len(ranges[0])):
-                if all(matches(r[i], c) for r, c in zip(ranges, criteria)):
-                    count += 1
-            return count
-        raise ValueError("function %s is not supported by the test" % name)
-
-    def reference(self, text):
-        sheet = self.sheet
-        if "!" in text:
-            sheet, text = text.rsplit("!", 1)
-            sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
-            sheet = self.wb[sheet]
-        if ":" in text:
-            a, b = text.split(":")
-            if re.match(r"^\$?[A-Z]+$", a):  # whole columns
-                c1 = self.shift_col(a)
-                c2 = self.shift_col(b)
-                return [self.value(sheet, r, c) for c in range(c1, c2 + 1)
-                        for r in range(1, sheet.max_row + 1)]
-            r1, c1 = self.cell(a)
-            r2, c2 = self.cell(b)
-            return [self.value(sheet, r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
-        return self.value(sheet, *self.cell(text))
-
-    def shift_col(self, text):
-        col = openpyxl.utils.column_index_from_string(text.lstrip("$"))
-        return col if text.startswith("$") else col + self.dcol
-
-    def cell(self, text):
-        m = re.match(r"^(\$?)([A-Z]{1,3})(\$?)([0-9]+)$", text)
-        col = openpyxl.utils.column_index_from_string(m.group(2))
-        row = int(m.group(4))
-        return (row if m.group(3) else row + self.drow), (col if m.group(1) else col + self.dcol)
-
-    def value(self, sheet, row, col):
-        key = (sheet.title, row, col)
-        if key in self.overrides:
-            return serial(self.overrides[key])
-        cell = sheet.cell(row=row, column=col)
-        if cell.data_type == "f":
-            inner = Evaluator.__new__(Evaluator)
-            inner.wb, inner.overrides = self.wb, self.overrides
-            return inner.evaluate(sheet, cell.value)
-        return serial(cell.value)
-
-
-def number(value):
-    if value is None:
-        return 0
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    return float(value)  # text that is not a number raises, like #VALUE!
-
-
-def text_of(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def compare(a, b, op):
-    if a is None:
-        a = "" if isinstance(b, str) else 0
-    if b is None:
-        b = "" if isinstance(a, str) else 0
-
-    def key(v):  # Excel orders numbers < text < booleans; text ignores case
-        if isinstance(v, bool):
-            return (2, v)
-        if isinstance(v, (int, float)):
-            return (0, v)
-        return (1, str(v).lower())
-    ka, kb = key(a), key(b)
-    return {"=": ka == kb, "<>": ka != kb, "<": ka < kb, "<=": ka <= kb,
-            ">": ka > kb, ">=": ka >= kb}[op]
-
-
-def matches(value, criterion):
-    if isinstance(criterion, str):
-        m = re.match(r"^(<>|<=|>=|=|<|>)(.*)$", criterion)
-        if m:
-            target = m.group(2)
-            try:
-                target = float(target)
-            except ValueError:
-                pass
-            return value is not None and compare(value, target, m.group(1))
-    if value is None:
-        return False
-    return compare(value, criterion, "=")
-
-
-def conditional_colours(book, title):
-    """{(row, col): [fill, ...]} for every cell a conditional format of the
-    sheet colours, evaluating each rule's formula as Excel does (written for
-    the top-left cell of its range, shifted for the others)."""
-    ws = book.wb[title]
-    evaluator = Evaluator(book)
-    out = {}
-    for cf in ws.conditional_formatting:
-        ranges = list(cf.sqref.ranges)
-        top, left = ranges[0].min_row, ranges[0].min_col
-        for rule in cf.rules:
-            if rule.type != "expression":
-                raise AssertionError("%s: unexpected rule type %s" % (title, rule.type))
-            fill = rule.dxf.fill if rule.dxf is not None else None
-            colour = (rgb(fill.bgColor) or rgb(fill.fgColor)) if fill is not None else None
-            for rng in ranges:
-                for r in range(rng.min_row, rng.max_row + 1):
-                    for c in range(rng.min_col, rng.max_col + 1):
-                        if evaluator.evaluate(ws, rule.formula[0], r - top, c - left):
-                            out.setdefault((r, c), []).append(colour)
-    return out
 
 
 def rule_formulas(ws, col):
@@ -1239,7 +1145,7 @@ class RegistersCase:
             columns = self.columns_of(kind, book, title)
             letter_of = {spec["name"]: openpyxl.utils.get_column_letter(col)
                          for col, spec in columns.items()}
-            evaluator = Evaluator(book)
+            evaluator = Evaluator(book.wb)
             for col, spec in columns.items():
                 if spec["type"] not in ("score", "level", "exceeds"):
                     continue
@@ -1285,7 +1191,7 @@ class RegistersCase:
             for r in range(2, ws.max_row + 1):
                 edits = {("Risks", r, columns["likelihood"]): likelihood,
                          ("Risks", r, columns["impact"]): impact}
-                evaluator = Evaluator(book, edits)
+                evaluator = Evaluator(book.wb, edits)
                 for field, expected in (("inherent_score", score), ("inherent_level", band),
                                         ("exceeds_acceptance", exceeds)):
                     formula = ws.cell(row=r, column=columns[field]).value
@@ -1302,7 +1208,7 @@ class RegistersCase:
         first = len(self.sms.labels("audit")) + 1
         findings = self.sms.by_kind.get("finding", [])
         rows = book.row_of("Audit programme")
-        evaluator = Evaluator(book)
+        evaluator = Evaluator(book.wb)
         seen = set()
         for col in range(first, len(header) + 1):
             formula = ws.cell(row=2, column=col).value
@@ -1332,8 +1238,8 @@ class RegistersCase:
             edits = {("Findings", f_rows[finding["id"]], f_col): other}
             col = first + CLASSIFICATIONS.index(other)
             formula = ws.cell(row=rows[finding["audit"]], column=col).value
-            before = Evaluator(book).evaluate(ws, formula)
-            self.assertEqual(Evaluator(book, edits).evaluate(ws, formula), before + 1)
+            before = Evaluator(book.wb).evaluate(ws, formula)
+            self.assertEqual(Evaluator(book.wb, edits).evaluate(ws, formula), before + 1)
 
     def test_data_validation(self):
         for kind, name, title, records in self.sheets_of_kind():
@@ -1372,14 +1278,24 @@ class RegistersCase:
         for kind, name, title, records in self.sheets_of_kind():
             book = self.book(name)
             ws = book.wb[title]
-            colours = conditional_colours(book, title)
+            colours = conditional_colours(book.wb, title)
             rows = book.row_of(title)
             columns = self.columns_of(kind, book, title)
+            status_col = [c for c, s in columns.items() if s["name"] == "status"]
             for col, spec in columns.items():
                 if spec["type"] == "date" and (spec.get("overdue") or spec.get("expiry")):
                     formulas = rule_formulas(ws, col)
                     self.assertTrue(any("DATE(2026,11,21)" in f for f in formulas),
                                     "%s column %d: %s" % (title, col, formulas))
+                if spec["type"] == "date" and spec.get("overdue") and status_col:
+                    # Not late once the status is one of the date's done
+                    # statuses: the field's own (next_review: closed only),
+                    # else the kind's.
+                    letter = openpyxl.utils.get_column_letter(status_col[0])
+                    excluded = [re.findall(r'\$%s2<>"([^"]*)"' % letter, f)
+                                for f in rule_formulas(ws, col)]
+                    self.assertEqual(excluded, [self.sms.done_for(kind, spec)],
+                                     "%s column %s (%s)" % (title, col, spec["name"]))
                 for record in records:
                     if record["id"] not in rows:
                         continue  # test_one_row_per_record
@@ -1395,15 +1311,16 @@ class RegistersCase:
                 self.assertIn(col, columns, "%s: colour in column %d" % (title, col))
         book = self.book("document-register.xlsx")
         header = [h.lower() for h in book.header("Documents")]
-        colours = conditional_colours(book, "Documents")
+        colours = conditional_colours(book.wb, "Documents")
         rows = book.row_of("Documents")
         col = header.index("next review") + 1
         self.assertTrue(any("DATE(2026,11,21)" in f for f in rule_formulas(book.wb["Documents"], col)))
         for doc in self.sms.documents:
-            due = add_months(iso(doc["effective"]), int(doc["review_months"]))
+            due = document_dates(doc)[2]
             actual = colours.get((rows[doc["id"]], col), [])
-            if doc["status"] == "approved":
-                self.assertEqual(actual, [RED] if due < AS_OF_DATE else [], doc["id"])
+            # Only documents in force have reviews due.
+            late = doc["status"] == "approved" and due < AS_OF_DATE
+            self.assertEqual(actual, [RED] if late else [], doc["id"])
 
     def test_ids_link_to_their_pages(self):
         registers = os.path.join(self.out, "registers")
@@ -1590,89 +1507,127 @@ class RegistersCase:
                                     where + ": not grey (%s)" % colour)
 
     def test_clause_coverage(self):
+        """The audit register's grid: every catalogue clause by internal audit
+        period; a parent only as audited as the weakest of its leaves;
+        "Covered in cycle" is the analysis' audited-in-cycle, not "audited in
+        some period"."""
         book = self.book("audit-register.xlsx")
         ws = book.wb["Clause coverage"]
-        header = book.header("Clause coverage")
-        self.assertEqual(header[0], "Clause")
-        self.assertEqual(header[-1], "Covered in cycle")
-        # Periods of the internal audits; other audits do not count.
-        audits = [a for a in self.sms.by_kind.get("audit", []) if a["type"] == "internal"]
-        live = [a for a in audits if a["status"] != "cancelled"]
-        periods = [str(h) for h in header[1:-1] if h != "Title"]
-        self.assertTrue({str(a["period"]) for a in live} <= set(periods) <=
-                        {str(a["period"]) for a in audits}, periods)
-        clauses = [str(v) for v in book.ids("Clause coverage")]
-        self.assertEqual(len(clauses), len(set(clauses)))
-        for top in range(4, 11):
-            self.assertIn(str(top), clauses)
-        self.assertIn("4.1", clauses)
-        self.assertTrue(all(re.match(r"^(4|5|6|7|8|9|10)(\.\d+)*$", c) for c in clauses), clauses)
-
-        def covers(audit, clause):
-            return any(c == clause or c.startswith(clause + ".") for c in audit.get("clauses") or [])
-        for r, clause in enumerate(clauses, start=2):
-            audited_somewhere = False
-            for period in periods:
-                col = header.index(period) + 1
-                in_period = [a for a in live if str(a["period"]) == period and covers(a, clause)]
-                value = str(ws.cell(row=r, column=col).value or "").lower()
+        catalogue = clause_catalogue()
+        periods, cells = audit_grid(self.sms, catalogue)
+        facts = coverage(self.sms, catalogue)
+        header = [str(h) for h in book.header("Clause coverage")]
+        self.assertEqual(header, ["Clause", "Title"] + periods + ["Covered in cycle"])
+        self.assertEqual([(str(row[0]), row[1]) for row in
+                          ws.iter_rows(min_row=2, max_col=2, values_only=True)], catalogue)
+        for r, (clause, _) in enumerate(catalogue, start=2):
+            for col, period in enumerate(periods, start=3):
+                cell = ws.cell(row=r, column=col)
+                expected = cells[clause, period]
                 where = "clause %s in %s" % (clause, period)
-                if any(a["status"] == "completed" for a in in_period):
-                    self.assertEqual(value, "audited", where)
-                    audited_somewhere = True
-                elif in_period:
-                    self.assertEqual(value, "planned", where)
-                else:
-                    self.assertEqual(value, "", where)
-            covered = str(ws.cell(row=r, column=len(header)).value).lower()
-            self.assertEqual(covered, "yes" if audited_somewhere else "no", "clause " + clause)
+                self.assertEqual(cell.value, expected, where)
+                self.assertEqual(rgb(cell.fill.fgColor),
+                                 {"audited": GREEN, "planned": BLUE}.get(expected), where)
+            cell = ws.cell(row=r, column=len(header))
+            in_cycle = facts[clause]["audited_in_cycle"]
+            self.assertEqual(cell.value, "yes" if in_cycle else "no", "clause " + clause)
+            self.assertEqual(rgb(cell.fill.fgColor), GREEN if in_cycle else RED, "clause " + clause)
 
     def test_clause_coverage_workbook(self):
-        """One row per 2018 clause; counts from the front matter and records,
-        a sub-clause counting for its parents; the state follows the counts."""
-        catalogue = read_yaml(os.path.join(os.path.dirname(testlib.REPO), "shared", "reference",
-                                           "iso20000-1-2018-clauses.yaml"))["clauses"] \
-            if os.path.exists(os.path.join(os.path.dirname(testlib.REPO), "shared")) else None
-        ws = self.book("clause-coverage.xlsx").wb["Clauses"]
+        """One row per 2018 clause with the state, counts, lists and audit
+        dates of coverage() (the rules, computed here from the YAML); the
+        state column's drop-down and colours; the clause pages and the
+        clause index show the same."""
+        catalogue = clause_catalogue()
+        facts = coverage(self.sms, catalogue)
+        book = self.book("clause-coverage.xlsx")
+        ws = book.wb["Clauses"]
+        self.assertEqual(book.header("Clauses"), CLAUSE_COLUMNS)
         rows = list(ws.iter_rows(min_row=2, values_only=True))
-        if catalogue:
-            self.assertEqual([r[0] for r in rows], [str(c["id"]) for c in catalogue])
+        self.assertEqual([(str(r[0]), r[1]) for r in rows], catalogue)
+        lists = {"Document IDs": "documents", "Process IDs": "processes",
+                 "Not in force": "not_in_force", "Record IDs": "records",
+                 "Internal audits": "internal_audits", "External audits": "external_audits",
+                 "Open findings": "open_findings"}
+        as_datetime = lambda d: datetime.datetime.combine(d, datetime.time()) if d else None
+        colours = conditional_colours(book.wb, "Clauses")
+        states = []
+        for r, (clause, _) in enumerate(catalogue, start=2):
+            f = facts[clause]
+            states.append(f["state"])
+            row = dict(zip(CLAUSE_COLUMNS, rows[r - 2]))
+            where = "clause " + clause
+            self.assertEqual(row["State"], f["state"], where)
+            self.assertEqual((row["Documents"], row["Processes"], row["Records"]),
+                             (len(f["documents"]), len(f["processes"]), len(f["records"])), where)
+            for column, key in lists.items():
+                self.assertEqual(row[column], ", ".join(f[key]) or None, "%s %s" % (where, column))
+            self.assertEqual(row["Last internal audit"], as_datetime(f["last_internal"]), where)
+            self.assertEqual(row["Audited in cycle"], "yes" if f["audited_in_cycle"] else "no",
+                             where)
+            self.assertEqual(row["Last external audit"], as_datetime(f["last_external"]), where)
+            self.assertEqual(colours.get((r, 3)), [STATE_COLOURS[f["state"]]], where)
+            link = ws.cell(row=r, column=1).hyperlink
+            self.assertIsNotNone(link, where)
+            self.assertEqual(os.path.normpath(os.path.join(self.out, "registers", link.target)),
+                             os.path.join(self.out, "clauses", clause + ".html"), where)
+            self.check_clause_page(clause, f, facts, catalogue)
+        self.assertEqual({col for _, col in colours}, {3}, "colour outside the State column")
+        last = len(rows) + 1
+        self.assertIn(CLAUSE_STATES, [list_values(dv) for dv in validations(ws, 3, 2, last)])
+        # The index: one row per clause with the same facts, and the counts.
+        with open(os.path.join(self.out, "clauses", "index.html"), encoding="utf-8") as fh:
+            text = fh.read()
+        page = RegisterPage(text)
+        self.assertEqual(page.headers, ["Clause", "Title", "Documents", "Processes", "Records",
+                                        "Last internal audit", "Audited in 12 months",
+                                        "Last external audit", "State"])
+        date_text = lambda d: d.isoformat() if d else ""
+        self.assertEqual(
+            [[td["text"] for td in row] for row in page.rows],
+            [[clause, title, str(len(f["documents"])), str(len(f["processes"])),
+              str(len(f["records"])), date_text(f["last_internal"]),
+              "yes" if f["audited_in_cycle"] else "no", date_text(f["last_external"]),
+              f["state"]]
+             for (clause, title), f in ((c, facts[c[0]]) for c in catalogue)])
+        for state in CLAUSE_STATES:
+            self.assertIn(">%d %s<" % (states.count(state), state), text, state)
 
-        def covers(ref, clause):
-            return ref == clause or ref.startswith(clause + ".")
-
-        def record_clauses(record):
-            refs = list(record.get("clauses") or [])
-            if record.get("clause"):
-                refs.append(record["clause"])
-            return [str(r) for r in refs]
-
-        for row in rows:
-            clause = str(row[0])
-            docs = [d for d in self.sms.documents if d.get("type") != "process"
-                    and any(covers(str(c), clause) for c in d.get("clauses") or [])]
-            procs = [d for d in self.sms.documents if d.get("type") == "process"
-                     and any(covers(str(c), clause) for c in d.get("clauses") or [])]
-            # Audits evidence a clause once performed (completed).
-            recs = [r for r in self.sms.records if any(covers(c, clause) for c in record_clauses(r))
-                    and (r["kind"] != "audit" or r["status"] == "completed")]
-            self.assertEqual(row[3:6], (len(docs), len(procs), len(recs)), "clause " + clause)
-            state = ("covered" if (docs or procs) and recs else "documented only" if docs or procs
-                     else "evidenced only" if recs else "not covered")
-            self.assertEqual(row[2], state, "clause " + clause)
-            link = ws.cell(row=rows.index(row) + 2, column=1).hyperlink
-            self.assertIsNotNone(link, "clause " + clause)
-            self.assertTrue(os.path.isfile(os.path.normpath(
-                os.path.join(self.out, "registers", link.target))), link.target)
-            page = os.path.join(self.out, "clauses", clause + ".html")
-            with open(page, encoding="utf-8") as fh:
-                html = fh.read()
-            for d in docs + procs + recs:
-                self.assertIn(">%s " % d["id"], html, "%s page lacks %s" % (clause, d["id"]))
-            # Exactly these: one list item each under "Addressed by" and "Evidenced by".
-            listed = html[html.index('id="Addressed-by"'):html.index('id="Audits"')]
-            self.assertEqual(listed.count("<li>"), len(docs) + len(procs) + len(recs),
-                             "clause " + clause)
+    def check_clause_page(self, clause, f, facts, catalogue):
+        """The clause page: its state and audit facts, its sub-clauses with
+        their states, and exactly the IDs of coverage()'s lists under
+        Documents, Processes, Not in force, Evidenced by, Internal audits,
+        External audits and Open findings."""
+        with open(os.path.join(self.out, "clauses", clause + ".html"), encoding="utf-8") as fh:
+            text = fh.read()
+        article = text[text.index('<article class="clause-page">'):]
+        article = article[:article.index("</article>")]
+        where = "clauses/%s.html" % clause
+        shown = dict(re.findall(r'data-fact="([a-z-]+)">([^<]*)<', article))
+        facts_shown = {key: shown.get(key) for key in ("coverage", "last-internal-audit",
+                                                       "audited-in-cycle", "last-external-audit")}
+        self.assertEqual(facts_shown, {
+            "coverage": f["state"],
+            "last-internal-audit": f["last_internal"].isoformat() if f["last_internal"] else "none",
+            "audited-in-cycle": "yes" if f["audited_in_cycle"] else "no",
+            "last-external-audit": f["last_external"].isoformat() if f["last_external"] else "none",
+        }, where)
+        self.assertIn("· %d documents · %d processes · %d records" % (
+            len(f["documents"]), len(f["processes"]), len(f["records"])), article, where)
+        parts = re.split(r'<h[23] id="([^"]+)">', article)
+        listed = {name: re.findall(r'<li><a href="[^"]*">([^ <]+) ', chunk)
+                  for name, chunk in zip(parts[1::2], parts[2::2])}
+        children = [c for c, _ in catalogue
+                    if c.startswith(clause + ".") and "." not in c[len(clause) + 1:]]
+        self.assertEqual(listed.get("Sub-clauses", []), children, where)
+        for child in children:
+            self.assertRegex(article, r'>%s [^<]*</a> <span class="state [^"]*">%s<'
+                             % (re.escape(child), facts[child]["state"]), where)
+        for section, key in (("Documents", "documents"), ("Processes", "processes"),
+                             ("Not-in-force", "not_in_force"), ("Evidenced-by", "records"),
+                             ("Audits", "internal_audits"), ("External-audits", "external_audits"),
+                             ("Open-findings", "open_findings")):
+            self.assertEqual(listed.get(section, []), f[key], "%s %s" % (where, section))
 
     def test_document_register(self):
         book = self.book("document-register.xlsx")
@@ -1701,17 +1656,23 @@ class RegistersCase:
             self.assertEqual(cell("effective"), datetime.datetime.combine(effective,
                                                                            datetime.time()))
             self.assertEqual(cell("review cycle"), doc["review_months"])
-            # Approved by front matter: the last review is the later of
-            # approval and review, else the effective date.
-            approved = iso(doc["approved_on"]) if doc.get("approved_on") else None
+            # Approved as the front matter says (the example's git history
+            # agrees: its trailers name each document's approver, and those
+            # naming another role came before the approval that counts). The
+            # last review is the later of approval and review, else the
+            # effective date.
+            approved, last, due = document_dates(doc)
             as_datetime = lambda d: datetime.datetime.combine(d, datetime.time()) if d else None
             self.assertEqual(cell("approved on"), as_datetime(approved), doc["id"])
-            reviewed = iso(doc["reviewed_on"]) if doc.get("reviewed_on") else None
-            last = max([d for d in (approved, reviewed) if d], default=effective)
+            # Approved by the approver role's title, not its key.
+            self.assertEqual(cell("approved by"),
+                             self.sms.roles[doc["approver"]] if approved else None, doc["id"])
             self.assertEqual(cell("last review"), as_datetime(last), doc["id"])
-            self.assertEqual(cell("next review"), as_datetime(
-                add_months(last, int(doc["review_months"]))), doc["id"])
+            self.assertEqual(cell("next review"), as_datetime(due), doc["id"])
             self.assertIsNone(cell("changed after approval"), doc["id"])
+            # Approved-by trailers that did not count before the last approval
+            # that did are history, not problems.
+            self.assertIsNone(cell("approval problems"), doc["id"])
             self.assertEqual(cell("source"), doc["_path"])
 
     # the site
@@ -1733,7 +1694,7 @@ class RegistersCase:
                 self.assertEqual(page.headers, header[:len(page.headers)])
                 ids = [row[0]["text"] for row in page.rows]
                 self.assertEqual(ids, book.ids(title), "rows in another order or missing")
-                colours = conditional_colours(book, title)
+                colours = conditional_colours(book.wb, title)
                 columns = self.columns_of(kind, book, title)
                 ws = book.cached[title]
                 for r, row in enumerate(page.rows, start=2):
@@ -1759,7 +1720,7 @@ class RegistersCase:
         for th in page.headers:
             self.assertIn(th, header)
         self.assertEqual(sorted(row[0]["text"] for row in page.rows), sorted(book.ids("Documents")))
-        colours = conditional_colours(book, "Documents")
+        colours = conditional_colours(book.wb, "Documents")
         rows = book.row_of("Documents")
         page_col = page.headers.index("Next review")
         book_col = header.index("Next review") + 1
@@ -1807,7 +1768,7 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
     def colour_at(self, name, title, record_id, label, book=None):
         book = book or self.book(name)
         col = book.header(title).index(label) + 1
-        found = conditional_colours(book, title).get((book.row_of(title)[record_id], col), [])
+        found = conditional_colours(book.wb, title).get((book.row_of(title)[record_id], col), [])
         return found[0] if found else None
 
     def value_at(self, name, title, record_id, label, cached=False):
@@ -1857,13 +1818,17 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             ("risk-register.xlsx", "Risks", "RSK-007", "Treatment due", None),   # due today
             ("risk-register.xlsx", "Risks", "RSK-002", "Next review", RED),      # yesterday
             ("risk-register.xlsx", "Risks", "RSK-003", "Next review", None),     # today
+            ("risk-register.xlsx", "Risks", "RSK-004", "Next review", None),     # closed
+            # Accepted: done with treatment, not with reviews.
+            ("risk-register.xlsx", "Risks", "RSK-009", "Treatment due", None),
+            ("risk-register.xlsx", "Risks", "RSK-009", "Next review", RED),
             ("risk-register.xlsx", "Treatment plan", "RSK-001", "Treatment due", RED),
             ("risk-register.xlsx", "Risks", "RSK-001", "Inherent score", "FFC7CE"),
             ("risk-register.xlsx", "Risks", "RSK-002", "Inherent level", "FFEB9C"),
             ("risk-register.xlsx", "Risks", "RSK-006", "Inherent score", "C6EFCE"),
             ("training-register.xlsx", "Training records", "TRN-001", "Expires", AMBER),
             ("training-register.xlsx", "Training records", "TRN-002", "Expires", RED),
-            ("training-register.xlsx", "Training records", "TRN-004", "Expires", RED),
+            ("training-register.xlsx", "Training records", "TRN-004", "Expires", None),  # marked expired
             ("training-register.xlsx", "Training records", "TRN-005", "Expires", None),
             ("audit-register.xlsx", "Corrective actions", "ACT-001", "Due", None),
             ("audit-register.xlsx", "Corrective actions", "ACT-002", "Due", RED),
@@ -1883,8 +1848,8 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
 
     def test_fixture_treatment_plan(self):
         # RSK-005 is an opportunity being exploited; RSK-008 is open with no
-        # treatment chosen yet; RSK-003 (accepted), RSK-004 (closed) and
-        # RSK-006 (retained) are left out.
+        # treatment chosen yet; RSK-003 and RSK-009 (accepted), RSK-004
+        # (closed) and RSK-006 (retained) are left out.
         self.assertEqual(sorted(self.book("risk-register.xlsx").ids("Treatment plan")),
                          ["RSK-001", "RSK-002", "RSK-005", "RSK-007", "RSK-008"])
 
@@ -1897,7 +1862,7 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
         self.assertEqual(grid, {5: [1, 0, 0, 0, 1],   # RSK-003; RSK-007 (RSK-004 closed)
                                 4: [0, 1, 0, 1, 0],   # RSK-002; RSK-001 (RSK-005 an opportunity)
                                 3: [0, 1, 1, 0, 0],   # RSK-006; RSK-008
-                                2: [0, 0, 0, 0, 0],
+                                2: [0, 1, 0, 0, 0],   # RSK-009 (accepted, not closed)
                                 1: [0, 0, 0, 0, 0]})
 
     def test_fixture_skills_matrix(self):
@@ -1927,21 +1892,246 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             self.assertEqual(got, counts, aid)
 
     def test_fixture_clause_coverage(self):
+        # Worked out from records/audits.yaml by hand. Internal audits not
+        # cancelled: AUD-01 (2025, completed, 4.1, 8.5.1.2, 9.2), AUD-02 (2026,
+        # planned, 5, 10, 8.5.2, 8.5.3) and AUD-04 (2026, completed, 8.5.1);
+        # AUD-03 (cancelled) and AUD-05 (surveillance) are not in the grid.
+        # The cycle is the 12 months from 2025-11-21.
         book = self.book("audit-register.xlsx")
         ws = book.wb["Clause coverage"]
         header = book.header("Clause coverage")
         self.assertEqual(header, ["Clause", "Title", "2025", "2026", "Covered in cycle"])
         rows = book.row_of("Clause coverage")
-        expected = {"4": ("audited", None, "yes"), "4.1": ("audited", None, "yes"),
-                    "4.2": (None, None, "no"), "5": (None, "planned", "no"),
-                    "5.1": (None, None, "no"), "6": (None, None, "no"),     # cancelled
-                    "7": (None, None, "no"), "7.5": (None, None, "no"),     # not internal
-                    "8": ("audited", "audited", "yes"), "8.5": ("audited", "audited", "yes"),
-                    "9": ("audited", None, "yes"), "9.2": ("audited", None, "yes"),
-                    "10": (None, "planned", "no")}
+        self.assertEqual(list(rows), [c for c, _ in clause_catalogue()])  # all 77, not 2 levels
+        expected = {
+            "4": (None, None, "no"),             # 4.2-4.4 never audited: the weakest leaf
+            "4.1": ("audited", None, "no"),      # 2025-10-02: audited, but before the cycle
+            "4.2": (None, None, "no"),
+            "5": (None, "planned", "no"),        # AUD-02 names 5: every leaf planned
+            "5.2.1": (None, "planned", "no"),    # ... sub-clauses included
+            "6": (None, None, "no"),             # cancelled
+            "7.5": (None, None, "no"),           # AUD-05 is not internal
+            "7.5.1": (None, None, "no"),
+            "8": (None, None, "no"),
+            "8.5": (None, "planned", "no"),      # audited 8.5.1.x, planned 8.5.2.x, 8.5.3
+            "8.5.1": (None, "audited", "yes"),   # 2025: only 8.5.1.2 of its three leaves
+            "8.5.1.1": (None, "audited", "yes"),  # AUD-04 named its parent 8.5.1
+            "8.5.1.2": ("audited", "audited", "yes"),
+            "8.5.1.3": (None, "audited", "yes"),
+            "8.5.2": (None, "planned", "no"),
+            "8.5.2.3": (None, "planned", "no"),
+            "8.5.3": (None, "planned", "no"),
+            "9": (None, None, "no"),
+            "9.2": ("audited", None, "no"),      # audited in some period, not in the cycle
+            "10": (None, "planned", "no"),
+            "10.2": (None, "planned", "no"),
+        }
         for clause, values in expected.items():
             got = tuple(ws.cell(row=rows[clause], column=c).value for c in (3, 4, 5))
             self.assertEqual(got, values, clause)
+
+    def test_fixture_clause_coverage_workbook(self):
+        # Worked out by hand from the fixture: POL-SM-01 (5.2), PRO-IA-01
+        # (9.2) and the process PRC-CHG (8.5.1) are in force; STM-CTX-00
+        # (4.1, 4.2) is retired. Records: AUD-01 (internal, 2025-10-02: 4.1,
+        # 8.5.1.2, 9.2), AUD-04 (internal, 2026-05-02: 8.5.1), AUD-05
+        # (surveillance, 2026-06-10: 7.5), ACT-001, FND-01, FND-04, FND-05
+        # (8.5.1; FND-04 and FND-05 open), FND-02 (9.2, open), FND-03 (4.1).
+        # AUD-02 (planned) and AUD-03 (cancelled) count nowhere.
+        d = datetime.datetime
+        chg = "ACT-001, AUD-01, AUD-04, FND-01, FND-04, FND-05"
+        open_chg = "FND-04, FND-05"
+        expected = {
+            # clause: (State, Documents, Processes, Records, Document IDs,
+            #          Process IDs, Not in force, Record IDs, Internal audits,
+            #          Last internal audit, Audited in cycle, External audits,
+            #          Last external audit, Open findings)
+            # 4.1 evidenced only; the retired document counts for nothing.
+            "4": ("partly covered", 0, 0, 2, None, None, "STM-CTX-00", "AUD-01, FND-03",
+                  "AUD-01", None, "no", None, None, None),
+            "4.1": ("evidenced only", 0, 0, 2, None, None, "STM-CTX-00", "AUD-01, FND-03",
+                    "AUD-01", d(2025, 10, 2), "no", None, None, None),
+            "4.2": ("not covered", 0, 0, 0, None, None, "STM-CTX-00", None,
+                    None, None, "no", None, None, None),
+            "4.3": ("not covered", 0, 0, 0, None, None, None, None,
+                    None, None, "no", None, None, None),
+            # Naming 5.2 documents 5.2.1 and 5.2.2; 5.1 and 5.3 stay bare.
+            "5": ("partly covered", 1, 0, 0, "POL-SM-01", None, None, None,
+                  None, None, "no", None, None, None),
+            "5.1": ("not covered", 0, 0, 0, None, None, None, None,
+                    None, None, "no", None, None, None),
+            "5.2": ("documented only", 1, 0, 0, "POL-SM-01", None, None, None,
+                    None, None, "no", None, None, None),
+            "5.2.2": ("documented only", 1, 0, 0, "POL-SM-01", None, None, None,
+                      None, None, "no", None, None, None),
+            "6": ("not covered", 0, 0, 0, None, None, None, None,
+                  None, None, "no", None, None, None),
+            # The surveillance audit: listed, dated, but no evidence.
+            "7": ("not covered", 0, 0, 0, None, None, None, None,
+                  None, None, "no", "AUD-05", None, None),
+            "7.5": ("not covered", 0, 0, 0, None, None, None, None,
+                    None, None, "no", "AUD-05", d(2026, 6, 10), None),
+            "7.5.3": ("not covered", 0, 0, 0, None, None, None, None,
+                      None, None, "no", "AUD-05", d(2026, 6, 10), None),
+            "8": ("partly covered", 0, 1, 6, None, "PRC-CHG", None, chg,
+                  "AUD-01, AUD-04", None, "no", None, None, open_chg),
+            "8.5": ("partly covered", 0, 1, 6, None, "PRC-CHG", None, chg,
+                    "AUD-01, AUD-04", None, "no", None, None, open_chg),
+            "8.5.1": ("covered", 0, 1, 6, None, "PRC-CHG", None, chg,
+                      "AUD-01, AUD-04", d(2026, 5, 2), "yes", None, None, open_chg),
+            "8.5.1.1": ("covered", 0, 1, 5, None, "PRC-CHG", None,
+                        "ACT-001, AUD-04, FND-01, FND-04, FND-05",
+                        "AUD-04", d(2026, 5, 2), "yes", None, None, open_chg),
+            "8.5.1.2": ("covered", 0, 1, 6, None, "PRC-CHG", None, chg,
+                        "AUD-01, AUD-04", d(2026, 5, 2), "yes", None, None, open_chg),
+            "8.5.2": ("not covered", 0, 0, 0, None, None, None, None,
+                      None, None, "no", None, None, None),
+            "9": ("partly covered", 1, 0, 2, "PRO-IA-01", None, None, "AUD-01, FND-02",
+                  "AUD-01", None, "no", None, None, "FND-02"),
+            "9.2": ("covered", 1, 0, 2, "PRO-IA-01", None, None, "AUD-01, FND-02",
+                    "AUD-01", d(2025, 10, 2), "no", None, None, "FND-02"),
+            "10": ("not covered", 0, 0, 0, None, None, None, None,
+                   None, None, "no", None, None, None),
+        }
+        book = self.book("clause-coverage.xlsx")
+        ws = book.wb["Clauses"]
+        rows = book.row_of("Clauses")
+        for clause, values in expected.items():
+            got = tuple(c.value for c in ws[rows[clause]][2:])
+            self.assertEqual(got, values, clause)
+        # The clause page of 4.1 lists the retired document apart.
+        with open(os.path.join(self.out, "clauses", "4.1.html"), encoding="utf-8") as fh:
+            page = fh.read()
+        section = page[page.index('id="Not-in-force"'):page.index('id="Evidenced-by"')]
+        self.assertIn(">STM-CTX-00 Context and Interested Parties 2024</a> "
+                      '<span class="status status-draft">retired</span>', section)
+
+    def test_fixture_coverage_as_of_an_earlier_date(self):
+        # As of 2026-04-01 AUD-04 (2026-05-02) and AUD-05 (2026-06-10) have
+        # not happened yet, whatever their status says: neither evidence nor
+        # audits. The cycle starts on 2025-04-01, so AUD-01 (2025-10-02) is
+        # in it. Other records count whatever their dates.
+        out = os.path.join(self.tmp.name, "site-2026-04")
+        result = build(self.root(), out, as_of="2026-04-01")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        book = Book(os.path.join(out, "registers", "clause-coverage.xlsx"))
+        ws = book.wb["Clauses"]
+        rows = book.row_of("Clauses")
+        labels = ("State", "Record IDs", "Internal audits", "Last internal audit",
+                  "Audited in cycle", "External audits", "Last external audit")
+        columns = [book.header("Clauses").index(l) + 1 for l in labels]
+        d = datetime.datetime
+        expected = {
+            "4.1": ("evidenced only", "AUD-01, FND-03", "AUD-01", d(2025, 10, 2), "yes",
+                    None, None),
+            "7.5": ("not covered", None, None, None, "no", None, None),
+            "8.5.1": ("covered", "ACT-001, AUD-01, FND-01, FND-04, FND-05", "AUD-01", None,
+                      "no", None, None),
+            "8.5.1.1": ("covered", "ACT-001, FND-01, FND-04, FND-05", None, None, "no",
+                        None, None),
+            "8.5.1.2": ("covered", "ACT-001, AUD-01, FND-01, FND-04, FND-05", "AUD-01",
+                        d(2025, 10, 2), "yes", None, None),
+            "9.2": ("covered", "AUD-01, FND-02", "AUD-01", d(2025, 10, 2), "yes", None, None),
+        }
+        for clause, values in expected.items():
+            got = tuple(ws.cell(row=rows[clause], column=c).value for c in columns)
+            self.assertEqual(got, values, clause)
+        # The audit register's grid agrees: AUD-04 is still planned.
+        book = Book(os.path.join(out, "registers", "audit-register.xlsx"))
+        ws = book.wb["Clause coverage"]
+        self.assertEqual(book.header("Clause coverage"),
+                         ["Clause", "Title", "2025", "2026", "Covered in cycle"])
+        rows = book.row_of("Clause coverage")
+        for clause, values in {"4.1": ("audited", None, "yes"),
+                               "8.5.1": (None, "planned", "no"),
+                               "8.5.1.1": (None, "planned", "no"),
+                               "8.5.1.2": ("audited", "planned", "yes"),
+                               "9.2": ("audited", None, "yes")}.items():
+            got = tuple(ws.cell(row=rows[clause], column=c).value for c in (3, 4, 5))
+            self.assertEqual(got, values, clause)
+
+    def test_fixture_approvals_from_git(self):
+        """Approvals recorded by Approved-by trailers, in a copy of the
+        fixture in a git repository of its own (with Fay Ford, PER-006, as the
+        CEO): only a trailer naming the document's approver role (by key,
+        title, or a person holding it) approves; the others are approval
+        problems when they came after the last approval that counts."""
+        root = os.path.join(self.tmp.name, "git-fixture")
+        shutil.copytree(self.root(), root)
+        with open(os.path.join(root, "records", "people.yaml"), "a", encoding="utf-8") as fh:
+            fh.write("- id: PER-006\n  kind: person\n  title: Fay Ford\n  status: active\n"
+                     "  role: ceo\n")
+
+        def git(*args, env=None):
+            full = dict(os.environ, GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+                        **(env or {}))
+            return subprocess.run(["git", "-C", root] + list(args), check=True, text=True,
+                                  capture_output=True, env=full).stdout.strip()
+
+        def commit(day, path=None, approved_by=None):
+            """Adds a front matter comment to path (no body change) and
+            commits everything on day, with an Approved-by trailer."""
+            if path:
+                full = os.path.join(root, path)
+                with open(full, encoding="utf-8") as fh:
+                    text = fh.read()
+                with open(full, "w", encoding="utf-8") as fh:
+                    fh.write(text.replace("---\n", "---\n# circulated %s\n" % day, 1))
+            stamp = day + "T10:00:00+0000"
+            env = {"GIT_AUTHOR_NAME": "Sam", "GIT_AUTHOR_EMAIL": "sam@example.com",
+                   "GIT_COMMITTER_NAME": "Sam", "GIT_COMMITTER_EMAIL": "sam@example.com",
+                   "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+            message = ["-m", "Update " + (path or "everything")]
+            if approved_by:
+                message += ["-m", "Approved-by: " + approved_by]
+            git("add", "-A")
+            git("commit", "-q", *message, env=env)
+            return git("rev-parse", "--short=7", "HEAD")
+
+        git("init", "-q", "-b", "main")
+        commit("2026-01-10")
+        sm, ia, chg, ctx = ("policies/service-management-policy.md",
+                            "policies/internal-audit-procedure.md",
+                            "processes/change-management.md", "policies/context-2024.md")
+        commit("2026-01-12", sm, "hr-manager")          # not the approver, then superseded
+        commit("2026-01-20", sm, "Fay Ford")            # the CEO by name: counts
+        late = commit("2026-02-01", sm, "PER-002")      # the change manager: does not
+        unknown = commit("2026-02-03", ia, "Nobody Known")  # no one: does not
+        commit("2026-02-05", chg, "Chief Executive Officer")  # the role's title: counts
+        commit("2026-02-07", ctx, "Nobody Known")       # retired: nothing to approve
+        out = os.path.join(self.tmp.name, "site-git")
+        result = build(root, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        book = Book(os.path.join(out, "registers", "document-register.xlsx"))
+        header = book.header("Documents")
+        self.assertEqual(header.index("Approval problems"),
+                         header.index("Changed after approval") + 1)
+        self.assertEqual(header.index("Source"), header.index("Approval problems") + 1)
+        ws = book.wb["Documents"]
+        rows = book.row_of("Documents")
+        d = datetime.datetime
+        expected = {
+            # (Approved on, Approved by, Last review, Next review, Approval problems)
+            "POL-SM-01": (d(2026, 1, 20), "Fay Ford (Chief Executive Officer)", d(2026, 1, 20),
+                          d(2027, 1, 20),
+                          "Approved-by 'PER-002' in %s (2026-02-01) is Bob Baker (Change "
+                          "Manager), not the approver Chief Executive Officer; the approval "
+                          "does not count" % late),
+            "PRO-IA-01": (None, None, d(2025, 8, 31), d(2026, 2, 28),
+                          "Approved-by 'Nobody Known' in %s (2026-02-03) names no role or "
+                          "person; the approval does not count" % unknown),
+            "PRC-CHG": (d(2026, 2, 5), "Chief Executive Officer", d(2026, 2, 5), d(2028, 2, 5),
+                        None),
+            "STM-CTX-00": (None, None, d(2024, 2, 1), d(2025, 2, 1), None),
+        }
+        labels = ("Approved on", "Approved by", "Last review", "Next review", "Approval problems")
+        self.assertEqual(sorted(rows), sorted(expected))
+        for doc_id, values in expected.items():
+            cells = [ws.cell(row=rows[doc_id], column=header.index(l) + 1) for l in labels]
+            self.assertEqual(tuple(c.value for c in cells), values, doc_id)
+            self.assertEqual(rgb(cells[-1].fill.fgColor), RED if values[-1] else None, doc_id)
+            changed = ws.cell(row=rows[doc_id], column=header.index("Changed after approval") + 1)
+            self.assertIsNone(changed.value, doc_id)  # front matter edits only
 
     def test_fixture_document_next_review(self):
         cell = self.value_at("document-register.xlsx", "Documents", "PRO-IA-01", "Next review")

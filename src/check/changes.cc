@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "check/register_rules.h"
+#include "analyse/register_rules.h"
 
 namespace smsdoc {
 

@@ -1,6 +1,6 @@
 #include "check/checks.h"
 
-#include "link/coverage.h"
+#include "analyse/coverage.h"
 
 namespace smsdoc {
 

@@ -27,26 +27,19 @@ std::string Seconds(std::chrono::steady_clock::time_point start) {
 
 // Renders and writes the site; returns "" or why the site was not written
 // (an environment problem; content problems go to diags).
-std::string RenderAndWrite(const CommandOptions& options, const Model& model,
+std::string RenderAndWrite(const CommandOptions& options, const Session& session,
                            const BuildTarget& target, Diagnostics& diags, size_t& pages,
                            std::ostream& err) {
   Progress progress(err);
   progress.Show("rendering");
-  // Drafts are checked with everything else, then left out before rendering.
-  Corpus published;
-  Graph published_graph;
-  if (options.published_only) {
-    published = WithoutDrafts(model.corpus);
-    Diagnostics relinked;  // the same references, already reported
-    published_graph = LinkCorpus(published, relinked);
-  }
-  const Graph& graph = options.published_only ? published_graph : model.graph;
-  OutputFiles files = RenderSite(graph, model.theme, target.info, Jobs(options), diags);
+  const Model& model = session.model;
+  OutputFiles files =
+      RenderSite(model.graph, model.analysis, session.theme, target.info, Jobs(options), diags);
   if (diags.HasErrors()) return "";
   if (!options.at.empty()) {  // the files to copy are in the commit, not the work tree
     for (OutputFile& f : files) {
       if (f.copy_from.empty()) continue;
-      f.bytes = model.disk->ReadFile(f.copy_from).value_or("");
+      f.bytes = session.disk->ReadFile(f.copy_from).value_or("");
       f.copy_from.clear();
     }
   }
@@ -66,20 +59,20 @@ std::string RenderAndWrite(const CommandOptions& options, const Model& model,
 
 int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollowUp& next) {
   auto start = std::chrono::steady_clock::now();
-  Model model;
+  Session session;
   Diagnostics diags;
-  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
 
-  const Config& config = model.corpus.config;
+  const Config& config = session.model.corpus.config;
   BuildTarget target{options.out.empty() ? fs::path(options.root) / config.output
                                          : fs::path(options.out),
-                     {model.as_of, model.corpus.revision, SMSDOC_VERSION},
+                     {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION},
                      {config.policies_dir, config.processes_dir, config.records_dir}};
   size_t pages = 0;
   std::string failure;
   if (!diags.HasErrors() && next.vet) failure = next.vet(target);
   if (!diags.HasErrors() && failure.empty())
-    failure = RenderAndWrite(options, model, target, diags, pages, err);
+    failure = RenderAndWrite(options, session, target, diags, pages, err);
   diags.Sort();
   Print(diags, err);
   if (!failure.empty()) {
@@ -100,9 +93,9 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
 }
 
 int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err) {
-  Model model;
+  Session session;
   Diagnostics diags;
-  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
   diags.Sort();
   if (options.diagnostics_format == "json")
     out << DiagnosticsJson(diags);
@@ -110,23 +103,24 @@ int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err
     out << DiagnosticsSarif(diags, SarifRootUri(options.root, fs::current_path().string()));
   else
     Print(diags, err);
-  err << "smsdoc: checked " << Plural(model.corpus.documents.size(), "document")
-      << " and " << Plural(model.corpus.records.size(), "record") << ": "
+  err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document")
+      << " and " << Plural(session.model.corpus.records.size(), "record") << ": "
       << Counts(diags) << "\n";
   return diags.HasErrors() ? kExitContent : kExitOk;
 }
 
 int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err) {
-  Model model;
+  Session session;
   Diagnostics diags;
-  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
   diags.Sort();
   Print(diags, err);
   if (diags.HasErrors()) {
     err << "smsdoc: " << Counts(diags) << "; no graph\n";
     return kExitContent;
   }
-  out << (options.format == "dot" ? GraphDot(model.graph) : GraphJson(model.graph));
+  const Model& model = session.model;
+  out << (options.format == "dot" ? GraphDot(model.graph) : GraphJson(model.graph, model.analysis));
   return kExitOk;
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "check/register_rules.h"
+#include "model/build_info.h"
 
 namespace smsdoc {
 

@@ -57,8 +57,8 @@ const std::map<std::string, std::string>& DiagnosticCodeDescriptions() {
   return kCodes;
 }
 
-std::string DiagnosticsJson(const Diagnostics& diags) {
-  std::string out = "{\n  \"diagnostics\": [";
+std::string DiagnosticsJsonArray(const Diagnostics& diags) {
+  std::string out = "[";
   const auto& items = diags.items();
   for (size_t i = 0; i < items.size(); ++i) {
     const Diagnostic& d = items[i];
@@ -70,7 +70,12 @@ std::string DiagnosticsJson(const Diagnostics& diags) {
            ", \"severity\": \"" + SeverityName(d.severity) + "\", \"code\": " +
            JsonQuote(d.code) + ", \"message\": " + JsonQuote(d.message) + "}";
   }
-  return out + (items.empty() ? "],\n  " : "\n  ],\n  ") + Counts(diags) + "\n}\n";
+  return out + (items.empty() ? "]" : "\n  ]");
+}
+
+std::string DiagnosticsJson(const Diagnostics& diags) {
+  return "{\n  \"diagnostics\": " + DiagnosticsJsonArray(diags) + ",\n  " + Counts(diags) +
+         "\n}\n";
 }
 
 std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_uri) {

@@ -10,6 +10,8 @@ namespace smsdoc {
 /// file, line, column, severity, code and message, then the counts. Line
 /// and column are those of the text output, null when unknown.
 std::string DiagnosticsJson(const Diagnostics& diags);
+/// Its "diagnostics" array alone, for other JSON outputs (`status`).
+std::string DiagnosticsJsonArray(const Diagnostics& diags);
 
 /// `smsdoc check --format sarif`: a SARIF 2.1.0 log with one rule per code
 /// used. `root_uri` prefixes each file: "" or "sms/" (relative to the

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "check/changes.h"
-#include "cli/environment.h"
 #include "cli/prepare.h"
 #include "render/changes_page.h"
 #include "write/paths.h"
@@ -67,24 +66,23 @@ int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err)
   std::optional<std::string> to = repo->Resolve(to_name, error);
   if (!to) return Fail(error, err);
 
-  Model before, after;
-  before.as_of = after.as_of = options.as_of.empty() ? Today() : options.as_of;
+  Session before, after;
   Diagnostics before_diags, after_diags;
-  PrepareAt(*repo, *from, from_name, Jobs(options), before, before_diags);
-  PrepareAt(*repo, *to, to_name, Jobs(options), after, after_diags);
+  PrepareAt(*repo, *from, from_name, options, before, before_diags);
+  PrepareAt(*repo, *to, to_name, options, after, after_diags);
   for (const auto& [name, diags] : {std::pair{from_name, &before_diags}, {to_name, &after_diags}})
     if (diags->HasErrors())
       err << "smsdoc: note: the SMS at " << name << " has " << Plural(diags->ErrorCount(), "error")
           << "; compared what loaded\n";
 
   std::vector<std::string> commits = repo->CommitsBetween(*from, *to);
-  Changes changes = CompareRevisions(before.graph, after.graph,
+  Changes changes = CompareRevisions(before.model.graph, after.model.graph,
                                      std::set<std::string>(commits.begin(), commits.end()));
-  ChangesRange range{before.corpus.revision, after.corpus.revision, commits.size()};
+  ChangesRange range{before.model.corpus.revision, after.model.corpus.revision, commits.size()};
   PrintSummary(changes, range, out);
 
   Diagnostics diags;
-  const Config& config = after.corpus.config;
+  const Config& config = after.model.corpus.config;
   Theme theme = LoadThemeFor(options, config, diags);
   OutputFiles files = RenderChanges(changes, range, theme, diags);
   diags.Sort();

@@ -2,7 +2,10 @@
 // it), then hands over to the commands.
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <iostream>
+#include <map>
+#include <stdexcept>
 
 #include "base/text.h"
 #include "cli/commands.h"
@@ -151,7 +154,7 @@ int main(int argc, char** argv) {
       ->default_str("text");
   status->add_option("--fail-on", options.fail_on,
                      "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
-                     "changed, uncovered, missing")
+                     "changed, approval, uncovered, missing")
       ->delimiter(',');
   status->footer(
       "\nExamples:\n"
@@ -205,13 +208,23 @@ int main(int argc, char** argv) {
     return smsdoc::kExitUsage;
   }
   try {
-    if (build->parsed()) return smsdoc::RunBuild(options, std::cerr);
-    if (graph->parsed()) return smsdoc::RunGraph(options, std::cout, std::cerr);
-    if (status->parsed()) return smsdoc::RunStatus(options, std::cout, std::cerr);
-    if (pack->parsed()) return smsdoc::RunPack(options, std::cerr);
-    if (verify->parsed()) return smsdoc::RunVerify(verify_target, std::cerr);
-    if (diff->parsed()) return smsdoc::RunDiff(options, std::cout, std::cerr);
-    return smsdoc::RunCheck(options, std::cout, std::cerr);
+    // One entry per subcommand; one parsed without an entry is a bug, not `check`.
+    const std::map<const CLI::App*, std::function<int()>> commands = {
+        {build, [&] { return smsdoc::RunBuild(options, std::cerr); }},
+        {check, [&] { return smsdoc::RunCheck(options, std::cout, std::cerr); }},
+        {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},
+        {status, [&] { return smsdoc::RunStatus(options, std::cout, std::cerr); }},
+        {pack, [&] { return smsdoc::RunPack(options, std::cerr); }},
+        {verify, [&] { return smsdoc::RunVerify(verify_target, std::cerr); }},
+        {diff, [&] { return smsdoc::RunDiff(options, std::cout, std::cerr); }},
+    };
+    for (const CLI::App* sub : app.get_subcommands()) {
+      auto it = commands.find(sub);
+      if (it == commands.end())
+        throw std::logic_error("no entry for subcommand '" + sub->get_name() + "'");
+      return it->second();
+    }
+    throw std::logic_error("no subcommand parsed");
   } catch (const std::exception& e) {
     std::cerr << "smsdoc: internal error: " << e.what()
               << "; nothing written (please report this)\n";

@@ -7,11 +7,7 @@
 #include "base/dates.h"
 #include "base/parallel.h"
 #include "base/text.h"
-#include "check/checks.h"
-#include "check/readiness.h"
 #include "cli/environment.h"
-#include "load/history_loader.h"
-#include "load/loader.h"
 
 namespace smsdoc {
 
@@ -20,50 +16,46 @@ namespace fs = std::filesystem;
 namespace {
 
 // The source of the SMS: the work tree, or a commit's tree for --at.
-std::optional<int> OpenSource(const CommandOptions& options, Model& model, std::string& commit,
-                              std::string& why_not, std::ostream& err) {
-  model.repo = GitRepo::Open(options.root, why_not);
+std::optional<int> OpenSource(const CommandOptions& options, Session& session, Source& source,
+                              std::ostream& err) {
+  session.repo = GitRepo::Open(options.root, source.why_not);
+  source.repo = session.repo.get();
+  source.work_tree = options.at.empty();
   if (options.at.empty()) {
     if (!fs::is_regular_file(fs::path(options.root) / kConfigFile))
       return Fail("no smsdoc.yaml in '" + options.root +
                       "' (run smsdoc in the SMS folder or pass --root DIR)",
                   err);
-    model.disk = std::make_unique<RealDisk>(options.root);
-    if (model.repo) {
-      commit = model.repo->Head();
-      model.corpus.revision =
-          commit.empty() ? "no commit yet" : model.repo->Describe(commit, "HEAD");
+    session.disk = std::make_unique<RealDisk>(options.root);
+    if (session.repo) {
+      source.commit = session.repo->Head();
+      source.revision = source.commit.empty() ? "no commit yet"
+                                              : session.repo->Describe(source.commit, "HEAD");
     }
+    source.disk = session.disk.get();
     return std::nullopt;
   }
-  if (!model.repo)
+  if (!session.repo)
     return Fail("--at needs the SMS in a git repository ('" + options.root + "' is " +
-                    why_not + ")",
+                    source.why_not + ")",
                 err);
   std::string error;
-  std::optional<std::string> resolved = model.repo->Resolve(options.at, error);
+  std::optional<std::string> resolved = session.repo->Resolve(options.at, error);
   if (!resolved) return Fail(error, err);
-  commit = *resolved;
-  model.disk = model.repo->TreeAt(commit);
-  if (!model.disk || !model.disk->ReadFile(kConfigFile))
+  source.commit = *resolved;
+  session.disk = session.repo->TreeAt(source.commit);
+  if (!session.disk || !session.disk->ReadFile(kConfigFile))
     return Fail("no smsdoc.yaml in '" + options.root + "' at " + options.at, err);
-  model.corpus.revision = model.repo->Describe(commit, options.at);
+  source.revision = session.repo->Describe(source.commit, options.at);
+  source.disk = session.disk.get();
   return std::nullopt;
 }
 
-void LoadLinkCheck(Model& model, const GitRepo* repo, const std::string& commit,
-                   bool work_tree, const std::string& why_not, int jobs, Diagnostics& diags) {
-  std::string revision = model.corpus.revision;
-  model.corpus = LoadCorpus(*model.disk, jobs, diags);
-  model.corpus.revision = revision;
-  // The label is provenance: say when the files are not the commit's.
-  if (repo && work_tree && repo->HasUncommittedChanges(model.corpus.config.output))
-    model.corpus.revision += " with uncommitted changes";
-  LoadHistory(model.corpus, repo, commit, work_tree ? model.disk.get() : nullptr, why_not, diags);
-  model.graph = LinkCorpus(model.corpus, diags);
-  CheckGraph(model.graph, diags);
-  model.attention = NeedsAttention(model.graph, model.as_of);
-  CheckAttention(model.attention, model.graph, diags);
+PipelineOptions PipelineOptionsOf(const CommandOptions& options) {
+  return {.as_of = options.as_of.empty() ? Today() : options.as_of,
+          .jobs = Jobs(options),
+          .strict = options.strict,
+          .published_only = options.published_only};
 }
 
 }  // namespace
@@ -114,7 +106,7 @@ int Jobs(const CommandOptions& options) {
   return options.jobs > 0 ? options.jobs : DefaultJobs();
 }
 
-std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnostics& diags,
+std::optional<int> Prepare(const CommandOptions& options, Session& session, Diagnostics& diags,
                            std::ostream& err) {
   std::error_code ec;
   if (!fs::is_directory(options.root, ec))
@@ -123,30 +115,30 @@ std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnost
     return Fail("theme folder '" + options.theme + "' does not exist", err);
   if (!options.as_of.empty() && !IsValidDate(options.as_of))
     return Fail("--as-of must be a date YYYY-MM-DD, got '" + options.as_of + "'", err);
-  model.as_of = options.as_of.empty() ? Today() : options.as_of;
 
-  std::string commit, why_not;
-  if (std::optional<int> failed = OpenSource(options, model, commit, why_not, err))
-    return failed;
+  Source source;
+  if (std::optional<int> failed = OpenSource(options, session, source, err)) return failed;
   Progress progress(err);
   progress.Show("loading " + options.root);
-  LoadLinkCheck(model, model.repo.get(), commit, options.at.empty(), why_not, Jobs(options),
-                diags);
-  if (!diags.HasErrors()) CheckReadiness(model.graph, model.as_of, options.strict, diags);
-
-  model.theme = LoadThemeFor(options, model.corpus.config, diags);
+  RunPipeline(source, PipelineOptionsOf(options), session.model, diags);
+  session.theme = LoadThemeFor(options, session.model.corpus.config, diags);
   return std::nullopt;
 }
 
 void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
-               int jobs, Model& model, Diagnostics& diags) {
-  model.disk = repo.TreeAt(commit);
-  if (!model.disk) {  // a partial clone without the tree
+               const CommandOptions& options, Session& session, Diagnostics& diags) {
+  session.disk = repo.TreeAt(commit);
+  if (!session.disk) {  // a partial clone without the tree
     diags.Error(kConfigFile, {}, "cannot read the tree of " + name, "git-unreadable");
-    model.disk = std::make_unique<MemoryDisk>();
+    session.disk = std::make_unique<MemoryDisk>();
   }
-  model.corpus.revision = repo.Describe(commit, name);
-  LoadLinkCheck(model, &repo, commit, false, "", jobs, diags);
+  Source source{.disk = session.disk.get(),
+                .repo = &repo,
+                .commit = commit,
+                .revision = repo.Describe(commit, name)};
+  PipelineOptions pipeline = PipelineOptionsOf(options);
+  pipeline.strict = pipeline.published_only = false;
+  RunPipeline(source, pipeline, session.model, diags);
 }
 
 }  // namespace smsdoc

@@ -8,35 +8,33 @@
 #include "adapters/git.h"
 #include "base/diagnostics.h"
 #include "base/disk.h"
-#include "check/attention.h"
 #include "cli/commands.h"
-#include "link/graph.h"
-#include "model/corpus.h"
+#include "pipeline/pipeline.h"
 #include "render/theme.h"
 
 namespace smsdoc {
 
-/// Everything up to rendering, shared by the commands.
-struct Model {
+/// What a command works on: the source of the SMS, the model the
+/// pipeline made of it, and the theme.
+struct Session {
   std::unique_ptr<GitRepo> repo;  ///< null outside git
   std::unique_ptr<Disk> disk;     ///< the work tree, or the tree of --at
-  Corpus corpus;
-  Graph graph;
+  Model model;
   Theme theme;
-  std::string as_of;  ///< the date dates are judged against
-  std::vector<AttentionItem> attention;
+  const std::string& as_of() const { return model.analysis.as_of; }
 };
 
-/// Runs load (with git history), link and check and loads the theme, so
-/// one run reports every problem. Returns an exit code for a usage or
-/// environment error, else nullopt (diags may hold content errors).
-std::optional<int> Prepare(const CommandOptions& options, Model& model, Diagnostics& diags,
+/// Opens the source (the work tree, or the commit of --at) and runs the
+/// pipeline on it, then loads the theme, so one run reports every problem.
+/// Returns an exit code for a usage or environment error, else nullopt
+/// (diags may hold content errors).
+std::optional<int> Prepare(const CommandOptions& options, Session& session, Diagnostics& diags,
                            std::ostream& err);
 
-/// Loads, links and checks the SMS as it is in `commit` of `repo` (for
+/// Runs the pipeline on the SMS as it is in `commit` of `repo` (for
 /// `smsdoc diff`); no theme. Diagnostics go to `diags`.
 void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
-               int jobs, Model& model, Diagnostics& diags);
+               const CommandOptions& options, Session& session, Diagnostics& diags);
 
 /// The theme named by --theme or smsdoc.yaml's `theme:` over the default.
 Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags);

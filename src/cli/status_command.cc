@@ -8,7 +8,8 @@
 
 #include "base/json.h"
 #include "base/text.h"
-#include "check/status.h"
+#include "analyse/status.h"
+#include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
 
 namespace smsdoc {
@@ -28,19 +29,21 @@ std::string JsonCounts(const std::map<std::string, int>& counts) {
   return out + "}";
 }
 
-std::string Json(const StatusSummary& s, const Model& model, const Diagnostics& diags,
+std::string Json(const StatusSummary& s, const Session& session, const Diagnostics& diags,
                  const std::vector<std::string>& failed) {
+  const Model& model = session.model;
   std::string out = "{\n";
   auto field = [&](const char* name, const std::string& value, bool last = false) {
     out += "  " + JsonQuote(name) + ": " + value + (last ? "\n" : ",\n");
   };
-  field("as_of", JsonQuote(model.as_of));
+  field("as_of", JsonQuote(session.as_of()));
   field("revision", JsonQuote(model.corpus.revision));
   field("documents", JsonCounts(s.documents_by_status));
   field("reviews_overdue", JsonIds(s.reviews_overdue));
   field("reviews_due", JsonIds(s.reviews_due));
   field("changed_after_approval", JsonIds(s.changed_after_approval));
   field("version_problems", JsonIds(s.version_problems));
+  field("approval_problems", JsonIds(s.approval_problems));
   field("expired", JsonIds(s.expired));
   field("expiring", JsonIds(s.expiring));
   field("overdue", JsonIds(s.overdue));
@@ -49,6 +52,7 @@ std::string Json(const StatusSummary& s, const Model& model, const Diagnostics& 
   field("readiness_missing", JsonIds(s.readiness_missing));
   field("errors", std::to_string(diags.ErrorCount()));
   field("warnings", std::to_string(diags.WarningCount()));
+  field("diagnostics", DiagnosticsJsonArray(diags));
   field("failed", JsonIds(failed), true);
   return out + "}\n";
 }
@@ -80,10 +84,11 @@ std::string Listed(size_t n, const char* what, const std::vector<std::string>& i
   return text;
 }
 
-void Text(const StatusSummary& s, const Model& model, std::ostream& out, bool colour) {
+void Text(const StatusSummary& s, const Session& session, std::ostream& out, bool colour) {
   Screen screen(out, colour);
-  out << screen.Paint("SMS status as of " + model.as_of, "1")
-      << (model.corpus.revision.empty() ? "" : " (" + model.corpus.revision + ")") << "\n\n";
+  const std::string& revision = session.model.corpus.revision;
+  out << screen.Paint("SMS status as of " + session.as_of(), "1")
+      << (revision.empty() ? "" : " (" + revision + ")") << "\n\n";
   std::string docs;
   int total = 0;
   for (const auto& [status, n] : s.documents_by_status) {
@@ -101,6 +106,9 @@ void Text(const StatusSummary& s, const Model& model, std::ostream& out, bool co
               !s.changed_after_approval.empty());
   if (!s.version_problems.empty())
     screen.Line("Version problems", Listed(s.version_problems.size(), "", s.version_problems),
+                true);
+  if (!s.approval_problems.empty())
+    screen.Line("Approval problems", Listed(s.approval_problems.size(), "", s.approval_problems),
                 true);
   screen.Line("Expired", Listed(s.expired.size(), "", s.expired), !s.expired.empty());
   screen.Plain("Expiring", Listed(s.expiring.size(), "within 60 days", s.expiring));
@@ -130,26 +138,32 @@ int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& er
       return Fail("--fail-on: unknown condition '" + c + "'" + DidYouMean(c, names) +
                       " (known: " + Join(names, ", ") + ")",
                   err);
-  Model model;
+  Session session;
   Diagnostics diags;
-  if (std::optional<int> usage = Prepare(options, model, diags, err)) return *usage;
+  if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
+  diags.Sort();
+  // A broken SMS has no trustworthy summary: its errors, and for JSON an
+  // object all the same, so scripts can always parse what they get.
   if (diags.HasErrors()) {
-    diags.Sort();
-    Print(diags, err);
+    if (options.format == "json") {
+      out << Json(StatusSummary{}, session, diags, {});
+    } else {
+      Print(diags, err);
+    }
     err << "smsdoc: " << Counts(diags) << "; fix the errors for a status\n";
     return kExitContent;
   }
-  StatusSummary summary = Summarize(model.graph, model.attention, model.as_of);
+  StatusSummary summary = Summarize(session.model.graph, session.model.analysis);
   std::map<std::string, bool> holds = summary.Conditions();
   std::vector<std::string> failed;
   for (const std::string& c : options.fail_on)
     if (holds[c] && std::find(failed.begin(), failed.end(), c) == failed.end()) failed.push_back(c);
 
   if (options.format == "json") {
-    out << Json(summary, model, diags, failed);
+    out << Json(summary, session, diags, failed);
   } else {
     bool colour = &out == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    Text(summary, model, out, colour);
+    Text(summary, session, out, colour);
     if (!failed.empty()) out << "\nFailing: " << Join(failed, ", ") << "\n";
   }
   return failed.empty() ? kExitOk : kExitContent;

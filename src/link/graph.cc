@@ -4,14 +4,11 @@
 #include <set>
 
 #include "base/text.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
 namespace {
-
-std::string PageUrl(const std::string& md_path) {
-  return md_path.substr(0, md_path.size() - 3) + ".html";
-}
 
 class Linker {
  public:
@@ -59,13 +56,13 @@ class Linker {
       const Document& d = corpus_.documents[i];
       doc_by_path_[d.path] = static_cast<int>(i);
       AddNode({d.is_process ? Node::Type::kProcess : Node::Type::kDocument, i,
-               d.id, d.title, PageUrl(d.path)},
+               d.id, d.title, DocumentUrl(d.path)},
               d.path, d.id_pos);
     }
     for (size_t i = 0; i < corpus_.records.size(); ++i) {
       const Record& r = corpus_.records[i];
       AddNode({Node::Type::kRecord, i, r.id, r.title,
-               "records/" + r.kind->name + "/" + r.id + ".html"},
+               RecordUrl(r.kind->name, r.id)},
               r.path, r.pos);
     }
     for (const auto& a : corpus_.assets) assets_.insert(a);
@@ -199,7 +196,6 @@ std::string RelationName(const Graph& graph, int source, const std::string& fiel
   return field;
 }
 
-std::string KindUrl(const std::string& kind) { return "records/" + kind + ".html"; }
 
 Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) {
   return Linker(corpus, diags).Run();

@@ -54,8 +54,6 @@ struct Graph {
 /// otherwise the field's name ("related", "interfaces", "person").
 std::string RelationName(const Graph& graph, int source, const std::string& field);
 
-/// Page URL of a record kind's listing.
-std::string KindUrl(const std::string& kind);
 
 /// The link stage: indexes IDs and paths, resolves every reference and
 /// anchor (unknown ones are errors with a suggestion), collects backlinks.

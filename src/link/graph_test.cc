@@ -2,26 +2,17 @@
 
 #include <doctest/doctest.h>
 
-#include "check/checks.h"
-#include "load/loader.h"
 #include "test_support.h"
 
 namespace smsdoc {
 
 namespace {
-struct Linked {
-  Corpus corpus;
-  Graph graph;
-  Diagnostics diags;
-};
-
-// Corpus must not move after linking: the graph points into it.
-std::unique_ptr<Linked> LoadAndLink(const MemoryDisk& disk) {
-  auto out = std::make_unique<Linked>();
-  out->corpus = LoadCorpus(disk, 2, out->diags);
-  out->graph = LinkCorpus(out->corpus, out->diags);
-  CheckGraph(out->graph, out->diags);
-  out->diags.Sort();
+// Through the one pipeline, with the Stage 1 checklist off: these tests
+// are about links, and the checklist would warn about what the small SMSs
+// lack.
+std::unique_ptr<testing::Sms> LoadAndLink(MemoryDisk disk) {
+  disk.Add("smsdoc.yaml", std::string(testing::kConfig) + "readiness: {check: false}\n");
+  auto out = testing::RunSms(disk);
   return out;
 }
 }  // namespace
@@ -33,17 +24,17 @@ TEST_CASE("references resolve to page URLs and produce backlinks") {
                         "See [[PRC-CHG]], [[POL-1#roles]] and [p](policy.md#scope).\n"));
   auto m = LoadAndLink(disk);
   CHECK(m->diags.items().empty());
-  int b = m->graph.by_id.at("POL-2");
-  REQUIRE(m->graph.links[b].size() == 4);
-  CHECK(m->graph.links[b][0].url == "policies/policy.html");
-  CHECK(m->graph.links[b][1].url == "processes/change.html");
-  CHECK(m->graph.links[b][2].url == "policies/policy.html");
-  CHECK(m->graph.links[b][2].anchor == "roles");
-  CHECK(m->graph.links[b][3].anchor == "scope");
-  int pol1 = m->graph.by_id.at("POL-1");
-  REQUIRE(m->graph.backlinks[pol1].size() == 2);  // related + body, one entry each
-  CHECK(m->graph.backlinks[pol1][0].relation == "body");
-  CHECK(m->graph.backlinks[pol1][1].relation == "related");
+  int b = m->graph().by_id.at("POL-2");
+  REQUIRE(m->graph().links[b].size() == 4);
+  CHECK(m->graph().links[b][0].url == "policies/policy.html");
+  CHECK(m->graph().links[b][1].url == "processes/change.html");
+  CHECK(m->graph().links[b][2].url == "policies/policy.html");
+  CHECK(m->graph().links[b][2].anchor == "roles");
+  CHECK(m->graph().links[b][3].anchor == "scope");
+  int pol1 = m->graph().by_id.at("POL-1");
+  REQUIRE(m->graph().backlinks[pol1].size() == 2);  // related + body, one entry each
+  CHECK(m->graph().backlinks[pol1][0].relation == "body");
+  CHECK(m->graph().backlinks[pol1][1].relation == "related");
 }
 
 TEST_CASE("unknown IDs, anchors and paths are errors with suggestions") {
@@ -53,9 +44,11 @@ TEST_CASE("unknown IDs, anchors and paths are errors with suggestions") {
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 3);
   CHECK(FormatDiagnostic(m->diags.items()[0]) ==
-        "policies/b.md:12:1: error: unknown reference 'PRC-CHNG' (did you mean 'PRC-CHG'?) [ref-unknown]");
+        "policies/b.md:12:1: error: unknown reference 'PRC-CHNG' (did you mean 'PRC-CHG'?) "
+        "[ref-unknown]");
   CHECK(FormatDiagnostic(m->diags.items()[1]) ==
-        "policies/b.md:14:1: error: unknown anchor '#scpe' in 'POL-1' (did you mean 'scope'?) [anchor-unknown]");
+        "policies/b.md:14:1: error: unknown anchor '#scpe' in 'POL-1' (did you mean 'scope'?) "
+        "[anchor-unknown]");
   CHECK(FormatDiagnostic(m->diags.items()[2]) ==
         "policies/b.md:16:1: error: link to 'policies/polcy.md' matches no document or file in "
         "the content folders (did you mean 'policies/policy.md'?) [link-unknown]");
@@ -92,7 +85,8 @@ TEST_CASE("duplicate IDs name both files") {
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 1);
   CHECK(FormatDiagnostic(m->diags.items()[0]) ==
-        "policies/z.md:2:5: error: duplicate ID 'POL-1', also used by policies/policy.md [id-duplicate]");
+        "policies/z.md:2:5: error: duplicate ID 'POL-1', also used by policies/policy.md "
+        "[id-duplicate]");
 }
 
 TEST_CASE("typed references must name the right kind") {
@@ -106,9 +100,11 @@ TEST_CASE("typed references must name the right kind") {
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 2);
   CHECK(FormatDiagnostic(m->diags.items()[0]) ==
-        "processes/inc.md:11:14: error: 'interfaces' must name a process, but 'POL-1' is a policy [ref-kind]");
+        "processes/inc.md:11:14: error: 'interfaces' must name a process, but 'POL-1' is a policy "
+        "[ref-kind]");
   CHECK(FormatDiagnostic(m->diags.items()[1]) ==
-        "records/f.yaml:8:8: error: 'audit' must name an audit record, but 'PRC-CHG' is a process [ref-kind]");
+        "records/f.yaml:8:8: error: 'audit' must name an audit record, but 'PRC-CHG' is a process "
+        "[ref-kind]");
 }
 
 }  // namespace smsdoc

@@ -97,6 +97,7 @@ std::optional<Document> LoadDocument(const std::string& path,
   doc.approver = reader.Role("approver", true);
   doc.version = reader.Text("version", true);
   doc.version_pos = reader.PosOf("version");
+  doc.approver_pos = reader.PosOf("approver");
   doc.status = reader.Enum("status", true, kStatuses);
   doc.effective = reader.Date("effective", true);
   doc.approved_on = reader.Date("approved_on", false);

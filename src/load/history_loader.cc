@@ -6,7 +6,6 @@
 
 #include "base/text.h"
 #include "model/config.h"
-#include "load/document_control.h"
 #include "load/front_matter.h"
 
 namespace smsdoc {
@@ -62,7 +61,7 @@ Revision FromGit(const GitRevision& g, const FileFacts& facts) {
           .date = g.date,
           .author = g.author,
           .summary = change.empty() ? g.subject : change.front(),
-          .approved_by = Join(Trailers(g, "Approved-by"), ", "),
+          .approved_by = Trailers(g, "Approved-by"),
           .version = facts.version,
           .approved_on = facts.approved_on,
           .boundary = g.boundary,
@@ -113,7 +112,6 @@ void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
              .approved_on = now.approved_on,
              .body_hash = now.body_hash});
     }
-    DeriveControl(doc);
   }
   if (shallow)
     diags.Warning(kConfigFile, {},

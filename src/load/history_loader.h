@@ -8,8 +8,8 @@
 
 namespace smsdoc {
 
-/// Reads every document's history from git as of `commit` and derives its
-/// document control. `repo` null: the SMS is not in git (`why_not` says
+/// Reads every document's history from git as of `commit` (what it means
+/// is the analysis'). `repo` null: the SMS is not in git (`why_not` says
 /// so on every page; a repository that could not be read is a warning).
 /// `work_tree`, when the corpus was read from the work tree rather than
 /// from `commit`, adds uncommitted changes on top. A shallow clone is a

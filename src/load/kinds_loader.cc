@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kFieldKeys = {"type",  "label", "required", "values",
                                              "min",   "max",   "kind",     "scale",
-                                             "of",    "last",  "overdue",  "expiry"};
+                                             "of",    "last",  "overdue",  "expiry", "done"};
 const std::vector<std::string> kKindKeys = {"title", "clause", "statuses",
                                             "done",  "columns", "fields"};
 
@@ -55,6 +55,7 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
   spec.last = reader.Bool("last", false).value_or(false);
   spec.overdue = reader.Bool("overdue", false).value_or(false);
   spec.expiry = reader.Bool("expiry", false).value_or(false);
+  spec.done = reader.List("done");
 
   auto fail = [&](const std::string& key, const std::string& message) {
     diags.Error(path, reader.PosOf(key), "field '" + spec.name + "': " + message,
@@ -65,6 +66,8 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
   for (const auto& value : spec.values)
     if (value.find_first_of(",\"") != std::string::npos)
       fail("values", "value '" + value + "' may not hold ',' or '\"' (Excel drop-downs)");
+  if (!spec.done.empty() && !spec.overdue && !spec.expiry)
+    fail("done", "'done' needs 'overdue: true' or 'expiry: true'");
   if ((spec.overdue || spec.expiry) && spec.type != FieldType::kDate)
     fail(spec.overdue ? "overdue" : "expiry", "only a date can be overdue or expire");
   if (spec.type == FieldType::kScore && spec.of.size() != 2)
@@ -94,6 +97,13 @@ void CheckKind(const KindSpec& kind, const YamlNode& node, const std::string& pa
       diags.Error(path, node.Find("done") ? node.Find("done")->pos : at,
                   "kind '" + kind.name + "': 'done' status '" + d + "' is not in 'statuses'",
                   "schema-kind");
+  for (const auto& f : kind.fields)
+    for (const auto& d : f.done)
+      if (std::find(kind.statuses.begin(), kind.statuses.end(), d) == kind.statuses.end())
+        diags.Error(path, at,
+                    "kind '" + kind.name + "': field '" + f.name + "': 'done' status '" + d +
+                        "' is not in 'statuses'",
+                    "schema-kind");
   for (const auto& column : kind.columns)
     if (!kind.Field(column))
       diags.Error(path, node.Find("columns") ? node.Find("columns")->pos : at,

@@ -8,19 +8,6 @@ const FieldValue* Record::Field(const std::string& name) const {
   return nullptr;
 }
 
-std::string DocumentControl::ChangesAfterApproval(bool with_dates) const {
-  std::string list;
-  for (size_t i : changed_after_approval) {
-    const Revision& r = history[i];
-    if (!list.empty()) list += ", ";
-    if (r.commit.empty())
-      list += "uncommitted changes";
-    else
-      list += r.commit.substr(0, 7) + (with_dates ? " (" + r.date + ")" : "");
-  }
-  return list;
-}
-
 Corpus WithoutDrafts(const Corpus& corpus) {
   Corpus published;
   published.config = corpus.config;

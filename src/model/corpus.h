@@ -36,35 +36,23 @@ struct Kpi {
 };
 
 /// One change of a document in git, with what its front matter said then.
+/// Loaded facts only; what they mean (approvals, changes after approval)
+/// is the analysis' (model/analysis.h).
 struct Revision {
   std::string commit;       ///< full hash; "" for uncommitted changes in the work tree
   std::string path;         ///< the file's path then (it may have been renamed since)
   std::string date, author;
   std::string summary;      ///< the `Change:` trailer, else the commit subject
-  std::string approved_by;  ///< the `Approved-by:` trailer
+  std::vector<std::string> approved_by;  ///< the `Approved-by:` trailer values
   std::string version, approved_on;  ///< front matter at this revision
-  bool body_changed = false;  ///< the Markdown body differs from the revision before
-  bool approval = false;      ///< records an approval (trailer or a new approved_on)
   bool boundary = false;      ///< the edge of a shallow clone: a state, not a change
   size_t body_hash = 0;       ///< to compare bodies across revisions
 };
 
-/// Document control (ISO/IEC 20000-1 7.5) derived from front matter and
-/// git history; nothing here depends on the as-of date.
+/// A document's history in git.
 struct DocumentControl {
-  std::string no_history;          ///< why there is no history ("not in git"), or ""
-  std::vector<Revision> history;   ///< newest first
-  std::string approved_on;         ///< the last approval's date, or ""
-  std::string approved_by;         ///< who the last approval names, or ""
-  std::string approval_commit;     ///< its commit ("" for front matter only)
-  /// Indexes into history of the revisions after the last approval that
-  /// changed the body.
-  std::vector<size_t> changed_after_approval;
-  std::string version_problem;     ///< a version that went backwards or repeats
-  std::string last_review, next_review;  ///< "" when unknown
-
-  /// "1a2b3c4 (2026-03-15), uncommitted changes": the changes after approval.
-  std::string ChangesAfterApproval(bool with_dates) const;
+  std::string no_history;         ///< why there is no history ("not in git"), or ""
+  std::vector<Revision> history;  ///< newest first
 };
 
 /// A policy-type document or a process definition (Markdown with front matter).
@@ -75,7 +63,7 @@ struct Document {
   std::string approved_on, reviewed_on;  ///< front matter dates, "" when absent
   int review_months = 0;
   std::vector<std::string> clauses;
-  Pos id_pos, version_pos, review_pos;  ///< of the keys, for warnings
+  Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings
   DocumentControl control;
 
   // Process definitions only.

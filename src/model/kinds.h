@@ -31,6 +31,10 @@ struct FieldSpec {
   std::vector<std::string> of;  ///< computed from these fields
   bool last = false;     ///< a common field listed after the kind's own
   bool overdue = false;  ///< date: late when past the as-of date and not done
+  /// The statuses that end this date's obligation: for an overdue date when
+  /// not the kind's `done` (an accepted risk still has reviews due), for an
+  /// expiry date the statuses that make it history (a training marked expired)
+  std::vector<std::string> done;
   bool expiry = false;   ///< date: expired when past, expiring within 60 days
 };
 

@@ -4,6 +4,8 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "analyse/attention.h"
+#include "analyse/document_control.h"
 #include "render/page_context.h"
 
 namespace smsdoc {
@@ -12,7 +14,7 @@ namespace {
 
 std::string ShortHash(const std::string& commit) { return commit.substr(0, 7); }
 
-TemplateValue RevisionRow(const Revision& r) {
+TemplateValue RevisionRow(const Revision& r, const RevisionState& state) {
   TemplateValue row;
   row.Set("uncommitted", r.commit.empty());
   row.Set("commit", r.commit);
@@ -21,38 +23,46 @@ TemplateValue RevisionRow(const Revision& r) {
   row.Set("author", r.author);
   row.Set("summary", r.summary);
   row.Set("version", r.version);
-  row.Set("approved_by", r.approved_by);
-  row.Set("has_approved_by", !r.approved_by.empty());
-  row.Set("approval", r.approval);
-  row.Set("body_changed", r.body_changed);
+  std::vector<std::string> shown;  // titles and names, never raw keys
+  for (const Approver& a : state.approvers) shown.push_back(a.shown);
+  row.Set("approved_by", Join(shown, ", "));
+  row.Set("has_approved_by", !shown.empty());
+  row.Set("approval", state.approval);
+  row.Set("body_changed", state.body_changed);
   row.Set("boundary", r.boundary);
   return row;
 }
 
 }  // namespace
 
-void PageContext::SetControl(TemplateValue& v, const Document& d) const {
+void PageContext::SetControl(TemplateValue& v, int node) const {
+  size_t index = graph_.nodes[node].index;
+  const Document& d = graph_.corpus->documents[index];
+  const DocumentState& s = analysis_.documents[index];
   const DocumentControl& c = d.control;
-  v.Set("approved_on", c.approved_on);
-  v.Set("approved_by", RoleTitle(c.approved_by));
-  v.Set("has_approval", !c.approved_on.empty());
-  v.Set("approval_commit", ShortHash(c.approval_commit));
-  v.Set("has_approval_commit", !c.approval_commit.empty());
-  v.Set("last_review", c.last_review);
-  v.Set("next_review", c.next_review);
-  v.Set("review_state", ReviewState(d, info_.as_of));
-  std::string changes = c.ChangesAfterApproval(true);
+  v.Set("approved_on", s.approved_on);
+  v.Set("approved_by", s.approved_by);
+  v.Set("has_approval", !s.approved_on.empty());
+  v.Set("approval_commit", ShortHash(s.approval_commit));
+  v.Set("has_approval_commit", !s.approval_commit.empty());
+  v.Set("last_review", s.last_review);
+  v.Set("next_review", s.next_review);
+  v.Set("review_state", ReviewStateName(s.review));
+  std::string changes = ChangesAfterApproval(d, s, true);
   v.Set("changed_after_approval", !changes.empty());
   v.Set("changes_after_approval", changes);
-  v.Set("version_problem", c.version_problem);
-  v.Set("has_version_problem", !c.version_problem.empty());
+  v.Set("version_problem", s.version_problem);
+  v.Set("has_version_problem", !s.version_problem.empty());
+  TemplateValue problems = TemplateValue::List();
+  for (const ApprovalProblem& p : s.approval_problems) problems.Push(p.message);
+  v.Set("has_approval_problems", !problems.list.empty());
+  v.Set("approval_problems", std::move(problems));
   v.Set("no_history", c.no_history);
   v.Set("has_no_history", !c.no_history.empty());
   v.Set("has_history", !c.history.empty());
   TemplateValue rows = TemplateValue::List();
   for (size_t i = 0; i < c.history.size(); ++i) {
-    TemplateValue row = RevisionRow(c.history[i]);
-    row.Set("approved_by", RoleTitle(c.history[i].approved_by));  // a role key or a name
+    TemplateValue row = RevisionRow(c.history[i], s.revisions[i]);
     // A rename shows on the older revision, under the name it had then.
     bool renamed = i + 1 < c.history.size() && c.history[i + 1].path != c.history[i].path;
     row.Set("renamed", renamed);
@@ -72,6 +82,7 @@ TemplateValue PageContext::Attention() const {
       {AttentionItem::Kind::kReviewOverdue, "Document reviews overdue"},
       {AttentionItem::Kind::kChangedAfterApproval, "Documents changed after approval"},
       {AttentionItem::Kind::kVersion, "Document versions out of order"},
+      {AttentionItem::Kind::kApproval, "Approvals that do not count"},
       {AttentionItem::Kind::kOverdue, "Overdue actions, treatments and plans"},
       {AttentionItem::Kind::kExpired, "Expired"},
       {AttentionItem::Kind::kReviewDue, "Document reviews due soon"},
@@ -80,7 +91,7 @@ TemplateValue PageContext::Attention() const {
   size_t total = 0;
   for (const auto& [kind, title] : groups) {
     std::map<std::string, TemplateValue> rows;  // by ID
-    for (const AttentionItem& item : attention_) {
+    for (const AttentionItem& item : analysis_.attention) {
       if (item.kind != kind) continue;
       TemplateValue row = LinkTo(page_url, item.node);
       row.Set("what", item.what);

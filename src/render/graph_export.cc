@@ -5,7 +5,9 @@
 #include <tuple>
 
 #include "base/json.h"
-#include "link/coverage.h"
+#include "model/urls.h"
+#include "analyse/coverage.h"
+#include "analyse/document_control.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
@@ -21,6 +23,7 @@ struct Edge {
 
 struct ExportNode {
   std::string id, type, title, url;
+  std::vector<std::pair<const char*, std::string>> state;  ///< JSON only
 };
 
 std::string TypeOf(const Graph& graph, const Node& n) {
@@ -55,18 +58,44 @@ void Collect(const Graph& graph, std::vector<ExportNode>& nodes, std::set<Edge>&
   }
 }
 
+// The analysis' facts of a node, by its exported ID.
+void AddState(const Graph& graph, const Analysis& analysis, std::vector<ExportNode>& nodes) {
+  for (ExportNode& n : nodes) {
+    if (n.type == "clause") {
+      const ClauseCoverage* cov = analysis.CoverageOf(n.id.substr(7));
+      n.state = {{"coverage", StateName(cov->state)},
+                 {"last_internal_audit", cov->last_internal_audit},
+                 {"last_external_audit", cov->last_external_audit}};
+      continue;
+    }
+    auto it = graph.by_id.find(n.id);
+    if (it == graph.by_id.end() || graph.nodes[it->second].type == Node::Type::kRecord) continue;
+    size_t index = graph.nodes[it->second].index;
+    const Document& d = graph.corpus->documents[index];
+    const DocumentState& s = analysis.documents[index];
+    n.state = {{"status", d.status},
+               {"version", d.version},
+               {"approved_on", s.approved_on},
+               {"approved_by", s.approved_by},
+               {"next_review", s.next_review},
+               {"review", ReviewStateName(s.review)}};
+  }
+}
+
 }  // namespace
 
-
-std::string GraphJson(const Graph& graph) {
+std::string GraphJson(const Graph& graph, const Analysis& analysis) {
   std::vector<ExportNode> nodes;
   std::set<Edge> edges;
   Collect(graph, nodes, edges);
+  AddState(graph, analysis, nodes);
   std::string out = "{\n  \"nodes\": [\n";
   for (size_t i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
     out += "    {\"id\": " + JsonQuote(n.id) + ", \"type\": " + JsonQuote(n.type) +
-           ", \"title\": " + JsonQuote(n.title) + ", \"url\": " + JsonQuote(n.url) + "}" +
+           ", \"title\": " + JsonQuote(n.title) + ", \"url\": " + JsonQuote(n.url);
+    for (const auto& [key, value] : n.state) out += ", " + JsonQuote(key) + ": " + JsonQuote(value);
+    out += std::string("}") +
            (i + 1 < nodes.size() ? ",\n" : "\n");
   }
   out += "  ],\n  \"edges\": [\n";

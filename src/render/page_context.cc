@@ -6,12 +6,11 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
-#include "check/readiness.h"
+#include "analyse/coverage.h"
+#include "analyse/document_control.h"
+#include "analyse/readiness.h"
 #include "render/process_map.h"
-#include "link/coverage.h"
-#include <map>
 #include "render/workbooks.h"
-#include "base/dates.h"
 
 namespace smsdoc {
 
@@ -80,14 +79,14 @@ TemplateValue PageContext::Common(const std::string& page_url,
   v.Set("page_title", title);
   v.Set("root", root);
   struct Item { const char* title; const char* url; };
-  static const Item kNav[] = {{"Home", "index.html"},
+  static const Item kNav[] = {{"Home", kHomeUrl},
                               {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl},
                               {"Stage 1", kStage1Url},
                               {"Attention", kAttentionUrl},
-                              {"Documents", "documents.html"},
-                              {"Processes", "processes.html"},
-                              {"Registers", "records.html"}};
+                              {"Documents", kDocumentsUrl},
+                              {"Processes", kProcessesUrl},
+                              {"Registers", kRegistersUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     TemplateValue entry;
@@ -154,10 +153,14 @@ TemplateValue PageContext::ClauseRow(const std::string& page_url,
   v.Set("documents", std::to_string(cov.documents.size()));
   v.Set("processes", std::to_string(cov.processes.size()));
   v.Set("records", std::to_string(cov.records.size()));
-  v.Set("state", StateName(cov.state()));
-  v.Set("state_class", Replaced(StateName(cov.state()), ' ', '-'));
-  v.Set("last_audit", cov.last_audit);
-  v.Set("has_last_audit", !cov.last_audit.empty());
+  v.Set("state", StateName(cov.state));
+  v.Set("state_class", Replaced(StateName(cov.state), ' ', '-'));
+  v.Set("leaf", cov.leaf);
+  v.Set("last_internal_audit", cov.last_internal_audit);
+  v.Set("has_last_internal_audit", !cov.last_internal_audit.empty());
+  v.Set("last_external_audit", cov.last_external_audit);
+  v.Set("has_last_external_audit", !cov.last_external_audit.empty());
+  v.Set("audited_in_cycle", cov.audited_in_cycle ? "yes" : "no");
   return v;
 }
 
@@ -184,7 +187,7 @@ TemplateValue PageContext::Readiness() const {
   v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
   std::map<std::string, int> counts;
   TemplateValue items = TemplateValue::List();
-  for (const ReadinessItem& item : EvaluateReadiness(graph_, info_.as_of)) {
+  for (const ReadinessItem& item : analysis_.readiness) {
     std::string state = ReadinessStateName(item.state);
     counts[state]++;
     TemplateValue i;
@@ -216,18 +219,22 @@ TemplateValue PageContext::Stage1() const {
   v.Set("revision", info_.revision);
   v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
   v.Set("document_workbook_url",
-        RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
-  std::vector<ReadinessItem> checklist = EvaluateReadiness(graph_, info_.as_of);
+        RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
+  const std::vector<ReadinessItem>& checklist = analysis_.readiness;
   TemplateValue rows = TemplateValue::List();
-  for (const Stage1Document& doc : Stage1Documents(graph_, checklist)) {
-    const Document& d = graph_.corpus->documents[graph_.nodes[doc.node].index];
+  for (const Stage1Document& doc : analysis_.stage1) {
+    size_t index = graph_.nodes[doc.node].index;
+    const Document& d = graph_.corpus->documents[index];
+    const DocumentState& state = analysis_.documents[index];
     TemplateValue row = DocumentRow(page_url, doc.node);
     row.Set("approver", RoleValue(d.approver));
     // The last approval, from a commit trailer or the front matter.
-    row.Set("approved_on", d.control.approved_on);
-    row.Set("has_approved_on", !d.control.approved_on.empty());
-    row.Set("next_review", d.control.next_review);
-    row.Set("review_state", ReviewState(d, info_.as_of));
+    row.Set("approved_on", state.approved_on);
+    row.Set("has_approved_on", !state.approved_on.empty());
+    row.Set("approved_by", state.approved_by);
+    row.Set("next_review", state.next_review);
+    row.Set("review_state", ReviewStateName(state.review));
+    row.Set("has_review_state", state.review != ReviewState::kNone);
     TemplateValue items = TemplateValue::List();
     for (size_t i : doc.items) {
       TemplateValue item;
@@ -249,23 +256,24 @@ TemplateValue PageContext::ClauseIndex() const {
   TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
   TemplateValue rows = TemplateValue::List(), gaps = TemplateValue::List();
   std::map<std::string, int> counts;
-  for (const auto& cov : coverage_) {
+  for (const auto& cov : analysis_.coverage) {
     TemplateValue row = ClauseRow(page_url, cov);
-    counts[StateName(cov.state())]++;
-    if (cov.state() == ClauseCoverage::State::kNotCovered) gaps.Push(row);
+    counts[StateName(cov.state)]++;
+    if (cov.state == ClauseCoverage::State::kNotCovered) gaps.Push(row);
     rows.Push(std::move(row));
   }
   v.Set("has_gaps", !gaps.list.empty());
   v.Set("gaps", std::move(gaps));
   v.Set("clauses", std::move(rows));
-  for (const char* state : {"covered", "documented only", "evidenced only", "not covered"})
+  for (const char* state :
+       {"covered", "partly covered", "documented only", "evidenced only", "not covered"})
     v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
-  v.Set("workbook_url", RelativeUrl(page_url, std::string("registers/") + kClauseCoverageRegister));
+  v.Set("workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kClauseCoverageRegister));
   return v;
 }
 
 TemplateValue PageContext::ClausePage(size_t index) const {
-  const ClauseCoverage& cov = coverage_[index];
+  const ClauseCoverage& cov = analysis_.coverage[index];
   const std::string page_url = ClauseUrl(cov.clause->id);
   TemplateValue v = Common(page_url, cov.clause->id + " " + cov.clause->title);
   TemplateValue row = ClauseRow(page_url, cov);
@@ -298,9 +306,13 @@ TemplateValue PageContext::ClausePage(size_t index) const {
   };
   set("document_links", cov.documents);
   set("process_links", cov.processes);
+  set("not_in_force_links", cov.not_in_force);
   set("record_links", cov.records);
-  set("audit_links", cov.audits);
+  set("audit_links", cov.internal_audits);
+  set("external_audit_links", cov.external_audits);
   set("finding_links", cov.open_findings);
+  v.Set("unaudited", Join(cov.unaudited_leaves, ", "));
+  v.Set("has_unaudited", !cov.leaf && !cov.unaudited_leaves.empty());
   // The parent and the sub-clauses, for moving around the tree.
   const std::string& id = cov.clause->id;
   size_t dot = id.rfind('.');
@@ -312,7 +324,7 @@ TemplateValue PageContext::ClausePage(size_t index) const {
     v.Set("parent_url", RelativeUrl(page_url, ClauseUrl(id.substr(0, dot))));
   }
   TemplateValue children = TemplateValue::List();
-  for (const auto& other : coverage_)
+  for (const auto& other : analysis_.coverage)
     if (other.clause->id.rfind(id + ".", 0) == 0 &&
         other.clause->id.find('.', id.size() + 1) == std::string::npos)
       children.Push(ClauseRow(page_url, other));
@@ -388,15 +400,16 @@ TemplateValue PageContext::DocumentList(const std::string& page_url,
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
     row.Set("clauses", MarkLast(Clauses(page_url, d.clauses)));
     if (processes_only) row.Set("purpose", d.purpose);
-    row.Set("next_review", d.control.next_review);
-    row.Set("review_state", ReviewState(d, info_.as_of));
-    row.Set("approved_on", d.control.approved_on);
-    row.Set("changed_after_approval", !d.control.changed_after_approval.empty());
+    const DocumentState& state = analysis_.documents[graph_.nodes[node].index];
+    row.Set("next_review", state.next_review);
+    row.Set("review_state", ReviewStateName(state.review));
+    row.Set("approved_on", state.approved_on);
+    row.Set("changed_after_approval", !state.changed_after_approval.empty());
     rows.Push(std::move(row));
   }
   v.Set("count", std::to_string(rows.list.size()));
   v.Set("as_of", info_.as_of);
-  v.Set("workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  v.Set("workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
   v.Set("documents", std::move(rows));
   return v;
 }
@@ -416,7 +429,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
-  SetControl(v, d);
+  SetControl(v, node);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
 
@@ -497,13 +510,13 @@ std::vector<int> PageContext::DocumentsById() const {
 // What partials/registers lists: the computed registers and every kind.
 void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) const {
   v.Set("kinds", KindSummaries(page_url));
-  v.Set("documents_url", RelativeUrl(page_url, "documents.html"));
-  v.Set("document_workbook_url", RelativeUrl(page_url, std::string("registers/") + kDocumentRegister));
+  v.Set("documents_url", RelativeUrl(page_url, kDocumentsUrl));
+  v.Set("document_workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
   v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
   v.Set("clauses_url", RelativeUrl(page_url, kClauseIndexUrl));
   v.Set("clause_workbook_url",
-        RelativeUrl(page_url, std::string("registers/") + kClauseCoverageRegister));
-  v.Set("clause_count", std::to_string(coverage_.size()));
+        RelativeUrl(page_url, std::string(kRegisterFolder) + kClauseCoverageRegister));
+  v.Set("clause_count", std::to_string(analysis_.coverage.size()));
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
@@ -524,7 +537,7 @@ TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
     k.Set("clause", kind.clause);
     k.Set("count", std::to_string(counts[kind.name]));
     k.Set("url", RelativeUrl(page_url, KindUrl(kind.name)));
-    k.Set("workbook_url", RelativeUrl(page_url, "registers/" + RegisterFile(kind.name)));
+    k.Set("workbook_url", RelativeUrl(page_url, kRegisterFolder + RegisterFile(kind.name)));
     k.Set("workbook", RegisterFile(kind.name));
     kinds.Push(std::move(k));
   }
@@ -568,12 +581,11 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
     }
   }
   if (!value) return CellValue(std::move(parts), FieldType::kText);
-  const Record& record = graph_.corpus->records[graph_.nodes[node].index];
-  return CellValue(std::move(parts), value->spec->type,
-              value->spec->type == FieldType::kDate
-                  ? rules_.DateState(record, *value->spec, value->text)
-                  : "",
-              rules_.Band(*value->spec, value->text));
+  size_t index = graph_.nodes[node].index;
+  const Record& record = graph_.corpus->records[index];
+  DateState date = analysis_.record_dates[index][static_cast<size_t>(value - record.fields.data())];
+  return CellValue(std::move(parts), value->spec->type, DateStateName(date),
+                   rules_.Band(*value->spec, value->text));
 }
 
 std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
@@ -594,7 +606,7 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   size_t count = KindRecords(kind).size();
   v.Set("count", std::to_string(count));
   v.Set("as_of", info_.as_of);
-  v.Set("workbook_url", RelativeUrl(page_url, "registers/" + RegisterFile(kind.name)));
+  v.Set("workbook_url", RelativeUrl(page_url, kRegisterFolder + RegisterFile(kind.name)));
   v.Set("workbook", RegisterFile(kind.name));
   v.Set("has_rows", count > 0);
   return v;

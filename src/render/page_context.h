@@ -2,10 +2,11 @@
 #include <string>
 
 #include "adapters/templates.h"
-#include "check/attention.h"
-#include "link/coverage.h"
+#include "model/analysis.h"
+#include "model/build_info.h"
 #include "link/graph.h"
-#include "check/register_rules.h"
+#include "model/urls.h"
+#include "analyse/register_rules.h"
 
 namespace smsdoc {
 
@@ -14,12 +15,8 @@ namespace smsdoc {
 /// template engine, HTML fields are named *_html.
 class PageContext {
  public:
-  PageContext(const Graph& graph, const BuildInfo& info)
-      : graph_(graph),
-        info_(info),
-        rules_(graph.corpus->config.risk_scoring, info.as_of),
-        coverage_(ComputeCoverage(graph)),
-        attention_(NeedsAttention(graph, info.as_of)) {}
+  PageContext(const Graph& graph, const Analysis& analysis, const BuildInfo& info)
+      : graph_(graph), analysis_(analysis), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -42,7 +39,7 @@ class PageContext {
   TemplateValue Stage1() const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
-  const std::vector<ClauseCoverage>& coverage() const { return coverage_; }
+
 
  private:
   TemplateValue LinkTo(const std::string& page_url, int node) const;
@@ -59,13 +56,13 @@ class PageContext {
                           const FieldValue* value) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
   // Document control (control_context.cc).
-  void SetControl(TemplateValue& v, const Document& d) const;
+  void SetControl(TemplateValue& v, int node) const;
 
   const Graph& graph_;
+  const Analysis& analysis_;
   const BuildInfo& info_;
-  RegisterRules rules_;
-  std::vector<ClauseCoverage> coverage_;
-  std::vector<AttentionItem> attention_;
+  RegisterRules rules_;  ///< for risk bands
+
 };
 
 }  // namespace smsdoc

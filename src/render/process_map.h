@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "link/graph.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -13,7 +14,6 @@ namespace smsdoc {
 /// Text is escaped; the result is XML that can stand inline in HTML.
 std::string ProcessMapSvg(const Graph& graph, const std::string& page_url);
 
-inline constexpr const char* kProcessMapUrl = "processes/map.html";
 
 /// The `interfaces` between processes as (from, to) nodes: each once, none
 /// to itself, sorted by the processes' IDs. The map and its text agree.

@@ -1,10 +1,12 @@
 #include "render/site.h"
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
 
 #include "base/parallel.h"
 #include "base/text.h"
-#include "check/readiness.h"
+#include "model/urls.h"
 #include "render/page_context.h"
 #include "render/process_map.h"
 #include "render/workbooks.h"
@@ -22,10 +24,10 @@ struct Page {
 };
 
 std::vector<Page> PlanPages(const Graph& graph) {
-  std::vector<Page> pages = {{"index.html", "home"},
-                             {"documents.html", "documents"},
-                             {"processes.html", "processes"},
-                             {"records.html", "records"},
+  std::vector<Page> pages = {{kHomeUrl, "home"},
+                             {kDocumentsUrl, "documents"},
+                             {kProcessesUrl, "processes"},
+                             {kRegistersUrl, "records"},
                              {kClauseIndexUrl, "clauses"},
                              {kProcessMapUrl, "process-map"},
                              {kReadinessUrl, "readiness"},
@@ -44,27 +46,43 @@ std::vector<Page> PlanPages(const Graph& graph) {
   return pages;
 }
 
+// Each template's values, by template name. A page whose template has no
+// entry is a programming error: fail loudly rather than render it as
+// something else.
+using ContextMaker = TemplateValue (*)(const PageContext&, const Page&);
+const std::map<std::string, ContextMaker>& ContextMakers() {
+  static const std::map<std::string, ContextMaker> makers = {
+      {"home", [](const PageContext& c, const Page& p) { return c.Home(p.url); }},
+      {"documents", [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, false); }},
+      {"processes", [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, true); }},
+      {"records", [](const PageContext& c, const Page& p) { return c.RecordKinds(p.url); }},
+      {"clauses", [](const PageContext& c, const Page&) { return c.ClauseIndex(); }},
+      {"process-map", [](const PageContext& c, const Page&) { return c.ProcessMap(); }},
+      {"readiness", [](const PageContext& c, const Page&) { return c.Readiness(); }},
+      {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
+      {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
+      {"clause", [](const PageContext& c, const Page& p) {
+         return c.ClausePage(static_cast<size_t>(p.clause));
+       }},
+      {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
+      {"record", [](const PageContext& c, const Page& p) { return c.RecordPage(p.node); }},
+      {"kind", [](const PageContext& c, const Page& p) { return c.KindPage(*p.kind); }},
+  };
+  return makers;
+}
+
 TemplateValue ContextFor(const PageContext& context, const Page& page) {
-  if (page.kind) return context.KindPage(*page.kind);
-  if (page.clause >= 0) return context.ClausePage(static_cast<size_t>(page.clause));
-  if (page.template_name == "clauses") return context.ClauseIndex();
-  if (page.template_name == "process-map") return context.ProcessMap();
-  if (page.template_name == "readiness") return context.Readiness();
-  if (page.template_name == "stage-1") return context.Stage1();
-  if (page.template_name == "attention") return context.Attention();
-  if (page.template_name == "home") return context.Home(page.url);
-  if (page.template_name == "documents") return context.DocumentList(page.url, false);
-  if (page.template_name == "processes") return context.DocumentList(page.url, true);
-  if (page.template_name == "records") return context.RecordKinds(page.url);
-  if (page.template_name == "record") return context.RecordPage(page.node);
-  return context.DocumentPage(page.node);
+  auto it = ContextMakers().find(page.template_name);
+  if (it == ContextMakers().end())
+    throw std::logic_error("no page context for template '" + page.template_name + "'");
+  return it->second(context, page);
 }
 
 }  // namespace
 
-OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& info,
-                       int jobs, Diagnostics& diags) {
-  PageContext context(graph, info);
+OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
+                       const BuildInfo& info, int jobs, Diagnostics& diags) {
+  PageContext context(graph, analysis, info);
   std::vector<Page> pages = PlanPages(graph);
   OutputFiles files(pages.size());
   std::vector<Diagnostics> page_diags(pages.size());
@@ -97,8 +115,8 @@ OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& 
   });
   for (auto& d : page_diags) diags.Merge(std::move(d));
 
-  for (auto& workbook : BuildWorkbooks(graph, info)) {
-    std::string path = "registers/" + workbook.file;
+  for (auto& workbook : BuildWorkbooks(graph, analysis, info)) {
+    std::string path = kRegisterFolder + workbook.file;
     files.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
   }
   for (const auto& [path, bytes] : theme.assets) files.push_back({path, bytes, ""});

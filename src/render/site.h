@@ -2,7 +2,8 @@
 #include "base/diagnostics.h"
 #include "model/output.h"
 #include "link/graph.h"
-#include "check/register_rules.h"
+#include "model/analysis.h"
+#include "model/build_info.h"
 #include "render/theme.h"
 
 namespace smsdoc {
@@ -10,7 +11,7 @@ namespace smsdoc {
 /// The render stage: every page of the site, plus theme assets and copied
 /// content files, as bytes in memory. Pages render on `jobs` threads; the
 /// result is sorted by path and independent of the thread count.
-OutputFiles RenderSite(const Graph& graph, const Theme& theme, const BuildInfo& info,
-                       int jobs, Diagnostics& diags);
+OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
+                       const BuildInfo& info, int jobs, Diagnostics& diags);
 
 }  // namespace smsdoc

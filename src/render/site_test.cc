@@ -2,8 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include "load/history_loader.h"
-#include "load/loader.h"
 #include "test_support.h"
 
 namespace smsdoc {
@@ -11,10 +9,9 @@ namespace smsdoc {
 namespace {
 
 struct Built {
-  Corpus corpus;
-  Graph graph;
+  std::unique_ptr<testing::Sms> sms;  ///< load to check, by the one pipeline
   OutputFiles files;
-  Diagnostics diags;
+  Diagnostics diags;  ///< the theme's and the render's
   const OutputFile* Find(const std::string& path) const {
     for (const auto& f : files)
       if (f.path == path) return &f;
@@ -22,15 +19,13 @@ struct Built {
   }
 };
 
-std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr,
-                             int jobs = 2) {
+std::unique_ptr<Built> Build(const MemoryDisk& disk, const Disk* theme = nullptr, int jobs = 2) {
   auto b = std::make_unique<Built>();
-  b->corpus = LoadCorpus(disk, jobs, b->diags);
-  LoadHistory(b->corpus, nullptr, "", nullptr, kNotInGit, b->diags);  // document control
-  b->graph = LinkCorpus(b->corpus, b->diags);
+  b->sms = testing::RunSms(disk, testing::kAsOf, jobs);
   Theme t = LoadTheme(theme, "mytheme", b->diags);
-  BuildInfo info{"2026-11-21", "", "test"};
-  if (!b->diags.HasErrors()) b->files = RenderSite(b->graph, t, info, jobs, b->diags);
+  BuildInfo info{testing::kAsOf, "", "test"};
+  if (!b->sms->diags.HasErrors() && !b->diags.HasErrors())
+    b->files = RenderSite(b->sms->graph(), b->sms->analysis(), t, info, jobs, b->diags);
   return b;
 }
 
@@ -48,6 +43,7 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
            "related: [PRC-CHG]\n");
   disk.Add("policies/b.md", testing::Doc("POL-2", "", "See [[POL-1]] and [[RSK-1|the risk]].\n"));
   auto b = Build(disk);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
   REQUIRE(b->diags.items().empty());
 
   const OutputFile* page = b->Find("policies/b.html");
@@ -59,8 +55,10 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
   const OutputFile* change = b->Find("processes/change.html");
   REQUIRE(change);
   CHECK(Contains(change->bytes, "Control change."));
-  CHECK(Contains(change->bytes, "<a href=\"../records/risk/RSK-1.html\">RSK-1 Outage &lt;b&gt;</a>"));
-  CHECK(Contains(change->bytes, "<h3 class=\"relation-group\">related</h3>"));  // grouped by relation
+  CHECK(
+      Contains(change->bytes, "<a href=\"../records/risk/RSK-1.html\">RSK-1 Outage &lt;b&gt;</a>"));
+  CHECK(
+      Contains(change->bytes, "<h3 class=\"relation-group\">related</h3>"));  // grouped by relation
 
   const OutputFile* risks = b->Find("records/risk.html");
   REQUIRE(risks);
@@ -77,11 +75,13 @@ TEST_CASE("links within the page, and text that imitates a placeholder") {
                         "## Scope\n\nSee [[#scope]] and [[#scope|here]]. "
                         "`=\"%3Csmsdoc:99999999999999999999%3E\"` smsdoc-link:0\n"));
   auto b = Build(disk);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
   REQUIRE(b->diags.items().empty());
   const std::string& html = b->Find("policies/c.html")->bytes;
   CHECK(Contains(html, "<a href=\"c.html#scope\">Title of POL-C</a>"));
   CHECK(Contains(html, "<a href=\"c.html#scope\">here</a>"));
-  CHECK(Contains(html, "<code>=&quot;%3Csmsdoc:99999999999999999999%3E&quot;</code> smsdoc-link:0"));
+  CHECK(
+      Contains(html, "<code>=&quot;%3Csmsdoc:99999999999999999999%3E&quot;</code> smsdoc-link:0"));
 }
 
 TEST_CASE("long pages get a table of contents") {
@@ -99,8 +99,10 @@ TEST_CASE("a user theme overrides single templates; errors name the file") {
   MemoryDisk theme;
   theme.Add("templates/record.mustache", "<p>custom {{id}}</p>");
   MemoryDisk disk = testing::BaseSms();
-  disk.Add("records/r.yaml", "id: RV-1\nkind: review\ntitle: MR\nstatus: planned\nheld: 2026-03-01\n");
+  disk.Add("records/r.yaml",
+           "id: RV-1\nkind: review\ntitle: MR\nstatus: planned\nheld: 2026-03-01\n");
   auto b = Build(disk, &theme);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
   REQUIRE(b->diags.items().empty());
   CHECK(Contains(b->Find("records/review/RV-1.html")->bytes, "<p>custom RV-1</p>"));
   CHECK(Contains(b->Find("records/review/RV-1.html")->bytes, "<nav"));  // default layout
@@ -130,6 +132,7 @@ TEST_CASE("the site does not depend on the number of workers") {
                           "~~struck~~ | a |\n|---|\n| [[POL-1]] |\n- [x] done\n"));
   auto one = Build(disk, nullptr, 1);
   auto four = Build(disk, nullptr, 4);
+  REQUIRE_FALSE(one->files.empty());
   REQUIRE(one->files.size() == four->files.size());
   for (size_t i = 0; i < one->files.size(); ++i) {
     CHECK(one->files[i].path == four->files[i].path);
@@ -145,24 +148,64 @@ TEST_CASE("the Stage 1 page lists documents with version, approval and next revi
            "status: approved\neffective: 2025-01-15\nreview_months: 6\n"
            "approved_on: 2025-01-10\n---\nBody.\n");
   auto b = Build(disk);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
   REQUIRE(b->diags.items().empty());
   const OutputFile* page = b->Find("stage-1.html");
   REQUIRE(page);
-  CHECK(Contains(page->bytes,
-                 "<tr><td><a href=\"policies/odd.html\">POL-ODD</a></td>"
-                 "<td>Terms &amp; &lt;Conditions&gt;</td><td>statement</td><td>2.&lt;1&gt;</td>"
-                 "<td><span class=\"status status-approved\">approved</span></td>"
-                 "<td>Change Manager</td><td class=\"t-date\">2025-01-10</td>"
-                 "<td class=\"t-date overdue\">2025-07-10</td><td></td></tr>"));
+  CHECK(Contains(
+      page->bytes,
+      "<tr><td><a href=\"policies/odd.html\">POL-ODD</a></td>"
+      "<td>Terms &amp; &lt;Conditions&gt;</td><td>statement</td>"
+      "<td data-fact=\"version\">2.&lt;1&gt;</td>"
+      "<td><span class=\"status status-approved\" data-fact=\"status\">approved</span></td>"
+      "<td>Change Manager</td><td class=\"t-date\" data-fact=\"approved-on\">2025-01-10</td>"
+      "<td data-fact=\"approved-by\">Change Manager</td>"
+      "<td class=\"t-date overdue\" data-fact=\"next-review\">2025-07-10 (overdue)</td>"
+      "<td data-fact=\"evidence-for\"></td></tr>"));
   // POL-1 has no approval date: reviewed from its effective date.
-  CHECK(Contains(page->bytes, ">POL-1</a></td><td>Title of POL-1</td><td>policy</td><td>1.0</td>"
-                              "<td><span class=\"status status-approved\">approved</span></td>"
-                              "<td>SMS Manager</td><td class=\"t-date\">not recorded</td>"
-                              "<td class=\"t-date \">2027-01-15</td>"));
+  CHECK(Contains(
+      page->bytes,
+      ">POL-1</a></td><td>Title of POL-1</td><td>policy</td>"
+      "<td data-fact=\"version\">1.0</td>"
+      "<td><span class=\"status status-approved\" data-fact=\"status\">approved</span></td>"
+      "<td>SMS Manager</td><td class=\"t-date\" data-fact=\"approved-on\">not recorded</td>"
+      "<td data-fact=\"approved-by\"></td>"
+      "<td class=\"t-date \" data-fact=\"next-review\">2027-01-15</td>"));
   CHECK_FALSE(Contains(page->bytes, ">PRC-CHG</a>"));  // a process no item rests on
   // Linked from the home page and every page's navigation.
   CHECK(Contains(b->Find("index.html")->bytes, "href=\"stage-1.html\""));
   CHECK(Contains(b->Find("policies/odd.html")->bytes, "href=\"../stage-1.html\""));
+}
+
+TEST_CASE("pages show the analysis they are given; nothing is recomputed") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/plan.md", testing::Doc("PLN-1", "clauses: [\"8.7.2\"]\n", "Body.\n", "plan"));
+  auto sms = testing::RunSms(disk);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  Analysis analysis = sms->analysis();
+  int pol = sms->Node("POL-1");
+  analysis.documents[sms->graph().nodes[pol].index].next_review = "2099-12-31";
+  analysis.attention.push_back({AttentionItem::Kind::kReviewOverdue,
+                                pol,
+                                "2099-12-31",
+                                "review overdue since 2099-12-31 (as analysed)",
+                                {},
+                                "review-overdue"});
+  for (ReadinessItem& item : analysis.readiness)
+    if (item.key == "continuity-plan") item.reason = "judged by the analysis";
+  Diagnostics diags;
+  Theme theme = LoadTheme(nullptr, "", diags);
+  OutputFiles files =
+      RenderSite(sms->graph(), analysis, theme, {testing::kAsOf, "", "test"}, 1, diags);
+  REQUIRE(diags.items().empty());
+  auto page = [&](const std::string& path) {
+    for (const OutputFile& f : files)
+      if (f.path == path) return f.bytes;
+    return std::string();
+  };
+  CHECK(Contains(page("stage-1.html"), "2099-12-31"));
+  CHECK(Contains(page("attention.html"), "review overdue since 2099-12-31 (as analysed)"));
+  CHECK(Contains(page("readiness.html"), "judged by the analysis"));
 }
 
 }  // namespace smsdoc

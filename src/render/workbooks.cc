@@ -9,14 +9,17 @@
 #include "adapters/xlsx.h"
 #include "base/dates.h"
 #include "base/text.h"
-#include "link/coverage.h"
+#include "model/urls.h"
+#include "analyse/coverage.h"
+#include "analyse/document_control.h"
+#include "analyse/register_rules.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
 
 namespace {
 
-constexpr const char* kFolder = "registers/";
+constexpr const char* kFolder = kRegisterFolder;
 const std::map<std::string, std::string> kGrouped = {
     {"risk", "risk-register.xlsx"},        {"person", "training-register.xlsx"},
     {"competence", "training-register.xlsx"}, {"training", "training-register.xlsx"},
@@ -74,8 +77,11 @@ Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring&
 
 class Builder : public std::enable_shared_from_this<Builder> {
  public:
-  Builder(const Graph& graph, const BuildInfo& info)
-      : graph_(graph), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
+  Builder(const Graph& graph, const Analysis& analysis, const BuildInfo& info)
+      : graph_(graph),
+        analysis_(analysis),
+        info_(info),
+        rules_(graph.corpus->config.risk_scoring, info.as_of) {}
 
   std::vector<Workbook> Build() {
     std::vector<Workbook> out;
@@ -226,18 +232,22 @@ class Builder : public std::enable_shared_from_this<Builder> {
     } else if (spec.overdue) {
       std::string formula = "=AND(ISNUMBER(" + cell + ")," + cell + "<" + ExcelDate(info_.as_of);
       if (auto status = letters.find("status"); status != letters.end())
-        for (const auto& done : kind.done)
+        for (const auto& done : RegisterRules::DoneFor(kind, spec))
           formula += ",$" + status->second + "2<>" + Quote(done);
       sheet.highlights.push_back({column, formula + ")", RegisterRules::kLate});
     } else if (spec.expiry) {
+      std::string live;  // the statuses that make the date history
+      if (auto status = letters.find("status"); status != letters.end())
+        for (const auto& done : spec.done)  // appended: GCC 12 misjudges a + chain (-Wrestrict)
+          live.append(",$").append(status->second).append("2<>").append(Quote(done));
       sheet.highlights.push_back({column,
                                   "=AND(ISNUMBER(" + cell + ")," + cell + "<" +
-                                      ExcelDate(info_.as_of) + ")",
+                                      ExcelDate(info_.as_of) + live + ")",
                                   RegisterRules::kLate});
       sheet.highlights.push_back({column,
-                                  "=AND(ISNUMBER(" + cell + ")," + cell +
-                                      ">=" + ExcelDate(info_.as_of) + "," + cell + "<" +
-                                      ExcelDate(rules_.expiring_until()) + ")",
+                                  "=AND(ISNUMBER(" + cell + ")," + cell + ">=" +
+                                      ExcelDate(info_.as_of) + "," + cell + "<" +
+                                      ExcelDate(rules_.expiring_until()) + live + ")",
                                   RegisterRules::kSoon});
     }
   }
@@ -455,7 +465,6 @@ class Builder : public std::enable_shared_from_this<Builder> {
     auto rank = [&](const std::string& s) {
       return std::find(order.begin(), order.end(), s) - order.begin();
     };
-    const FieldSpec* expires = training.Field("expires");
     for (int n : RecordsOf(training)) {
       const Record& t = RecordAt(n);
       const FieldValue *who = t.Field("person"), *what = t.Field("competence");
@@ -464,12 +473,13 @@ class Builder : public std::enable_shared_from_this<Builder> {
       if (t.status == "planned") {
         s = "planned";
       } else if (t.status == "completed" || t.status == "expired") {
-        const FieldValue* until = t.Field("expires");
-        std::string date_state =
-            until && expires ? rules_.DateState(t, *expires, until->text) : "";
-        s = t.status == "expired" || date_state == "expired" ? "expired"
-            : date_state == "expiring"                        ? "expiring"
-                                                              : "competent";
+        DateState date_state = DateState::kNone;
+        if (const FieldValue* until = t.Field("expires"))
+          date_state = analysis_.record_dates[graph_.nodes[n].index]
+                                             [static_cast<size_t>(until - t.fields.data())];
+        s = t.status == "expired" || date_state == DateState::kExpired ? "expired"
+            : date_state == DateState::kExpiring                       ? "expiring"
+                                                                       : "competent";
         if (const FieldValue* result = t.Field("result"); result && result->text == "failed")
           s = "";
       }
@@ -606,9 +616,10 @@ class Builder : public std::enable_shared_from_this<Builder> {
     return sheet;
   }
 
-  // Clauses (rows) by audit periods (columns): covered by a completed audit,
-  // planned, or not; a clause is covered when an audit names it or one of
-  // its sub-clauses.
+  // Clauses (rows) by internal audit periods (columns): audited, planned,
+  // or not. An audit naming a clause audits all of it; a parent is audited
+  // in a period only when all its leaves are. "Covered in cycle" is the
+  // analysis' (every leaf audited in the last 12 months).
   Sheet Coverage(const KindSpec& audit) const {
     std::set<std::string> periods;
     std::map<std::pair<std::string, std::string>, std::string> cover;  // (clause, period) -> state
@@ -619,13 +630,32 @@ class Builder : public std::enable_shared_from_this<Builder> {
       // The internal audit programme (9.2): certification audits do not count.
       if (!period || a.status == "cancelled" || (type && type->text != "internal")) continue;
       periods.insert(period->text);
-      std::string s = a.status == "completed" ? "audited" : "planned";
-      for (const auto& clause : a.clauses) {
-        for (std::string c = clause;; c = c.substr(0, c.rfind('.'))) {
-          auto& cell = cover[{c, period->text}];
-          if (cell != "audited") cell = s;
-          if (c.find('.') == std::string::npos) break;
+      // Performed by the as-of date: audited; otherwise still planned.
+      std::string s = HeldBy(a, info_.as_of).empty() ? "planned" : "audited";
+      for (const ClauseCoverage& cov : analysis_.coverage) {
+        if (!cov.leaf) continue;
+        const std::string& id = cov.clause->id;
+        if (std::none_of(a.clauses.begin(), a.clauses.end(),
+                         [&](const std::string& c) { return CoversClause(id, c); }))
+          continue;
+        auto& cell = cover[{id, period->text}];
+        if (cell != "audited") cell = s;
+      }
+    }
+    // A parent takes the weakest of its leaves: "" < planned < audited.
+    auto rank = [](const std::string& s) { return s == "audited" ? 2 : s == "planned" ? 1 : 0; };
+    const auto& all = analysis_.coverage;
+    for (size_t c = 0; c < all.size(); ++c) {
+      if (all[c].leaf) continue;
+      for (const auto& p : periods) {
+        std::string weakest = "audited";
+        for (size_t d = c + 1; d < all.size() && CoversClause(all[d].clause->id, all[c].clause->id);
+             ++d) {
+          if (!all[d].leaf) continue;
+          std::string leaf = cover.count({all[d].clause->id, p}) ? cover[{all[d].clause->id, p}] : "";
+          if (rank(leaf) < rank(weakest)) weakest = leaf;
         }
+        if (!weakest.empty()) cover[{all[c].clause->id, p}] = weakest;
       }
     }
     Sheet sheet;
@@ -633,17 +663,16 @@ class Builder : public std::enable_shared_from_this<Builder> {
     sheet.columns = {{"Clause", 10}, {"Title", 44, true}};
     for (const auto& p : periods) sheet.columns.push_back({p, 12});
     sheet.columns.push_back({"Covered in cycle", 14});
-    for (const Clause& clause : ClauseCatalogue()) {
-      if (std::count(clause.id.begin(), clause.id.end(), '.') > 1) continue;
+    for (const ClauseCoverage& cov : analysis_.coverage) {
+      const Clause& clause = *cov.clause;
       std::vector<Cell> row = {Cell::Text(clause.id), Cell::Text(clause.title)};
-      bool audited = false;
       for (const auto& p : periods) {
         std::string s = cover.count({clause.id, p}) ? cover[{clause.id, p}] : "";
-        audited = audited || s == "audited";
         Cell c = s.empty() ? Cell{} : Cell::Text(s);
         c.fill = s == "audited" ? kGreen : s == "planned" ? kBlue : "";
         row.push_back(c);
       }
+      bool audited = cov.audited_in_cycle;
       Cell covered = Cell::Text(audited ? "yes" : "no");
       covered.fill = audited ? kGreen : RegisterRules::kLate;
       row.push_back(covered);
@@ -658,14 +687,21 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook(kClauseCoverageRegister, "Clause coverage");
     Sheet sheet;
     sheet.name = "Clauses";
-    sheet.columns = {{"Clause", 10},         {"Title", 44, true},       {"State", 16},
-                     {"Documents", 11},      {"Processes", 11},         {"Records", 10},
-                     {"Document IDs", 30, true}, {"Process IDs", 30, true}, {"Record IDs", 30, true},
-                     {"Audits", 22, true},   {"Last audit", 12},        {"Open findings", 22, true}};
-    sheet.columns[2].choices = {"covered", "documented only", "evidenced only", "not covered"};
-    sheet.highlights = {{2, "=C2=\"covered\"", kGreen},
-                        {2, "=OR(C2=\"documented only\",C2=\"evidenced only\")", RegisterRules::kSoon},
-                        {2, "=C2=\"not covered\"", RegisterRules::kLate}};
+    sheet.columns = {{"Clause", 10},          {"Title", 44, true},
+                     {"State", 16},           {"Documents", 11},
+                     {"Processes", 11},       {"Records", 10},
+                     {"Document IDs", 30, true}, {"Process IDs", 30, true},
+                     {"Not in force", 22, true}, {"Record IDs", 30, true},
+                     {"Internal audits", 22, true}, {"Last internal audit", 12},
+                     {"Audited in cycle", 10}, {"External audits", 22, true},
+                     {"Last external audit", 12}, {"Open findings", 22, true}};
+    sheet.columns[2].choices = {"covered", "partly covered", "documented only", "evidenced only",
+                                "not covered"};
+    sheet.highlights = {
+        {2, "=C2=\"covered\"", kGreen},
+        {2, "=OR(C2=\"partly covered\",C2=\"documented only\",C2=\"evidenced only\")",
+         RegisterRules::kSoon},
+        {2, "=C2=\"not covered\"", RegisterRules::kLate}};
     // A cell holds 32,767 characters: long lists end with a count.
     auto ids = [&](const std::vector<int>& nodes) {
       constexpr size_t kShown = 200;
@@ -675,17 +711,20 @@ class Builder : public std::enable_shared_from_this<Builder> {
       if (nodes.size() > kShown) text += " and " + std::to_string(nodes.size() - kShown) + " more";
       return out.empty() ? Cell{} : Cell::Text(text);
     };
-    for (const ClauseCoverage& cov : ComputeCoverage(graph_)) {
+    auto date = [](const std::string& iso) { return iso.empty() ? Cell{} : Cell::DateCell(iso); };
+    for (const ClauseCoverage& cov : analysis_.coverage) {
       Cell clause = Cell::Text(cov.clause->id);
       clause.url = RelativeUrl(std::string(kFolder) + kClauseCoverageRegister, ClauseUrl(cov.clause->id));
       sheet.rows.push_back({clause, Cell::Text(cov.clause->title),
-                            Cell::Text(StateName(cov.state())),
+                            Cell::Text(StateName(cov.state)),
                             Cell::Number(static_cast<double>(cov.documents.size())),
                             Cell::Number(static_cast<double>(cov.processes.size())),
                             Cell::Number(static_cast<double>(cov.records.size())),
-                            ids(cov.documents), ids(cov.processes), ids(cov.records),
-                            ids(cov.audits),
-                            cov.last_audit.empty() ? Cell{} : Cell::DateCell(cov.last_audit),
+                            ids(cov.documents), ids(cov.processes), ids(cov.not_in_force),
+                            ids(cov.records), ids(cov.internal_audits),
+                            date(cov.last_internal_audit),
+                            Cell::Text(cov.audited_in_cycle ? "yes" : "no"),
+                            ids(cov.external_audits), date(cov.last_external_audit),
                             ids(cov.open_findings)});
     }
     wb.sheets.push_back(std::move(sheet));
@@ -704,7 +743,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
                      {"Version", 9},      {"Status", 11},       {"Effective", 12},
                      {"Approved on", 12}, {"Approved by", 24},  {"Last review", 12},
                      {"Review cycle (months)", 11}, {"Next review", 12},
-                     {"Changed after approval", 28, true}, {"Source", 36}};
+                     {"Changed after approval", 28, true}, {"Approval problems", 40, true},
+                     {"Source", 36}};
     sheet.columns[7].choices = {"draft", "approved", "retired"};
     sheet.highlights.push_back({13,
                                 "=AND(ISNUMBER(N2),N2<" + ExcelDate(info_.as_of) +
@@ -717,20 +757,25 @@ class Builder : public std::enable_shared_from_this<Builder> {
               [&](int a, int b) { return graph_.nodes[a].id < graph_.nodes[b].id; });
     auto date = [](const std::string& iso) { return iso.empty() ? Cell{} : Cell::DateCell(iso); };
     for (int node : nodes) {
-      const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
-      const DocumentControl& c = d.control;
+      size_t index = graph_.nodes[node].index;
+      const Document& d = graph_.corpus->documents[index];
+      const DocumentState& c = analysis_.documents[index];
       Cell id = Cell::Text(d.id);
       id.url = Url(kDocumentRegister, node);
-      std::string changes = c.ChangesAfterApproval(false);
+      std::string changes = ChangesAfterApproval(d, c, false);
       Cell changed = changes.empty() ? Cell{} : Cell::Text("yes: " + changes);
       if (!changes.empty()) changed.fill = RegisterRules::kLate;
+      std::vector<std::string> messages;
+      for (const ApprovalProblem& p : c.approval_problems) messages.push_back(p.message);
+      Cell problems = messages.empty() ? Cell{} : Cell::Text(Join(messages, "; "));
+      if (!messages.empty()) problems.fill = RegisterRules::kLate;
       sheet.rows.push_back({id, Cell::Text(d.title), Cell::Text(d.type),
                             Cell::Text(Join(d.clauses, ", ")), Cell::Text(RoleTitle(d.owner)),
                             Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
                             Cell::Text(d.status), date(d.effective), date(c.approved_on),
-                            Cell::Text(RoleTitle(c.approved_by)), date(c.last_review),
+                            Cell::Text(c.approved_by), date(c.last_review),
                             Cell::Number(d.review_months), date(c.next_review), changed,
-                            Cell::Text(d.path)});
+                            problems, Cell::Text(d.path)});
     }
     wb.sheets.push_back(std::move(sheet));
     AddCover(wb);
@@ -738,6 +783,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
   }
 
   const Graph& graph_;
+  const Analysis& analysis_;
   BuildInfo info_;  // a copy: rows are made later, while the site is written
   RegisterRules rules_;
 };
@@ -749,8 +795,9 @@ std::string RegisterFile(const std::string& kind) {
   return it != kGrouped.end() ? it->second : kind + "-register.xlsx";
 }
 
-std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info) {
-  return std::make_shared<Builder>(graph, info)->Build();
+std::vector<Workbook> BuildWorkbooks(const Graph& graph, const Analysis& analysis,
+                                     const BuildInfo& info) {
+  return std::make_shared<Builder>(graph, analysis, info)->Build();
 }
 
 }  // namespace smsdoc

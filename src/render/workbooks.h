@@ -4,7 +4,8 @@
 
 #include "link/graph.h"
 #include "model/workbook.h"
-#include "check/register_rules.h"
+#include "model/analysis.h"
+#include "model/build_info.h"
 
 namespace smsdoc {
 
@@ -17,8 +18,9 @@ inline constexpr const char* kDocumentRegister = "document-register.xlsx";
 inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
 
 /// Every register workbook of the SMS (render stage); the write stage turns
-/// them into .xlsx files. Record sheets make their rows from `graph` while
-/// they are written, so the graph must outlive the workbooks.
-std::vector<Workbook> BuildWorkbooks(const Graph& graph, const BuildInfo& info);
+/// them into .xlsx files. Record sheets make their rows from `graph` and
+/// `analysis` while they are written, so both must outlive the workbooks.
+std::vector<Workbook> BuildWorkbooks(const Graph& graph, const Analysis& analysis,
+                                     const BuildInfo& info);
 
 }  // namespace smsdoc

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "check/register_rules.h"
+#include "model/build_info.h"
 
 namespace smsdoc {
 

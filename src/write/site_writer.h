@@ -5,7 +5,7 @@
 
 #include "base/disk.h"
 #include "model/output.h"
-#include "check/register_rules.h"
+#include "model/build_info.h"
 
 namespace smsdoc {
 

@@ -1,11 +1,11 @@
-#include "check/readiness.h"
+#include "analyse/readiness.h"
 
 #include <algorithm>
 #include <map>
 
 #include "base/dates.h"
 #include "base/text.h"
-#include "link/coverage.h"
+#include "analyse/coverage.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
@@ -52,8 +52,11 @@ const char* kProcessClauses[] = {"8.2.4", "8.2.5", "8.2.6", "8.3.2", "8.3.3", "8
 
 class Judge {
  public:
-  Judge(const Graph& graph, const std::string& as_of)
-      : graph_(graph), as_of_(as_of), year_ago_(AddMonths(as_of, -12)) {}
+  Judge(const Graph& graph, const Analysis& analysis)
+      : graph_(graph),
+        analysis_(analysis),
+        as_of_(analysis.as_of),
+        cycle_start_(AddMonths(analysis.as_of, -kAuditCycleMonths)) {}
 
   ReadinessItem Evaluate(const Rule& rule) const {
     ReadinessItem item{rule.key, rule.title, rule.clause};
@@ -63,13 +66,6 @@ class Judge {
   }
 
  private:
-  const Document& DocAt(int node) const {
-    return graph_.corpus->documents[graph_.nodes[node].index];
-  }
-  const Record& RecordAt(int node) const {
-    return graph_.corpus->records[graph_.nodes[node].index];
-  }
-
   std::vector<int> DocumentsNaming(const std::string& clause, const char* type,
                                    bool processes_only) const {
     std::vector<int> out;
@@ -77,18 +73,22 @@ class Judge {
       const Document& d = graph_.corpus->documents[i];
       if (processes_only && !d.is_process) continue;
       if (type && d.type != type) continue;
+      // The same rule as coverage: naming a clause names all of it.
       if (std::any_of(d.clauses.begin(), d.clauses.end(),
-                      [&](const std::string& c) { return CoversClause(c, clause); }))
+                      [&](const std::string& c) { return NamesPartOf(c, clause); }))
         out.push_back(graph_.DocumentNode(i));
     }
     return out;
   }
 
-  // In force: approved and not overdue for review.
-  std::string Problem(const Document& d) const {
-    if (d.status != "approved") return d.id + " is " + d.status;
-    std::string next = AddMonths(d.effective, d.review_months);
-    if (!next.empty() && next < as_of_) return d.id + " was due for review on " + next;
+  // In force: approved and not overdue for review (the analysis' one rule).
+  std::string Problem(int node) const {
+    size_t index = graph_.nodes[node].index;
+    const Document& d = graph_.corpus->documents[index];
+    const DocumentState& state = analysis_.documents[index];
+    if (!state.in_force) return d.id + " is " + d.status;
+    if (state.review == ReviewState::kOverdue)
+      return d.id + " was due for review on " + state.next_review;
     return "";
   }
 
@@ -101,7 +101,7 @@ class Judge {
     }
     std::vector<std::string> problems;
     for (int n : item.evidence) {
-      std::string p = Problem(DocAt(n));
+      std::string p = Problem(n);
       if (p.empty()) {
         item.state = ReadinessItem::State::kMet;
         return item;
@@ -120,7 +120,7 @@ class Judge {
       if (found.empty()) missing.push_back(clause);
       for (int n : found) {
         item.evidence.push_back(n);
-        if (std::string p = Problem(DocAt(n)); !p.empty()) problems.push_back(p);
+        if (std::string p = Problem(n); !p.empty()) problems.push_back(p);
       }
     }
     std::sort(item.evidence.begin(), item.evidence.end());
@@ -139,9 +139,26 @@ class Judge {
     return item;
   }
 
-  std::string DateOf(const Record& r, const char* field) const {
-    const FieldValue* v = r.Field(field);
-    return v ? v->text : "";
+  // The leaves of clauses 4 to 10 not audited internally in the cycle,
+  // shortened to their parents where all of a parent is missing.
+  std::vector<std::string> Unaudited() const {
+    std::vector<std::string> out;
+    for (const ClauseCoverage& cov : analysis_.coverage) {
+      if (cov.audited_in_cycle) continue;
+      const std::string& id = cov.clause->id;
+      bool under_listed = std::any_of(out.begin(), out.end(),
+                                      [&](const std::string& o) { return CoversClause(id, o); });
+      // A parent none of whose leaves were audited stands for them all.
+      bool whole = cov.unaudited_leaves.size() == LeafCount(id);
+      if (!under_listed && (cov.leaf || whole)) out.push_back(id);
+    }
+    return out;
+  }
+
+  size_t LeafCount(const std::string& id) const {
+    return static_cast<size_t>(std::count_if(
+        analysis_.coverage.begin(), analysis_.coverage.end(),
+        [&](const ClauseCoverage& c) { return c.leaf && CoversClause(c.clause->id, id); }));
   }
 
   ReadinessItem Records(ReadinessItem item, const std::string& kind) const {
@@ -151,14 +168,16 @@ class Judge {
       if (r.kind->name != kind) continue;
       int node = graph_.RecordNode(i);
       if (kind == "audit") {
-        const FieldValue* type = r.Field("type");
-        if (r.status != "completed" || !type || type->text != "internal") continue;
+        // Only the organisation's own audits, once performed.
+        std::string performed = HeldBy(r, as_of_);
+        if (performed.empty() || !IsInternalAudit(r)) continue;
         done.push_back(node);
-        if (DateOf(r, "performed") >= year_ago_) recent.push_back(node);
+        if (performed >= cycle_start_) recent.push_back(node);
       } else if (kind == "review") {
-        if (r.status != "completed") continue;
+        std::string held = HeldBy(r, as_of_);
+        if (held.empty()) continue;
         done.push_back(node);
-        if (DateOf(r, "held") >= year_ago_) recent.push_back(node);
+        if (held >= cycle_start_) recent.push_back(node);
       } else if (kind == "training") {
         if (r.status == "completed") done.push_back(node), recent.push_back(node);
       } else {
@@ -174,35 +193,28 @@ class Judge {
     }
     if (recent.empty()) {
       item.state = ReadinessItem::State::kAtRisk;
-      item.reason = "the last was more than 12 months before " + as_of_;
+      item.reason = "the last was more than " + std::to_string(kAuditCycleMonths) +
+                    " months before " + as_of_;
       return item;
     }
     if (kind == "audit") {
-      // The audits of the last 12 months must cover clauses 4 to 10.
-      std::vector<std::string> uncovered;
-      for (const char* top : {"4", "5", "6", "7", "8", "9", "10"}) {
-        bool covered = std::any_of(recent.begin(), recent.end(), [&](int n) {
-          const auto& clauses = RecordAt(n).clauses;
-          return std::any_of(clauses.begin(), clauses.end(),
-                             [&](const std::string& c) { return CoversClause(c, top); });
-        });
-        if (!covered) uncovered.push_back(top);
-      }
-      if (!uncovered.empty()) {
+      // Every leaf clause of 4 to 10 audited internally within the cycle.
+      item.evidence = recent;
+      std::vector<std::string> unaudited = Unaudited();
+      if (!unaudited.empty()) {
         item.state = ReadinessItem::State::kAtRisk;
-        item.reason = "internal audits of the last 12 months did not cover clause " +
-                      Join(uncovered, ", ");
-        item.evidence = recent;
+        item.reason = "internal audits of the last " + std::to_string(kAuditCycleMonths) +
+                      " months did not cover clause " + Join(unaudited, ", ");
         return item;
       }
-      item.evidence = recent;
     }
     item.state = ReadinessItem::State::kMet;
     return item;
   }
 
   const Graph& graph_;
-  std::string as_of_, year_ago_;
+  const Analysis& analysis_;
+  std::string as_of_, cycle_start_;
 };
 
 }  // namespace
@@ -223,8 +235,8 @@ std::vector<std::string> ReadinessKeys() {
   return keys;
 }
 
-std::vector<ReadinessItem> EvaluateReadiness(const Graph& graph, const std::string& as_of) {
-  Judge judge(graph, as_of);
+std::vector<ReadinessItem> EvaluateReadiness(const Graph& graph, const Analysis& analysis) {
+  Judge judge(graph, analysis);
   std::vector<ReadinessItem> items;
   for (const Rule& rule : kRules) {
     ReadinessItem item = judge.Evaluate(rule);
@@ -236,26 +248,6 @@ std::vector<ReadinessItem> EvaluateReadiness(const Graph& graph, const std::stri
     items.push_back(std::move(item));
   }
   return items;
-}
-
-void CheckReadiness(const Graph& graph, const std::string& as_of, bool strict,
-                    Diagnostics& diags) {
-  const Config& config = graph.corpus->config;
-  std::vector<std::string> keys = ReadinessKeys();
-  for (const auto& na : config.not_applicable)
-    if (std::find(keys.begin(), keys.end(), na.key) == keys.end())
-      diags.Error(kConfigFile, na.pos,
-                  "unknown readiness item '" + na.key + "'" + DidYouMean(na.key, keys),
-                  "config-key");
-  if (!config.readiness_check) return;
-  for (const ReadinessItem& item : EvaluateReadiness(graph, as_of)) {
-    if (item.state != ReadinessItem::State::kMissing) continue;
-    Diagnostic d{kConfigFile, {}, strict ? Severity::kError : Severity::kWarning,
-                 "Stage 1 readiness: '" + item.title + "' (" + item.key + ", clause " +
-                     item.clause + ") is missing: " + item.reason,
-                 "readiness-missing"};
-    diags.Add(std::move(d));
-  }
 }
 
 std::vector<Stage1Document> Stage1Documents(const Graph& graph,

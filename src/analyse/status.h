@@ -3,16 +3,17 @@
 #include <string>
 #include <vector>
 
-#include "check/attention.h"
 #include "link/graph.h"
+#include "model/analysis.h"
 
 namespace smsdoc {
 
-/// The state of an SMS in numbers and IDs, as `smsdoc status` reports it.
+/// The state of an SMS in numbers and IDs, as `smsdoc status` reports it:
+/// a view of the analysis, each ID once per list.
 struct StatusSummary {
   std::map<std::string, int> documents_by_status;
   std::vector<std::string> reviews_overdue, reviews_due;  ///< document IDs
-  std::vector<std::string> changed_after_approval, version_problems;
+  std::vector<std::string> changed_after_approval, version_problems, approval_problems;
   std::vector<std::string> expired, expiring;  ///< records with an expiry date
   std::vector<std::string> overdue;            ///< records past a due date
   std::map<std::string, int> open_findings;    ///< by classification
@@ -26,7 +27,6 @@ struct StatusSummary {
 /// The names `--fail-on` accepts, for help and suggestions.
 std::vector<std::string> StatusConditionNames();
 
-StatusSummary Summarize(const Graph& graph, const std::vector<AttentionItem>& attention,
-                        const std::string& as_of);
+StatusSummary Summarize(const Graph& graph, const Analysis& analysis);
 
 }  // namespace smsdoc

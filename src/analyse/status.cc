@@ -1,15 +1,14 @@
-#include "check/status.h"
+#include "analyse/status.h"
 
 #include <algorithm>
 
-#include "check/readiness.h"
-#include "check/register_rules.h"
-#include "link/coverage.h"
+#include "analyse/register_rules.h"
 
 namespace smsdoc {
 
 std::vector<std::string> StatusConditionNames() {
-  return {"overdue", "expired", "major-nc", "minor-nc", "changed", "uncovered", "missing"};
+  return {"overdue", "expired", "major-nc", "minor-nc", "changed",
+          "approval", "uncovered", "missing"};
 }
 
 std::map<std::string, bool> StatusSummary::Conditions() const {
@@ -22,39 +21,45 @@ std::map<std::string, bool> StatusSummary::Conditions() const {
           {"major-nc", count("major") > 0},
           {"minor-nc", count("minor") > 0},
           {"changed", !changed_after_approval.empty() || !version_problems.empty()},
+          {"approval", !approval_problems.empty()},
           {"uncovered", !uncovered_clauses.empty()},
           {"missing", !readiness_missing.empty()}};
 }
 
-StatusSummary Summarize(const Graph& graph, const std::vector<AttentionItem>& attention,
-                        const std::string& as_of) {
+StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
   StatusSummary s;
   for (const Document& d : graph.corpus->documents) s.documents_by_status[d.status]++;
   using Kind = AttentionItem::Kind;
-  for (const AttentionItem& item : attention) {
+  for (const AttentionItem& item : analysis.attention) {
     const std::string& id = graph.nodes[item.node].id;
     switch (item.kind) {
       case Kind::kReviewOverdue: s.reviews_overdue.push_back(id); break;
       case Kind::kReviewDue: s.reviews_due.push_back(id); break;
       case Kind::kChangedAfterApproval: s.changed_after_approval.push_back(id); break;
       case Kind::kVersion: s.version_problems.push_back(id); break;
+      case Kind::kApproval: s.approval_problems.push_back(id); break;
       case Kind::kOverdue: s.overdue.push_back(id); break;
       case Kind::kExpired: s.expired.push_back(id); break;
       case Kind::kExpiring: s.expiring.push_back(id); break;
     }
   }
+  // A record with two overdue dates is one overdue record.
   for (auto* ids : {&s.reviews_overdue, &s.reviews_due, &s.changed_after_approval,
-                    &s.version_problems, &s.overdue, &s.expired, &s.expiring})
+                    &s.version_problems, &s.approval_problems, &s.overdue, &s.expired,
+                    &s.expiring}) {
     std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
   for (const Record& r : graph.corpus->records) {
     if (r.kind->name != "finding" || RegisterRules::IsDone(r)) continue;
     const FieldValue* c = r.Field("classification");
     s.open_findings[c && !c->text.empty() ? c->text : "unclassified"]++;
   }
-  for (const ClauseCoverage& cov : ComputeCoverage(graph))
-    if (cov.state() == ClauseCoverage::State::kNotCovered) s.uncovered_clauses.push_back(cov.clause->id);
+  for (const ClauseCoverage& cov : analysis.coverage)
+    if (cov.state == ClauseCoverage::State::kNotCovered)
+      s.uncovered_clauses.push_back(cov.clause->id);
   if (graph.corpus->config.readiness_check)
-    for (const ReadinessItem& item : EvaluateReadiness(graph, as_of))
+    for (const ReadinessItem& item : analysis.readiness)
       if (item.state == ReadinessItem::State::kMissing) s.readiness_missing.push_back(item.key);
   return s;
 }

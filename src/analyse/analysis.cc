@@ -1,0 +1,33 @@
+#include "analyse/analysis.h"
+
+#include "analyse/attention.h"
+#include "analyse/coverage.h"
+#include "analyse/document_control.h"
+#include "analyse/readiness.h"
+#include "analyse/register_rules.h"
+
+namespace smsdoc {
+
+Analysis Analyse(const Graph& graph, const std::string& as_of) {
+  const Corpus& corpus = *graph.corpus;
+  Analysis a;
+  a.as_of = as_of;
+  Directory directory(corpus);
+  for (const Document& d : corpus.documents)
+    a.documents.push_back(AnalyseDocument(d, directory, as_of));
+  RegisterRules rules(corpus.config.risk_scoring, as_of);
+  for (const Record& r : corpus.records) {
+    std::vector<DateState>& dates = a.record_dates.emplace_back();
+    for (const FieldValue& f : r.fields)
+      dates.push_back(f.spec->type == FieldType::kDate ? rules.StateOf(r, *f.spec, f.text)
+                                                       : DateState::kNone);
+  }
+  // Each step reads only what the steps before it filled.
+  a.coverage = ComputeCoverage(graph, as_of);
+  a.readiness = EvaluateReadiness(graph, a);
+  a.stage1 = Stage1Documents(graph, a.readiness);
+  a.attention = NeedsAttention(graph, a);
+  return a;
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,142 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/clauses.h"
+
+namespace smsdoc {
+
+/// A name an approval gives (an `Approved-by:` trailer value), resolved
+/// against roles: and the people register.
+struct Approver {
+  std::string written;  ///< as in the trailer
+  std::string shown;    ///< the role's title, or "Name (Role title)"; `written` if unknown
+  std::string role;     ///< the role key it names or the person holds; "" if unknown
+  bool known = false;   ///< a role key or title, or a person's ID or name
+};
+
+/// What the analysis derives from one revision of a document's history
+/// (parallel to DocumentControl::history).
+struct RevisionState {
+  bool body_changed = false;  ///< the body differs from the revision before
+  bool approval = false;      ///< a valid approval (see DocumentState)
+  std::vector<Approver> approvers;  ///< its Approved-by values
+};
+
+/// An Approved-by that does not count: it names no role or person
+/// (approval-unknown), or not the document's approver (approval-mismatch).
+struct ApprovalProblem {
+  enum class Kind { kUnknown, kMismatch };
+  Kind kind;
+  size_t revision;      ///< index into the history
+  std::string message;  ///< "Approved-by 'bob' in 1a2b3c4 (2026-03-01) names ..."
+};
+
+enum class ReviewState { kNone, kDue, kOverdue };
+
+/// Document control (ISO/IEC 20000-1 7.5) of one document as of a date.
+struct DocumentState {
+  bool in_force = false;  ///< status approved
+  std::vector<RevisionState> revisions;  ///< parallel to the history
+  std::string approved_on;      ///< the last valid approval's date, or ""
+  std::string approved_by;      ///< who gave it, as shown (titles and names), or ""
+  std::string approval_commit;  ///< its commit ("" for front matter only)
+  /// Indexes into the history of body changes after the last approval.
+  std::vector<size_t> changed_after_approval;
+  std::string version_problem;  ///< a version that went backwards or repeats
+  std::vector<ApprovalProblem> approval_problems;  ///< since the last valid approval
+  /// The one review rule: last review = the later of reviewed_on and the
+  /// last approval (else effective); next = last + review_months.
+  std::string last_review, next_review;
+  ReviewState review = ReviewState::kNone;  ///< documents in force only
+};
+
+/// How one clause is met. Leaf clauses are judged from what names them or
+/// an ancestor (naming a clause names all of it); a parent from its leaves.
+struct ClauseCoverage {
+  enum class State { kCovered, kPartlyCovered, kDocumentedOnly, kEvidencedOnly, kNotCovered };
+  const Clause* clause = nullptr;
+  bool leaf = true;
+  // Items naming the clause, an ancestor or a sub-clause, by ID: for the
+  // clause page. Only documents in force count as documented.
+  std::vector<int> documents, processes;  ///< in force (approved)
+  std::vector<int> not_in_force;          ///< drafts and retired: shown, never counted
+  std::vector<int> records;               ///< evidence (completed internal audits among them)
+  std::vector<int> internal_audits, external_audits;  ///< completed
+  std::vector<int> open_findings;
+  std::string last_internal_audit, last_external_audit;  ///< latest `performed`
+  /// Every leaf of the clause was audited internally within the 12 months
+  /// before the as-of date (the internal audit cycle).
+  bool audited_in_cycle = false;
+  std::vector<std::string> unaudited_leaves;  ///< leaves not audited in the cycle
+  State state = State::kNotCovered;
+};
+
+/// One item of the Stage 1 readiness checklist and how the SMS stands.
+struct ReadinessItem {
+  std::string key;     ///< "service-catalogue": the name smsdoc.yaml uses
+  std::string title;   ///< "Service catalogue"
+  std::string clause;  ///< the clause the item belongs to
+  enum class State { kMet, kAtRisk, kMissing, kNotApplicable };
+  State state = State::kMissing;
+  std::string reason;         ///< why at risk or missing; the justification if n/a
+  std::vector<int> evidence;  ///< nodes that satisfy it
+};
+
+/// A document a certification body reviews at Stage 1, and the readiness
+/// items it is evidence for (indexes into the checklist).
+struct Stage1Document {
+  int node = -1;
+  std::vector<size_t> items;
+};
+
+/// Something the SMS manager should act on, as of a date: the "What needs
+/// attention" page, `smsdoc status` and the warnings share this list.
+struct AttentionItem {
+  enum class Kind {
+    kReviewOverdue,         ///< a document's next review is past
+    kReviewDue,             ///< due within kDueSoonDays
+    kChangedAfterApproval,  ///< body changed since the last approval
+    kVersion,               ///< version went backwards or repeats
+    kApproval,              ///< an Approved-by naming no one or not the approver
+    kOverdue,               ///< a record's due date is past and it is not done
+    kExpired,               ///< a record's expiry date is past
+    kExpiring,              ///< expires within kExpiringDays
+  };
+  Kind kind;
+  int node;          ///< the document or record
+  std::string date;  ///< the date concerned, or ""
+  std::string what;  ///< "review overdue since 2026-05-04"
+  Pos pos;           ///< where to fix it
+  std::string code;  ///< the diagnostic code of a warning item
+
+  bool IsWarning() const { return kind != Kind::kReviewDue && kind != Kind::kExpiring; }
+};
+
+inline constexpr int kDueSoonDays = 30;
+inline constexpr int kExpiringDays = 60;
+inline constexpr int kAuditCycleMonths = 12;
+
+/// The state of a record's date field as of a date.
+enum class DateState { kNone, kOverdue, kExpired, kExpiring };
+
+/// Everything that depends on the as-of date and the rules, computed once
+/// after link (analyse/analysis.h) and read by every surface: pages,
+/// workbooks, `status`, `graph`, `pack`, `diff`. Node indexes are the
+/// graph's.
+struct Analysis {
+  std::string as_of;
+  std::vector<DocumentState> documents;  ///< parallel to Corpus::documents
+  /// Per record, per field (parallel to Record::fields).
+  std::vector<std::vector<DateState>> record_dates;
+  std::vector<ClauseCoverage> coverage;  ///< catalogue order
+  std::vector<ReadinessItem> readiness;  ///< checklist order
+  std::vector<Stage1Document> stage1;    ///< by ID
+  std::vector<AttentionItem> attention;  ///< by node, then kind
+
+  /// The coverage of clause `id`, or nullptr.
+  const ClauseCoverage* CoverageOf(const std::string& id) const;
+};
+
+}  // namespace smsdoc

@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+namespace smsdoc {
+
+/// The facts of one run beyond the SMS files: the date everything is
+/// judged against, and where the SMS came from.
+struct BuildInfo {
+  std::string as_of;     ///< YYYY-MM-DD
+  std::string revision;  ///< source commit, "" outside git
+  std::string version;   ///< smsdoc's
+};
+
+}  // namespace smsdoc

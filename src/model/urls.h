@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+
+namespace smsdoc {
+
+// The site's URL scheme, in one place: every page's path relative to the
+// site root. Link resolves references to these (anchors are checked
+// there), render writes them; nothing else spells a page's path.
+
+/// A document's page: its Markdown path with .html ("policies/a.html").
+inline std::string DocumentUrl(const std::string& md_path) {
+  return md_path.substr(0, md_path.size() - 3) + ".html";
+}
+/// A record's page.
+inline std::string RecordUrl(const std::string& kind, const std::string& id) {
+  return "records/" + kind + "/" + id + ".html";
+}
+/// A record kind's register page.
+inline std::string KindUrl(const std::string& kind) { return "records/" + kind + ".html"; }
+/// A clause's page.
+inline std::string ClauseUrl(const std::string& id) { return "clauses/" + id + ".html"; }
+
+inline constexpr const char* kHomeUrl = "index.html";
+inline constexpr const char* kDocumentsUrl = "documents.html";
+inline constexpr const char* kProcessesUrl = "processes.html";
+inline constexpr const char* kRegistersUrl = "records.html";
+inline constexpr const char* kClauseIndexUrl = "clauses/index.html";
+inline constexpr const char* kProcessMapUrl = "processes/map.html";
+inline constexpr const char* kReadinessUrl = "readiness.html";
+inline constexpr const char* kStage1Url = "stage-1.html";
+inline constexpr const char* kAttentionUrl = "attention.html";
+/// Where the register workbooks go.
+inline constexpr const char* kRegisterFolder = "registers/";
+
+}  // namespace smsdoc

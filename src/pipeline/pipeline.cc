@@ -1,0 +1,32 @@
+#include "pipeline/pipeline.h"
+
+#include "analyse/analysis.h"
+#include "check/analysis_checks.h"
+#include "check/checks.h"
+#include "load/history_loader.h"
+#include "load/loader.h"
+
+namespace smsdoc {
+
+void RunPipeline(const Source& source, const PipelineOptions& options, Model& model,
+                 Diagnostics& diags) {
+  model.corpus = LoadCorpus(*source.disk, options.jobs, diags);
+  model.corpus.revision = source.revision;
+  // The label is provenance: say when the files are not the commit's.
+  if (source.repo && source.work_tree &&
+      source.repo->HasUncommittedChanges(model.corpus.config.output))
+    model.corpus.revision += " with uncommitted changes";
+  LoadHistory(model.corpus, source.repo, source.commit,
+              source.work_tree ? source.disk : nullptr, source.why_not, diags);
+  model.graph = LinkCorpus(model.corpus, diags);
+  model.analysis = Analyse(model.graph, options.as_of);
+  CheckGraph(model.graph, diags);
+  CheckAnalysis(model.graph, model.analysis, options.strict, diags);
+  if (!options.published_only) return;
+  model.corpus = WithoutDrafts(model.corpus);
+  Diagnostics relinked;  // the same references, already reported
+  model.graph = LinkCorpus(model.corpus, relinked);
+  model.analysis = Analyse(model.graph, options.as_of);
+}
+
+}  // namespace smsdoc
