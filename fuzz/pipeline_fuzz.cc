@@ -11,8 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace smsdoc;
-  static const char* const kFiles[] = {"smsdoc.yaml", "policies/policy.md",
-                                       "processes/process.md", "records/records.yaml"};
+  static const char* const kFiles[] = {"smsdoc.yaml", "policies/policy.md", "processes/process.md",
+                                       "records/records.yaml"};
   constexpr std::string_view kSeparator = "\n%%%\n";
   std::string_view rest(reinterpret_cast<const char*>(data), size);
   MemoryDisk disk;

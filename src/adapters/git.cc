@@ -1,12 +1,12 @@
 #include "adapters/git.h"
 
+#include <git2.h>
+
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
 #include <unordered_map>
-
-#include <git2.h>
 
 #include "base/dates.h"
 #include "base/text.h"
@@ -72,8 +72,8 @@ GitRevision DescribeCommit(const git_commit* c) {
   const git_signature* author = git_commit_author(c);
   r.author = author->name ? author->name : "";
   long long local = author->when.time + author->when.offset * 60LL;
-  r.date = FormatDate(DateFromDays(static_cast<long>(local >= 0 ? local / 86400
-                                                                 : (local - 86399) / 86400)));
+  r.date = FormatDate(
+      DateFromDays(static_cast<long>(local >= 0 ? local / 86400 : (local - 86399) / 86400)));
   if (const char* s = git_commit_summary(const_cast<git_commit*>(c))) r.subject = s;
   git_message_trailer_array trailers{};
   if (git_message_trailers(&trailers, git_commit_message(c)) == 0) {
@@ -141,8 +141,7 @@ class TreeDisk : public Disk {
 
   EntryPtr Entry(const std::string& path) const {
     git_tree_entry* entry = nullptr;
-    if (git_tree_entry_bypath(&entry, tree_.get(), (prefix_ + path).c_str()) != 0)
-      return nullptr;
+    if (git_tree_entry_bypath(&entry, tree_.get(), (prefix_ + path).c_str()) != 0) return nullptr;
     return EntryPtr(entry);
   }
 
@@ -202,8 +201,7 @@ std::unique_ptr<GitRepo> GitRepo::Open(const std::string& folder, std::string& w
 
 GitRepo::~GitRepo() { git_repository_free(repo_); }
 
-std::optional<std::string> GitRepo::Resolve(const std::string& revision,
-                                            std::string& error) const {
+std::optional<std::string> GitRepo::Resolve(const std::string& revision, std::string& error) const {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo_, revision.c_str()) != 0) {
     error = "unknown revision '" + revision + "'";
@@ -272,12 +270,14 @@ std::map<std::string, std::vector<std::pair<std::string, std::string>>> GitRepo:
     GitRevision info = DescribeCommit(c.get());
     std::vector<std::pair<std::string, std::string>> kept;
     for (const auto& t : info.trailers)
-      if (EqualsIgnoreCase(t.first, "Approved-by") || EqualsIgnoreCase(t.first, "Change")) kept.push_back(t);
+      if (EqualsIgnoreCase(t.first, "Approved-by") || EqualsIgnoreCase(t.first, "Change"))
+        kept.push_back(t);
     if (kept.empty()) continue;
     CommitPtr parent = FirstParent(c.get());
     TreePtr tree = TreeOf(c.get()), parent_tree = TreeOf(parent.get());
     git_diff* diff_raw = nullptr;
-    if (!tree || git_diff_tree_to_tree(&diff_raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
+    if (!tree ||
+        git_diff_tree_to_tree(&diff_raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
       continue;
     DiffPtr diff(diff_raw);
     for (size_t d = 0; d < git_diff_num_deltas(diff.get()); ++d) {

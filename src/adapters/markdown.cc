@@ -18,8 +18,8 @@ namespace {
 // two parses at once corrupt each other (see ARCHITECTURE.md).
 std::mutex cmark_mutex;
 
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink",
-                                       "tagfilter", "tasklist"};
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
+                                       "tasklist"};
 
 // The nodes under root that `keep`, in document order.
 template <typename Keep>
@@ -70,8 +70,7 @@ bool IsExternal(std::string_view url) {
 std::string PercentDecode(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -156,9 +155,8 @@ class BodyRenderer {
   }
 
   std::string_view Line(int body_line) const {
-    return body_line >= 1 && static_cast<size_t>(body_line) <= lines_.size()
-               ? lines_[body_line - 1]
-               : std::string_view();
+    return body_line >= 1 && static_cast<size_t>(body_line) <= lines_.size() ? lines_[body_line - 1]
+                                                                             : std::string_view();
   }
 
   Pos FilePos(int body_line, int col) const {
@@ -200,8 +198,8 @@ class BodyRenderer {
       if (close == std::string::npos) break;
       std::string inner = lit.substr(open + 2, close - open - 2);
       size_t in_source = source.find("[[", source_cursor);
-      bool escaped = in_source != std::string_view::npos && in_source > 0 &&
-                     source[in_source - 1] == '\\';
+      bool escaped =
+          in_source != std::string_view::npos && in_source > 0 && source[in_source - 1] == '\\';
       if (in_source != std::string_view::npos) source_cursor = in_source + 2;
       if (escaped || inner.find('[') != std::string::npos) {
         pending += lit.substr(cursor, open + 2 - cursor);
@@ -288,8 +286,8 @@ class BodyRenderer {
     std::string marker = image ? "![" : autolink ? "<" : "[";
     if (autolink) marker += url;
     Warn(SourcePos(n, marker),
-         std::string(image ? "image" : "link") + " to a '" + scheme +
-             ":' URL removed; only its " + (image ? "alt " : "") + "text is shown",
+         std::string(image ? "image" : "link") + " to a '" + scheme + ":' URL removed; only its " +
+             (image ? "alt " : "") + "text is shown",
          "url-blocked");
     Unwrap(n);
     return true;
@@ -323,13 +321,15 @@ class BodyRenderer {
     std::string what = "raw HTML '" + first_tag + "' is ";
     std::string count = uses > 1 ? " (" + std::to_string(uses) + " uses in this file)" : "";
     if (options_.allow_raw_html)
-      Warn(first, what + "passed to the page as written" + count +
-                      ", since smsdoc.yaml sets 'allow_raw_html: true'",
+      Warn(first,
+           what + "passed to the page as written" + count +
+               ", since smsdoc.yaml sets 'allow_raw_html: true'",
            "raw-html");
     else
-      Warn(first, what + "shown as text, not rendered" + count +
-                      "; write Markdown instead, or set 'allow_raw_html: true' in smsdoc.yaml "
-                      "if every author is trusted",
+      Warn(first,
+           what + "shown as text, not rendered" + count +
+               "; write Markdown instead, or set 'allow_raw_html: true' in smsdoc.yaml "
+               "if every author is trusted",
            "raw-html-text");
   }
 
@@ -350,8 +350,8 @@ class BodyRenderer {
         if (const char* lit = cmark_node_get_literal(n)) out += lit;
       } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
         out += ' ';
-      } else if (auto p = plain_text_.find(n); p != plain_text_.end() &&
-                                               cmark_node_first_child(n) == nullptr) {
+      } else if (auto p = plain_text_.find(n);
+                 p != plain_text_.end() && cmark_node_first_child(n) == nullptr) {
         out += p->second;
       }
     }
@@ -373,8 +373,7 @@ class BodyRenderer {
 
       // Render the heading alone, then give it its id; a custom block
       // carries the HTML through the renderer whatever the raw-HTML setting.
-      char* rendered =
-          cmark_render_html(n, Flags(), cmark_parser_get_syntax_extensions(parser_));
+      char* rendered = cmark_render_html(n, Flags(), cmark_parser_get_syntax_extensions(parser_));
       std::string html = rendered;
       free(rendered);
       std::string open = "<h" + std::to_string(h.level) + ">";
@@ -402,8 +401,7 @@ class BodyRenderer {
 
 }  // namespace
 
-Body RenderMarkdown(std::string_view text, const MarkdownOptions& options,
-                    Diagnostics* diags) {
+Body RenderMarkdown(std::string_view text, const MarkdownOptions& options, Diagnostics* diags) {
   std::lock_guard<std::mutex> lock(cmark_mutex);
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();

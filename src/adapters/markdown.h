@@ -8,7 +8,7 @@
 namespace smsdoc {
 
 struct MarkdownOptions {
-  int first_line = 1;  ///< file line of the body's first line
+  int first_line = 1;           ///< file line of the body's first line
   bool allow_raw_html = false;  ///< pass raw HTML through instead of showing it as text
   std::string path;             ///< the file, for diagnostics
 };

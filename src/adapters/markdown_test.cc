@@ -14,8 +14,7 @@ bool Contains(const std::string& s, const std::string& part) {
 
 TEST_CASE("[[ID]] links are extracted with their file position") {
   Body r = RenderMarkdown(
-      "Intro line.\n\nSee [[POL-1]] and [[PRC-CHG#scope|the change process]].\n",
-      {5, false});
+      "Intro line.\n\nSee [[POL-1]] and [[PRC-CHG#scope|the change process]].\n", {5, false});
   REQUIRE(r.links.size() == 2);
   CHECK(r.links[0].target == "POL-1");
   CHECK(r.links[0].pos.line == 7);
@@ -29,8 +28,8 @@ TEST_CASE("[[ID]] links are extracted with their file position") {
 }
 
 TEST_CASE("wiki links inside code are left alone; a table cell takes \\|") {
-  Body r = RenderMarkdown(
-      "`[[NOT-A-LINK]]`\n\n| a | b |\n|---|---|\n| [[X-1\\|label]] | y |\n", {1, false});
+  Body r = RenderMarkdown("`[[NOT-A-LINK]]`\n\n| a | b |\n|---|---|\n| [[X-1\\|label]] | y |\n",
+                          {1, false});
   REQUIRE(r.links.size() == 1);
   CHECK(r.links[0].target == "X-1");
   CHECK(r.links[0].pos.line == 5);
@@ -55,8 +54,7 @@ TEST_CASE("relative links and images are collected; external ones are not") {
 }
 
 TEST_CASE("headings get unique anchors and keep inline markup") {
-  Body r = RenderMarkdown("# Title\n\n## Scope\n\n## Scope\n\n### The *real* scope\n",
-                                    {3, false});
+  Body r = RenderMarkdown("# Title\n\n## Scope\n\n## Scope\n\n### The *real* scope\n", {3, false});
   REQUIRE(r.headings.size() == 4);
   CHECK(r.headings[1].anchor == "scope");
   CHECK(r.headings[2].anchor == "scope-1");
@@ -178,7 +176,8 @@ TEST_CASE("links and images to script, data and file URLs keep only their text")
     CHECK(r.links[0].target == "javascript.md");
     REQUIRE(diags.items().size() == 7);
     CHECK(diags.items()[0].code == "url-blocked");
-    CHECK(diags.items()[0].message == "link to a 'javascript:' URL removed; only its text is shown");
+    CHECK(diags.items()[0].message ==
+          "link to a 'javascript:' URL removed; only its text is shown");
     CHECK(diags.items()[3].message == "image to a 'data:' URL removed; only its alt text is shown");
     CHECK(diags.items()[3].pos.line == 2);
     CHECK(diags.items()[3].pos.col == 1);

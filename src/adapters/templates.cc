@@ -1,8 +1,7 @@
 #include "adapters/templates.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <atomic>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 
@@ -47,8 +46,8 @@ std::string TemplateSet::Add(const std::string& name, std::string source) {
   return "";
 }
 
-bool TemplateSet::Render(const std::string& name, const TemplateValue& context,
-                         std::string& out, std::string& error) const {
+bool TemplateSet::Render(const std::string& name, const TemplateValue& context, std::string& out,
+                         std::string& error) const {
   auto it = sources_.find(name);
   if (it == sources_.end()) {
     error = "no template '" + name + "'";
@@ -64,8 +63,7 @@ bool TemplateSet::Render(const std::string& name, const TemplateValue& context,
   }
   // Compiled once per thread: kainjow's render is not const, so threads
   // cannot share a compiled template. The serial tells template sets apart.
-  thread_local std::map<std::pair<unsigned long, std::string>,
-                        std::unique_ptr<mstch::mustache>>
+  thread_local std::map<std::pair<unsigned long, std::string>, std::unique_ptr<mstch::mustache>>
       compiled;
   auto& tmpl_ptr = compiled[{serial_, name}];
   if (!tmpl_ptr) tmpl_ptr = std::make_unique<mstch::mustache>(it->second);

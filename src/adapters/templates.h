@@ -49,8 +49,8 @@ class TemplateSet {
   /// Adds a template; returns an error message when it does not compile.
   std::string Add(const std::string& name, std::string source);
   /// Renders `name`; on failure returns false and sets `error`.
-  bool Render(const std::string& name, const TemplateValue& context,
-              std::string& out, std::string& error) const;
+  bool Render(const std::string& name, const TemplateValue& context, std::string& out,
+              std::string& error) const;
 
  private:
   std::map<std::string, std::string> sources_;

@@ -4,8 +4,8 @@
 
 #include <cctype>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
 #include "base/dates.h"
 
@@ -223,8 +223,8 @@ class XlsxWriter {
     worksheet_set_paper(ws, 9);  // A4
     worksheet_fit_to_pages(ws, 1, 0);
     // Excel allows 255 characters in a footer.
-    std::string footer = "&L" + EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + name, 100)) +
-                         "&RPage &P of &N";
+    std::string footer =
+        "&L" + EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + name, 100)) + "&RPage &P of &N";
     worksheet_set_footer(ws, footer.c_str());
   }
 

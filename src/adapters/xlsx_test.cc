@@ -24,8 +24,8 @@ TEST_CASE("any sheet names are made valid and unique; the bytes repeat") {
   Workbook wb;
   wb.title = "Suppliers & partners";
   wb.created = "2026-11-21";
-  for (const char* name : {"Contracts [2026]: a/b?", "contracts [2026]: a/b?", "'quoted'",
-                           "", "A very long register name that does not fit"}) {
+  for (const char* name : {"Contracts [2026]: a/b?", "contracts [2026]: a/b?", "'quoted'", "",
+                           "A very long register name that does not fit"}) {
     Sheet s;
     s.name = name;
     s.columns = {{"ID"}};
@@ -42,7 +42,8 @@ TEST_CASE("any sheet names are made valid and unique; the bytes repeat") {
   };
   CHECK(bytes(tmp / "a.xlsx").size() > 1000);
   CHECK(bytes(tmp / "a.xlsx") == bytes(tmp / "b.xlsx"));
-  CHECK(std::distance(fs::directory_iterator(tmp), fs::directory_iterator()) == 2);  // no temp files left
+  CHECK(std::distance(fs::directory_iterator(tmp), fs::directory_iterator()) ==
+        2);  // no temp files left
   fs::remove_all(tmp);
 }
 

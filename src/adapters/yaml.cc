@@ -1,10 +1,10 @@
 #include "adapters/yaml.h"
-#include "adapters/yaml_documents.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <set>
 
+#include "adapters/yaml_documents.h"
 #include "adapters/yaml_scan.h"
 
 namespace smsdoc {
@@ -25,7 +25,7 @@ struct Converter {
   const std::string& path;
   int first_line;
   Diagnostics& diags;
-  Pos last;             // the furthest node seen in file order
+  Pos last;  // the furthest node seen in file order
   size_t alias_copy = 0;
   Pos too_big, too_deep;
 
@@ -44,8 +44,10 @@ struct Converter {
     YamlNode out;
     out.pos = PosOf(n);
     if (out.pos.line && !anchor.line) {
-      if (Before(out.pos, last)) anchor = out.pos;
-      else last = out.pos;
+      if (Before(out.pos, last))
+        anchor = out.pos;
+      else
+        last = out.pos;
     }
     bool copied = anchor.line != 0;
     if (depth > kMaxDepth) {  // only aliases nest deeper than the text
@@ -91,8 +93,7 @@ struct Converter {
         }
         break;
       }
-      default:
-        out.type = YamlNode::Type::kNull;
+      default: out.type = YamlNode::Type::kNull;
     }
     return out;
   }
@@ -108,9 +109,9 @@ std::pair<Pos, std::string> Explain(const YamlScan& scan, Pos at) {
   };
   consider(scan.tab_indent, "a tab in the indentation; YAML indents with spaces only");
   consider(scan.open_quote, "the quote opened here is not closed on its line");
-  consider(scan.open_bracket,
-           std::string("the '") + scan.bracket + "' opened here is never closed with '" +
-               (scan.bracket == '[' ? ']' : '}') + "'");
+  consider(scan.open_bracket, std::string("the '") + scan.bracket +
+                                  "' opened here is never closed with '" +
+                                  (scan.bracket == '[' ? ']' : '}') + "'");
   return best;
 }
 
@@ -127,8 +128,8 @@ const YamlNode::Entry* YamlNode::FindEntry(std::string_view key) const {
   return nullptr;
 }
 
-YamlNode ParseYaml(std::string_view text, const std::string& path,
-                   int first_line, Diagnostics& diags) {
+YamlNode ParseYaml(std::string_view text, const std::string& path, int first_line,
+                   Diagnostics& diags) {
   YamlScan scan = ScanYaml(text, kMaxDepth);
   auto in_file = [&](Pos p) { return Pos{p.line + first_line - 1, p.col}; };
   if (scan.too_deep.line) {
@@ -155,8 +156,7 @@ YamlNode ParseYaml(std::string_view text, const std::string& path,
     Pos at = e.mark.line < 0 ? Pos{1 << 30, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
     auto [pos, hint] = Explain(scan, at);
     if (hint.empty() && e.mark.line < 0) pos = {1, 1};
-    diags.Error(path, in_file(pos), "YAML syntax: " + (hint.empty() ? e.msg : hint),
-                "yaml-syntax");
+    diags.Error(path, in_file(pos), "YAML syntax: " + (hint.empty() ? e.msg : hint), "yaml-syntax");
     return {};
   } catch (const YAML::Exception& e) {
     diags.Error(path, {first_line, 1}, "YAML: " + e.msg, "yaml-syntax");

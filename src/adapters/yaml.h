@@ -15,10 +15,10 @@ struct YamlNode {
   struct Entry;
 
   Type type = Type::kNull;
-  std::string scalar;  ///< for kScalar
-  Pos pos;             ///< 1-based, in the file (offsets applied)
-  std::vector<YamlNode> items;    ///< for kSequence
-  std::vector<Entry> entries;     ///< for kMap, in file order
+  std::string scalar;           ///< for kScalar
+  Pos pos;                      ///< 1-based, in the file (offsets applied)
+  std::vector<YamlNode> items;  ///< for kSequence
+  std::vector<Entry> entries;   ///< for kMap, in file order
 
   bool IsScalar() const { return type == Type::kScalar; }
   bool IsSequence() const { return type == Type::kSequence; }
@@ -41,8 +41,8 @@ struct YamlNode::Entry {
 /// scan of yaml_scan.h finds one), duplicate and merge keys, nesting beyond
 /// 100 levels and alias bombs are reported to `diags` against `path`; on
 /// all but the key errors the result is null.
-YamlNode ParseYaml(std::string_view text, const std::string& path,
-                   int first_line, Diagnostics& diags);
+YamlNode ParseYaml(std::string_view text, const std::string& path, int first_line,
+                   Diagnostics& diags);
 
 /// Describes a node's type for messages: "a list", "a mapping", "'text'".
 std::string DescribeYaml(const YamlNode& node);

@@ -20,10 +20,10 @@ YamlScan ScanYaml(std::string_view text, int max_depth) {
   std::vector<size_t> indents;  // open block levels, by indentation
   std::vector<Pos> flow;        // open '[' and '{'
   std::vector<char> flow_chars;
-  char quote = 0;               // inside a quoted value
+  char quote = 0;  // inside a quoted value
   Pos quote_pos;
-  long block_scalar = -1;       // inside a '|' or '>' block: its parent's indent
-  bool value_start = true;      // a quote or bracket here opens a value
+  long block_scalar = -1;   // inside a '|' or '>' block: its parent's indent
+  bool value_start = true;  // a quote or bracket here opens a value
   int line_no = 0;
   auto note_depth = [&](size_t depth, Pos pos) {
     if (depth > static_cast<size_t>(max_depth) && !out.too_deep.line) out.too_deep = pos;
@@ -53,7 +53,8 @@ YamlScan ScanYaml(std::string_view text, int max_depth) {
         indents.clear();
         continue;
       }
-      if (spaces < first && !out.tab_indent.line) out.tab_indent = {ln, static_cast<int>(spaces) + 1};
+      if (spaces < first && !out.tab_indent.line)
+        out.tab_indent = {ln, static_cast<int>(spaces) + 1};
       while (!indents.empty() && indents.back() > first) indents.pop_back();
       if (indents.empty() || indents.back() < first) indents.push_back(first);
       note_depth(indents.size(), {ln, static_cast<int>(first) + 1});

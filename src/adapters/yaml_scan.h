@@ -10,11 +10,11 @@ namespace smsdoc {
 /// common slips ("end of map not found") do not point at the slip.
 /// Positions are 1-based within the text; line 0 means "none found".
 struct YamlScan {
-  Pos too_deep;        ///< where nesting first exceeds the limit
-  Pos tab_indent;      ///< first tab in a line's indentation
-  Pos open_quote;      ///< first quoted value not closed on its own line
-  Pos open_bracket;    ///< first '[' or '{' never closed
-  char bracket = 0;    ///< which one
+  Pos too_deep;      ///< where nesting first exceeds the limit
+  Pos tab_indent;    ///< first tab in a line's indentation
+  Pos open_quote;    ///< first quoted value not closed on its own line
+  Pos open_bracket;  ///< first '[' or '{' never closed
+  char bracket = 0;  ///< which one
 };
 
 /// Scans `text`; nesting counts block indentation levels, compact "- "

@@ -94,8 +94,9 @@ TEST_CASE("nesting is bounded before yaml-cpp recurses") {
         "p.md:2:100: error: YAML nested more than 100 levels deep [yaml-too-deep]");
   std::string block;
   for (int i = 0; i < 150; ++i) block += std::string(i, ' ') + "k:\n";
-  CHECK(OnlyError(block) == "p.md:102:101: error: YAML nested more than 100 levels deep "
-                            "[yaml-too-deep]");
+  CHECK(OnlyError(block) ==
+        "p.md:102:101: error: YAML nested more than 100 levels deep "
+        "[yaml-too-deep]");
   std::string compact;
   for (int i = 0; i < 150; ++i) compact += "- ";
   CHECK(OnlyError(compact + "x\n").find("[yaml-too-deep]") != std::string::npos);
@@ -109,8 +110,8 @@ TEST_CASE("an alias inside its own anchor is refused, not followed forever") {
 
 TEST_CASE("small aliases are copied, once per use") {
   Diagnostics d;
-  YamlNode root = ParseYaml("a: &r [x, y]\nb: *r\nc: *r\nd: &s {k: v, k2: w}\ne: *s\n", "p.md",
-                            1, d);
+  YamlNode root =
+      ParseYaml("a: &r [x, y]\nb: *r\nc: *r\nd: &s {k: v, k2: w}\ne: *s\n", "p.md", 1, d);
   CHECK(d.items().empty());
   REQUIRE(root.IsMap());
   CHECK(root.Find("c")->items.size() == 2);

@@ -12,7 +12,7 @@ namespace {
 
 constexpr unsigned kChunk = 1 << 16;
 constexpr unsigned long kMadeByUnix = 3 << 8 | 20;  // host Unix, zip spec 2.0
-constexpr unsigned long kUtf8Names = 1 << 11;      // general purpose flag bit 11
+constexpr unsigned long kUtf8Names = 1 << 11;       // general purpose flag bit 11
 constexpr unsigned long kRegularFile0644 = 0100644ul << 16;
 
 struct UnzCloser {
@@ -66,8 +66,7 @@ std::string WriteZip(const std::filesystem::path& path, const std::vector<ZipEnt
       return error;
     }
   }
-  if (zipClose(zf, comment.c_str()) != ZIP_OK)
-    return "cannot finish '" + path.string() + "'";
+  if (zipClose(zf, comment.c_str()) != ZIP_OK) return "cannot finish '" + path.string() + "'";
   return "";
 }
 
@@ -81,14 +80,12 @@ std::string ReadZip(const std::filesystem::path& path,
   for (int status = unzGoToFirstFile(uf.get()); status != UNZ_END_OF_LIST_OF_FILE;
        status = unzGoToNextFile(uf.get())) {
     unz_file_info64 info;
-    if (status != UNZ_OK ||
-        unzGetCurrentFileInfo64(uf.get(), &info, name.data(), name.size(), nullptr, 0,
-                                nullptr, 0) != UNZ_OK)
+    if (status != UNZ_OK || unzGetCurrentFileInfo64(uf.get(), &info, name.data(), name.size(),
+                                                    nullptr, 0, nullptr, 0) != UNZ_OK)
       return zip + " is damaged: cannot list its entries";
     std::string entry = name.c_str();
     if (!entry.empty() && entry.back() == '/') continue;
-    if (unzOpenCurrentFile(uf.get()) != UNZ_OK)
-      return "cannot read '" + entry + "' in " + zip;
+    if (unzOpenCurrentFile(uf.get()) != UNZ_OK) return "cannot read '" + entry + "' in " + zip;
     std::string bytes;
     int got;
     while ((got = unzReadCurrentFile(uf.get(), buffer.data(), kChunk)) > 0)

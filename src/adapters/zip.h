@@ -29,9 +29,9 @@ std::string WriteZip(const std::filesystem::path& path, const std::vector<ZipEnt
 /// Calls `visit(name, bytes)` for every file entry of the zip at `path`, in
 /// archive order (folder entries are skipped). Returns "" or an error
 /// message (not a zip, an unreadable entry).
-std::string ReadZip(const std::filesystem::path& path,
-                    const std::function<void(const std::string& name,
-                                             const std::string& bytes)>& visit);
+std::string ReadZip(
+    const std::filesystem::path& path,
+    const std::function<void(const std::string& name, const std::string& bytes)>& visit);
 
 /// The archive comment, or nullopt when `path` is not a readable zip.
 std::optional<std::string> ZipComment(const std::filesystem::path& path);

@@ -13,16 +13,13 @@ using testing::ReadBytes;
 using testing::TempDir;
 using testing::WriteBytes;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a zip is written deterministically and read back") {
   TempDir tmp;
   WriteBytes(tmp.path / "a", "alpha");
   WriteBytes(tmp.path / "b", std::string(200000, 'b'));  // more than one chunk
-  std::vector<ZipEntry> entries = {{"index.html", tmp.path / "a"},
-                                   {"sub/é.txt", tmp.path / "b"}};
+  std::vector<ZipEntry> entries = {{"index.html", tmp.path / "a"}, {"sub/é.txt", tmp.path / "b"}};
   ZipDate date{2026, 11, 21};
   REQUIRE(WriteZip(tmp.path / "one.zip", entries, date, "smsdoc pack") == "");
   REQUIRE(WriteZip(tmp.path / "two.zip", entries, date, "smsdoc pack") == "");

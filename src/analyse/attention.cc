@@ -32,10 +32,9 @@ void DocumentItems(const Graph& graph, int node, const DocumentState& s,
     out.push_back({Kind::kVersion, node, "", s.version_problem, doc.version_pos,
                    AttentionCode(Kind::kVersion)});
   for (const ApprovalProblem& p : s.approval_problems)
-    out.push_back({Kind::kApproval, node, doc.control.history[p.revision].date, p.message,
-                   doc.approver_pos,
-                   p.kind == ApprovalProblem::Kind::kUnknown ? "approval-unknown"
-                                                             : "approval-mismatch"});
+    out.push_back(
+        {Kind::kApproval, node, doc.control.history[p.revision].date, p.message, doc.approver_pos,
+         p.kind == ApprovalProblem::Kind::kUnknown ? "approval-unknown" : "approval-mismatch"});
 }
 
 void RecordItems(const Graph& graph, int node, const std::vector<DateState>& dates,

@@ -54,8 +54,7 @@ bool IsInternalAudit(const Record& audit) {
 
 std::string HeldBy(const Record& event, const std::string& as_of) {
   const FieldValue* date = event.Field(event.kind->name == "audit" ? "performed" : "held");
-  if (event.status != "completed" || !date || date->text.empty() || date->text > as_of)
-    return "";
+  if (event.status != "completed" || !date || date->text.empty() || date->text > as_of) return "";
   return date->text;
 }
 
@@ -130,8 +129,8 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph, const std::strin
   for (ClauseCoverage& cov : out) {
     if (!cov.leaf) continue;
     cov.state = LeafState(cov);
-    cov.audited_in_cycle = !cov.last_internal_audit.empty() &&
-                           cov.last_internal_audit >= cycle_start;
+    cov.audited_in_cycle =
+        !cov.last_internal_audit.empty() && cov.last_internal_audit >= cycle_start;
     if (!cov.audited_in_cycle) cov.unaudited_leaves.push_back(cov.clause->id);
   }
   // Parents from their leaves: covered only when all of them are.

@@ -107,8 +107,7 @@ const char* ReviewStateName(ReviewState state) {
   return "";
 }
 
-std::string ChangesAfterApproval(const Document& doc, const DocumentState& state,
-                                 bool with_dates) {
+std::string ChangesAfterApproval(const Document& doc, const DocumentState& state, bool with_dates) {
   std::string list;
   for (size_t i : state.changed_after_approval) {
     const Revision& r = doc.control.history[i];
@@ -127,9 +126,9 @@ DocumentState AnalyseDocument(const Document& doc, const Directory& directory,
   s.in_force = doc.status == "approved";
   const std::vector<Revision>& h = doc.control.history;  // newest first
   s.revisions.resize(h.size());
-  std::vector<size_t> approvals;  // valid ones, newest first
+  std::vector<size_t> approvals;          // valid ones, newest first
   std::vector<ApprovalProblem> problems;  // newest first
-  bool date_rejected = false;  // the approved_on of a rejected approval
+  bool date_rejected = false;             // the approved_on of a rejected approval
   for (size_t i = h.size(); i-- > 0;) {
     const Revision* older = i + 1 < h.size() ? &h[i + 1] : nullptr;
     const Revision& r = h[i];
@@ -149,12 +148,11 @@ DocumentState AnalyseDocument(const Document& doc, const Directory& directory,
           a.known ? "Approved-by '" + name + "' in " + Where(r) + " is " + a.shown +
                         ", not the approver " + directory.Resolve(doc.approver).shown +
                         "; the approval does not count"
-                  : "Approved-by '" + name + "' in " + Where(r) +
-                        " names no role or person" + DidYouMean(name, directory.Names()) +
-                        "; the approval does not count";
-      problems.insert(problems.begin(), {a.known ? ApprovalProblem::Kind::kMismatch
-                                                 : ApprovalProblem::Kind::kUnknown,
-                                         i, message});
+                  : "Approved-by '" + name + "' in " + Where(r) + " names no role or person" +
+                        DidYouMean(name, directory.Names()) + "; the approval does not count";
+      problems.insert(problems.begin(),
+                      {a.known ? ApprovalProblem::Kind::kMismatch : ApprovalProblem::Kind::kUnknown,
+                       i, message});
     }
     // Without a trailer, a new approved_on records the approver's approval.
     bool sets_date = !r.approved_on.empty() && (!older || older->approved_on != r.approved_on);

@@ -37,8 +37,7 @@ DocumentState AnalyseDocument(const Document& doc, const Directory& directory,
                               const std::string& as_of);
 
 /// "1a2b3c4 (2026-03-15), uncommitted changes": the changes after approval.
-std::string ChangesAfterApproval(const Document& doc, const DocumentState& state,
-                                 bool with_dates);
+std::string ChangesAfterApproval(const Document& doc, const DocumentState& state, bool with_dates);
 
 /// "overdue", "due" or "".
 const char* ReviewStateName(ReviewState state);

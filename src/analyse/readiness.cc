@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "analyse/coverage.h"
 #include "base/dates.h"
 #include "base/text.h"
-#include "analyse/coverage.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
@@ -37,8 +37,8 @@ const Rule kRules[] = {
     {"service-catalogue", "Service catalogue", "8.2.4"},
     {"service-level-agreements", "Service level agreements", "8.3.3"},
     {"supplier-agreements", "Supplier agreements", "8.3.4"},
-    {"clause-8-processes", "A process document for each clause 8 process", "8", nullptr,
-     nullptr, true},
+    {"clause-8-processes", "A process document for each clause 8 process", "8", nullptr, nullptr,
+     true},
     {"competence-records", "Competence records", "7.2", nullptr, "training"},
     {"internal-audit", "Internal audit of clauses 4 to 10, performed", "9.2", nullptr, "audit"},
     {"management-review", "Management review, performed", "9.3", nullptr, "review"},

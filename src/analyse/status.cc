@@ -7,8 +7,8 @@
 namespace smsdoc {
 
 std::vector<std::string> StatusConditionNames() {
-  return {"overdue", "expired", "major-nc", "minor-nc", "changed",
-          "approval", "uncovered", "missing"};
+  return {"overdue", "expired",  "major-nc",  "minor-nc",
+          "changed", "approval", "uncovered", "missing"};
 }
 
 std::map<std::string, bool> StatusSummary::Conditions() const {
@@ -44,9 +44,9 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
     }
   }
   // A record with two overdue dates is one overdue record.
-  for (auto* ids : {&s.reviews_overdue, &s.reviews_due, &s.changed_after_approval,
-                    &s.version_problems, &s.approval_problems, &s.overdue, &s.expired,
-                    &s.expiring}) {
+  for (auto* ids :
+       {&s.reviews_overdue, &s.reviews_due, &s.changed_after_approval, &s.version_problems,
+        &s.approval_problems, &s.overdue, &s.expired, &s.expiring}) {
     std::sort(ids->begin(), ids->end());
     ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
   }

@@ -50,15 +50,18 @@ std::string DateHint(std::string_view text) {
     // 05/11/2026: the 5th of November or May the 11th? Offer both.
     std::string day_first = FormatDate({p[2], p[1], p[0]});
     std::string month_first = FormatDate({p[2], p[0], p[1]});
-    return std::string(" (did you mean '").append(day_first).append("' or '")
-        .append(month_first).append("'?)");
+    return std::string(" (did you mean '")
+        .append(day_first)
+        .append("' or '")
+        .append(month_first)
+        .append("'?)");
   } else {
     return "";
   }
   if (d.month < 1 || d.month > 12)
     return std::string(" (there is no month ").append(std::to_string(d.month)).append(")");
   if (d.day < 1 || d.day > DaysInMonth(d.year, d.month)) {
-    char month[8];
+    char month[24];  // room for any int year: GCC checks snprintf truncation
     std::snprintf(month, sizeof month, "%04d-%02d", d.year, d.month);
     return std::string(" (") + month + " has " + std::to_string(DaysInMonth(d.year, d.month)) +
            " days)";

@@ -24,10 +24,8 @@ struct Diagnostic {
 /// Collects diagnostics; each stage (or worker) owns one and merges it.
 class Diagnostics {
  public:
-  void Error(const std::string& path, Pos pos, std::string message,
-             std::string code);
-  void Warning(const std::string& path, Pos pos, std::string message,
-               std::string code);
+  void Error(const std::string& path, Pos pos, std::string message, std::string code);
+  void Warning(const std::string& path, Pos pos, std::string message, std::string code);
   void Add(Diagnostic d);
   void Merge(Diagnostics&& other);
   /// Sorts by path, line, column, then message, so output is stable.

@@ -65,9 +65,7 @@ class RealDisk : public Disk {
 /// An in-memory tree for tests.
 class MemoryDisk : public Disk {
  public:
-  void Add(const std::string& path, std::string content) {
-    files_[path] = std::move(content);
-  }
+  void Add(const std::string& path, std::string content) { files_[path] = std::move(content); }
   std::optional<std::string> ReadFile(const std::string& path) const override;
   std::optional<uintmax_t> FileSize(const std::string& path) const override {
     auto it = files_.find(path);

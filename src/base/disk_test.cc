@@ -22,8 +22,8 @@ TEST_CASE("RealDisk lists files by their own names and spots links that leave th
 
   RealDisk disk(tmp / "root");
   std::vector<std::string> files = disk.ListFiles("policies");
-  CHECK(files == std::vector<std::string>{"policies/a.md", "policies/alias.md",
-                                          "policies/link.md"});
+  CHECK(files ==
+        std::vector<std::string>{"policies/a.md", "policies/alias.md", "policies/link.md"});
   CHECK(disk.IsInsideRoot("policies/a.md"));
   CHECK(disk.IsInsideRoot("policies/alias.md"));
   CHECK_FALSE(disk.IsInsideRoot("policies/link.md"));

@@ -16,7 +16,7 @@ size_t Utf8Length(std::string_view s, size_t i) {
   for (size_t k = 1; k < n; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   unsigned char d = n > 1 ? byte(i + 1) : 0;
-  if (n == 2 && c < 0xC2) return 0;                                  // overlong
+  if (n == 2 && c < 0xC2) return 0;  // overlong
   if (n == 3 && ((c == 0xE0 && d < 0xA0) || (c == 0xED && d >= 0xA0))) return 0;
   if (n == 4 && ((c == 0xF0 && d < 0x90) || c > 0xF4 || (c == 0xF4 && d >= 0x90))) return 0;
   return n;

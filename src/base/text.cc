@@ -7,9 +7,7 @@
 namespace smsdoc {
 
 namespace {
-char Lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 }  // namespace
 
 int EditDistance(std::string_view a, std::string_view b) {
@@ -29,8 +27,8 @@ int EditDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-std::optional<std::string> ClosestMatch(
-    std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> ClosestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
   // A likely typo: one edit per four characters (at least one). Ties go to
   // the first candidate, so callers pass a sorted list.
   int limit = std::max<int>(1, static_cast<int>(word.size()) / 4);
@@ -57,8 +55,7 @@ std::optional<std::string> ClosestMatch(
   return best;
 }
 
-std::string DidYouMean(std::string_view word,
-                       const std::vector<std::string>& candidates) {
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
   auto best = ClosestMatch(word, candidates);
   return best ? " (did you mean '" + *best + "'?)" : "";
 }
@@ -98,12 +95,11 @@ void AppendUtf8(std::string& out, char32_t cp) {
 // Punctuation and symbols outside ASCII (the common blocks), which GitHub
 // drops from anchors like ASCII punctuation.
 bool IsSymbol(char32_t cp) {
-  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
-         (cp >= 0x2100 && cp <= 0x214F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
-         (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF);
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x214F) ||
+         (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
+         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
 // Lower case for Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
@@ -124,8 +120,10 @@ std::string Slugify(std::string_view text) {
     char32_t cp = DecodeUtf8(text, i);
     if (cp < 0x80) {
       unsigned char c = static_cast<unsigned char>(cp);
-      if (std::isalnum(c) || c == '_') out += Lower(static_cast<char>(c));
-      else if (c == ' ' || c == '-') out += '-';
+      if (std::isalnum(c) || c == '_')
+        out += Lower(static_cast<char>(c));
+      else if (c == ' ' || c == '-')
+        out += '-';
     } else if (!IsSymbol(cp)) {
       AppendUtf8(out, LowerCodePoint(cp));  // letters and digits of any script
     }
@@ -150,16 +148,14 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return Lower(x) == Lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return Lower(x) == Lower(y); });
 }
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
@@ -174,8 +170,7 @@ std::string Shorten(std::string_view text, size_t bytes) {
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 bool IsValidDate(std::string_view s) {
@@ -215,8 +210,7 @@ std::string DirName(std::string_view path) {
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
 }
 
-std::string RelativeUrl(std::string_view from, std::string_view path,
-                        std::string_view fragment) {
+std::string RelativeUrl(std::string_view from, std::string_view path, std::string_view fragment) {
   static const char kHex[] = "0123456789ABCDEF";
   auto encode = [&](std::string& out, std::string_view part, std::string_view keep) {
     for (unsigned char c : part) {
@@ -252,6 +246,5 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   }
   return out;
 }
-
 
 }  // namespace smsdoc

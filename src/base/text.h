@@ -15,8 +15,7 @@ std::optional<std::string> ClosestMatch(std::string_view word,
                                         const std::vector<std::string>& candidates);
 
 /// " (did you mean 'x'?)" or "" when nothing is close.
-std::string DidYouMean(std::string_view word,
-                       const std::vector<std::string>& candidates);
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
 /// GitHub-style heading anchor: lower case, punctuation dropped, spaces to '-'.
 std::string Slugify(std::string_view text);

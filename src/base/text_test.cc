@@ -26,10 +26,13 @@ TEST_CASE("Slugify follows GitHub's heading anchors") {
   CHECK(Slugify("Roles and responsibilities") == "roles-and-responsibilities");
   CHECK(Slugify("8.5.1 Change (policy)!") == "851-change-policy");
   CHECK(Slugify("snake_case stays") == "snake_case-stays");
-  CHECK(Slugify("\xC3\x9C" "ber uns \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D") ==
-        "\xC3\xBC" "ber-uns--quotes");  // "Über uns — “quotes”" -> "über-uns--quotes"
+  CHECK(Slugify("\xC3\x9C"
+                "ber uns \xE2\x80\x94 \xE2\x80\x9Cquotes\xE2\x80\x9D") ==
+        "\xC3\xBC"
+        "ber-uns--quotes");  // "Über uns — “quotes”" -> "über-uns--quotes"
   CHECK(Slugify("\xD0\x9F\xD0\xBB\xD0\xB0\xD0\xBD") == "\xD0\xBF\xD0\xBB\xD0\xB0\xD0\xBD");  // План
-  CHECK(Slugify("Caf\xC3\xA9 \xE2\x82\xAC" "5") == "caf\xC3\xA9-5");  // euro sign dropped
+  CHECK(Slugify("Caf\xC3\xA9 \xE2\x82\xAC"
+                "5") == "caf\xC3\xA9-5");  // euro sign dropped
 }
 
 TEST_CASE("IsValidDate accepts real calendar days only") {
@@ -49,14 +52,12 @@ TEST_CASE("NormalizeRelativePath refuses to climb out") {
 
 TEST_CASE("RelativeUrl climbs from the page's folder and encodes") {
   CHECK(RelativeUrl("index.html", "policies/a.html") == "policies/a.html");
-  CHECK(RelativeUrl("records/risk/R-1.html", "policies/a.html", "x") ==
-        "../../policies/a.html#x");
+  CHECK(RelativeUrl("records/risk/R-1.html", "policies/a.html", "x") == "../../policies/a.html#x");
   CHECK(RelativeUrl("a.html", "my file.pdf") == "my%20file.pdf");
   CHECK(RelativeUrl("a.html", "a#b.pdf", "page=2") == "a%23b.pdf#page%3D2");
   CHECK(RelativeUrl("p/a.html", "p/x.html", "caf\xC3\xA9") == "x.html#caf%C3%A9");
   CHECK(RelativeUrl("records/risk/index.html", "records/risk/R-1.html") == "R-1.html");
-  CHECK(RelativeUrl("records/risk/R-1.html", "records/action/A-1.html") ==
-        "../action/A-1.html");
+  CHECK(RelativeUrl("records/risk/R-1.html", "records/action/A-1.html") == "../action/A-1.html");
   CHECK(RelativeUrl("policies/a.html", "") == "../");
 }
 
@@ -72,7 +73,9 @@ namespace smsdoc {
 TEST_CASE("Shorten cuts long UTF-8 text on a character boundary") {
   CHECK(Shorten("short", 10) == "short");
   CHECK(Shorten("abcdefghij", 5) == "abcd\xE2\x80\xA6");
-  CHECK(Shorten("ab\xC3\xA9" "cd", 4) == "ab\xE2\x80\xA6");  // not inside the é
+  CHECK(Shorten("ab\xC3\xA9"
+                "cd",
+                4) == "ab\xE2\x80\xA6");  // not inside the é
 }
 
 }  // namespace smsdoc

@@ -7,8 +7,7 @@
 
 namespace smsdoc {
 
-void CheckAnalysis(const Graph& graph, const Analysis& analysis, bool strict,
-                   Diagnostics& diags) {
+void CheckAnalysis(const Graph& graph, const Analysis& analysis, bool strict, Diagnostics& diags) {
   // A broken model has gaps that are not the SMS's: judge readiness on a
   // clean one only.
   bool broken = diags.HasErrors();
@@ -27,9 +26,11 @@ void CheckAnalysis(const Graph& graph, const Analysis& analysis, bool strict,
   if (!config.readiness_check || broken) return;
   for (const ReadinessItem& item : analysis.readiness) {
     if (item.state != ReadinessItem::State::kMissing) continue;
-    diags.Add({kConfigFile, {}, strict ? Severity::kError : Severity::kWarning,
-               "Stage 1 readiness: '" + item.title + "' (" + item.key + ", clause " +
-                   item.clause + ") is missing: " + item.reason,
+    diags.Add({kConfigFile,
+               {},
+               strict ? Severity::kError : Severity::kWarning,
+               "Stage 1 readiness: '" + item.title + "' (" + item.key + ", clause " + item.clause +
+                   ") is missing: " + item.reason,
                "readiness-missing"});
   }
 }

@@ -13,8 +13,7 @@ bool SameDocument(const Document& a, const Document& b) {
   auto body = [](const Document& d) {
     return d.control.history.empty() ? 0 : d.control.history[0].body_hash;
   };
-  return body(a) == body(b) && a.version == b.version && a.title == b.title &&
-         a.status == b.status;
+  return body(a) == body(b) && a.version == b.version && a.title == b.title && a.status == b.status;
 }
 
 Changes::DocumentChange DocChange(const Document& d) {
@@ -49,7 +48,8 @@ Changes CompareRevisions(const Graph& before, const Graph& after,
     change.version_before = old.version;
     change.version_after = d.version;
     for (const Revision& r : d.control.history)
-      if (between.count(r.commit)) change.commits.push_back({r.commit, r.date, r.author, r.summary});
+      if (between.count(r.commit))
+        change.commits.push_back({r.commit, r.date, r.author, r.summary});
     c.documents_changed.push_back(std::move(change));
   }
   for (const auto& [id, d] : old_docs) {

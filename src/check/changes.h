@@ -15,7 +15,7 @@ struct Changes {
   struct DocumentChange {
     std::string id, title, path;
     std::string version_before, version_after;  ///< "" when added / removed
-    std::vector<Commit> commits;  ///< between the revisions, newest first
+    std::vector<Commit> commits;                ///< between the revisions, newest first
   };
   struct RecordChange {
     std::string id, kind, title, status_before, status_after;

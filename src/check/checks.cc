@@ -14,8 +14,7 @@ std::string WithArticle(const std::string& noun) {
 std::string Describe(const Graph& graph, const Node& node) {
   switch (node.type) {
     case Node::Type::kProcess: return "a process";
-    case Node::Type::kDocument:
-      return WithArticle(graph.corpus->documents[node.index].type);
+    case Node::Type::kDocument: return WithArticle(graph.corpus->documents[node.index].type);
     case Node::Type::kRecord:
       return WithArticle(graph.corpus->records[node.index].kind->name + " record");
   }
@@ -24,8 +23,7 @@ std::string Describe(const Graph& graph, const Node& node) {
 
 bool HasKind(const Graph& graph, const Node& node, const std::string& kind) {
   if (kind == "process") return node.type == Node::Type::kProcess;
-  return node.type == Node::Type::kRecord &&
-         graph.corpus->records[node.index].kind->name == kind;
+  return node.type == Node::Type::kRecord && graph.corpus->records[node.index].kind->name == kind;
 }
 
 // A typed reference (a process's interfaces, a finding's audit, ...) must
@@ -38,11 +36,10 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
     if (target < 0) continue;
     const Node& node = graph.nodes[target];
     if (target == n && ref.relation != "body") {
-      diags.Warning(graph.PathOf(n), ref.pos,
-                    "'" + ref.relation + "' names this item itself", "ref-self");
+      diags.Warning(graph.PathOf(n), ref.pos, "'" + ref.relation + "' names this item itself",
+                    "ref-self");
     }
-    if (ref.required_kind.empty() || HasKind(graph, node, ref.required_kind))
-      continue;
+    if (ref.required_kind.empty() || HasKind(graph, node, ref.required_kind)) continue;
     diags.Error(graph.PathOf(n), ref.pos,
                 "'" + ref.relation + "' must name " +
                     WithArticle(ref.required_kind == "process" ? std::string("process")

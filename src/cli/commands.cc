@@ -64,10 +64,10 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
 
   const Config& config = session.model.corpus.config;
-  BuildTarget target{options.out.empty() ? fs::path(options.root) / config.output
-                                         : fs::path(options.out),
-                     {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION},
-                     {config.policies_dir, config.processes_dir, config.records_dir}};
+  BuildTarget target{
+      options.out.empty() ? fs::path(options.root) / config.output : fs::path(options.out),
+      {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION},
+      {config.policies_dir, config.processes_dir, config.records_dir}};
   size_t pages = 0;
   std::string failure;
   if (!diags.HasErrors() && next.vet) failure = next.vet(target);
@@ -103,9 +103,8 @@ int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err
     out << DiagnosticsSarif(diags, SarifRootUri(options.root, fs::current_path().string()));
   else
     Print(diags, err);
-  err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document")
-      << " and " << Plural(session.model.corpus.records.size(), "record") << ": "
-      << Counts(diags) << "\n";
+  err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document") << " and "
+      << Plural(session.model.corpus.records.size(), "record") << ": " << Counts(diags) << "\n";
   return diags.HasErrors() ? kExitContent : kExitOk;
 }
 

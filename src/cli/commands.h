@@ -12,16 +12,16 @@ namespace smsdoc {
 /// Options shared by the subcommands, as given on the command line.
 struct CommandOptions {
   std::string root = ".";
-  std::string out;    ///< "" = the output folder named in smsdoc.yaml
-  std::string theme;  ///< "" = the theme named in smsdoc.yaml, else default
-  int jobs = 0;       ///< 0 = one per core
-  std::string as_of;  ///< YYYY-MM-DD registers are judged against; "" = today
-  std::string format;   ///< graph: json or dot; status: text or json
+  std::string out;                          ///< "" = the output folder named in smsdoc.yaml
+  std::string theme;                        ///< "" = the theme named in smsdoc.yaml, else default
+  int jobs = 0;                             ///< 0 = one per core
+  std::string as_of;                        ///< YYYY-MM-DD registers are judged against; "" = today
+  std::string format;                       ///< graph: json or dot; status: text or json
   std::string diagnostics_format = "text";  ///< check: text (stderr), json or sarif (stdout)
-  bool strict = false;  ///< missing readiness items are errors
-  std::string at;       ///< build the SMS as it is in this git revision; "" = work tree
+  bool strict = false;                      ///< missing readiness items are errors
+  std::string at;               ///< build the SMS as it is in this git revision; "" = work tree
   bool published_only = false;  ///< leave draft documents out of the site
-  std::vector<std::string> fail_on;  ///< status: conditions that make it exit 1
+  std::vector<std::string> fail_on;    ///< status: conditions that make it exit 1
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
 };
 
@@ -46,8 +46,7 @@ struct BuildFollowUp {
 
 /// `smsdoc build`: load, link, check, render, write. Diagnostics and the
 /// summary go to `err`.
-int RunBuild(const CommandOptions& options, std::ostream& err,
-             const BuildFollowUp& next = {});
+int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollowUp& next = {});
 
 /// `smsdoc pack`: build, then zip the site for the certification body
 /// (docs/evidence.md).

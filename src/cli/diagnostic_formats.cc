@@ -66,16 +66,15 @@ std::string DiagnosticsJsonArray(const Diagnostics& diags) {
     out += i ? ",\n    " : "\n    ";
     out += "{\"file\": " + JsonQuote(d.path) +
            ", \"line\": " + (known ? std::to_string(d.pos.line) : "null") +
-           ", \"column\": " + (known ? std::to_string(Column(d)) : "null") +
-           ", \"severity\": \"" + SeverityName(d.severity) + "\", \"code\": " +
-           JsonQuote(d.code) + ", \"message\": " + JsonQuote(d.message) + "}";
+           ", \"column\": " + (known ? std::to_string(Column(d)) : "null") + ", \"severity\": \"" +
+           SeverityName(d.severity) + "\", \"code\": " + JsonQuote(d.code) +
+           ", \"message\": " + JsonQuote(d.message) + "}";
   }
   return out + (items.empty() ? "]" : "\n  ]");
 }
 
 std::string DiagnosticsJson(const Diagnostics& diags) {
-  return "{\n  \"diagnostics\": " + DiagnosticsJsonArray(diags) + ",\n  " + Counts(diags) +
-         "\n}\n";
+  return "{\n  \"diagnostics\": " + DiagnosticsJsonArray(diags) + ",\n  " + Counts(diags) + "\n}\n";
 }
 
 std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_uri) {
@@ -88,8 +87,8 @@ std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_u
     rule_index[code] = index;
     auto it = DiagnosticCodeDescriptions().find(code);
     std::string text = it != DiagnosticCodeDescriptions().end() ? it->second : code;
-    rules += std::string(index == 0 ? "\n" : ",\n") + "            {\"id\": " +
-             JsonQuote(code) + ", \"shortDescription\": {\"text\": " + JsonQuote(text) + "}}";
+    rules += std::string(index == 0 ? "\n" : ",\n") + "            {\"id\": " + JsonQuote(code) +
+             ", \"shortDescription\": {\"text\": " + JsonQuote(text) + "}}";
   }
   // A relative URI is resolved against the checkout (%SRCROOT%); an
   // absolute file: URI may carry no base.
@@ -100,10 +99,10 @@ std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_u
     if (d.pos.line > 0)
       region = ", \"region\": {\"startLine\": " + std::to_string(d.pos.line) +
                ", \"startColumn\": " + std::to_string(Column(d)) + "}";
-    results += std::string(results.empty() ? "\n" : ",\n") + "        {\"ruleId\": " +
-               JsonQuote(d.code) + ", \"ruleIndex\": " + std::to_string(rule_index[d.code]) +
-               ", \"level\": \"" + SeverityName(d.severity) + "\", \"message\": {\"text\": " +
-               JsonQuote(d.message) +
+    results += std::string(results.empty() ? "\n" : ",\n") +
+               "        {\"ruleId\": " + JsonQuote(d.code) +
+               ", \"ruleIndex\": " + std::to_string(rule_index[d.code]) + ", \"level\": \"" +
+               SeverityName(d.severity) + "\", \"message\": {\"text\": " + JsonQuote(d.message) +
                "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " +
                JsonQuote(root_uri + RelativeUrl("", d.path)) + base + "}" + region + "}}]}";
   }
@@ -115,11 +114,14 @@ std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_u
          "      \"tool\": {\n"
          "        \"driver\": {\n"
          "          \"name\": \"smsdoc\",\n"
-         "          \"version\": \"" SMSDOC_VERSION "\",\n"
-         "          \"rules\": [" + rules + (rules.empty() ? "]\n" : "\n          ]\n") +
+         "          \"version\": \"" SMSDOC_VERSION
+         "\",\n"
+         "          \"rules\": [" +
+         rules + (rules.empty() ? "]\n" : "\n          ]\n") +
          "        }\n"
          "      },\n"
-         "      \"results\": [" + results + (results.empty() ? "]\n" : "\n      ]\n") +
+         "      \"results\": [" +
+         results + (results.empty() ? "]\n" : "\n      ]\n") +
          "    }\n"
          "  ]\n"
          "}\n";

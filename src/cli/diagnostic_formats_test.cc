@@ -17,19 +17,20 @@ Diagnostics Sample() {
 }  // namespace
 
 TEST_CASE("JSON: every diagnostic with the text output's positions, then the counts") {
-  CHECK(DiagnosticsJson(Sample()) ==
-        "{\n"
-        "  \"diagnostics\": [\n"
-        "    {\"file\": \"policies/a b.md\", \"line\": 5, \"column\": 8, \"severity\": \"error\", "
-        "\"code\": \"role-unknown\", \"message\": \"unknown role 'x\\\"y'\\tnow\"},\n"
-        "    {\"file\": \"records/r.yaml\", \"line\": 3, \"column\": 1, \"severity\": \"warning\", "
-        "\"code\": \"record-empty\", \"message\": \"file holds no records\"},\n"
-        "    {\"file\": \"smsdoc.yaml\", \"line\": null, \"column\": null, \"severity\": \"error\", "
-        "\"code\": \"config-theme\", \"message\": \"theme folder 'Zürich' does not exist\"}\n"
-        "  ],\n"
-        "  \"errors\": 2,\n"
-        "  \"warnings\": 1\n"
-        "}\n");
+  CHECK(
+      DiagnosticsJson(Sample()) ==
+      "{\n"
+      "  \"diagnostics\": [\n"
+      "    {\"file\": \"policies/a b.md\", \"line\": 5, \"column\": 8, \"severity\": \"error\", "
+      "\"code\": \"role-unknown\", \"message\": \"unknown role 'x\\\"y'\\tnow\"},\n"
+      "    {\"file\": \"records/r.yaml\", \"line\": 3, \"column\": 1, \"severity\": \"warning\", "
+      "\"code\": \"record-empty\", \"message\": \"file holds no records\"},\n"
+      "    {\"file\": \"smsdoc.yaml\", \"line\": null, \"column\": null, \"severity\": \"error\", "
+      "\"code\": \"config-theme\", \"message\": \"theme folder 'Zürich' does not exist\"}\n"
+      "  ],\n"
+      "  \"errors\": 2,\n"
+      "  \"warnings\": 1\n"
+      "}\n");
   CHECK(DiagnosticsJson(Diagnostics()) ==
         "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
 }
@@ -39,16 +40,18 @@ TEST_CASE("SARIF: one rule per code used, results with locations") {
   auto has = [&](const std::string& part) { return sarif.find(part) != std::string::npos; };
   CHECK(has("\"version\": \"2.1.0\""));
   CHECK(has("\"name\": \"smsdoc\""));
-  CHECK(has("{\"id\": \"config-theme\", \"shortDescription\": {\"text\": \"the theme: folder "
-            "does not exist\"}},\n"
-            "            {\"id\": \"record-empty\", \"shortDescription\": {\"text\": \"a records "
-            "file that holds nothing\"}},\n"
-            "            {\"id\": \"role-unknown\", \"shortDescription\": {\"text\": \"a role that "
-            "is not a key of roles:\"}}\n          ]"));
-  CHECK(has("{\"ruleId\": \"role-unknown\", \"ruleIndex\": 2, \"level\": \"error\", \"message\": "
-            "{\"text\": \"unknown role 'x\\\"y'\\tnow\"}, \"locations\": [{\"physicalLocation\": "
-            "{\"artifactLocation\": {\"uri\": \"sms/policies/a%20b.md\", \"uriBaseId\": "
-            "\"%SRCROOT%\"}, \"region\": {\"startLine\": 5, \"startColumn\": 8}}}]}"));
+  CHECK(
+      has("{\"id\": \"config-theme\", \"shortDescription\": {\"text\": \"the theme: folder "
+          "does not exist\"}},\n"
+          "            {\"id\": \"record-empty\", \"shortDescription\": {\"text\": \"a records "
+          "file that holds nothing\"}},\n"
+          "            {\"id\": \"role-unknown\", \"shortDescription\": {\"text\": \"a role that "
+          "is not a key of roles:\"}}\n          ]"));
+  CHECK(
+      has("{\"ruleId\": \"role-unknown\", \"ruleIndex\": 2, \"level\": \"error\", \"message\": "
+          "{\"text\": \"unknown role 'x\\\"y'\\tnow\"}, \"locations\": [{\"physicalLocation\": "
+          "{\"artifactLocation\": {\"uri\": \"sms/policies/a%20b.md\", \"uriBaseId\": "
+          "\"%SRCROOT%\"}, \"region\": {\"startLine\": 5, \"startColumn\": 8}}}]}"));
   CHECK(has("\"level\": \"warning\""));
   CHECK(has("{\"uri\": \"sms/smsdoc.yaml\", \"uriBaseId\": \"%SRCROOT%\"}}}]}"));  // no region
 

@@ -58,8 +58,9 @@ void PrintSummary(const Changes& c, const ChangesRange& range, std::ostream& out
 int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err) {
   std::string why_not, error;
   std::unique_ptr<GitRepo> repo = GitRepo::Open(options.root, why_not);
-  if (!repo) return Fail("diff needs the SMS in a git repository ('" + options.root + "' is " +
-                             why_not + ")", err);
+  if (!repo)
+    return Fail(
+        "diff needs the SMS in a git repository ('" + options.root + "' is " + why_not + ")", err);
   std::string from_name = options.revisions.at(0), to_name = options.revisions.at(1);
   std::optional<std::string> from = repo->Resolve(from_name, error);
   if (!from) return Fail(error, err);
@@ -88,9 +89,9 @@ int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err)
   diags.Sort();
   Print(diags, err);
   if (diags.HasErrors()) return kExitContent;
-  fs::path dir = options.out.empty() ? SiblingPath(fs::path(options.root) / config.output,
-                                                   "-changes")
-                                     : fs::path(options.out);
+  fs::path dir = options.out.empty()
+                     ? SiblingPath(fs::path(options.root) / config.output, "-changes")
+                     : fs::path(options.out);
   std::string refusal = CheckOutputFolder(
       dir, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
   if (!refusal.empty()) return Fail(refusal, err);

@@ -1,7 +1,6 @@
 // The command line: parses arguments with CLI11 (the only file that sees
 // it), then hands over to the commands.
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <iostream>
 #include <map>
@@ -45,8 +44,7 @@ const char* kVerifyExamples =
     "\nExit codes: 0 intact, 1 a file altered, missing or extra, 2 nothing to check.\n";
 
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
-  cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
-      ->capture_default_str();
+  cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")->capture_default_str();
   cmd->add_option("--as-of", options.as_of,
                   "date (YYYY-MM-DD) reviews, audits, actions and trainings are judged "
                   "against (default: today, or SOURCE_DATE_EPOCH)");
@@ -55,8 +53,7 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--at", options.at,
                   "read the SMS as it is in this git revision (tag, branch, commit), "
                   "not the work tree");
-  cmd->add_option("-j,--jobs", options.jobs,
-                  "worker threads (default: one per core)")
+  cmd->add_option("-j,--jobs", options.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
 }
 
@@ -73,8 +70,7 @@ std::string Suggestion(CLI::App& app, int argc, char** argv) {
       if (current == &app) {
         bool known = false;
         for (const auto& c : commands) known = known || c == arg;
-        if (!known)
-          return "unknown command '" + arg + "'" + smsdoc::DidYouMean(arg, commands);
+        if (!known) return "unknown command '" + arg + "'" + smsdoc::DidYouMean(arg, commands);
         current = app.get_subcommand(arg);
       }
       continue;
@@ -85,8 +81,8 @@ std::string Suggestion(CLI::App& app, int argc, char** argv) {
       continue;
     for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
       if (sub != current && sub->get_option_no_throw(name))
-        return "'" + name + "' is an option of 'smsdoc " + sub->get_name() +
-               "', not of 'smsdoc " + current->get_name() + "'";
+        return "'" + name + "' is an option of 'smsdoc " + sub->get_name() + "', not of 'smsdoc " +
+               current->get_name() + "'";
     }
     std::vector<std::string> names;
     for (const auto* opt : current->get_options())
@@ -137,11 +133,12 @@ int main(int argc, char** argv) {
       "  smsdoc graph > sms.json           nodes and typed edges as JSON\n"
       "  smsdoc graph --format dot | dot -Tsvg > sms.svg\n");
 
-  CLI::App* check = app.add_subcommand(
-      "check", "Load, link and check the SMS; report problems, write nothing");
+  CLI::App* check =
+      app.add_subcommand("check", "Load, link and check the SMS; report problems, write nothing");
   AddCommonOptions(check, options);
-  check->add_option("--format", options.diagnostics_format,
-                    "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
+  check
+      ->add_option("--format", options.diagnostics_format,
+                   "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   check->footer(kCheckExamples);
@@ -152,9 +149,10 @@ int main(int argc, char** argv) {
   status->add_option("--format", options.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
-  status->add_option("--fail-on", options.fail_on,
-                     "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
-                     "changed, approval, uncovered, missing")
+  status
+      ->add_option("--fail-on", options.fail_on,
+                   "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
+                   "changed, approval, uncovered, missing")
       ->delimiter(',');
   status->footer(
       "\nExamples:\n"
@@ -185,8 +183,7 @@ int main(int argc, char** argv) {
   diff->add_option("revisions", options.revisions, "REF1 REF2: tags, branches or commits")
       ->expected(2)
       ->required();
-  diff->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
-      ->capture_default_str();
+  diff->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")->capture_default_str();
   diff->add_option("--out", options.out,
                    "folder for the changes page (default: the output folder + '-changes')");
   diff->add_option("--theme", options.theme, "theme folder overriding the default theme");

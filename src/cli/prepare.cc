@@ -1,8 +1,8 @@
 #include "cli/prepare.h"
 
-#include <filesystem>
-
 #include <unistd.h>
+
+#include <filesystem>
 
 #include "base/dates.h"
 #include "base/parallel.h"
@@ -29,16 +29,16 @@ std::optional<int> OpenSource(const CommandOptions& options, Session& session, S
     session.disk = std::make_unique<RealDisk>(options.root);
     if (session.repo) {
       source.commit = session.repo->Head();
-      source.revision = source.commit.empty() ? "no commit yet"
-                                              : session.repo->Describe(source.commit, "HEAD");
+      source.revision =
+          source.commit.empty() ? "no commit yet" : session.repo->Describe(source.commit, "HEAD");
     }
     source.disk = session.disk.get();
     return std::nullopt;
   }
   if (!session.repo)
-    return Fail("--at needs the SMS in a git repository ('" + options.root + "' is " +
-                    source.why_not + ")",
-                err);
+    return Fail(
+        "--at needs the SMS in a git repository ('" + options.root + "' is " + source.why_not + ")",
+        err);
   std::string error;
   std::optional<std::string> resolved = session.repo->Resolve(options.at, error);
   if (!resolved) return Fail(error, err);
@@ -102,9 +102,7 @@ int Fail(const std::string& message, std::ostream& err) {
   return kExitUsage;
 }
 
-int Jobs(const CommandOptions& options) {
-  return options.jobs > 0 ? options.jobs : DefaultJobs();
-}
+int Jobs(const CommandOptions& options) { return options.jobs > 0 ? options.jobs : DefaultJobs(); }
 
 std::optional<int> Prepare(const CommandOptions& options, Session& session, Diagnostics& diags,
                            std::ostream& err) {

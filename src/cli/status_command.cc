@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "analyse/status.h"
 #include "base/json.h"
 #include "base/text.h"
-#include "analyse/status.h"
 #include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
 
@@ -99,8 +99,8 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
   screen.Line("Reviews overdue", Listed(s.reviews_overdue.size(), "", s.reviews_overdue),
               !s.reviews_overdue.empty());
   screen.Plain("Reviews due",
-               Listed(s.reviews_due.size(), ("within " + std::to_string(kDueSoonDays) +
-                                             " days").c_str(), s.reviews_due));
+               Listed(s.reviews_due.size(),
+                      ("within " + std::to_string(kDueSoonDays) + " days").c_str(), s.reviews_due));
   screen.Line("Changed after approval",
               Listed(s.changed_after_approval.size(), "", s.changed_after_approval),
               !s.changed_after_approval.empty());
@@ -121,7 +121,8 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
     open += n;
   }
   auto major = s.open_findings.find("major");
-  screen.Line("Open findings", std::to_string(open) + (findings.empty() ? "" : " (" + findings + ")"),
+  screen.Line("Open findings",
+              std::to_string(open) + (findings.empty() ? "" : " (" + findings + ")"),
               major != s.open_findings.end() && major->second > 0);
   screen.Line("Uncovered clauses", Listed(s.uncovered_clauses.size(), "", s.uncovered_clauses),
               !s.uncovered_clauses.empty());

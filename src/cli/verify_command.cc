@@ -19,8 +19,7 @@ namespace {
 
 // The manifest's text and the hash of every other file, from a folder or
 // a zip; "" or why they could not be read (a usage error).
-std::string Collect(const fs::path& target, std::string& manifest,
-                    std::vector<FileHash>& found) {
+std::string Collect(const fs::path& target, std::string& manifest, std::vector<FileHash>& found) {
   std::error_code ec;
   const std::string no_manifest = std::string("no ") + kManifestFile + " in '" + target.string() +
                                   "' (smsdoc build and pack write one)";
@@ -69,8 +68,8 @@ int RunVerify(const std::string& target, std::ostream& err) {
       extra += d.code == "verify-extra";
     }
     size_t syntax = diags.items().size() - altered - missing - extra;
-    err << "smsdoc: '" << target << "' does not match its " << kManifestFile << ": "
-        << altered << " altered, " << missing << " missing, " << extra << " extra"
+    err << "smsdoc: '" << target << "' does not match its " << kManifestFile << ": " << altered
+        << " altered, " << missing << " missing, " << extra << " extra"
         << (syntax ? ", " + Plural(syntax, "malformed manifest line") : "") << "\n";
     return kExitContent;
   }
@@ -78,9 +77,8 @@ int RunVerify(const std::string& target, std::ostream& err) {
   // organisation sent separately: the manifest cannot vouch for itself.
   err << "smsdoc: '" << target << "' is intact: " << kManifestFile << " lists "
       << Plural(found.size(), "file") << " and every one matches (built by smsdoc "
-      << manifest.Header("smsdoc-version") << " as of " << manifest.Header("as-of")
-      << " from " << manifest.Header("source-revision") << "; manifest SHA-256 "
-      << Sha256Hex(text) << ")\n";
+      << manifest.Header("smsdoc-version") << " as of " << manifest.Header("as-of") << " from "
+      << manifest.Header("source-revision") << "; manifest SHA-256 " << Sha256Hex(text) << ")\n";
   return kExitOk;
 }
 

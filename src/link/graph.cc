@@ -43,8 +43,7 @@ class Linker {
       if (!inserted) {
         int first = it->second;
         diags_.Error(path, pos,
-                     "duplicate ID '" + node.id + "', also used by " +
-                         graph_.PathOf(first),
+                     "duplicate ID '" + node.id + "', also used by " + graph_.PathOf(first),
                      "id-duplicate");
       }
     }
@@ -55,15 +54,14 @@ class Linker {
     for (size_t i = 0; i < corpus_.documents.size(); ++i) {
       const Document& d = corpus_.documents[i];
       doc_by_path_[d.path] = static_cast<int>(i);
-      AddNode({d.is_process ? Node::Type::kProcess : Node::Type::kDocument, i,
-               d.id, d.title, DocumentUrl(d.path)},
+      AddNode({d.is_process ? Node::Type::kProcess : Node::Type::kDocument, i, d.id, d.title,
+               DocumentUrl(d.path)},
               d.path, d.id_pos);
     }
     for (size_t i = 0; i < corpus_.records.size(); ++i) {
       const Record& r = corpus_.records[i];
-      AddNode({Node::Type::kRecord, i, r.id, r.title,
-               RecordUrl(r.kind->name, r.id)},
-              r.path, r.pos);
+      AddNode({Node::Type::kRecord, i, r.id, r.title, RecordUrl(r.kind->name, r.id)}, r.path,
+              r.pos);
     }
     for (const auto& a : corpus_.assets) assets_.insert(a);
     for (const auto& [id, node] : graph_.by_id) ids_.push_back(id);
@@ -84,8 +82,7 @@ class Linker {
           // Said only when every file loaded: else the ID may be in one that did not.
           if (corpus_.unloaded.empty() && !Withheld(ref.target))
             diags_.Error(path, ref.pos,
-                         "unknown reference '" + ref.target + "'" +
-                             DidYouMean(ref.target, ids_),
+                         "unknown reference '" + ref.target + "'" + DidYouMean(ref.target, ids_),
                          "ref-unknown");
         } else {
           link.target = it->second;
@@ -196,9 +193,6 @@ std::string RelationName(const Graph& graph, int source, const std::string& fiel
   return field;
 }
 
-
-Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) {
-  return Linker(corpus, diags).Run();
-}
+Graph LinkCorpus(const Corpus& corpus, Diagnostics& diags) { return Linker(corpus, diags).Run(); }
 
 }  // namespace smsdoc

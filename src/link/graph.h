@@ -37,7 +37,7 @@ struct Graph {
   const Corpus* corpus = nullptr;
   std::vector<Node> nodes;  ///< documents first (corpus order), then records
   std::unordered_map<std::string, int> by_id;
-  std::vector<std::vector<Link>> links;  ///< per node, parallel to its refs
+  std::vector<std::vector<Link>> links;          ///< per node, parallel to its refs
   std::vector<std::vector<Backlink>> backlinks;  ///< per node, by source ID
 
   int DocumentNode(size_t doc_index) const { return static_cast<int>(doc_index); }
@@ -53,7 +53,6 @@ struct Graph {
 /// source, a risk is "treated-by" its actions, a body link "mentions";
 /// otherwise the field's name ("related", "interfaces", "person").
 std::string RelationName(const Graph& graph, int source, const std::string& field);
-
 
 /// The link stage: indexes IDs and paths, resolves every reference and
 /// anchor (unknown ones are errors with a suggestion), collects backlinks.

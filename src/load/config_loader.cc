@@ -9,11 +9,10 @@ namespace smsdoc {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "folders", "kinds", "limits", "organization", "output",
-    "readiness",      "risk_scoring", "roles", "scope", "theme", "title"};
-const std::vector<std::string> kFolderKeys = {"policies", "processes",
-                                              "records"};
+const std::vector<std::string> kTopKeys = {"allow_raw_html", "folders", "kinds",     "limits",
+                                           "organization",   "output",  "readiness", "risk_scoring",
+                                           "roles",          "scope",   "theme",     "title"};
+const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
   if (s.size() != 7 || s[0] != '#') return false;
@@ -27,9 +26,10 @@ void ReadScale(const YamlNode* node, const char* name,
                std::vector<std::pair<long, std::string>>& out, Diagnostics& diags) {
   if (!node) return;
   if (!node->IsMap() || node->entries.empty()) {
-    diags.Error(kConfigFile, node->pos,
-                std::string("'") + name + "' must map values to labels, e.g. {1: Rare, 2: Unlikely}",
-                "config-scoring");
+    diags.Error(
+        kConfigFile, node->pos,
+        std::string("'") + name + "' must map values to labels, e.g. {1: Rare, 2: Unlikely}",
+        "config-scoring");
     return;
   }
   std::vector<std::pair<long, std::string>> scale;
@@ -37,8 +37,10 @@ void ReadScale(const YamlNode* node, const char* name,
     long expected = static_cast<long>(scale.size()) + 1;
     if (e.key != std::to_string(expected) || !e.value.IsScalar()) {
       diags.Error(kConfigFile, e.key_pos,
-                  std::string("'") + name + "' values must count up from 1 with a label each; "
-                  "expected " + std::to_string(expected) + ", got '" + e.key + "'",
+                  std::string("'") + name +
+                      "' values must count up from 1 with a label each; "
+                      "expected " +
+                      std::to_string(expected) + ", got '" + e.key + "'",
                   "config-scoring");
       return;
     }
@@ -115,20 +117,17 @@ void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
   if (auto mb = reader.Integer("file_size_mb", false, 1, 1 << 20)) config.file_size_mb = *mb;
 }
 
-std::string Scalar(const YamlNode& map, const char* key, bool required,
-                   Diagnostics& diags) {
+std::string Scalar(const YamlNode& map, const char* key, bool required, Diagnostics& diags) {
   const YamlNode* v = map.Find(key);
   if (!v || v->IsNull()) {
     if (required)
-      diags.Error(kConfigFile, {1, 1},
-                  std::string("missing required key '") + key + "'",
+      diags.Error(kConfigFile, {1, 1}, std::string("missing required key '") + key + "'",
                   "config-missing");
     return "";
   }
   if (!v->IsScalar()) {
     diags.Error(kConfigFile, v->pos,
-                std::string("'") + key + "' must be text, got " + DescribeYaml(*v),
-                "config-type");
+                std::string("'") + key + "' must be text, got " + DescribeYaml(*v), "config-type");
     return "";
   }
   return std::string(Trim(v->scalar));
@@ -139,8 +138,7 @@ std::string Scalar(const YamlNode& map, const char* key, bool required,
 Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   Config config;
   if (!root.IsMap()) {
-    diags.Error(kConfigFile, {1, 1}, "smsdoc.yaml must be a mapping of settings",
-                "config-type");
+    diags.Error(kConfigFile, {1, 1}, "smsdoc.yaml must be a mapping of settings", "config-type");
     return config;
   }
   ReportUnknownKeys(root, kTopKeys, kConfigFile, "key", "", "config-key", diags);
@@ -149,34 +147,30 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   config.title = Scalar(root, "title", false, diags);
   if (config.title.empty() && !config.organization.empty())
     config.title = config.organization + " SMS";
-  if (std::string out = Scalar(root, "output", false, diags); !out.empty())
-    config.output = out;
+  if (std::string out = Scalar(root, "output", false, diags); !out.empty()) config.output = out;
   config.theme = Scalar(root, "theme", false, diags);
   std::string raw = Scalar(root, "allow_raw_html", false, diags);
   if (raw == "true") {
     config.allow_raw_html = true;
   } else if (!raw.empty() && raw != "false") {
     diags.Error(kConfigFile, root.Find("allow_raw_html")->pos,
-                "'allow_raw_html' must be true or false, got '" + raw + "'",
-                "config-type");
+                "'allow_raw_html' must be true or false, got '" + raw + "'", "config-type");
   }
 
   if (const YamlNode* folders = root.Find("folders")) {
     if (!folders->IsMap()) {
-      diags.Error(kConfigFile, folders->pos, "'folders' must be a mapping",
-                  "config-type");
+      diags.Error(kConfigFile, folders->pos, "'folders' must be a mapping", "config-type");
     } else {
-      ReportUnknownKeys(*folders, kFolderKeys, kConfigFile, "key", " in 'folders'", "config-key", diags);
-      std::string* targets[] = {&config.policies_dir, &config.processes_dir,
-                                &config.records_dir};
+      ReportUnknownKeys(*folders, kFolderKeys, kConfigFile, "key", " in 'folders'", "config-key",
+                        diags);
+      std::string* targets[] = {&config.policies_dir, &config.processes_dir, &config.records_dir};
       for (size_t i = 0; i < kFolderKeys.size(); ++i) {
         const YamlNode* v = folders->Find(kFolderKeys[i]);
         if (!v) continue;
         auto norm = NormalizeRelativePath(v->scalar);
         if (!v->IsScalar() || !norm || norm->empty() || v->scalar[0] == '/') {
           diags.Error(kConfigFile, v->pos,
-                      "folder '" + kFolderKeys[i] +
-                          "' must be a sub-folder of the SMS root",
+                      "folder '" + kFolderKeys[i] + "' must be a sub-folder of the SMS root",
                       "config-folder");
         } else {
           *targets[i] = *norm;
@@ -208,8 +202,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
       const YamlNode* title = e.value.IsMap() ? e.value.Find("title") : nullptr;
       if (!title || !title->IsScalar()) {
         diags.Error(kConfigFile, e.key_pos,
-                    "role '" + e.key + "' needs a title: '" + e.key +
-                        ": {title: ...}'",
+                    "role '" + e.key + "' needs a title: '" + e.key + ": {title: ...}'",
                     "config-roles");
         continue;
       }

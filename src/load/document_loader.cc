@@ -12,17 +12,16 @@ namespace {
 
 const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
 const std::vector<std::string> kDocumentFields = {
-    "id",      "title",  "type",      "owner",         "approver", "version",
-    "status",  "effective", "review_months", "approved_on", "reviewed_on",
-    "clauses", "related"};
-const std::vector<std::string> kProcessFields = {
-    "purpose", "inputs", "outputs", "activities", "kpis", "interfaces", "records"};
+    "id",        "title",         "type",        "owner",       "approver", "version", "status",
+    "effective", "review_months", "approved_on", "reviewed_on", "clauses",  "related"};
+const std::vector<std::string> kProcessFields = {"purpose", "inputs",     "outputs", "activities",
+                                                 "kpis",    "interfaces", "records"};
 
 void AddIdRefs(FieldReader& reader, Document& doc, const std::string& key,
                const std::string& required_kind) {
   for (auto& id : reader.Ids(key, false, false))
-    doc.refs.push_back({.relation = key, .target = id.value, .required_kind = required_kind,
-                        .pos = id.pos});
+    doc.refs.push_back(
+        {.relation = key, .target = id.value, .required_kind = required_kind, .pos = id.pos});
 }
 
 void ReadProcess(FieldReader& reader, Document& doc) {
@@ -48,21 +47,18 @@ void ReadProcess(FieldReader& reader, Document& doc) {
 
 const std::vector<std::string>& DocumentTypes() {
   static const std::vector<std::string> kTypes = {
-      "guideline", "manual",  "plan",     "policy",    "procedure",
-      "process",   "register", "report",  "standard",  "statement",
-      "form",      "work-instruction"};
+      "guideline", "manual", "plan",     "policy",    "procedure", "process",
+      "register",  "report", "standard", "statement", "form",      "work-instruction"};
   return kTypes;
 }
 
-std::optional<Document> LoadDocument(const std::string& path,
-                                     std::string_view text, bool is_process,
-                                     const Config& config, Diagnostics& diags) {
+std::optional<Document> LoadDocument(const std::string& path, std::string_view text,
+                                     bool is_process, const Config& config, Diagnostics& diags) {
   FrontMatter fm = SplitFrontMatter(text, path, diags);
   if (!fm.ok) return std::nullopt;
   size_t errors_before = diags.ErrorCount();
   YamlNode meta = ParseYaml(fm.yaml, path, fm.yaml_first_line, diags);
-  if (diags.ErrorCount() > static_cast<int>(errors_before) && meta.IsNull())
-    return std::nullopt;
+  if (diags.ErrorCount() > static_cast<int>(errors_before) && meta.IsNull()) return std::nullopt;
   if (!meta.IsMap()) {
     diags.Error(path, {fm.yaml_first_line, 1},
                 "front matter must be a mapping of fields (id: ..., title: ...)",
@@ -88,10 +84,10 @@ std::optional<Document> LoadDocument(const std::string& path,
                 "field-enum");
   }
   if (!is_process && doc.type == "process") {
-    diags.Error(path, reader.PosOf("type"),
-                "'type: process' is for process definitions, which live in '" +
-                    config.processes_dir + "/'",
-                "field-enum");
+    diags.Error(
+        path, reader.PosOf("type"),
+        "'type: process' is for process definitions, which live in '" + config.processes_dir + "/'",
+        "field-enum");
   }
   doc.owner = reader.Role("owner", true);
   doc.approver = reader.Role("approver", true);
@@ -102,15 +98,13 @@ std::optional<Document> LoadDocument(const std::string& path,
   doc.effective = reader.Date("effective", true);
   doc.approved_on = reader.Date("approved_on", false);
   doc.reviewed_on = reader.Date("reviewed_on", false);
-  doc.review_months =
-      static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
+  doc.review_months = static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
   doc.review_pos = reader.PosOf(doc.reviewed_on.empty() ? "review_months" : "reviewed_on");
   doc.clauses = reader.Clauses("clauses");
   AddIdRefs(reader, doc, "related", "");
   if (is_process) ReadProcess(reader, doc);
 
-  doc.body =
-      RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html, path}, &diags);
+  doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html, path}, &diags);
   for (size_t i = 0; i < doc.body.links.size(); ++i) {
     const BodyLink& link = doc.body.links[i];
     Reference ref{.relation = "body",
@@ -124,17 +118,16 @@ std::optional<Document> LoadDocument(const std::string& path,
       if (ref.target.empty()) {
         ref.target = path;
       } else if (ref.target[0] == '/') {
-        diags.Error(path, link.pos,
-                    "absolute path '" + link.target +
-                        "': link to files with a path relative to this file",
-                    "link-path");
+        diags.Error(
+            path, link.pos,
+            "absolute path '" + link.target + "': link to files with a path relative to this file",
+            "link-path");
         continue;
       } else {
         std::string dir = DirName(path);
         auto norm = NormalizeRelativePath(dir.empty() ? ref.target : dir + "/" + ref.target);
         if (!norm) {
-          diags.Error(path, link.pos,
-                      "link '" + link.target + "' points outside the SMS root",
+          diags.Error(path, link.pos, "link '" + link.target + "' points outside the SMS root",
                       "link-path");
           continue;
         }

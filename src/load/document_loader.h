@@ -14,8 +14,7 @@ const std::vector<std::string>& DocumentTypes();
 
 /// Loads one Markdown document or process definition from its text.
 /// Returns nullopt when the file is unusable (no front matter, bad YAML).
-std::optional<Document> LoadDocument(const std::string& path,
-                                     std::string_view text, bool is_process,
-                                     const Config& config, Diagnostics& diags);
+std::optional<Document> LoadDocument(const std::string& path, std::string_view text,
+                                     bool is_process, const Config& config, Diagnostics& diags);
 
 }  // namespace smsdoc

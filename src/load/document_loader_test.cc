@@ -23,10 +23,10 @@ std::vector<std::string> Messages(const Diagnostics& d) {
 
 TEST_CASE("a valid document loads with its fields and references") {
   Diagnostics d;
-  auto doc = LoadDocument("policies/a.md",
-                          testing::Doc("POL-1", "clauses: [\"5.2\"]\nrelated: [PRC-CHG]\n",
-                                       "See [[PRC-CHG]].\n"),
-                          false, TestConfig(), d);
+  auto doc = LoadDocument(
+      "policies/a.md",
+      testing::Doc("POL-1", "clauses: [\"5.2\"]\nrelated: [PRC-CHG]\n", "See [[PRC-CHG]].\n"),
+      false, TestConfig(), d);
   REQUIRE(doc);
   CHECK(d.items().empty());
   CHECK(doc->id == "POL-1");
@@ -48,12 +48,25 @@ TEST_CASE("every field problem is reported at its value, in one pass") {
   d.Sort();
   auto m = Messages(d);
   REQUIRE(m.size() == 8);
-  CHECK(m[0] == "policies/a.md:2:5: error: 'id' must be an ID of letters, digits, '.', '_' or '-', got 'POL 1' (did you mean 'POL-1'?) [id-format]");
-  CHECK(m[1] == "policies/a.md:4:7: error: 'type' must be one of guideline, manual, plan, policy, procedure, process, register, report, standard, statement, form, work-instruction; got 'polcy' (did you mean 'policy'?) [field-enum]");
-  CHECK(m[2] == "policies/a.md:5:8: error: unknown role 'sms-manger' in 'owner' (did you mean 'sms-manager'?); roles are defined under 'roles:' in smsdoc.yaml [role-unknown]");
-  CHECK(m[3] == "policies/a.md:8:9: error: 'status' must be one of draft, approved, retired; got 'Approved' (did you mean 'approved'?) [field-enum]");
-  CHECK(m[4] == "policies/a.md:9:12: error: 'effective' must be a date YYYY-MM-DD, got '2026-02-30' (2026-02 has 28 days) [field-date]");
-  CHECK(m[5] == "policies/a.md:10:16: error: 'review_months' must be an integer 1..60, got 'twelve' [field-type]");
+  CHECK(m[0] ==
+        "policies/a.md:2:5: error: 'id' must be an ID of letters, digits, '.', '_' or '-', got "
+        "'POL 1' (did you mean 'POL-1'?) [id-format]");
+  CHECK(m[1] ==
+        "policies/a.md:4:7: error: 'type' must be one of guideline, manual, plan, policy, "
+        "procedure, process, register, report, standard, statement, form, work-instruction; got "
+        "'polcy' (did you mean 'policy'?) [field-enum]");
+  CHECK(m[2] ==
+        "policies/a.md:5:8: error: unknown role 'sms-manger' in 'owner' (did you mean "
+        "'sms-manager'?); roles are defined under 'roles:' in smsdoc.yaml [role-unknown]");
+  CHECK(m[3] ==
+        "policies/a.md:8:9: error: 'status' must be one of draft, approved, retired; got "
+        "'Approved' (did you mean 'approved'?) [field-enum]");
+  CHECK(m[4] ==
+        "policies/a.md:9:12: error: 'effective' must be a date YYYY-MM-DD, got '2026-02-30' "
+        "(2026-02 has 28 days) [field-date]");
+  CHECK(m[5] ==
+        "policies/a.md:10:16: error: 'review_months' must be an integer 1..60, got 'twelve' "
+        "[field-type]");
   CHECK(m[6].rfind("policies/a.md:11:11: error: unknown clause '8.15'", 0) == 0);
   CHECK(m[7] == "policies/a.md:12:1: error: unknown field 'reviewer' [field-unknown]");
 }
@@ -68,16 +81,16 @@ TEST_CASE("missing required fields are listed") {
 
 TEST_CASE("process definitions read RACI activities and KPIs") {
   Diagnostics d;
-  auto doc = LoadDocument(
-      "processes/c.md",
-      testing::Doc("PRC-C",
-                   "activities:\n  - step: Assess\n    responsible: change-manager\n"
-                   "    accountable: sms-manager\n    consulted: [sms-manager]\n"
-                   "    informed: change-manager\n"
-                   "kpis:\n  - {name: Success rate, target: 95%, frequency: monthly}\n"
-                   "interfaces: [PRC-INC]\n",
-                   "", "process"),
-      true, TestConfig(), d);
+  auto doc =
+      LoadDocument("processes/c.md",
+                   testing::Doc("PRC-C",
+                                "activities:\n  - step: Assess\n    responsible: change-manager\n"
+                                "    accountable: sms-manager\n    consulted: [sms-manager]\n"
+                                "    informed: change-manager\n"
+                                "kpis:\n  - {name: Success rate, target: 95%, frequency: monthly}\n"
+                                "interfaces: [PRC-INC]\n",
+                                "", "process"),
+                   true, TestConfig(), d);
   REQUIRE(doc);
   CHECK(d.items().empty());
   REQUIRE(doc->activities.size() == 1);
@@ -90,9 +103,10 @@ TEST_CASE("process definitions read RACI activities and KPIs") {
 
 TEST_CASE("relative links resolve against the file's folder and may not climb out") {
   Diagnostics d;
-  auto doc = LoadDocument("policies/sub/a.md",
-                          testing::Doc("A", "", "[x](../../processes/c.md) [y](../../../etc/passwd)\n"),
-                          false, TestConfig(), d);
+  auto doc =
+      LoadDocument("policies/sub/a.md",
+                   testing::Doc("A", "", "[x](../../processes/c.md) [y](../../../etc/passwd)\n"),
+                   false, TestConfig(), d);
   REQUIRE(doc);
   REQUIRE(doc->refs.size() == 1);
   CHECK(doc->refs[0].target == "processes/c.md");

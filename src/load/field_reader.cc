@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <climits>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 
 #include "base/dates.h"
@@ -13,8 +13,7 @@
 namespace smsdoc {
 
 bool IsValidId(const std::string& id) {
-  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0])))
-    return false;
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
   for (unsigned char c : id)
     if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') return false;
   return true;
@@ -26,8 +25,7 @@ Pos FieldReader::PosOf(const std::string& key) const {
 }
 
 void FieldReader::Missing(const std::string& key) {
-  diags_.Error(path_, map_pos_, "missing required field '" + key + "'",
-               "field-missing");
+  diags_.Error(path_, map_pos_, "missing required field '" + key + "'", "field-missing");
 }
 
 const YamlNode* FieldReader::Scalar(const std::string& key, bool required) {
@@ -37,8 +35,7 @@ const YamlNode* FieldReader::Scalar(const std::string& key, bool required) {
     return nullptr;
   }
   if (!n->IsScalar()) {
-    diags_.Error(path_, n->pos,
-                 "'" + key + "' must be a single value, got " + DescribeYaml(*n),
+    diags_.Error(path_, n->pos, "'" + key + "' must be a single value, got " + DescribeYaml(*n),
                  "field-type");
     return nullptr;
   }
@@ -75,8 +72,7 @@ std::string FieldReader::Date(const std::string& key, bool required) {
   std::string value(Trim(n->scalar));
   if (IsValidDate(value)) return value;
   diags_.Error(path_, n->pos,
-               "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'" +
-                   DateHint(value),
+               "'" + key + "' must be a date YYYY-MM-DD, got '" + value + "'" + DateHint(value),
                "field-date");
   return "";
 }
@@ -104,13 +100,12 @@ std::string FieldReader::Number(const std::string& key, bool required) {
   if (!value.empty() && end == value.c_str() + value.size() && errno != ERANGE &&
       value.find_first_of("xXnN") == std::string::npos)  // no hex, inf, nan or overflow
     return value;
-  diags_.Error(path_, n->pos, "'" + key + "' must be a number, got '" + value + "'",
-               "field-type");
+  diags_.Error(path_, n->pos, "'" + key + "' must be a number, got '" + value + "'", "field-type");
   return "";
 }
 
-std::optional<long> FieldReader::Integer(const std::string& key, bool required,
-                                         long min, long max) {
+std::optional<long> FieldReader::Integer(const std::string& key, bool required, long min,
+                                         long max) {
   const YamlNode* n = Scalar(key, required);
   if (!n) return std::nullopt;
   std::string value(Trim(n->scalar));
@@ -122,13 +117,11 @@ std::optional<long> FieldReader::Integer(const std::string& key, bool required,
   } catch (...) {
     ok = false;
   }
-  if (ok && used == value.size() && parsed >= min && parsed <= max)
-    return parsed;
-  std::string range = min == LONG_MIN ? std::string("an integer")
-                                      : "an integer " + std::to_string(min) +
-                                            ".." + std::to_string(max);
-  diags_.Error(path_, n->pos,
-               "'" + key + "' must be " + range + ", got '" + value + "'",
+  if (ok && used == value.size() && parsed >= min && parsed <= max) return parsed;
+  std::string range = min == LONG_MIN
+                          ? std::string("an integer")
+                          : "an integer " + std::to_string(min) + ".." + std::to_string(max);
+  diags_.Error(path_, n->pos, "'" + key + "' must be " + range + ", got '" + value + "'",
                "field-type");
   return std::nullopt;
 }
@@ -141,8 +134,8 @@ std::string FieldReader::Enum(const std::string& key, bool required,
   for (const auto& v : values)
     if (v == value) return value;
   diags_.Error(path_, n->pos,
-               "'" + key + "' must be one of " + Join(values, ", ") + "; got '" +
-                   value + "'" + DidYouMean(value, values),
+               "'" + key + "' must be one of " + Join(values, ", ") + "; got '" + value + "'" +
+                   DidYouMean(value, values),
                "field-enum");
   return "";
 }
@@ -171,14 +164,13 @@ std::vector<std::string> FieldReader::Roles(const std::string& key) {
     return out;
   }
   if (!n->IsSequence()) {
-    diags_.Error(path_, n->pos, "'" + key + "' must be a role or a list of roles",
-                 "field-type");
+    diags_.Error(path_, n->pos, "'" + key + "' must be a role or a list of roles", "field-type");
     return out;
   }
   for (const auto& item : n->items) {
     if (!item.IsScalar()) {
-      diags_.Error(path_, item.pos, "items of '" + key + "' must be roles, got " + DescribeYaml(item),
-                   "field-type");
+      diags_.Error(path_, item.pos,
+                   "items of '" + key + "' must be roles, got " + DescribeYaml(item), "field-type");
     } else if (CheckRole(item, key)) {
       out.push_back(item.scalar);
     }
@@ -192,16 +184,15 @@ std::vector<std::string> FieldReader::List(const std::string& key) {
   if (!n || n->IsNull()) return out;
   if (!n->IsSequence()) {
     diags_.Error(path_, n->pos,
-                 "'" + key + "' must be a list, got " + DescribeYaml(*n) +
-                     " (write '" + key + ": [a, b]' or one '- item' per line)",
+                 "'" + key + "' must be a list, got " + DescribeYaml(*n) + " (write '" + key +
+                     ": [a, b]' or one '- item' per line)",
                  "field-type");
     return out;
   }
   for (const auto& item : n->items) {
     if (!item.IsScalar()) {
       diags_.Error(path_, item.pos,
-                   "items of '" + key + "' must be text, got " + DescribeYaml(item),
-                   "field-type");
+                   "items of '" + key + "' must be text, got " + DescribeYaml(item), "field-type");
       continue;
     }
     out.push_back(std::string(Trim(item.scalar)));
@@ -248,8 +239,7 @@ std::vector<std::string> FieldReader::Clauses(const std::string& key) {
   return out;
 }
 
-std::vector<Located> FieldReader::Ids(const std::string& key, bool single,
-                                      bool required) {
+std::vector<Located> FieldReader::Ids(const std::string& key, bool single, bool required) {
   std::vector<Located> out;
   if (single) {
     const YamlNode* n = Scalar(key, required);
@@ -262,15 +252,13 @@ std::vector<Located> FieldReader::Ids(const std::string& key, bool single,
     return out;
   }
   if (!n->IsSequence()) {
-    diags_.Error(path_, n->pos,
-                 "'" + key + "' must be a list of IDs, got " + DescribeYaml(*n),
+    diags_.Error(path_, n->pos, "'" + key + "' must be a list of IDs, got " + DescribeYaml(*n),
                  "field-type");
     return out;
   }
   for (const auto& item : n->items) {
     if (!item.IsScalar()) {
-      diags_.Error(path_, item.pos, "items of '" + key + "' must be IDs",
-                   "field-type");
+      diags_.Error(path_, item.pos, "items of '" + key + "' must be IDs", "field-type");
     } else if (CheckId(item, key)) {
       out.push_back({item.scalar, item.pos});
     }
@@ -284,14 +272,17 @@ void FieldReader::Rows(const std::string& key, const std::vector<std::string>& f
   if (!n || n->IsNull()) return;
   std::string shape = "{" + Join(fields, ", ") + "}";
   if (!n->IsSequence()) {
-    diags_.Error(path_, n->pos, "'" + key + "' must be a list of " + shape + ", got " +
-                                    DescribeYaml(*n), "field-type");
+    diags_.Error(path_, n->pos,
+                 "'" + key + "' must be a list of " + shape + ", got " + DescribeYaml(*n),
+                 "field-type");
     return;
   }
   for (const auto& item : n->items) {
     if (!item.IsMap()) {
-      diags_.Error(path_, item.pos, "each item of '" + key + "' must be a mapping " + shape +
-                                        ", got " + DescribeYaml(item), "field-type");
+      diags_.Error(
+          path_, item.pos,
+          "each item of '" + key + "' must be a mapping " + shape + ", got " + DescribeYaml(item),
+          "field-type");
       continue;
     }
     FieldReader reader(item, item.pos, path_, config_, diags_);
@@ -305,14 +296,12 @@ void FieldReader::RejectUnknown(const std::vector<std::string>& known) {
 }
 
 void ReportUnknownKeys(const YamlNode& map, const std::vector<std::string>& known,
-                       const std::string& path, const std::string& what,
-                       const std::string& where, const std::string& code,
-                       Diagnostics& diags) {
+                       const std::string& path, const std::string& what, const std::string& where,
+                       const std::string& code, Diagnostics& diags) {
   for (const auto& e : map.entries) {
     if (std::find(known.begin(), known.end(), e.key) == known.end())
       diags.Error(path, e.key_pos,
-                  "unknown " + what + " '" + e.key + "'" + where + DidYouMean(e.key, known),
-                  code);
+                  "unknown " + what + " '" + e.key + "'" + where + DidYouMean(e.key, known), code);
   }
 }
 

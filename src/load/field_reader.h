@@ -21,8 +21,8 @@ struct Located {
 /// type is checked the same way everywhere.
 class FieldReader {
  public:
-  FieldReader(const YamlNode& map, Pos map_pos, const std::string& path,
-              const Config& config, Diagnostics& diags)
+  FieldReader(const YamlNode& map, Pos map_pos, const std::string& path, const Config& config,
+              Diagnostics& diags)
       : map_(map), map_pos_(map_pos), path_(path), config_(config), diags_(diags) {}
 
   std::string Text(const std::string& key, bool required);
@@ -32,10 +32,8 @@ class FieldReader {
   std::optional<bool> Bool(const std::string& key, bool required);
   /// A decimal number, kept as written.
   std::string Number(const std::string& key, bool required);
-  std::optional<long> Integer(const std::string& key, bool required, long min,
-                              long max);
-  std::string Enum(const std::string& key, bool required,
-                   const std::vector<std::string>& values);
+  std::optional<long> Integer(const std::string& key, bool required, long min, long max);
+  std::string Enum(const std::string& key, bool required, const std::vector<std::string>& values);
   std::string Role(const std::string& key, bool required);
   /// One role or a list of roles.
   std::vector<std::string> Roles(const std::string& key);
@@ -74,9 +72,8 @@ class FieldReader {
 /// Reports every key of `map` not in `known`, as "unknown WHAT 'key'WHERE
 /// (did you mean ...)" with `code`.
 void ReportUnknownKeys(const YamlNode& map, const std::vector<std::string>& known,
-                       const std::string& path, const std::string& what,
-                       const std::string& where, const std::string& code,
-                       Diagnostics& diags);
+                       const std::string& path, const std::string& what, const std::string& where,
+                       const std::string& code, Diagnostics& diags);
 
 /// True for IDs smsdoc accepts: letters, digits, '.', '_', '-'.
 bool IsValidId(const std::string& id);

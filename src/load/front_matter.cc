@@ -12,8 +12,7 @@ bool IsFence(std::string_view line, bool closing) {
 }
 }  // namespace
 
-FrontMatter SplitFrontMatter(std::string_view text, const std::string& path,
-                             Diagnostics& diags) {
+FrontMatter SplitFrontMatter(std::string_view text, const std::string& path, Diagnostics& diags) {
   FrontMatter fm;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   if (Trim(text).empty()) {
@@ -36,13 +35,11 @@ FrontMatter SplitFrontMatter(std::string_view text, const std::string& path,
   int line = 2;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
-    std::string_view current =
-        text.substr(pos, end == std::string_view::npos ? end : end - pos);
+    std::string_view current = text.substr(pos, end == std::string_view::npos ? end : end - pos);
     if (IsFence(current, true)) {
       fm.ok = true;
       fm.yaml = text.substr(yaml_start, pos - yaml_start);
-      fm.body = end == std::string_view::npos ? std::string_view()
-                                              : text.substr(end + 1);
+      fm.body = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
       fm.body_first_line = line + 1;
       return fm;
     }

@@ -17,7 +17,6 @@ struct FrontMatter {
 
 /// Splits `text` (a byte-order mark is skipped, CRLF accepted); reports a
 /// missing or unclosed front matter against `path`.
-FrontMatter SplitFrontMatter(std::string_view text, const std::string& path,
-                             Diagnostics& diags);
+FrontMatter SplitFrontMatter(std::string_view text, const std::string& path, Diagnostics& diags);
 
 }  // namespace smsdoc

@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "base/text.h"
-#include "model/config.h"
 #include "load/front_matter.h"
+#include "model/config.h"
 
 namespace smsdoc {
 

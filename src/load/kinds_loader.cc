@@ -13,10 +13,10 @@ namespace smsdoc {
 
 namespace {
 
-const std::vector<std::string> kFieldKeys = {"type",  "label", "required", "values",
-                                             "min",   "max",   "kind",     "scale",
-                                             "of",    "last",  "overdue",  "expiry", "done"};
-const std::vector<std::string> kKindKeys = {"title", "clause", "statuses",
+const std::vector<std::string> kFieldKeys = {"type",    "label",  "required", "values", "min",
+                                             "max",     "kind",   "scale",    "of",     "last",
+                                             "overdue", "expiry", "done"};
+const std::vector<std::string> kKindKeys = {"title", "clause",  "statuses",
                                             "done",  "columns", "fields"};
 
 std::string DefaultLabel(const std::string& name) {
@@ -32,8 +32,7 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
                                     const Config& config, Diagnostics& diags) {
   if (!entry.value.IsMap()) {
     diags.Error(path, entry.key_pos,
-                "field '" + entry.key + "' must be a mapping such as {type: text}",
-                "schema-field");
+                "field '" + entry.key + "' must be a mapping such as {type: text}", "schema-field");
     return std::nullopt;
   }
   FieldReader reader(entry.value, entry.value.pos, path, config, diags);
@@ -58,11 +57,9 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
   spec.done = reader.List("done");
 
   auto fail = [&](const std::string& key, const std::string& message) {
-    diags.Error(path, reader.PosOf(key), "field '" + spec.name + "': " + message,
-                "schema-field");
+    diags.Error(path, reader.PosOf(key), "field '" + spec.name + "': " + message, "schema-field");
   };
-  if (spec.type == FieldType::kEnum && spec.values.empty())
-    fail("type", "an enum needs 'values'");
+  if (spec.type == FieldType::kEnum && spec.values.empty()) fail("type", "an enum needs 'values'");
   for (const auto& value : spec.values)
     if (value.find_first_of(",\"") != std::string::npos)
       fail("values", "value '" + value + "' may not hold ',' or '\"' (Excel drop-downs)");
@@ -72,10 +69,10 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
     fail(spec.overdue ? "overdue" : "expiry", "only a date can be overdue or expire");
   if (spec.type == FieldType::kScore && spec.of.size() != 2)
     fail("of", "a score is computed 'of' two fields, e.g. [likelihood, impact]");
-  if ((spec.type == FieldType::kLevel || spec.type == FieldType::kExceeds) &&
-      spec.of.size() != 1)
+  if ((spec.type == FieldType::kLevel || spec.type == FieldType::kExceeds) && spec.of.size() != 1)
     fail("of", "'" + type + "' is computed 'of' one score field");
-  if (IsComputed(spec.type) && spec.required) fail("required", "a computed field is never required");
+  if (IsComputed(spec.type) && spec.required)
+    fail("required", "a computed field is never required");
   return spec;
 }
 
@@ -114,11 +111,11 @@ void CheckKind(const KindSpec& kind, const YamlNode& node, const std::string& pa
     for (const auto& source : f.of) {
       const FieldSpec* s = kind.Field(source);
       bool fits = s && (f.type == FieldType::kScore ? s->type == FieldType::kInteger
-                                                     : s->type == FieldType::kScore);
+                                                    : s->type == FieldType::kScore);
       if (!fits)
         diags.Error(path, at,
-                    "kind '" + kind.name + "': field '" + f.name + "' is computed of '" +
-                        source + "', which is not " +
+                    "kind '" + kind.name + "': field '" + f.name + "' is computed of '" + source +
+                        "', which is not " +
                         (f.type == FieldType::kScore ? "an integer field" : "a score field") +
                         " of this kind",
                     "schema-field");
@@ -176,15 +173,15 @@ void ReadKind(KindSpec& kind, const YamlNode& node, bool is_new, const KindCatal
 void AddKinds(KindCatalogue& catalogue, const YamlNode& kinds, const std::string& path,
               const Config& config, Diagnostics& diags) {
   if (!kinds.IsMap()) {
-    diags.Error(path, kinds.pos, "'kinds' must map kind names to their definitions",
-                "schema-kind");
+    diags.Error(path, kinds.pos, "'kinds' must map kind names to their definitions", "schema-kind");
     return;
   }
   for (const auto& entry : kinds.entries) {
     if (!IsValidId(entry.key) || !entry.value.IsMap()) {
       diags.Error(path, entry.key_pos,
-                  "kind '" + entry.key + "' needs a name of letters, digits, '-', '_' and a "
-                  "mapping with title, statuses, columns and fields",
+                  "kind '" + entry.key +
+                      "' needs a name of letters, digits, '-', '_' and a "
+                      "mapping with title, statuses, columns and fields",
                   "schema-kind");
       continue;
     }

@@ -81,7 +81,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   // Without settings every role would look unknown: fix smsdoc.yaml first.
   if (!config_yaml.IsMap()) return corpus;
   const Config& config = corpus.config;
-  if (const YamlNode* kinds = config_yaml.Find("kinds")) ExtendKinds(corpus.kinds, *kinds, config, diags);
+  if (const YamlNode* kinds = config_yaml.Find("kinds"))
+    ExtendKinds(corpus.kinds, *kinds, config, diags);
 
   // Content files by kind; every other file in a content folder is an
   // asset, copied to the site as is.
@@ -137,8 +138,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole);
       complete[i] = whole;
     } else {
-      documents[i] = LoadDocument(src.path, *text,
-                                  src.kind == SourceFile::Kind::kProcess, config,
+      documents[i] = LoadDocument(src.path, *text, src.kind == SourceFile::Kind::kProcess, config,
                                   file_diags[i]);
       complete[i] = documents[i].has_value();
     }

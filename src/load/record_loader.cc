@@ -15,15 +15,10 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
   const std::string& key = spec.name;
   switch (spec.type) {
     case FieldType::kId:
-    case FieldType::kKind:
-      break;  // read by the caller
-    case FieldType::kStatus:
-      v.text = reader.Enum(key, spec.required, record.kind->statuses);
-      break;
+    case FieldType::kKind: break;  // read by the caller
+    case FieldType::kStatus: v.text = reader.Enum(key, spec.required, record.kind->statuses); break;
     case FieldType::kText:
-    case FieldType::kLongText:
-      v.text = reader.Text(key, spec.required);
-      break;
+    case FieldType::kLongText: v.text = reader.Text(key, spec.required); break;
     case FieldType::kInteger: {
       long min = spec.min, max = spec.max;
       if (const auto* scale = reader.config().risk_scoring.Scale(spec.scale)) {
@@ -41,15 +36,13 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kLevel:
     case FieldType::kExceeds:
       if (reader.Node(key))
-        reader.diags().Error(reader.path(), reader.PosOf(key),
-                             "'" + key + "' is computed from " + Join(spec.of, " and ") +
-                                 "; leave it out",
-                             "field-computed");
+        reader.diags().Error(
+            reader.path(), reader.PosOf(key),
+            "'" + key + "' is computed from " + Join(spec.of, " and ") + "; leave it out",
+            "field-computed");
       break;
     case FieldType::kDate: v.text = reader.Date(key, spec.required); break;
-    case FieldType::kEnum:
-      v.text = reader.Enum(key, spec.required, spec.values);
-      break;
+    case FieldType::kEnum: v.text = reader.Enum(key, spec.required, spec.values); break;
     case FieldType::kRole: v.text = reader.Role(key, spec.required); break;
     case FieldType::kRoles:
       v.items = reader.Roles(key);
@@ -62,8 +55,8 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kRefs:
       for (auto& id : reader.Ids(key, spec.type == FieldType::kRef, spec.required)) {
         v.items.push_back(id.value);
-        record.refs.push_back({.relation = key, .target = id.value,
-                               .required_kind = spec.ref_kind, .pos = id.pos});
+        record.refs.push_back(
+            {.relation = key, .target = id.value, .required_kind = spec.ref_kind, .pos = id.pos});
       }
       break;
   }
@@ -96,13 +89,12 @@ std::string Compute(const FieldSpec& spec, const Record& record, const RiskScori
 
 // Returns false when the entry could not become a record.
 bool LoadOne(const YamlNode& node, const std::string& path, const Config& config,
-             const KindCatalogue& kinds, Diagnostics& diags,
-             std::vector<Record>& out) {
+             const KindCatalogue& kinds, Diagnostics& diags, std::vector<Record>& out) {
   if (!node.IsMap()) {
-    diags.Error(path, node.pos,
-                "a record must be a mapping with 'id', 'kind', 'title', ...; got " +
-                    DescribeYaml(node),
-                "record-type");
+    diags.Error(
+        path, node.pos,
+        "a record must be a mapping with 'id', 'kind', 'title', ...; got " + DescribeYaml(node),
+        "record-type");
     return false;
   }
   FieldReader reader(node, node.pos, path, config, diags);
@@ -130,9 +122,11 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   // them: scores first, then the levels and flags computed from scores.
   for (FieldType pass : {FieldType::kScore, FieldType::kLevel})
     for (auto& v : record.fields)
-      if (IsComputed(v.spec->type) && (v.spec->type == FieldType::kScore) == (pass == FieldType::kScore))
+      if (IsComputed(v.spec->type) &&
+          (v.spec->type == FieldType::kScore) == (pass == FieldType::kScore))
         v.text = Compute(*v.spec, record, config.risk_scoring);
-  std::erase_if(record.fields, [](const FieldValue& v) { return v.text.empty() && v.items.empty(); });
+  std::erase_if(record.fields,
+                [](const FieldValue& v) { return v.text.empty() && v.items.empty(); });
   if (record.id.empty()) return false;
   out.push_back(std::move(record));
   return true;
@@ -155,8 +149,7 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
     return out;
   }
   if (root.IsSequence()) {
-    for (const auto& item : root.items)
-      complete &= LoadOne(item, path, config, kinds, diags, out);
+    for (const auto& item : root.items) complete &= LoadOne(item, path, config, kinds, diags, out);
   } else {
     complete = LoadOne(root, path, config, kinds, diags, out);
   }

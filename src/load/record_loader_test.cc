@@ -15,7 +15,8 @@ KindCatalogue TestKinds(const std::string& kinds) {
   Diagnostics d;
   YamlNode schema = ParseYaml(
       "common:\n  id: {type: id, required: true}\n  kind: {type: kind, required: true}\n"
-      "  title: {type: text, required: true}\n  status: {type: status}\nkinds:\n" + kinds,
+      "  title: {type: text, required: true}\n  status: {type: status}\nkinds:\n" +
+          kinds,
       "kinds.yaml", 1, d);
   KindCatalogue out = ParseKinds(schema, "kinds.yaml", d);
   REQUIRE(d.items().empty());
@@ -31,13 +32,13 @@ Config TestConfig() {
 TEST_CASE("a list of records is validated against each kind's schema") {
   Diagnostics d;
   bool complete = false;
-  auto records = LoadRecords(
-      "records/r.yaml",
-      "- id: RSK-1\n  kind: risk\n  title: Outage\n  status: open\n  likelihood: 4\n"
-      "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n  type: risk\n"
-      "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n"
-      "  source_type: risk\n  raised: 2026-04-01\n",
-      TestConfig(), BuiltinKinds(), d, complete);
+  auto records =
+      LoadRecords("records/r.yaml",
+                  "- id: RSK-1\n  kind: risk\n  title: Outage\n  status: open\n  likelihood: 4\n"
+                  "  impact: 5\n  owner: sms-manager\n  actions: [ACT-1]\n  type: risk\n"
+                  "- id: ACT-1\n  kind: action\n  title: Fix\n  status: open\n  due: 2026-05-01\n"
+                  "  source_type: risk\n  raised: 2026-04-01\n",
+                  TestConfig(), BuiltinKinds(), d, complete);
   CHECK(d.items().empty());
   CHECK(complete);
   REQUIRE(records.size() == 2);
@@ -65,13 +66,15 @@ TEST_CASE("record problems: unknown kind, unknown field, out-of-range value") {
   CHECK_FALSE(complete);  // X-1 has no usable kind; X-2 loads despite its errors
   d.Sort();
   REQUIRE(d.items().size() == 3);
-  CHECK(FormatDiagnostic(d.items()[0]).rfind(
-            "records/r.yaml:2:9: error: 'kind' must be one of risk, person, competence", 0) == 0);
+  CHECK(FormatDiagnostic(d.items()[0])
+            .rfind("records/r.yaml:2:9: error: 'kind' must be one of risk, person, competence",
+                   0) == 0);
   CHECK(FormatDiagnostic(d.items()[0]).find("(did you mean 'risk'?)") != std::string::npos);
   CHECK(FormatDiagnostic(d.items()[1]) ==
         "records/r.yaml:8:15: error: 'likelihood' must be an integer 1..5, got '7' [field-type]");
   CHECK(FormatDiagnostic(d.items()[2]) ==
-        "records/r.yaml:11:3: error: unknown field 'treatmnt' (did you mean 'treatment'?) [field-unknown]");
+        "records/r.yaml:11:3: error: unknown field 'treatmnt' (did you mean 'treatment'?) "
+        "[field-unknown]");
 }
 
 TEST_CASE("the built-in kinds schema is valid") {

@@ -14,10 +14,14 @@ size_t Utf8Length(std::string_view s, size_t i) {
   size_t n;
   unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
   if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4)
+    n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else
+    return 0;
   if (i + n > s.size() || at(i + 1) < lo || at(i + 1) > hi) return 0;
   for (size_t k = 2; k < n; ++k)
     if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
@@ -49,8 +53,7 @@ bool CheckTextEncoding(std::string_view text, const std::string& path, Diagnosti
       char byte[8];
       std::snprintf(byte, sizeof byte, "0x%02X", c);
       diags.Error(path, pos,
-                  std::string("invalid UTF-8 (byte ") + byte +
-                      "); save the file as UTF-8",
+                  std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8",
                   "encoding");
       return false;
     }

@@ -26,7 +26,8 @@ TEST_CASE("the first bad byte is reported at its line and column") {
         "f.md:1:1: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8 [encoding]");
   CHECK(Check(std::string_view("a\nb\0c", 5)) ==
         "f.md:2:2: error: a NUL byte: this is not a text file [encoding]");
-  CHECK(Check("\xFF\xFEi\0d\0") == "f.md:1:1: error: the file is UTF-16; save it as UTF-8 [encoding]");
+  CHECK(Check("\xFF\xFEi\0d\0") ==
+        "f.md:1:1: error: the file is UTF-16; save it as UTF-8 [encoding]");
 }
 
 TEST_CASE("overlong forms, surrogates and truncated sequences are not UTF-8") {

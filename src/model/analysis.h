@@ -19,8 +19,8 @@ struct Approver {
 /// What the analysis derives from one revision of a document's history
 /// (parallel to DocumentControl::history).
 struct RevisionState {
-  bool body_changed = false;  ///< the body differs from the revision before
-  bool approval = false;      ///< a valid approval (see DocumentState)
+  bool body_changed = false;        ///< the body differs from the revision before
+  bool approval = false;            ///< a valid approval (see DocumentState)
   std::vector<Approver> approvers;  ///< its Approved-by values
 };
 
@@ -37,14 +37,14 @@ enum class ReviewState { kNone, kDue, kOverdue };
 
 /// Document control (ISO/IEC 20000-1 7.5) of one document as of a date.
 struct DocumentState {
-  bool in_force = false;  ///< status approved
+  bool in_force = false;                 ///< status approved
   std::vector<RevisionState> revisions;  ///< parallel to the history
-  std::string approved_on;      ///< the last valid approval's date, or ""
-  std::string approved_by;      ///< who gave it, as shown (titles and names), or ""
-  std::string approval_commit;  ///< its commit ("" for front matter only)
+  std::string approved_on;               ///< the last valid approval's date, or ""
+  std::string approved_by;               ///< who gave it, as shown (titles and names), or ""
+  std::string approval_commit;           ///< its commit ("" for front matter only)
   /// Indexes into the history of body changes after the last approval.
   std::vector<size_t> changed_after_approval;
-  std::string version_problem;  ///< a version that went backwards or repeats
+  std::string version_problem;                     ///< a version that went backwards or repeats
   std::vector<ApprovalProblem> approval_problems;  ///< since the last valid approval
   /// The one review rule: last review = the later of reviewed_on and the
   /// last approval (else effective); next = last + review_months.

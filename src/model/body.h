@@ -17,8 +17,8 @@ struct Heading {
 struct BodyLink {
   enum class Kind { kId, kPath };
   Kind kind = Kind::kId;
-  std::string target;  ///< ID, or a decoded relative path ("" = this page)
-  std::string anchor;  ///< without '#'
+  std::string target;       ///< ID, or a decoded relative path ("" = this page)
+  std::string anchor;       ///< without '#'
   bool show_title = false;  ///< `[[ID]]` without text: show the target's title
   Pos pos;
 };
@@ -34,8 +34,6 @@ struct Body {
   std::vector<BodyLink> links;
 };
 
-inline std::string LinkUrlPlaceholder(size_t n) {
-  return "<smsdoc:" + std::to_string(n) + ">";
-}
+inline std::string LinkUrlPlaceholder(size_t n) { return "<smsdoc:" + std::to_string(n) + ">"; }
 
 }  // namespace smsdoc

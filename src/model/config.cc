@@ -9,8 +9,7 @@ const ScoreBand* RiskScoring::BandOf(long score) const {
   return found;
 }
 
-const std::vector<std::pair<long, std::string>>* RiskScoring::Scale(
-    const std::string& name) const {
+const std::vector<std::pair<long, std::string>>* RiskScoring::Scale(const std::string& name) const {
   if (name == "likelihood") return &likelihood;
   if (name == "impact") return &impact;
   return nullptr;

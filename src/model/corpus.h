@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "model/body.h"
 #include "base/diagnostics.h"
+#include "model/body.h"
 #include "model/config.h"
 #include "model/kinds.h"
 
@@ -14,9 +14,9 @@ struct Reference {
   std::string relation;  ///< "related", "interfaces", "body", a field name...
   std::string target;    ///< ID, or a root-relative path when by_path
   bool by_path = false;
-  std::string anchor;    ///< heading anchor, without '#'
+  std::string anchor;         ///< heading anchor, without '#'
   std::string required_kind;  ///< "" or a record kind / "process"
-  int link_index = -1;   ///< index into the body's links (body links only)
+  int link_index = -1;        ///< index into the body's links (body links only)
   Pos pos;
 };
 
@@ -39,14 +39,14 @@ struct Kpi {
 /// Loaded facts only; what they mean (approvals, changes after approval)
 /// is the analysis' (model/analysis.h).
 struct Revision {
-  std::string commit;       ///< full hash; "" for uncommitted changes in the work tree
-  std::string path;         ///< the file's path then (it may have been renamed since)
+  std::string commit;  ///< full hash; "" for uncommitted changes in the work tree
+  std::string path;    ///< the file's path then (it may have been renamed since)
   std::string date, author;
-  std::string summary;      ///< the `Change:` trailer, else the commit subject
+  std::string summary;                   ///< the `Change:` trailer, else the commit subject
   std::vector<std::string> approved_by;  ///< the `Approved-by:` trailer values
-  std::string version, approved_on;  ///< front matter at this revision
-  bool boundary = false;      ///< the edge of a shallow clone: a state, not a change
-  size_t body_hash = 0;       ///< to compare bodies across revisions
+  std::string version, approved_on;      ///< front matter at this revision
+  bool boundary = false;                 ///< the edge of a shallow clone: a state, not a change
+  size_t body_hash = 0;                  ///< to compare bodies across revisions
 };
 
 /// A document's history in git.
@@ -100,7 +100,7 @@ struct Record {
 /// Everything loaded from an SMS: plain data for the link stage.
 struct Corpus {
   Config config;
-  KindCatalogue kinds;  ///< built in, extended by smsdoc.yaml; records point into it
+  KindCatalogue kinds;              ///< built in, extended by smsdoc.yaml; records point into it
   std::vector<Document> documents;  ///< policies then processes, by path
   std::vector<Record> records;      ///< by path, then file order
   std::vector<std::string> assets;  ///< other files in document folders

@@ -3,14 +3,29 @@
 #include <string>
 #include <vector>
 
-
 namespace smsdoc {
 
 enum class FieldType {
-  kId, kKind, kStatus,  // the common fields with their own rules
-  kText, kLongText, kInteger, kNumber, kDate, kBool, kEnum, kRole, kRoles, kRef, kRefs, kList,
-  kClause, kClauses,
-  kScore, kLevel, kExceeds,  // computed, never written in a record
+  kId,
+  kKind,
+  kStatus,  // the common fields with their own rules
+  kText,
+  kLongText,
+  kInteger,
+  kNumber,
+  kDate,
+  kBool,
+  kEnum,
+  kRole,
+  kRoles,
+  kRef,
+  kRefs,
+  kList,
+  kClause,
+  kClauses,
+  kScore,
+  kLevel,
+  kExceeds,  // computed, never written in a record
 };
 
 /// True for the types smsdoc computes.
@@ -26,16 +41,16 @@ struct FieldSpec {
   bool required = false;
   std::vector<std::string> values;  ///< enum values
   long min = LONG_MIN, max = LONG_MAX;
-  std::string ref_kind;  ///< for ref/refs: the kind the target must be
-  std::string scale;     ///< integer on a risk_scoring scale ("likelihood")
+  std::string ref_kind;         ///< for ref/refs: the kind the target must be
+  std::string scale;            ///< integer on a risk_scoring scale ("likelihood")
   std::vector<std::string> of;  ///< computed from these fields
-  bool last = false;     ///< a common field listed after the kind's own
-  bool overdue = false;  ///< date: late when past the as-of date and not done
+  bool last = false;            ///< a common field listed after the kind's own
+  bool overdue = false;         ///< date: late when past the as-of date and not done
   /// The statuses that end this date's obligation: for an overdue date when
   /// not the kind's `done` (an accepted risk still has reviews due), for an
   /// expiry date the statuses that make it history (a training marked expired)
   std::vector<std::string> done;
-  bool expiry = false;   ///< date: expired when past, expiring within 60 days
+  bool expiry = false;  ///< date: expired when past, expiring within 60 days
 };
 
 /// The schema name of a field type ("date", "refs", ...).
@@ -61,10 +76,9 @@ struct KindSpec {
 
 struct KindCatalogue {
   std::vector<FieldSpec> common;  ///< fields every kind has
-  std::vector<KindSpec> kinds;  ///< built-in kinds in kinds.yaml order, then the SMS's
+  std::vector<KindSpec> kinds;    ///< built-in kinds in kinds.yaml order, then the SMS's
   const KindSpec* Find(const std::string& name) const;
   std::vector<std::string> Names() const;
 };
-
 
 }  // namespace smsdoc

@@ -12,12 +12,12 @@ namespace smsdoc {
 struct Cell {
   enum class Type { kEmpty, kText, kNumber, kDate, kBool, kFormula };
   Type type = Type::kEmpty;
-  std::string text;   ///< text; date "YYYY-MM-DD"; the formula ("=F2*G2")
-  double number = 0;  ///< number; bool (0 or 1); a formula's numeric result
+  std::string text;          ///< text; date "YYYY-MM-DD"; the formula ("=F2*G2")
+  double number = 0;         ///< number; bool (0 or 1); a formula's numeric result
   bool text_result = false;  ///< the formula's result is `result`, text
   std::string result;
-  std::string url;    ///< a hyperlink, relative to the workbook's folder
-  std::string fill;   ///< background "#RRGGBB", "" for none
+  std::string url;   ///< a hyperlink, relative to the workbook's folder
+  std::string fill;  ///< background "#RRGGBB", "" for none
   bool bold = false;
 
   static Cell Text(std::string t) { return {Type::kText, std::move(t)}; }
@@ -71,8 +71,8 @@ struct Sheet {
 };
 
 struct Workbook {
-  std::string file;     ///< "risk-register.xlsx"
-  std::string title;    ///< "Risk register": properties, footers
+  std::string file;   ///< "risk-register.xlsx"
+  std::string title;  ///< "Risk register": properties, footers
   std::string company;
   std::string created;  ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
   std::vector<Sheet> sheets;

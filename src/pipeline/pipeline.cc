@@ -16,8 +16,8 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   if (source.repo && source.work_tree &&
       source.repo->HasUncommittedChanges(model.corpus.config.output))
     model.corpus.revision += " with uncommitted changes";
-  LoadHistory(model.corpus, source.repo, source.commit,
-              source.work_tree ? source.disk : nullptr, source.why_not, diags);
+  LoadHistory(model.corpus, source.repo, source.commit, source.work_tree ? source.disk : nullptr,
+              source.why_not, diags);
   model.graph = LinkCorpus(model.corpus, diags);
   model.analysis = Analyse(model.graph, options.as_of);
   CheckGraph(model.graph, diags);

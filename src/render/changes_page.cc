@@ -52,8 +52,8 @@ void SetSection(TemplateValue& v, const std::string& name, TemplateValue list) {
 
 }  // namespace
 
-OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range,
-                          const Theme& theme, Diagnostics& diags) {
+OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range, const Theme& theme,
+                          Diagnostics& diags) {
   TemplateValue v;
   v.Set("from", range.from);
   v.Set("to", range.to);

@@ -16,7 +16,7 @@ struct ChangesRange {
 
 /// The "changes since" page (template `changes`, a page of its own
 /// outside the site's layout) and the theme's assets it uses.
-OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range,
-                          const Theme& theme, Diagnostics& diags);
+OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range, const Theme& theme,
+                          Diagnostics& diags);
 
 }  // namespace smsdoc

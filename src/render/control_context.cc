@@ -2,10 +2,10 @@
 // reviews and revision history from git, and the "What needs attention" page.
 #include <map>
 
-#include "base/dates.h"
-#include "base/text.h"
 #include "analyse/attention.h"
 #include "analyse/document_control.h"
+#include "base/dates.h"
+#include "base/text.h"
 #include "render/page_context.h"
 
 namespace smsdoc {

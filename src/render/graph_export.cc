@@ -4,11 +4,11 @@
 #include <set>
 #include <tuple>
 
-#include "base/json.h"
-#include "model/urls.h"
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "base/json.h"
 #include "model/clauses.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -73,12 +73,9 @@ void AddState(const Graph& graph, const Analysis& analysis, std::vector<ExportNo
     size_t index = graph.nodes[it->second].index;
     const Document& d = graph.corpus->documents[index];
     const DocumentState& s = analysis.documents[index];
-    n.state = {{"status", d.status},
-               {"version", d.version},
-               {"approved_on", s.approved_on},
-               {"approved_by", s.approved_by},
-               {"next_review", s.next_review},
-               {"review", ReviewStateName(s.review)}};
+    n.state = {{"status", d.status},           {"version", d.version},
+               {"approved_on", s.approved_on}, {"approved_by", s.approved_by},
+               {"next_review", s.next_review}, {"review", ReviewStateName(s.review)}};
   }
 }
 
@@ -95,8 +92,7 @@ std::string GraphJson(const Graph& graph, const Analysis& analysis) {
     out += "    {\"id\": " + JsonQuote(n.id) + ", \"type\": " + JsonQuote(n.type) +
            ", \"title\": " + JsonQuote(n.title) + ", \"url\": " + JsonQuote(n.url);
     for (const auto& [key, value] : n.state) out += ", " + JsonQuote(key) + ": " + JsonQuote(value);
-    out += std::string("}") +
-           (i + 1 < nodes.size() ? ",\n" : "\n");
+    out += std::string("}") + (i + 1 < nodes.size() ? ",\n" : "\n");
   }
   out += "  ],\n  \"edges\": [\n";
   size_t k = 0;

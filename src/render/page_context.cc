@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <map>
 
-#include "base/text.h"
-#include "model/clauses.h"
-#include "render/body_links.h"
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
 #include "analyse/readiness.h"
+#include "base/text.h"
+#include "model/clauses.h"
+#include "render/body_links.h"
 #include "render/process_map.h"
 #include "render/workbooks.h"
 
@@ -34,8 +34,7 @@ TemplateValue TextList(const std::vector<std::string>& items) {
 // A list with `last` set on its final element, so templates can join
 // items with ", " without logic.
 TemplateValue MarkLast(TemplateValue list) {
-  for (size_t i = 0; i < list.list.size(); ++i)
-    list.list[i].Set("last", i + 1 == list.list.size());
+  for (size_t i = 0; i < list.list.size(); ++i) list.list[i].Set("last", i + 1 == list.list.size());
   return list;
 }
 
@@ -57,7 +56,7 @@ TemplateValue Part(const std::string& text, const std::string& url) {
 // `type` is the field's schema type, for styling ("date" cells do not wrap);
 // `state` is "overdue", "expired", "expiring" or ""; `fill` a band colour.
 TemplateValue CellValue(TemplateValue parts, FieldType type, const std::string& state = "",
-                   const ScoreBand* band = nullptr) {
+                        const ScoreBand* band = nullptr) {
   TemplateValue cell;
   cell.Set("parts", MarkLast(std::move(parts)));
   cell.Set("type", FieldTypeName(type));
@@ -69,8 +68,7 @@ TemplateValue CellValue(TemplateValue parts, FieldType type, const std::string& 
 
 }  // namespace
 
-TemplateValue PageContext::Common(const std::string& page_url,
-                                  const std::string& title) const {
+TemplateValue PageContext::Common(const std::string& page_url, const std::string& title) const {
   const Config& config = graph_.corpus->config;
   std::string root = RelativeUrl(page_url, "");
   TemplateValue v;
@@ -78,15 +76,14 @@ TemplateValue PageContext::Common(const std::string& page_url,
   v.Set("organization", config.organization);
   v.Set("page_title", title);
   v.Set("root", root);
-  struct Item { const char* title; const char* url; };
-  static const Item kNav[] = {{"Home", kHomeUrl},
-                              {"Clauses", kClauseIndexUrl},
-                              {"Readiness", kReadinessUrl},
-                              {"Stage 1", kStage1Url},
-                              {"Attention", kAttentionUrl},
-                              {"Documents", kDocumentsUrl},
-                              {"Processes", kProcessesUrl},
-                              {"Registers", kRegistersUrl}};
+  struct Item {
+    const char* title;
+    const char* url;
+  };
+  static const Item kNav[] = {{"Home", kHomeUrl},           {"Clauses", kClauseIndexUrl},
+                              {"Readiness", kReadinessUrl}, {"Stage 1", kStage1Url},
+                              {"Attention", kAttentionUrl}, {"Documents", kDocumentsUrl},
+                              {"Processes", kProcessesUrl}, {"Registers", kRegistersUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     TemplateValue entry;
@@ -142,8 +139,7 @@ TemplateValue PageContext::Clauses(const std::string& page_url,
   return list;
 }
 
-TemplateValue PageContext::ClauseRow(const std::string& page_url,
-                                     const ClauseCoverage& cov) const {
+TemplateValue PageContext::ClauseRow(const std::string& page_url, const ClauseCoverage& cov) const {
   TemplateValue v;
   const std::string& id = cov.clause->id;
   v.Set("id", id);
@@ -268,7 +264,8 @@ TemplateValue PageContext::ClauseIndex() const {
   for (const char* state :
        {"covered", "partly covered", "documented only", "evidenced only", "not covered"})
     v.Set("count_" + Replaced(state, ' ', '_'), std::to_string(counts[state]));
-  v.Set("workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kClauseCoverageRegister));
+  v.Set("workbook_url",
+        RelativeUrl(page_url, std::string(kRegisterFolder) + kClauseCoverageRegister));
   return v;
 }
 
@@ -283,9 +280,8 @@ TemplateValue PageContext::ClausePage(size_t index) const {
     for (int n : nodes) {
       TemplateValue l = LinkTo(page_url, n);
       const Node& node = graph_.nodes[n];
-      l.Set("kind", node.type == Node::Type::kRecord
-                        ? graph_.corpus->records[node.index].kind->name
-                        : graph_.corpus->documents[node.index].type);
+      l.Set("kind", node.type == Node::Type::kRecord ? graph_.corpus->records[node.index].kind->name
+                                                     : graph_.corpus->documents[node.index].type);
       const FieldValue* performed = nullptr;
       const FieldValue* classification = nullptr;
       if (node.type == Node::Type::kRecord) {
@@ -390,8 +386,7 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
   return v;
 }
 
-TemplateValue PageContext::DocumentList(const std::string& page_url,
-                                        bool processes_only) const {
+TemplateValue PageContext::DocumentList(const std::string& page_url, bool processes_only) const {
   TemplateValue v = Common(page_url, processes_only ? "Processes" : "Document master list");
   TemplateValue rows = TemplateValue::List();
   for (int node : DocumentsById()) {
@@ -501,9 +496,8 @@ std::vector<int> PageContext::DocumentsById() const {
   std::vector<int> nodes;
   for (size_t i = 0; i < graph_.corpus->documents.size(); ++i)
     nodes.push_back(graph_.DocumentNode(i));
-  std::sort(nodes.begin(), nodes.end(), [&](int a, int b) {
-    return graph_.nodes[a].id < graph_.nodes[b].id;
-  });
+  std::sort(nodes.begin(), nodes.end(),
+            [&](int a, int b) { return graph_.nodes[a].id < graph_.nodes[b].id; });
   return nodes;
 }
 
@@ -511,7 +505,8 @@ std::vector<int> PageContext::DocumentsById() const {
 void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) const {
   v.Set("kinds", KindSummaries(page_url));
   v.Set("documents_url", RelativeUrl(page_url, kDocumentsUrl));
-  v.Set("document_workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
+  v.Set("document_workbook_url",
+        RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
   v.Set("document_count", std::to_string(graph_.corpus->documents.size()));
   v.Set("clauses_url", RelativeUrl(page_url, kClauseIndexUrl));
   v.Set("clause_workbook_url",
@@ -547,9 +542,7 @@ TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
 TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
                                      const FieldValue* value) const {
   TemplateValue parts = TemplateValue::List();
-  auto add = [&](const std::string& text, const std::string& url) {
-    parts.Push(Part(text, url));
-  };
+  auto add = [&](const std::string& text, const std::string& url) { parts.Push(Part(text, url)); };
   if (value) {
     const FieldSpec& spec = *value->spec;
     if (spec.type == FieldType::kRef || spec.type == FieldType::kRefs) {
@@ -558,8 +551,7 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
       for (size_t i = 0; i < refs.size(); ++i) {
         if (refs[i].relation != spec.name) continue;
         int target = graph_.links[node][i].target;
-        add(refs[i].target,
-            target >= 0 ? RelativeUrl(page_url, graph_.nodes[target].url) : "");
+        add(refs[i].target, target >= 0 ? RelativeUrl(page_url, graph_.nodes[target].url) : "");
       }
     } else if (spec.type == FieldType::kRoles) {
       for (const auto& key : value->items) add(RoleTitle(key), "");

@@ -2,11 +2,11 @@
 #include <string>
 
 #include "adapters/templates.h"
+#include "analyse/register_rules.h"
+#include "link/graph.h"
 #include "model/analysis.h"
 #include "model/build_info.h"
-#include "link/graph.h"
 #include "model/urls.h"
-#include "analyse/register_rules.h"
 
 namespace smsdoc {
 
@@ -16,7 +16,10 @@ namespace smsdoc {
 class PageContext {
  public:
   PageContext(const Graph& graph, const Analysis& analysis, const BuildInfo& info)
-      : graph_(graph), analysis_(analysis), info_(info), rules_(graph.corpus->config.risk_scoring, info.as_of) {}
+      : graph_(graph),
+        analysis_(analysis),
+        info_(info),
+        rules_(graph.corpus->config.risk_scoring, info.as_of) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -40,7 +43,6 @@ class PageContext {
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
 
-
  private:
   TemplateValue LinkTo(const std::string& page_url, int node) const;
   std::string RoleTitle(const std::string& key) const;
@@ -52,8 +54,7 @@ class PageContext {
   TemplateValue Clauses(const std::string& page_url, const std::vector<std::string>& ids) const;
   TemplateValue ClauseRow(const std::string& page_url, const ClauseCoverage& cov) const;
   TemplateValue ReferencedBy(int node) const;
-  TemplateValue FieldCell(const std::string& page_url, int node,
-                          const FieldValue* value) const;
+  TemplateValue FieldCell(const std::string& page_url, int node, const FieldValue* value) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
@@ -62,7 +63,6 @@ class PageContext {
   const Analysis& analysis_;
   const BuildInfo& info_;
   RegisterRules rules_;  ///< for risk bands
-
 };
 
 }  // namespace smsdoc

@@ -72,22 +72,25 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
                        kTop + static_cast<int>(r) * (kBoxHeight + kRowGap)};
     rows = std::max(rows, col.size());
   }
-  int width = kMargin * 2 + static_cast<int>(columns.size()) * kColumnWidth - (kColumnWidth - kBoxWidth);
+  int width =
+      kMargin * 2 + static_cast<int>(columns.size()) * kColumnWidth - (kColumnWidth - kBoxWidth);
   int height = kTop + static_cast<int>(rows) * (kBoxHeight + kRowGap) + kMargin;
 
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map\" viewBox=\"0 0 " +
-                    Num(width) + " " + Num(height) + "\" aria-labelledby=\"process-map-title\">\n"
-                    "<title id=\"process-map-title\">Clause 8 processes and their interfaces</title>\n"
-                    "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-                    "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-                    "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#5b6577\"/></marker></defs>\n";
+  std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map\" viewBox=\"0 0 " +
+      Num(width) + " " + Num(height) +
+      "\" aria-labelledby=\"process-map-title\">\n"
+      "<title id=\"process-map-title\">Clause 8 processes and their interfaces</title>\n"
+      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+      "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+      "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#5b6577\"/></marker></defs>\n";
   for (size_t c = 0; c < columns.size(); ++c) {
     std::string number = c < 6 ? kGroups[c] : "";
     std::string title = c < 6 ? Shorten(FindClause(kGroups[c])->title, 30) : "Other processes";
     std::string x = Num(kMargin + static_cast<int>(c) * kColumnWidth);
-    svg += "<text class=\"group\" x=\"" + x + "\" y=\"" + Num(kTop - 30) + "\">" +
-           "<tspan x=\"" + x + "\">" + number + "</tspan><tspan x=\"" + x + "\" dy=\"14\">" +
-           HtmlEscape(title) + "</tspan></text>\n";
+    svg += "<text class=\"group\" x=\"" + x + "\" y=\"" + Num(kTop - 30) + "\">" + "<tspan x=\"" +
+           x + "\">" + number + "</tspan><tspan x=\"" + x + "\" dy=\"14\">" + HtmlEscape(title) +
+           "</tspan></text>\n";
   }
   // Arrows first, so the boxes sit on top of them.
   for (const auto& [node, target] : ProcessInterfaces(graph)) {
@@ -95,8 +98,10 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
     const Box& to = boxes.at(target);
     int x1 = from.x + (to.x > from.x ? kBoxWidth : to.x < from.x ? 0 : kBoxWidth / 2);
     int x2 = to.x + (to.x > from.x ? 0 : to.x < from.x ? kBoxWidth : kBoxWidth / 2);
-    int y1 = from.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? kBoxHeight / 2 : -kBoxHeight / 2) : 0);
-    int y2 = to.y + kBoxHeight / 2 + (to.x == from.x ? (to.y > from.y ? -kBoxHeight / 2 : kBoxHeight / 2) : 0);
+    int y1 = from.y + kBoxHeight / 2 +
+             (to.x == from.x ? (to.y > from.y ? kBoxHeight / 2 : -kBoxHeight / 2) : 0);
+    int y2 = to.y + kBoxHeight / 2 +
+             (to.x == from.x ? (to.y > from.y ? -kBoxHeight / 2 : kBoxHeight / 2) : 0);
     svg += "<line class=\"edge\" x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) +
            "\" y2=\"" + Num(y2) + "\" marker-end=\"url(#arrow)\"><title>" +
            HtmlEscape(graph.nodes[node].id + " interfaces with " + graph.nodes[target].id) +

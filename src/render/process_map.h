@@ -14,7 +14,6 @@ namespace smsdoc {
 /// Text is escaped; the result is XML that can stand inline in HTML.
 std::string ProcessMapSvg(const Graph& graph, const std::string& page_url);
 
-
 /// The `interfaces` between processes as (from, to) nodes: each once, none
 /// to itself, sorted by the processes' IDs. The map and its text agree.
 std::vector<std::pair<int, int>> ProcessInterfaces(const Graph& graph);

@@ -18,28 +18,22 @@ namespace {
 struct Page {
   std::string url;
   std::string template_name;
-  int node = -1;                    ///< document or record pages
-  const KindSpec* kind = nullptr;   ///< kind listing pages
-  int clause = -1;                  ///< clause pages: index into the coverage
+  int node = -1;                   ///< document or record pages
+  const KindSpec* kind = nullptr;  ///< kind listing pages
+  int clause = -1;                 ///< clause pages: index into the coverage
 };
 
 std::vector<Page> PlanPages(const Graph& graph) {
-  std::vector<Page> pages = {{kHomeUrl, "home"},
-                             {kDocumentsUrl, "documents"},
-                             {kProcessesUrl, "processes"},
-                             {kRegistersUrl, "records"},
-                             {kClauseIndexUrl, "clauses"},
-                             {kProcessMapUrl, "process-map"},
-                             {kReadinessUrl, "readiness"},
-                             {kStage1Url, "stage-1"},
-                             {kAttentionUrl, "attention"}};
+  std::vector<Page> pages = {
+      {kHomeUrl, "home"},           {kDocumentsUrl, "documents"}, {kProcessesUrl, "processes"},
+      {kRegistersUrl, "records"},   {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
+      {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},      {kAttentionUrl, "attention"}};
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     bool is_record = graph.nodes[n].type == Node::Type::kRecord;
-    pages.push_back({graph.nodes[n].url, is_record ? "record" : "document",
-                     static_cast<int>(n)});
+    pages.push_back({graph.nodes[n].url, is_record ? "record" : "document", static_cast<int>(n)});
   }
   for (const auto& kind : graph.corpus->kinds.kinds)
     pages.push_back({KindUrl(kind.name), "kind", -1, &kind});
@@ -53,17 +47,18 @@ using ContextMaker = TemplateValue (*)(const PageContext&, const Page&);
 const std::map<std::string, ContextMaker>& ContextMakers() {
   static const std::map<std::string, ContextMaker> makers = {
       {"home", [](const PageContext& c, const Page& p) { return c.Home(p.url); }},
-      {"documents", [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, false); }},
-      {"processes", [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, true); }},
+      {"documents",
+       [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, false); }},
+      {"processes",
+       [](const PageContext& c, const Page& p) { return c.DocumentList(p.url, true); }},
       {"records", [](const PageContext& c, const Page& p) { return c.RecordKinds(p.url); }},
       {"clauses", [](const PageContext& c, const Page&) { return c.ClauseIndex(); }},
       {"process-map", [](const PageContext& c, const Page&) { return c.ProcessMap(); }},
       {"readiness", [](const PageContext& c, const Page&) { return c.Readiness(); }},
       {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
       {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
-      {"clause", [](const PageContext& c, const Page& p) {
-         return c.ClausePage(static_cast<size_t>(p.clause));
-       }},
+      {"clause", [](const PageContext& c,
+                    const Page& p) { return c.ClausePage(static_cast<size_t>(p.clause)); }},
       {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
       {"record", [](const PageContext& c, const Page& p) { return c.RecordPage(p.node); }},
       {"kind", [](const PageContext& c, const Page& p) { return c.KindPage(*p.kind); }},
@@ -97,8 +92,8 @@ OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme
     if (page.kind) {
       std::string rows, row;
       for (int node : context.KindRecords(*page.kind)) {
-        if (!theme.templates.Render("partials/register-row",
-                                    context.RegisterRow(*page.kind, node), row, error))
+        if (!theme.templates.Render("partials/register-row", context.RegisterRow(*page.kind, node),
+                                    row, error))
           return fail("partials/register-row");
         rows += row;
       }

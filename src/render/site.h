@@ -1,9 +1,9 @@
 #pragma once
 #include "base/diagnostics.h"
-#include "model/output.h"
 #include "link/graph.h"
 #include "model/analysis.h"
 #include "model/build_info.h"
+#include "model/output.h"
 #include "render/theme.h"
 
 namespace smsdoc {

@@ -23,12 +23,26 @@ std::string TemplateName(const std::string& rel) {
 }  // namespace
 
 const std::vector<std::string>& TemplateNames() {
-  static const std::vector<std::string> kNames = {
-      "layout",    "home",     "documents",   "processes",  "document",
-      "records",   "kind",     "record",      "clauses",    "clause",
-      "process-map", "readiness", "stage-1", "attention", "changes",
-      "partials/history", "partials/referenced-by", "partials/register-row",
-      "partials/registers", "partials/toc"};
+  static const std::vector<std::string> kNames = {"layout",
+                                                  "home",
+                                                  "documents",
+                                                  "processes",
+                                                  "document",
+                                                  "records",
+                                                  "kind",
+                                                  "record",
+                                                  "clauses",
+                                                  "clause",
+                                                  "process-map",
+                                                  "readiness",
+                                                  "stage-1",
+                                                  "attention",
+                                                  "changes",
+                                                  "partials/history",
+                                                  "partials/referenced-by",
+                                                  "partials/register-row",
+                                                  "partials/registers",
+                                                  "partials/toc"};
   return kNames;
 }
 
@@ -50,8 +64,8 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
       std::string name = TemplateName(rel);
       const auto& known = TemplateNames();
       if (!name.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
-        diags.Warning(shown, {}, "template '" + name + "' is not used by smsdoc" +
-                                     DidYouMean(name, known),
+        diags.Warning(shown, {},
+                      "template '" + name + "' is not used by smsdoc" + DidYouMean(name, known),
                       "theme-unused");
       }
       if (auto bytes = user->ReadFile(rel)) add(rel, std::move(*bytes), shown);
@@ -64,9 +78,10 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
     for (std::sregex_iterator it(source.begin(), source.end(), kPartial), end; it != end; ++it) {
       std::string partial = (*it)[1];
       if (!templates.count(partial))
-        diags.Error(file_and_source.first, {}, "includes unknown partial '" + partial + "'" +
-                                                   DidYouMean(partial, TemplateNames()),
-                    "template");
+        diags.Error(
+            file_and_source.first, {},
+            "includes unknown partial '" + partial + "'" + DidYouMean(partial, TemplateNames()),
+            "template");
     }
   }
   for (auto& [name, file_and_source] : templates) {

@@ -7,13 +7,13 @@
 #include <set>
 
 #include "adapters/xlsx.h"
-#include "base/dates.h"
-#include "base/text.h"
-#include "model/urls.h"
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
 #include "analyse/register_rules.h"
+#include "base/dates.h"
+#include "base/text.h"
 #include "model/clauses.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -21,9 +21,9 @@ namespace {
 
 constexpr const char* kFolder = kRegisterFolder;
 const std::map<std::string, std::string> kGrouped = {
-    {"risk", "risk-register.xlsx"},        {"person", "training-register.xlsx"},
+    {"risk", "risk-register.xlsx"},           {"person", "training-register.xlsx"},
     {"competence", "training-register.xlsx"}, {"training", "training-register.xlsx"},
-    {"audit", "audit-register.xlsx"},      {"finding", "audit-register.xlsx"},
+    {"audit", "audit-register.xlsx"},         {"finding", "audit-register.xlsx"},
     {"action", "audit-register.xlsx"}};
 constexpr const char* kGreen = "#C6EFCE";
 constexpr const char* kBlue = "#DDEBF7";
@@ -49,16 +49,34 @@ Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring&
   c.header = spec.label;
   switch (spec.type) {
     case FieldType::kId: c.width = 14; break;
-    case FieldType::kLongText: c.width = 45; c.wrap = true; break;
-    case FieldType::kList: case FieldType::kRefs: case FieldType::kClauses:
-      c.width = 22; c.wrap = true; break;
+    case FieldType::kLongText:
+      c.width = 45;
+      c.wrap = true;
+      break;
+    case FieldType::kList:
+    case FieldType::kRefs:
+    case FieldType::kClauses:
+      c.width = 22;
+      c.wrap = true;
+      break;
     case FieldType::kDate: c.width = 12; break;
-    case FieldType::kInteger: case FieldType::kNumber: case FieldType::kBool:
+    case FieldType::kInteger:
+    case FieldType::kNumber:
+    case FieldType::kBool:
     case FieldType::kScore: c.width = 10; break;
-    case FieldType::kEnum: c.width = 15; c.choices = spec.values; break;
-    case FieldType::kStatus: c.width = 14; c.choices = kind.statuses; break;
+    case FieldType::kEnum:
+      c.width = 15;
+      c.choices = spec.values;
+      break;
+    case FieldType::kStatus:
+      c.width = 14;
+      c.choices = kind.statuses;
+      break;
     case FieldType::kRole: c.width = 24; break;
-    case FieldType::kRoles: c.width = 28; c.wrap = true; break;
+    case FieldType::kRoles:
+      c.width = 28;
+      c.wrap = true;
+      break;
     default: c.width = spec.name == "title" ? 40 : 18; c.wrap = spec.name == "title";
   }
   if (spec.type == FieldType::kInteger) {
@@ -110,9 +128,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
     return wb;
   }
 
-  const KindSpec* Kind(const std::string& name) const {
-    return graph_.corpus->kinds.Find(name);
-  }
+  const KindSpec* Kind(const std::string& name) const { return graph_.corpus->kinds.Find(name); }
 
   std::vector<int> RecordsOf(const KindSpec& kind) const {
     std::vector<int> nodes;
@@ -121,7 +137,9 @@ class Builder : public std::enable_shared_from_this<Builder> {
     return nodes;
   }
 
-  const Record& RecordAt(int node) const { return graph_.corpus->records[graph_.nodes[node].index]; }
+  const Record& RecordAt(int node) const {
+    return graph_.corpus->records[graph_.nodes[node].index];
+  }
 
   std::string Url(const std::string& workbook_file, int node) const {
     return RelativeUrl(kFolder + workbook_file, graph_.nodes[node].url);
@@ -135,8 +153,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
   // The cell of one field of one record; formulas refer to the columns of
   // this sheet (letters) on Excel row `excel_row`.
   Cell FieldCell(const Record& record, const FieldSpec& spec, const std::string& workbook_file,
-                 int node, const std::map<std::string, std::string>& letters,
-                 int excel_row) const {
+                 int node, const std::map<std::string, std::string>& letters, int excel_row) const {
     if (spec.type == FieldType::kId) {
       Cell c = Cell::Text(record.id);
       c.url = Url(workbook_file, node);
@@ -165,8 +182,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
       }
       case FieldType::kRef:
       case FieldType::kRefs:
-      case FieldType::kClauses:
-        return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
+      case FieldType::kClauses: return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
       case FieldType::kList: return items.empty() ? Cell{} : Cell::Text(Join(items, "; "));
       case FieldType::kScore: {
         if (text.empty()) return {};
@@ -221,8 +237,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     const auto& bands = rules_.scoring().bands;
     if (spec.type == FieldType::kScore) {
       for (size_t b = 0; b < bands.size(); ++b) {
-        std::string formula = "=AND(ISNUMBER(" + cell + ")," + cell + ">=" +
-                              std::to_string(bands[b].min);
+        std::string formula =
+            "=AND(ISNUMBER(" + cell + ")," + cell + ">=" + std::to_string(bands[b].min);
         if (b + 1 < bands.size()) formula += "," + cell + "<" + std::to_string(bands[b + 1].min);
         sheet.highlights.push_back({column, formula + ")", bands[b].colour});
       }
@@ -240,13 +256,13 @@ class Builder : public std::enable_shared_from_this<Builder> {
       if (auto status = letters.find("status"); status != letters.end())
         for (const auto& done : spec.done)  // appended: GCC 12 misjudges a + chain (-Wrestrict)
           live.append(",$").append(status->second).append("2<>").append(Quote(done));
+      sheet.highlights.push_back(
+          {column,
+           "=AND(ISNUMBER(" + cell + ")," + cell + "<" + ExcelDate(info_.as_of) + live + ")",
+           RegisterRules::kLate});
       sheet.highlights.push_back({column,
-                                  "=AND(ISNUMBER(" + cell + ")," + cell + "<" +
-                                      ExcelDate(info_.as_of) + live + ")",
-                                  RegisterRules::kLate});
-      sheet.highlights.push_back({column,
-                                  "=AND(ISNUMBER(" + cell + ")," + cell + ">=" +
-                                      ExcelDate(info_.as_of) + "," + cell + "<" +
+                                  "=AND(ISNUMBER(" + cell + ")," + cell +
+                                      ">=" + ExcelDate(info_.as_of) + "," + cell + "<" +
                                       ExcelDate(rules_.expiring_until()) + live + ")",
                                   RegisterRules::kSoon});
     }
@@ -279,8 +295,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
       const Record& record = self->RecordAt(nodes[r]);
       std::vector<Cell> row;
       for (const FieldSpec* spec : specs)
-        row.push_back(self->FieldCell(record, *spec, file, nodes[r], letters,
-                                      static_cast<int>(r) + 2));
+        row.push_back(
+            self->FieldCell(record, *spec, file, nodes[r], letters, static_cast<int>(r) + 2));
       return row;
     };
     return sheet;
@@ -310,8 +326,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     line("Sheet", Cell::Text("Rows"));
     for (const auto& sheet : wb.sheets) {
       if (!sheet.is_table) continue;
-      cover.rows.push_back({Cell::Text(sheet.name),
-                            Cell::Number(static_cast<double>(sheet.RowCount()))});
+      cover.rows.push_back(
+          {Cell::Text(sheet.name), Cell::Number(static_cast<double>(sheet.RowCount()))});
     }
     wb.sheets.insert(wb.sheets.begin(), std::move(cover));
   }
@@ -324,17 +340,17 @@ class Builder : public std::enable_shared_from_this<Builder> {
     if (risk) {
       wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks"));
       // Treatment plan: what still needs doing about a risk.
-      std::vector<std::string> plan = {"id", "title", "inherent_level", "treatment",
-                                       "planned_controls", "treatment_owner", "due", "actions",
-                                       "residual_level", "status"};
-      wb.sheets.push_back(RecordSheet(*risk, plan,
-                                      [](const Record& r) {
-                                        const FieldValue* t = r.Field("treatment");
-                                        // No treatment chosen yet is work to do too.
-                                        return !RegisterRules::IsDone(r) &&
-                                               (!t || t->text != "retain");
-                                      },
-                                      "Treatment plan"));
+      std::vector<std::string> plan = {
+          "id",  "title",   "inherent_level", "treatment", "planned_controls", "treatment_owner",
+          "due", "actions", "residual_level", "status"};
+      wb.sheets.push_back(RecordSheet(
+          *risk, plan,
+          [](const Record& r) {
+            const FieldValue* t = r.Field("treatment");
+            // No treatment chosen yet is work to do too.
+            return !RegisterRules::IsDone(r) && (!t || t->text != "retain");
+          },
+          "Treatment plan"));
     }
     wb.sheets.push_back(CriteriaSheet());
     wb.sheets.push_back(HeatMap(risk));
@@ -355,8 +371,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     };
     sheet.rows.push_back({bold("Risk criteria")});
     sheet.rows.push_back({Cell::Text("Score"), Cell::Text(s.formula == RiskScoring::Formula::kAdd
-                                                               ? "likelihood + impact"
-                                                               : "likelihood x impact")});
+                                                              ? "likelihood + impact"
+                                                              : "likelihood x impact")});
     sheet.rows.push_back({Cell::Text("Acceptance"),
                           Cell::Text("scores above " + std::to_string(s.acceptance) +
                                      " exceed the acceptance criteria and need treatment")});
@@ -400,7 +416,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     sheet.is_table = false;
     sheet.columns.push_back({"", 26});
     for (size_t k = 0; k < s.likelihood.size(); ++k) sheet.columns.push_back({"", 14});
-    Cell title = Cell::Text("Risks not closed (opportunities left out), by inherent likelihood and impact");
+    Cell title =
+        Cell::Text("Risks not closed (opportunities left out), by inherent likelihood and impact");
     title.bold = true;
     sheet.rows.push_back({title});
     std::vector<Cell> header = {Cell::Text("Impact \\ Likelihood")};
@@ -433,11 +450,14 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook("training-register.xlsx", "Training and competence register");
     const KindSpec *training = Kind("training"), *competence = Kind("competence"),
                    *person = Kind("person");
-    if (training) wb.sheets.push_back(RecordSheet(*training, training->columns, nullptr, "Training records"));
+    if (training)
+      wb.sheets.push_back(RecordSheet(*training, training->columns, nullptr, "Training records"));
     if (competence)
-      wb.sheets.push_back(RecordSheet(*competence, competence->columns, nullptr, "Competence requirements"));
+      wb.sheets.push_back(
+          RecordSheet(*competence, competence->columns, nullptr, "Competence requirements"));
     if (person) wb.sheets.push_back(RecordSheet(*person, person->columns, nullptr, "People"));
-    if (training && competence && person) wb.sheets.push_back(SkillsMatrix(*training, *competence, *person));
+    if (training && competence && person)
+      wb.sheets.push_back(SkillsMatrix(*training, *competence, *person));
     AddCover(wb);
     return wb;
   }
@@ -528,8 +548,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
       for (size_t k = 0; k < competences.size(); ++k) {
         const Record& comp = RecordAt(competences[k]);
         std::vector<std::string> needed_by = RequiredRoles(comp);
-        bool needed = role && std::find(needed_by.begin(), needed_by.end(), role->text) !=
-                                  needed_by.end();
+        bool needed =
+            role && std::find(needed_by.begin(), needed_by.end(), role->text) != needed_by.end();
         std::string s = state[{who.id, comp.id}];
         if (needed && (s.empty() || s == "planned" || s == "expired")) {
           ++gaps[k];
@@ -560,7 +580,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     if (audit) wb.sheets.push_back(AuditProgramme(*audit, finding));
     if (audit) wb.sheets.push_back(Coverage(*audit));
     if (finding) wb.sheets.push_back(RecordSheet(*finding, finding->columns, nullptr, "Findings"));
-    if (action) wb.sheets.push_back(RecordSheet(*action, action->columns, nullptr, "Corrective actions"));
+    if (action)
+      wb.sheets.push_back(RecordSheet(*action, action->columns, nullptr, "Corrective actions"));
     AddCover(wb);
     return wb;
   }
@@ -590,7 +611,9 @@ class Builder : public std::enable_shared_from_this<Builder> {
         if (a && c && !a->items.empty()) counts[{a->items[0], c->text}]++;
       }
     const std::vector<std::pair<std::string, std::string>> classes = {
-        {"major", "Major NCs"}, {"minor", "Minor NCs"}, {"observation", "Observations"},
+        {"major", "Major NCs"},
+        {"minor", "Minor NCs"},
+        {"observation", "Observations"},
         {"ofi", "OFIs"}};
     std::string id_col;
     for (size_t c = 0, shown = 0; c < audit.columns.size(); ++c) {
@@ -607,8 +630,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
         if (!audit_col.empty() && !class_col.empty() && !id_col.empty()) {
           c.type = Cell::Type::kFormula;
           c.text = "=COUNTIFS('Findings'!" + audit_col + ":" + audit_col + "," + id_col +
-                   std::to_string(r + 2) + ",'Findings'!" + class_col + ":" + class_col +
-                   "," + Quote(cls) + ")";
+                   std::to_string(r + 2) + ",'Findings'!" + class_col + ":" + class_col + "," +
+                   Quote(cls) + ")";
         }
         sheet.rows[r].push_back(c);
       }
@@ -652,7 +675,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
         for (size_t d = c + 1; d < all.size() && CoversClause(all[d].clause->id, all[c].clause->id);
              ++d) {
           if (!all[d].leaf) continue;
-          std::string leaf = cover.count({all[d].clause->id, p}) ? cover[{all[d].clause->id, p}] : "";
+          std::string leaf =
+              cover.count({all[d].clause->id, p}) ? cover[{all[d].clause->id, p}] : "";
           if (rank(leaf) < rank(weakest)) weakest = leaf;
         }
         if (!weakest.empty()) cover[{all[c].clause->id, p}] = weakest;
@@ -687,14 +711,22 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook(kClauseCoverageRegister, "Clause coverage");
     Sheet sheet;
     sheet.name = "Clauses";
-    sheet.columns = {{"Clause", 10},          {"Title", 44, true},
-                     {"State", 16},           {"Documents", 11},
-                     {"Processes", 11},       {"Records", 10},
-                     {"Document IDs", 30, true}, {"Process IDs", 30, true},
-                     {"Not in force", 22, true}, {"Record IDs", 30, true},
-                     {"Internal audits", 22, true}, {"Last internal audit", 12},
-                     {"Audited in cycle", 10}, {"External audits", 22, true},
-                     {"Last external audit", 12}, {"Open findings", 22, true}};
+    sheet.columns = {{"Clause", 10},
+                     {"Title", 44, true},
+                     {"State", 16},
+                     {"Documents", 11},
+                     {"Processes", 11},
+                     {"Records", 10},
+                     {"Document IDs", 30, true},
+                     {"Process IDs", 30, true},
+                     {"Not in force", 22, true},
+                     {"Record IDs", 30, true},
+                     {"Internal audits", 22, true},
+                     {"Last internal audit", 12},
+                     {"Audited in cycle", 10},
+                     {"External audits", 22, true},
+                     {"Last external audit", 12},
+                     {"Open findings", 22, true}};
     sheet.columns[2].choices = {"covered", "partly covered", "documented only", "evidenced only",
                                 "not covered"};
     sheet.highlights = {
@@ -706,7 +738,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     auto ids = [&](const std::vector<int>& nodes) {
       constexpr size_t kShown = 200;
       std::vector<std::string> out;
-      for (size_t i = 0; i < nodes.size() && i < kShown; ++i) out.push_back(graph_.nodes[nodes[i]].id);
+      for (size_t i = 0; i < nodes.size() && i < kShown; ++i)
+        out.push_back(graph_.nodes[nodes[i]].id);
       std::string text = Join(out, ", ");
       if (nodes.size() > kShown) text += " and " + std::to_string(nodes.size() - kShown) + " more";
       return out.empty() ? Cell{} : Cell::Text(text);
@@ -714,18 +747,16 @@ class Builder : public std::enable_shared_from_this<Builder> {
     auto date = [](const std::string& iso) { return iso.empty() ? Cell{} : Cell::DateCell(iso); };
     for (const ClauseCoverage& cov : analysis_.coverage) {
       Cell clause = Cell::Text(cov.clause->id);
-      clause.url = RelativeUrl(std::string(kFolder) + kClauseCoverageRegister, ClauseUrl(cov.clause->id));
-      sheet.rows.push_back({clause, Cell::Text(cov.clause->title),
-                            Cell::Text(StateName(cov.state)),
-                            Cell::Number(static_cast<double>(cov.documents.size())),
-                            Cell::Number(static_cast<double>(cov.processes.size())),
-                            Cell::Number(static_cast<double>(cov.records.size())),
-                            ids(cov.documents), ids(cov.processes), ids(cov.not_in_force),
-                            ids(cov.records), ids(cov.internal_audits),
-                            date(cov.last_internal_audit),
-                            Cell::Text(cov.audited_in_cycle ? "yes" : "no"),
-                            ids(cov.external_audits), date(cov.last_external_audit),
-                            ids(cov.open_findings)});
+      clause.url =
+          RelativeUrl(std::string(kFolder) + kClauseCoverageRegister, ClauseUrl(cov.clause->id));
+      sheet.rows.push_back(
+          {clause, Cell::Text(cov.clause->title), Cell::Text(StateName(cov.state)),
+           Cell::Number(static_cast<double>(cov.documents.size())),
+           Cell::Number(static_cast<double>(cov.processes.size())),
+           Cell::Number(static_cast<double>(cov.records.size())), ids(cov.documents),
+           ids(cov.processes), ids(cov.not_in_force), ids(cov.records), ids(cov.internal_audits),
+           date(cov.last_internal_audit), Cell::Text(cov.audited_in_cycle ? "yes" : "no"),
+           ids(cov.external_audits), date(cov.last_external_audit), ids(cov.open_findings)});
     }
     wb.sheets.push_back(std::move(sheet));
     AddCover(wb);
@@ -738,18 +769,27 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook(kDocumentRegister, "Document master list");
     Sheet sheet;
     sheet.name = "Documents";
-    sheet.columns = {{"ID", 16},          {"Title", 40, true},  {"Type", 14},
-                     {"Clauses", 18, true}, {"Owner", 24},       {"Approver", 24},
-                     {"Version", 9},      {"Status", 11},       {"Effective", 12},
-                     {"Approved on", 12}, {"Approved by", 24},  {"Last review", 12},
-                     {"Review cycle (months)", 11}, {"Next review", 12},
-                     {"Changed after approval", 28, true}, {"Approval problems", 40, true},
+    sheet.columns = {{"ID", 16},
+                     {"Title", 40, true},
+                     {"Type", 14},
+                     {"Clauses", 18, true},
+                     {"Owner", 24},
+                     {"Approver", 24},
+                     {"Version", 9},
+                     {"Status", 11},
+                     {"Effective", 12},
+                     {"Approved on", 12},
+                     {"Approved by", 24},
+                     {"Last review", 12},
+                     {"Review cycle (months)", 11},
+                     {"Next review", 12},
+                     {"Changed after approval", 28, true},
+                     {"Approval problems", 40, true},
                      {"Source", 36}};
     sheet.columns[7].choices = {"draft", "approved", "retired"};
-    sheet.highlights.push_back({13,
-                                "=AND(ISNUMBER(N2),N2<" + ExcelDate(info_.as_of) +
-                                    ",$H2=\"approved\")",
-                                RegisterRules::kLate});
+    sheet.highlights.push_back(
+        {13, "=AND(ISNUMBER(N2),N2<" + ExcelDate(info_.as_of) + ",$H2=\"approved\")",
+         RegisterRules::kLate});
     std::vector<int> nodes;
     for (size_t i = 0; i < graph_.corpus->documents.size(); ++i)
       nodes.push_back(graph_.DocumentNode(i));
@@ -769,13 +809,12 @@ class Builder : public std::enable_shared_from_this<Builder> {
       for (const ApprovalProblem& p : c.approval_problems) messages.push_back(p.message);
       Cell problems = messages.empty() ? Cell{} : Cell::Text(Join(messages, "; "));
       if (!messages.empty()) problems.fill = RegisterRules::kLate;
-      sheet.rows.push_back({id, Cell::Text(d.title), Cell::Text(d.type),
-                            Cell::Text(Join(d.clauses, ", ")), Cell::Text(RoleTitle(d.owner)),
-                            Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
-                            Cell::Text(d.status), date(d.effective), date(c.approved_on),
-                            Cell::Text(c.approved_by), date(c.last_review),
-                            Cell::Number(d.review_months), date(c.next_review), changed,
-                            problems, Cell::Text(d.path)});
+      sheet.rows.push_back(
+          {id, Cell::Text(d.title), Cell::Text(d.type), Cell::Text(Join(d.clauses, ", ")),
+           Cell::Text(RoleTitle(d.owner)), Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
+           Cell::Text(d.status), date(d.effective), date(c.approved_on), Cell::Text(c.approved_by),
+           date(c.last_review), Cell::Number(d.review_months), date(c.next_review), changed,
+           problems, Cell::Text(d.path)});
     }
     wb.sheets.push_back(std::move(sheet));
     AddCover(wb);

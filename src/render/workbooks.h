@@ -3,9 +3,9 @@
 #include <vector>
 
 #include "link/graph.h"
-#include "model/workbook.h"
 #include "model/analysis.h"
 #include "model/build_info.h"
+#include "model/workbook.h"
 
 namespace smsdoc {
 

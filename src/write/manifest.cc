@@ -24,10 +24,14 @@ bool NeedsEscape(std::string_view path) {
 std::string Escape(std::string_view path) {
   std::string out;
   for (char c : path) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      out += c;
   }
   return out;
 }
@@ -42,10 +46,14 @@ std::string Unescape(std::string_view path) {
     }
     if (++i == path.size()) return "";
     char c = path[i];
-    if (c == '\\') out += '\\';
-    else if (c == 'n') out += '\n';
-    else if (c == 'r') out += '\r';
-    else return "";
+    if (c == '\\')
+      out += '\\';
+    else if (c == 'n')
+      out += '\n';
+    else if (c == 'r')
+      out += '\r';
+    else
+      return "";
   }
   return out;
 }
@@ -75,11 +83,17 @@ std::string FormatManifest(const BuildInfo& info, std::vector<FileHash> files) {
             [](const FileHash& a, const FileHash& b) { return a.path < b.path; });
   std::string out =
       "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one\n"
-      "# smsdoc-version: " + info.version + "\n"
-      "# as-of: " + (info.as_of.empty() ? "none" : info.as_of) + "\n"
-      "# source-revision: " + (info.revision.empty() ? "none (not in git)" : info.revision) + "\n"
-      "# check with: smsdoc verify FOLDER, or sha256sum -c " + kManifestFile +
-      " in the folder\n";
+      "# smsdoc-version: " +
+      info.version +
+      "\n"
+      "# as-of: " +
+      (info.as_of.empty() ? "none" : info.as_of) +
+      "\n"
+      "# source-revision: " +
+      (info.revision.empty() ? "none (not in git)" : info.revision) +
+      "\n"
+      "# check with: smsdoc verify FOLDER, or sha256sum -c " +
+      kManifestFile + " in the folder\n";
   for (const auto& f : files) {
     if (NeedsEscape(f.path)) out += '\\';
     out += f.sha256 + "  " + (NeedsEscape(f.path) ? Escape(f.path) : f.path) + "\n";
@@ -94,8 +108,7 @@ std::string Manifest::Header(std::string_view key) const {
   return "";
 }
 
-Manifest ParseManifest(std::string_view text, const std::string& shown_path,
-                       Diagnostics& diags) {
+Manifest ParseManifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
   Manifest manifest;
   std::set<std::string> seen;
   int number = 0;
@@ -182,19 +195,19 @@ void CompareWithManifest(const Manifest& manifest, const std::vector<FileHash>& 
   for (const auto& f : found) {
     auto it = listed.find(f.path);
     if (it == listed.end() || !present.insert(f.path).second) {
-      diags.Error(f.path, {}, std::string("extra: not listed in ") + kManifestFile,
-                  "verify-extra");
+      diags.Error(f.path, {}, std::string("extra: not listed in ") + kManifestFile, "verify-extra");
     } else if (f.sha256.empty()) {
       diags.Error(f.path, {}, "altered: it cannot be read", "verify-altered");
     } else if (f.sha256 != it->second->sha256) {
-      diags.Error(f.path, {}, std::string("altered: its SHA-256 is not the one in ") +
-                                  kManifestFile, "verify-altered");
+      diags.Error(f.path, {},
+                  std::string("altered: its SHA-256 is not the one in ") + kManifestFile,
+                  "verify-altered");
     }
   }
   for (const auto& [path, file] : listed)
     if (!present.count(path))
-      diags.Error(path, {}, std::string("missing: listed in ") + kManifestFile +
-                                " but not found", "verify-missing");
+      diags.Error(path, {}, std::string("missing: listed in ") + kManifestFile + " but not found",
+                  "verify-missing");
 }
 
 }  // namespace smsdoc

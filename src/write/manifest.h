@@ -33,8 +33,7 @@ struct Manifest {
 
 /// Parses a manifest; a line that is neither a header nor a `HASH  PATH`
 /// line, or a path listed twice, is an error at its line.
-Manifest ParseManifest(std::string_view text, const std::string& shown_path,
-                       Diagnostics& diags);
+Manifest ParseManifest(std::string_view text, const std::string& shown_path, Diagnostics& diags);
 
 /// Every file under `folder` ('/'-separated, relative), hidden files
 /// included, sorted. Returns "" or why the folder could not be listed.
@@ -43,12 +42,11 @@ std::string ListFolder(const std::filesystem::path& folder, std::vector<std::str
 /// Every file under `folder` but a root `MANIFEST.sha256`, hidden files
 /// included, hashed on `jobs` threads, sorted by path. Returns "" or why
 /// the folder could not be listed.
-std::string HashFolder(const std::filesystem::path& folder, int jobs,
-                       std::vector<FileHash>& files);
+std::string HashFolder(const std::filesystem::path& folder, int jobs, std::vector<FileHash>& files);
 
 /// Hashes `folder` into `text`, its manifest. Returns "" or an error.
-std::string FormatManifestOf(const std::filesystem::path& folder, const BuildInfo& info,
-                             int jobs, std::string& text);
+std::string FormatManifestOf(const std::filesystem::path& folder, const BuildInfo& info, int jobs,
+                             std::string& text);
 
 /// Names every file that is altered, missing or extra compared with the
 /// manifest, one error each ([verify-altered], [verify-missing],

@@ -63,8 +63,8 @@ TEST_CASE("malformed manifest lines are errors at their line") {
   Diagnostics diags;
   std::string upper = kAbc;
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  Manifest m = ParseManifest("# header\n" + upper + " *bin.dat\nnot a line\n" + kAbc +
-                                 "  x\n" + kAbc + "  x\n\\" + kAbc + "  bad\\q\n",
+  Manifest m = ParseManifest("# header\n" + upper + " *bin.dat\nnot a line\n" + kAbc + "  x\n" +
+                                 kAbc + "  x\n\\" + kAbc + "  bad\\q\n",
                              "site/MANIFEST.sha256", diags);
   CHECK(Messages(diags) ==
         "site/MANIFEST.sha256:3:1: error: expected a line 'SHA256  PATH' (64 hex digits, two "
@@ -99,10 +99,9 @@ TEST_CASE("comparing with the manifest names altered, missing and extra files") 
   Manifest m;
   m.files = {{"same.html", kAbc}, {"changed.html", kAbc}, {"gone.html", kAbc}};
   Diagnostics diags;
-  CompareWithManifest(m,
-                      {{"same.html", kAbc}, {"changed.html", kEmpty}, {"new.html", kAbc},
-                       {"same.html", kAbc}},
-                      diags);
+  CompareWithManifest(
+      m, {{"same.html", kAbc}, {"changed.html", kEmpty}, {"new.html", kAbc}, {"same.html", kAbc}},
+      diags);
   diags.Sort();
   CHECK(Messages(diags) ==
         "changed.html: error: altered: its SHA-256 is not the one in MANIFEST.sha256 "

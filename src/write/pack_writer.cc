@@ -51,8 +51,8 @@ std::string WritePack(const fs::path& site, const fs::path& zip, const BuildInfo
   std::sscanf(info.as_of.c_str(), "%d-%d-%d", &year, &month, &day);
   std::string comment = std::string(kPackMarker) + " of a service management system, as of " +
                         info.as_of + ", source " +
-                        (info.revision.empty() ? "not in git" : info.revision) +
-                        ", smsdoc " + info.version + "; check it with: smsdoc verify FILE.zip";
+                        (info.revision.empty() ? "not in git" : info.revision) + ", smsdoc " +
+                        info.version + "; check it with: smsdoc verify FILE.zip";
 
   fs::path abs = AbsolutePath(zip);
   fs::path temp = abs.parent_path() / (".smsdoc-pack-" + std::to_string(::getpid()) + ".zip");
@@ -63,8 +63,7 @@ std::string WritePack(const fs::path& site, const fs::path& zip, const BuildInfo
     InterruptGuard guard;
     error = WriteZip(temp, entries, {year, month, day}, comment);
     if (error.empty() && InterruptSignal())
-      error = std::string("interrupted by ") + SignalName(InterruptSignal()) +
-              "; no pack written";
+      error = std::string("interrupted by ") + SignalName(InterruptSignal()) + "; no pack written";
   }
   if (error.empty()) {
     fs::rename(temp, abs, ec);

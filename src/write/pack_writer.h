@@ -13,8 +13,7 @@ inline constexpr const char* kPackMarker = "smsdoc pack";
 
 /// The pack's default path: beside the site folder, named after it and the
 /// as-of date (`site/` -> `site-2026-11-21.zip`).
-std::filesystem::path DefaultPackPath(const std::filesystem::path& site,
-                                      const std::string& as_of);
+std::filesystem::path DefaultPackPath(const std::filesystem::path& site, const std::string& as_of);
 
 /// Why `zip` may not receive the pack, or "" when it may: it must not lie
 /// in the site folder (every build replaces it) or a content folder (the

@@ -44,11 +44,11 @@ TEST_CASE("a pack holds every file of the site, sorted, and is the same twice") 
   REQUIRE(ReadZip(tmp.path / "one.zip", [&](const std::string& name, const std::string& bytes) {
             entries.emplace_back(name, bytes);
           }) == "");
-  CHECK(entries == std::vector<std::pair<std::string, std::string>>{
-                       {".smsdoc-output", "marker"},
-                       {"MANIFEST.sha256", "manifest"},
-                       {"index.html", "home"},
-                       {"registers/risks.xlsx", "xlsx"}});
+  CHECK(entries ==
+        std::vector<std::pair<std::string, std::string>>{{".smsdoc-output", "marker"},
+                                                         {"MANIFEST.sha256", "manifest"},
+                                                         {"index.html", "home"},
+                                                         {"registers/risks.xlsx", "xlsx"}});
   CHECK(ZipComment(tmp.path / "one.zip")->rfind(kPackMarker, 0) == 0);
   // Nothing but the two packs and the site is left beside them.
   CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 3);
@@ -77,8 +77,8 @@ TEST_CASE("a pack replaces only a zip smsdoc pack wrote, outside the site and co
         std::string::npos);
   CHECK(CheckPackFile(root / "policies" / "x.zip", site, root, content)
             .find("in the content folder 'policies'") != std::string::npos);
-  CHECK(CheckPackFile(tmp.path / "absent" / "x.zip", site, root, content)
-            .find("does not exist") != std::string::npos);
+  CHECK(CheckPackFile(tmp.path / "absent" / "x.zip", site, root, content).find("does not exist") !=
+        std::string::npos);
   CHECK(CheckPackFile(root / "policies", site, root, content) != "");  // a folder
 }
 

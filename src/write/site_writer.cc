@@ -47,8 +47,7 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
   if (home && *home && abs_out == AbsolutePath(home))
     return "refusing to write the site to '" + out.string() + "', the home folder";
   if (abs_out == abs_root || IsWithin(abs_root, abs_out))
-    return "refusing to write the site to '" + out.string() +
-           "': it is or contains the SMS root";
+    return "refusing to write the site to '" + out.string() + "': it is or contains the SMS root";
   for (const auto& folder : content_folders) {
     fs::path abs_folder = AbsolutePath(root / folder);
     if (abs_out == abs_folder || IsWithin(abs_out, abs_folder) || IsWithin(abs_folder, abs_out))
@@ -60,20 +59,17 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
     return "cannot write the site to '" + out.string() + "': folder '" +
            abs_out.parent_path().string() + "' does not exist";
   if (fs::exists(abs_out, ec)) {
-    if (!fs::is_directory(abs_out, ec))
-      return "'" + out.string() + "' exists and is not a folder";
+    if (!fs::is_directory(abs_out, ec)) return "'" + out.string() + "' exists and is not a folder";
     bool empty = fs::directory_iterator(abs_out, ec) == fs::directory_iterator();
     if (!empty && !fs::exists(abs_out / kOutputMarker, ec))
       return "refusing to replace '" + out.string() +
-             "': it is not empty and was not written by smsdoc (no " +
-             kOutputMarker + " file)";
+             "': it is not empty and was not written by smsdoc (no " + kOutputMarker + " file)";
   }
   return "";
 }
 
-std::string WriteSite(const OutputFiles& files, const fs::path& out,
-                      const fs::path& root, int jobs, const BuildInfo& info,
-                      const FileWriter& writer) {
+std::string WriteSite(const OutputFiles& files, const fs::path& out, const fs::path& root, int jobs,
+                      const BuildInfo& info, const FileWriter& writer) {
   fs::path target = AbsolutePath(out);
   fs::path parent = target.parent_path();
   for (const auto& f : files)

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "base/disk.h"
-#include "model/output.h"
 #include "model/build_info.h"
+#include "model/output.h"
 
 namespace smsdoc {
 
@@ -17,8 +17,7 @@ inline constexpr const char* kOutputMarker = ".smsdoc-output";
 /// or "" when it may: it must not be or contain the root, overlap a
 /// content folder (relative to the root), be a non-empty folder that
 /// smsdoc did not write, or lie in a folder that does not exist.
-std::string CheckOutputFolder(const std::filesystem::path& out,
-                              const std::filesystem::path& root,
+std::string CheckOutputFolder(const std::filesystem::path& out, const std::filesystem::path& root,
                               const std::vector<std::string>& content_folders);
 
 /// The write stage: writes `files` through `writer` into a fresh folder

@@ -1,10 +1,6 @@
 #include "write/site_writer.h"
 
-#include "base/interrupt.h"
-
 #include <doctest/doctest.h>
-
-#include "test_support.h"
 #include <unistd.h>
 
 #include <atomic>
@@ -12,6 +8,8 @@
 #include <fstream>
 
 #include "adapters/sha256.h"
+#include "base/interrupt.h"
+#include "test_support.h"
 #include "write/manifest.h"
 
 namespace smsdoc {
@@ -29,7 +27,8 @@ const BuildInfo kInfo{"2026-11-21", "", "0.1.0"};
 TEST_CASE("the site is written whole, then replaced whole") {
   TempDir tmp;
   fs::path out = tmp.path / "site";
-  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2, kInfo) == "");
+  CHECK(WriteSite({{"index.html", "one", ""}, {"a/b.html", "b", ""}}, out, tmp.path, 2, kInfo) ==
+        "");
   CHECK(ReadBytes(out / "index.html") == "one");
   CHECK(fs::exists(out / kOutputMarker));
   // The manifest covers every file written, the marker too.
@@ -56,7 +55,8 @@ TEST_CASE("a trailing '/' on the output folder is the same folder") {
 
 TEST_CASE("no output path may leave the site") {
   TempDir tmp;
-  CHECK_FALSE(WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1, kInfo).empty());
+  CHECK_FALSE(
+      WriteSite({{"../escape.html", "x", ""}}, tmp.path / "site", tmp.path, 1, kInfo).empty());
   CHECK_FALSE(fs::exists(tmp.path / "escape.html"));
   CHECK_FALSE(fs::exists(tmp.path / "site"));
 }
@@ -139,8 +139,8 @@ TEST_CASE("SIGINT or SIGTERM while writing stops, cleans up, keeps the previous 
 TEST_CASE("a signal ignored on entry (nohup) stays ignored") {
   auto previous = std::signal(SIGTERM, SIG_IGN);
   TempDir tmp;
-  CHECK(WriteSite({{"a.html", "a", ""}, {"b.html", "b", ""}}, tmp.path / "site", tmp.path, 1,
-                  kInfo, FailingWriter(1, SIGTERM)) == "");
+  CHECK(WriteSite({{"a.html", "a", ""}, {"b.html", "b", ""}}, tmp.path / "site", tmp.path, 1, kInfo,
+                  FailingWriter(1, SIGTERM)) == "");
   CHECK(InterruptSignal() == 0);
   std::signal(SIGTERM, previous);
 }
@@ -154,12 +154,12 @@ TEST_CASE("output folders that are not smsdoc's are refused") {
   CHECK_FALSE(CheckOutputFolder("/", tmp.path / "sms", {}).empty());
   CHECK(CheckOutputFolder(tmp.path / "sms/policies/site", tmp.path / "sms", {"policies"})
             .find("overlaps the content folder 'policies'") != std::string::npos);
-  CHECK(CheckOutputFolder(tmp.path / "no/such/site", tmp.path / "sms", {})
-            .find("does not exist") != std::string::npos);
+  CHECK(CheckOutputFolder(tmp.path / "no/such/site", tmp.path / "sms", {}).find("does not exist") !=
+        std::string::npos);
   fs::create_directories(tmp.path / "docs");
   std::ofstream(tmp.path / "docs" / "thesis.txt") << "precious";
-  CHECK(CheckOutputFolder(tmp.path / "docs", tmp.path / "sms", {})
-            .find("not written by smsdoc") != std::string::npos);
+  CHECK(CheckOutputFolder(tmp.path / "docs", tmp.path / "sms", {}).find("not written by smsdoc") !=
+        std::string::npos);
   CHECK(CheckOutputFolder(tmp.path / "new-site/", tmp.path / "sms", {}) == "");
   // The home folder, even when empty.
   fs::create_directories(tmp.path / "home");
@@ -169,7 +169,10 @@ TEST_CASE("output folders that are not smsdoc's are refused") {
   CHECK(CheckOutputFolder(tmp.path / "home/", tmp.path / "sms", {}).find("the home folder") !=
         std::string::npos);
   CHECK(CheckOutputFolder(tmp.path / "home/site", tmp.path / "sms", {}) == "");
-  if (home) setenv("HOME", saved.c_str(), 1); else unsetenv("HOME");
+  if (home)
+    setenv("HOME", saved.c_str(), 1);
+  else
+    unsetenv("HOME");
 }
 
 }  // namespace smsdoc
