@@ -191,7 +191,9 @@ TEST_CASE("an approval names the approver role by key, by title or through a per
   const std::pair<std::string, std::string> names[] = {
       {"ceo", role},     {"Chief Executive Officer", role}, {"chief EXECUTIVE officer", role},
       {"PER-1", person}, {"Alice Smith", person},           {"alice smith", person}};
-  for (const auto& [name, shown] : names) {
+  for (const auto& entry : names) {
+    const std::string& name = entry.first;    // not a structured binding: CAPTURE's lambda
+    const std::string& shown = entry.second;  // captures it, which clang 14 refuses
     CAPTURE(name);
     Document d =
         Doc({Rev("c2", "2026-02-01", "1.1", 2, {name}), Rev("c1", "2026-01-01", "1.0", 1)});
