@@ -186,6 +186,24 @@ class CliTest(unittest.TestCase):
         ok = testlib.run(["build", "-j", "2"], cwd=self.tmp)
         self.assertEqual(ok.returncode, 0, ok.stderr)
 
+    def test_bad_dates_are_refused_with_the_reason(self):
+        small_sms(self.tmp)
+        for as_of, reason in (("", "got '' (leave the option out for today)"),
+                              ("2026-02-30", "got '2026-02-30' (2026-02 has 28 days)"),
+                              ("21/11/2026", "got '21/11/2026' (did you mean '2026-11-21'?)")):
+            for command in ("build", "status"):
+                self.assertUsageError(testlib.run([command, "--as-of", as_of], cwd=self.tmp),
+                                      "--as-of must be a date YYYY-MM-DD, " + reason)
+        # SOURCE_DATE_EPOCH is validated like --as-of, never a silent 1970-01-01.
+        for epoch in ("tomorrow", "-5", "1.7e9", "253402300800", "99999999999999999999"):
+            result = testlib.run(["build"], cwd=self.tmp, env={"SOURCE_DATE_EPOCH": epoch})
+            self.assertUsageError(result, "SOURCE_DATE_EPOCH must be seconds since 1970-01-01",
+                                  "got '%s'" % epoch)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "site")))
+        ok = testlib.run(["status", "--format", "json"], cwd=self.tmp,
+                         env={"SOURCE_DATE_EPOCH": "253402300799"})
+        self.assertIn('"as_of": "9999-12-31"', ok.stdout)
+
     def test_missing_config(self):
         for command in ("build", "check"):
             result = testlib.run([command], cwd=self.tmp)

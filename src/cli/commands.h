@@ -16,6 +16,7 @@ struct CommandOptions {
   std::string theme;                        ///< "" = the theme named in smsdoc.yaml, else default
   int jobs = 0;                             ///< 0 = one per core
   std::string as_of;                        ///< YYYY-MM-DD registers are judged against; "" = today
+  bool as_of_given = false;                 ///< --as-of was on the command line (even as "")
   std::string format;                       ///< graph: json or dot; status: text or json
   std::string diagnostics_format = "text";  ///< check: text (stderr), json or sarif (stdout)
   bool strict = false;                      ///< missing readiness items are errors

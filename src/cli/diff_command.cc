@@ -55,7 +55,9 @@ void PrintSummary(const Changes& c, const ChangesRange& range, std::ostream& out
 
 }  // namespace
 
-int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err) {
+int RunDiff(const CommandOptions& given, std::ostream& out, std::ostream& err) {
+  CommandOptions options = given;
+  if (std::optional<int> failed = ResolveAsOf(options, err)) return *failed;
   std::string why_not, error;
   std::unique_ptr<GitRepo> repo = GitRepo::Open(options.root, why_not);
   if (!repo)

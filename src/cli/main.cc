@@ -47,7 +47,8 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")->capture_default_str();
   cmd->add_option("--as-of", options.as_of,
                   "date (YYYY-MM-DD) reviews, audits, actions and trainings are judged "
-                  "against (default: today, or SOURCE_DATE_EPOCH)");
+                  "against (default: today, or SOURCE_DATE_EPOCH)")
+      ->each([&options](const std::string&) { options.as_of_given = true; });
   cmd->add_flag("--strict", options.strict,
                 "missing Stage 1 readiness items are errors, not warnings");
   cmd->add_option("--at", options.at,

@@ -52,7 +52,7 @@ std::optional<int> OpenSource(const CommandOptions& options, Session& session, S
 }
 
 PipelineOptions PipelineOptionsOf(const CommandOptions& options) {
-  return {.as_of = options.as_of.empty() ? Today() : options.as_of,
+  return {.as_of = options.as_of,
           .jobs = Jobs(options),
           .strict = options.strict,
           .published_only = options.published_only};
@@ -102,6 +102,22 @@ int Fail(const std::string& message, std::ostream& err) {
   return kExitUsage;
 }
 
+std::optional<int> ResolveAsOf(CommandOptions& options, std::ostream& err) {
+  if (options.as_of.empty() && !options.as_of_given) {
+    std::string error;
+    std::optional<std::string> today = Today(error);
+    if (!today) return Fail(error, err);
+    options.as_of = *today;
+    return std::nullopt;
+  }
+  if (!IsValidDate(options.as_of))
+    return Fail(
+        "--as-of must be a date YYYY-MM-DD, got '" + options.as_of + "'" +
+            (options.as_of.empty() ? " (leave the option out for today)" : DateHint(options.as_of)),
+        err);
+  return std::nullopt;
+}
+
 int Jobs(const CommandOptions& options) { return options.jobs > 0 ? options.jobs : DefaultJobs(); }
 
 std::optional<int> Prepare(const CommandOptions& options, Session& session, Diagnostics& diags,
@@ -111,14 +127,14 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
     return Fail("SMS root '" + options.root + "' is not a folder", err);
   if (!options.theme.empty() && !fs::is_directory(options.theme, ec))
     return Fail("theme folder '" + options.theme + "' does not exist", err);
-  if (!options.as_of.empty() && !IsValidDate(options.as_of))
-    return Fail("--as-of must be a date YYYY-MM-DD, got '" + options.as_of + "'", err);
+  CommandOptions resolved = options;
+  if (std::optional<int> failed = ResolveAsOf(resolved, err)) return failed;
 
   Source source;
   if (std::optional<int> failed = OpenSource(options, session, source, err)) return failed;
   Progress progress(err);
   progress.Show("loading " + options.root);
-  RunPipeline(source, PipelineOptionsOf(options), session.model, diags);
+  RunPipeline(source, PipelineOptionsOf(resolved), session.model, diags);
   session.theme = LoadThemeFor(options, session.model.corpus.config, diags);
   return std::nullopt;
 }

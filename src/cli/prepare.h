@@ -59,5 +59,9 @@ std::string Counts(const Diagnostics& diags);
 /// Prints `smsdoc: error: message` and returns kExitUsage.
 int Fail(const std::string& message, std::ostream& err);
 int Jobs(const CommandOptions& options);
+/// Fills `options.as_of` with today (or SOURCE_DATE_EPOCH's date) when not
+/// given; an invalid date or SOURCE_DATE_EPOCH is a usage error (the exit
+/// code, the reason printed), never a silent 1970-01-01.
+std::optional<int> ResolveAsOf(CommandOptions& options, std::ostream& err);
 
 }  // namespace smsdoc
