@@ -10,21 +10,37 @@ namespace {
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 }  // namespace
 
-int EditDistance(std::string_view a, std::string_view b) {
+int EditDistance(std::string_view a, std::string_view b, int limit) {
   // Optimal string alignment: a swap of two neighbours ("biuld") is one edit.
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  // Three rolling rows, reused across calls: suggestions compare every
+  // unknown name with every known one, so no allocation per pair.
+  thread_local std::vector<int> rows[3];
+  for (auto& row : rows) row.assign(b.size() + 1, 0);
+  std::vector<int>*before = &rows[0], *prev = &rows[1], *cur = &rows[2];
+  for (size_t j = 0; j <= b.size(); ++j) (*prev)[j] = static_cast<int>(j);
+  int prev_min = 0;
   for (size_t i = 1; i <= a.size(); ++i) {
+    (*cur)[0] = static_cast<int>(i);
+    int row_min = (*cur)[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       int cost = Lower(a[i - 1]) == Lower(b[j - 1]) ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      int d = std::min({(*prev)[j] + 1, (*cur)[j - 1] + 1, (*prev)[j - 1] + cost});
       if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) &&
           Lower(a[i - 2]) == Lower(b[j - 1]))
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d = std::min(d, (*before)[j - 2] + 1);
+      (*cur)[j] = d;
+      row_min = std::min(row_min, d);
     }
+    // A path to the end crosses this row, or jumps over it by a swap from
+    // the row before (one more edit): past the limit, the answer is too far.
+    if (std::min(row_min, prev_min + 1) > limit) return limit + 1;
+    prev_min = row_min;
+    std::vector<int>* oldest = before;
+    before = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return d[a.size()][b.size()];
+  return std::min((*prev)[b.size()], limit + 1);
 }
 
 std::optional<std::string> ClosestMatch(std::string_view word,
@@ -38,7 +54,7 @@ std::optional<std::string> ClosestMatch(std::string_view word,
   for (const auto& c : candidates) {
     int length_gap = static_cast<int>(c.size()) - static_cast<int>(word.size());
     if (std::abs(length_gap) >= best_distance) continue;  // cannot be closer
-    int d = EditDistance(word, c);
+    int d = EditDistance(word, c, best_distance - 1);
     if (d < best_distance) {
       best_distance = d;
       best = c;

@@ -7,8 +7,9 @@
 namespace smsdoc {
 
 /// Edit distance (insert, delete, replace, swap neighbours), ASCII
-/// case-insensitive.
-int EditDistance(std::string_view a, std::string_view b);
+/// case-insensitive; `limit + 1` as soon as it is sure to exceed `limit`
+/// (suggestions only need to know "close enough").
+int EditDistance(std::string_view a, std::string_view b, int limit = 1 << 20);
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 std::optional<std::string> ClosestMatch(std::string_view word,

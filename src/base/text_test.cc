@@ -9,6 +9,12 @@ TEST_CASE("EditDistance ignores case and counts a swap as one edit") {
   CHECK(EditDistance("kitten", "sitting") == 3);
   CHECK(EditDistance("PRC-CHG", "prc-chg") == 0);
   CHECK(EditDistance("", "abc") == 3);
+  // Bounded: the true distance up to the limit, limit + 1 beyond it.
+  CHECK(EditDistance("kitten", "sitting", 3) == 3);
+  CHECK(EditDistance("kitten", "sitting", 2) == 3);
+  CHECK(EditDistance("POL-00001", "PRC-77777", 1) == 2);
+  CHECK(EditDistance("abcd", "badc", 2) == 2);  // two swaps, the early exit must not cut them
+  CHECK(EditDistance("ab", "ba", 1) == 1);
 }
 
 TEST_CASE("ClosestMatch suggests only likely typos") {

@@ -82,7 +82,7 @@ class Linker {
           // Said only when every file loaded: else the ID may be in one that did not.
           if (corpus_.unloaded.empty() && !Withheld(ref.target))
             diags_.Error(path, ref.pos,
-                         "unknown reference '" + ref.target + "'" + DidYouMean(ref.target, ids_),
+                         "unknown reference '" + ref.target + "'" + SuggestId(ref.target),
                          "ref-unknown");
         } else {
           link.target = it->second;
@@ -165,6 +165,14 @@ class Linker {
   std::unordered_map<std::string, int> doc_by_path_;
   std::set<std::string> assets_;
   std::vector<std::string> ids_;
+  // A bulk rename leaves the same unknown ID in many files: one search each.
+  std::unordered_map<std::string, std::string> suggestions_;
+
+  const std::string& SuggestId(const std::string& id) {
+    auto it = suggestions_.find(id);
+    if (it == suggestions_.end()) it = suggestions_.emplace(id, DidYouMean(id, ids_)).first;
+    return it->second;
+  }
 };
 
 }  // namespace
