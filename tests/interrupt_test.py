@@ -69,6 +69,11 @@ class InterruptTest(unittest.TestCase):
     def test_sigterm(self):
         self.interrupt(signal.SIGTERM)
 
+    def test_sighup_and_sigpipe(self):
+        # A closed terminal, a reader of our output gone: the same clean end.
+        self.interrupt(signal.SIGHUP)
+        self.interrupt(signal.SIGPIPE)
+
 
 if __name__ == "__main__":
     testlib.main()

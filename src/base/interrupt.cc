@@ -1,14 +1,18 @@
 #include "base/interrupt.h"
 
 #include <csignal>
+#include <iterator>
 
 namespace smsdoc {
 
 namespace {
 
 volatile std::sig_atomic_t g_signal = 0;
-constexpr int kSignals[] = {SIGINT, SIGTERM};
-struct sigaction g_previous[2];
+// A closed terminal (SIGHUP) and a reader gone from our pipe (SIGPIPE) end
+// a build like Ctrl-C does: the fresh folder removed, the previous site kept.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+constexpr size_t kCount = std::size(kSignals);
+struct sigaction g_previous[kCount];
 
 extern "C" void OnSignal(int signal) { g_signal = signal; }
 
@@ -16,7 +20,7 @@ extern "C" void OnSignal(int signal) { g_signal = signal; }
 
 InterruptGuard::InterruptGuard() {
   g_signal = 0;
-  for (int i = 0; i < 2; ++i) {
+  for (size_t i = 0; i < kCount; ++i) {
     sigaction(kSignals[i], nullptr, &g_previous[i]);
     if (g_previous[i].sa_handler == SIG_IGN) continue;
     struct sigaction action {};
@@ -28,7 +32,7 @@ InterruptGuard::InterruptGuard() {
 }
 
 InterruptGuard::~InterruptGuard() {
-  for (int i = 0; i < 2; ++i) sigaction(kSignals[i], &g_previous[i], nullptr);
+  for (size_t i = 0; i < kCount; ++i) sigaction(kSignals[i], &g_previous[i], nullptr);
 }
 
 int InterruptSignal() { return g_signal; }
@@ -37,6 +41,8 @@ const char* SignalName(int signal) {
   switch (signal) {
     case SIGINT: return "SIGINT";
     case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    case SIGPIPE: return "SIGPIPE";
     default: return "a signal";
   }
 }

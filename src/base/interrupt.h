@@ -2,7 +2,7 @@
 
 namespace smsdoc {
 
-/// While alive, SIGINT and SIGTERM only set a flag instead of ending the
+/// While alive, SIGINT, SIGTERM, SIGHUP and SIGPIPE only set a flag instead of ending the
 /// process, so the writer can stop, remove its temporary folder and leave
 /// the previous site in place. A second signal ends the process as usual
 /// (the handler is one-shot), and a signal ignored on entry (nohup, `&` in
@@ -18,7 +18,7 @@ class InterruptGuard {
 /// The signal caught since the last guard was created, or 0.
 int InterruptSignal();
 
-/// "SIGINT", "SIGTERM" or "a signal".
+/// "SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE" or "a signal".
 const char* SignalName(int signal);
 
 }  // namespace smsdoc
