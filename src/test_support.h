@@ -41,6 +41,15 @@ inline MemoryDisk BaseSms() {
   return disk;
 }
 
+/// An audit record of `type`, as a list entry of a records file.
+inline std::string Audit(const std::string& id, const std::string& type, const std::string& status,
+                         const std::string& performed, const std::string& clauses) {
+  return "- id: " + id + "\n  kind: audit\n  title: Audit " + id + "\n  status: " + status +
+         "\n  period: \"2026\"\n  type: " + type + "\n  planned: 2026-01-10\n" +
+         (performed.empty() ? "" : "  performed: " + performed + "\n") + "  clauses: " + clauses +
+         "\n";
+}
+
 /// The date the unit tests judge an SMS against, unless they say otherwise.
 inline constexpr const char* kAsOf = "2026-11-21";
 

@@ -91,12 +91,11 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph, const std::strin
     bool internal = kind == "audit" && IsInternalAudit(*record);
     for (ClauseCoverage& cov : out) {
       const std::string& id = cov.clause->id;
-      // Naming a clause names all of it: it counts for its sub-clauses.
-      bool addresses = std::any_of(refs.begin(), refs.end(),
-                                   [&](const std::string& r) { return CoversClause(id, r); });
-      bool related = std::any_of(refs.begin(), refs.end(),
-                                 [&](const std::string& r) { return NamesPartOf(r, id); });
-      if (!related) continue;
+      // On a leaf, naming part of it is naming it or an ancestor (nothing
+      // below a leaf can be named): only leaves take audit dates.
+      if (std::none_of(refs.begin(), refs.end(),
+                       [&](const std::string& r) { return NamesPartOf(r, id); }))
+        continue;
       if (doc) {
         if (doc->status != "approved")
           cov.not_in_force.push_back(node);
@@ -112,14 +111,12 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph, const std::strin
       }
       if (!internal) {
         cov.external_audits.push_back(node);
-        if (addresses && cov.leaf)
-          cov.last_external_audit = std::max(cov.last_external_audit, performed);
+        if (cov.leaf) cov.last_external_audit = std::max(cov.last_external_audit, performed);
         continue;
       }
       cov.records.push_back(node);
       cov.internal_audits.push_back(node);
-      if (addresses && cov.leaf)
-        cov.last_internal_audit = std::max(cov.last_internal_audit, performed);
+      if (cov.leaf) cov.last_internal_audit = std::max(cov.last_internal_audit, performed);
     }
   }
 

@@ -10,15 +10,6 @@ namespace {
 
 using State = ClauseCoverage::State;
 
-// An audit record of `type`, as a list entry of a records file.
-std::string Audit(const std::string& id, const std::string& type, const std::string& status,
-                  const std::string& performed, const std::string& clauses) {
-  return "- id: " + id + "\n  kind: audit\n  title: Audit " + id + "\n  status: " + status +
-         "\n  period: \"2026\"\n  type: " + type + "\n  planned: 2026-01-10\n" +
-         (performed.empty() ? "" : "  performed: " + performed + "\n") + "  clauses: " + clauses +
-         "\n";
-}
-
 // The base SMS plus a policy POL-9 naming `clauses` (if any) and `records`.
 std::unique_ptr<testing::Sms> Run(const std::string& clauses, const std::string& records,
                                   const std::string& as_of = testing::kAsOf) {
@@ -56,7 +47,7 @@ TEST_CASE("coverage has every clause of the catalogue, leaves marked") {
 TEST_CASE("external and certification audits are not internal audits") {
   for (const char* type : {"certification", "external", "surveillance"}) {
     CAPTURE(type);
-    auto sms = Run("", Audit("AUD-1", type, "completed", "2026-06-10", "[\"4.1\"]"));
+    auto sms = Run("", testing::Audit("AUD-1", type, "completed", "2026-06-10", "[\"4.1\"]"));
     const ClauseCoverage& c = Cov(*sms, "4.1");
     int audit = sms->Node("AUD-1");
     CHECK(c.external_audits == std::vector<int>{audit});
@@ -70,7 +61,7 @@ TEST_CASE("external and certification audits are not internal audits") {
     CHECK_FALSE(IsInternalAudit(sms->model.corpus.records[0]));
   }
 
-  auto sms = Run("", Audit("AUD-2", "internal", "completed", "2026-06-10", "[\"4.1\"]"));
+  auto sms = Run("", testing::Audit("AUD-2", "internal", "completed", "2026-06-10", "[\"4.1\"]"));
   const ClauseCoverage& c = Cov(*sms, "4.1");
   int audit = sms->Node("AUD-2");
   CHECK(IsInternalAudit(sms->model.corpus.records[0]));
@@ -85,8 +76,8 @@ TEST_CASE("external and certification audits are not internal audits") {
 }
 
 TEST_CASE("an audit of one sub-clause does not audit or cover its parent") {
-  auto sms =
-      Run("[\"8.5.1\"]", Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5.1\"]"));
+  auto sms = Run("[\"8.5.1\"]",
+                 testing::Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5.1\"]"));
   int doc = sms->Node("POL-9"), audit = sms->Node("AUD-1");
   for (const char* leaf : {"8.5.1.1", "8.5.1.2", "8.5.1.3"}) {
     CAPTURE(leaf);
@@ -121,7 +112,8 @@ TEST_CASE("an audit of one sub-clause does not audit or cover its parent") {
 }
 
 TEST_CASE("naming a parent clause covers and audits all its leaves") {
-  auto sms = Run("[\"8.5\"]", Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5\"]"));
+  auto sms =
+      Run("[\"8.5\"]", testing::Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5\"]"));
   for (const char* id : {"8.5.1.1", "8.5.1.3", "8.5.2.2", "8.5.3", "8.5.1", "8.5.2", "8.5"}) {
     CAPTURE(id);
     const ClauseCoverage& c = Cov(*sms, id);
@@ -137,7 +129,8 @@ TEST_CASE("naming a parent clause covers and audits all its leaves") {
 
 TEST_CASE("a parent is covered only when all its leaves are") {
   // Documented everywhere under 8.5, evidenced only in 8.5.3.
-  auto sms = Run("[\"8.5\"]", Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5.3\"]"));
+  auto sms = Run("[\"8.5\"]",
+                 testing::Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"8.5.3\"]"));
   CHECK(Cov(*sms, "8.5.3").state == State::kCovered);
   CHECK(Cov(*sms, "8.5.2.1").state == State::kDocumentedOnly);
   CHECK(Cov(*sms, "8.5.2").state == State::kDocumentedOnly);  // all its leaves alike
@@ -145,8 +138,8 @@ TEST_CASE("a parent is covered only when all its leaves are") {
   CHECK_FALSE(Cov(*sms, "8.5").audited_in_cycle);
 
   // Some leaves not covered at all, the rest covered: still partly.
-  auto some = Run("[\"4.1\", \"4.2\"]",
-                  Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"4.1\", \"4.2\"]"));
+  auto some = Run("[\"4.1\", \"4.2\"]", testing::Audit("AUD-1", "internal", "completed",
+                                                       "2026-06-01", "[\"4.1\", \"4.2\"]"));
   CHECK(Cov(*some, "4.1").state == State::kCovered);
   CHECK(Cov(*some, "4.3").state == State::kNotCovered);
   CHECK(Cov(*some, "4").state == State::kPartlyCovered);
@@ -155,12 +148,12 @@ TEST_CASE("a parent is covered only when all its leaves are") {
 
 TEST_CASE("audits not performed by the as-of date do not count") {
   for (const std::string& audit :
-       {Audit("AUD-1", "internal", "completed", "2026-12-01", "[\"4.1\"]"),  // after as-of
-        Audit("AUD-1", "internal", "planned", "2026-06-01", "[\"4.1\"]"),
-        Audit("AUD-1", "internal", "in-progress", "2026-06-01", "[\"4.1\"]"),
-        Audit("AUD-1", "internal", "cancelled", "2026-06-01", "[\"4.1\"]"),
-        Audit("AUD-1", "internal", "completed", "", "[\"4.1\"]"),
-        Audit("AUD-1", "external", "completed", "2026-12-01", "[\"4.1\"]")}) {
+       {testing::Audit("AUD-1", "internal", "completed", "2026-12-01", "[\"4.1\"]"),  // after as-of
+        testing::Audit("AUD-1", "internal", "planned", "2026-06-01", "[\"4.1\"]"),
+        testing::Audit("AUD-1", "internal", "in-progress", "2026-06-01", "[\"4.1\"]"),
+        testing::Audit("AUD-1", "internal", "cancelled", "2026-06-01", "[\"4.1\"]"),
+        testing::Audit("AUD-1", "internal", "completed", "", "[\"4.1\"]"),
+        testing::Audit("AUD-1", "external", "completed", "2026-12-01", "[\"4.1\"]")}) {
     CAPTURE(audit);
     auto sms = Run("", audit);
     const ClauseCoverage& c = Cov(*sms, "4.1");
@@ -174,15 +167,16 @@ TEST_CASE("audits not performed by the as-of date do not count") {
     CHECK(HeldBy(sms->model.corpus.records[0], testing::kAsOf).empty());
   }
   // The same audit counts once the as-of date has reached it.
-  auto later =
-      Run("", Audit("AUD-1", "internal", "completed", "2026-12-01", "[\"4.1\"]"), "2026-12-01");
+  auto later = Run("", testing::Audit("AUD-1", "internal", "completed", "2026-12-01", "[\"4.1\"]"),
+                   "2026-12-01");
   CHECK(Cov(*later, "4.1").last_internal_audit == "2026-12-01");
   CHECK(HeldBy(later->model.corpus.records[0], "2026-12-01") == "2026-12-01");
 }
 
 TEST_CASE("the audit cycle is the 12 months before the as-of date") {
-  std::string records = Audit("AUD-1", "internal", "completed", "2025-11-21", "[\"4.1\"]") +
-                        Audit("AUD-2", "internal", "completed", "2025-11-20", "[\"4.2\"]");
+  std::string records =
+      testing::Audit("AUD-1", "internal", "completed", "2025-11-21", "[\"4.1\"]") +
+      testing::Audit("AUD-2", "internal", "completed", "2025-11-20", "[\"4.2\"]");
   auto sms = Run("", records);
   CHECK(Cov(*sms, "4.1").audited_in_cycle);
   CHECK_FALSE(Cov(*sms, "4.2").audited_in_cycle);
@@ -219,7 +213,7 @@ TEST_CASE("only documents in force document a clause") {
 
 TEST_CASE("records evidence the clauses they name; open findings are listed") {
   std::string records =
-      Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"9.2\"]") +
+      testing::Audit("AUD-1", "internal", "completed", "2026-06-01", "[\"9.2\"]") +
       "- id: F-1\n  kind: finding\n  title: Gap\n  status: open\n  classification: minor\n"
       "  raised: 2026-06-01\n  clause: \"8.5.3\"\n  audit: AUD-1\n"
       "- id: F-2\n  kind: finding\n  title: Fixed\n  status: closed\n  classification: minor\n"

@@ -18,15 +18,6 @@ const ReadinessItem& Item(const Analysis& analysis, const std::string& key) {
   return none;
 }
 
-// An audit record of `type`, as a list entry of a records file.
-std::string Audit(const std::string& id, const std::string& type, const std::string& status,
-                  const std::string& performed, const std::string& clauses) {
-  return "- id: " + id + "\n  kind: audit\n  title: Audit " + id + "\n  status: " + status +
-         "\n  period: \"2026\"\n  type: " + type + "\n  planned: 2026-01-10\n" +
-         (performed.empty() ? "" : "  performed: " + performed + "\n") + "  clauses: " + clauses +
-         "\n";
-}
-
 const char* kAllClauses = "[\"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\"]";
 
 }  // namespace
@@ -140,7 +131,8 @@ TEST_CASE("only internal audits, performed by the as-of date, meet the internal 
   for (const char* type : {"certification", "external", "surveillance"}) {
     CAPTURE(type);
     MemoryDisk disk = testing::BaseSms();
-    disk.Add("records/audits.yaml", Audit("AUD-1", type, "completed", "2026-06-10", kAllClauses));
+    disk.Add("records/audits.yaml",
+             testing::Audit("AUD-1", type, "completed", "2026-06-10", kAllClauses));
     auto sms = testing::RunSms(disk);
     REQUIRE_FALSE(sms->diags.HasErrors());
     const ReadinessItem& item = Item(sms->analysis(), "internal-audit");
@@ -151,8 +143,8 @@ TEST_CASE("only internal audits, performed by the as-of date, meet the internal 
 
   MemoryDisk disk = testing::BaseSms();
   disk.Add("records/audits.yaml",
-           Audit("AUD-1", "certification", "completed", "2026-06-10", kAllClauses) +
-               Audit("AUD-2", "internal", "completed", "2026-06-01", kAllClauses));
+           testing::Audit("AUD-1", "certification", "completed", "2026-06-10", kAllClauses) +
+               testing::Audit("AUD-2", "internal", "completed", "2026-06-01", kAllClauses));
   auto sms = testing::RunSms(disk);
   REQUIRE_FALSE(sms->diags.HasErrors());
   const ReadinessItem& item = Item(sms->analysis(), "internal-audit");
@@ -161,11 +153,11 @@ TEST_CASE("only internal audits, performed by the as-of date, meet the internal 
 
   // Not performed yet, by the as-of date or at all: nothing counts.
   for (const std::string& audit :
-       {Audit("AUD-3", "internal", "completed", "2026-12-01", kAllClauses),
-        Audit("AUD-3", "internal", "planned", "2026-06-01", kAllClauses),
-        Audit("AUD-3", "internal", "in-progress", "2026-06-01", kAllClauses),
-        Audit("AUD-3", "internal", "cancelled", "2026-06-01", kAllClauses),
-        Audit("AUD-3", "internal", "completed", "", kAllClauses)}) {
+       {testing::Audit("AUD-3", "internal", "completed", "2026-12-01", kAllClauses),
+        testing::Audit("AUD-3", "internal", "planned", "2026-06-01", kAllClauses),
+        testing::Audit("AUD-3", "internal", "in-progress", "2026-06-01", kAllClauses),
+        testing::Audit("AUD-3", "internal", "cancelled", "2026-06-01", kAllClauses),
+        testing::Audit("AUD-3", "internal", "completed", "", kAllClauses)}) {
     CAPTURE(audit);
     MemoryDisk not_yet = testing::BaseSms();
     not_yet.Add("records/audits.yaml", audit);
@@ -177,7 +169,7 @@ TEST_CASE("only internal audits, performed by the as-of date, meet the internal 
 TEST_CASE("an internal audit item is at risk when old or when clauses were left out") {
   MemoryDisk old = testing::BaseSms();
   old.Add("records/audits.yaml",
-          Audit("AUD-1", "internal", "completed", "2025-10-01", kAllClauses));
+          testing::Audit("AUD-1", "internal", "completed", "2025-10-01", kAllClauses));
   auto o = testing::RunSms(old);
   const ReadinessItem& stale = Item(o->analysis(), "internal-audit");
   CHECK(stale.state == ReadinessItem::State::kAtRisk);
@@ -186,8 +178,9 @@ TEST_CASE("an internal audit item is at risk when old or when clauses were left 
   // Every leaf of 4 to 10 must be audited; a parent none of whose leaves
   // was audited stands for them.
   MemoryDisk part = testing::BaseSms();
-  part.Add("records/audits.yaml", Audit("AUD-1", "internal", "completed", "2026-06-01",
-                                        "[\"4.1\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10.1\"]"));
+  part.Add("records/audits.yaml",
+           testing::Audit("AUD-1", "internal", "completed", "2026-06-01",
+                          "[\"4.1\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10.1\"]"));
   auto p = testing::RunSms(part);
   const ReadinessItem& partial = Item(p->analysis(), "internal-audit");
   CHECK(partial.state == ReadinessItem::State::kAtRisk);
@@ -196,7 +189,7 @@ TEST_CASE("an internal audit item is at risk when old or when clauses were left 
 
   // An external audit does not fill the gaps an internal one left.
   part.Add("records/more.yaml",
-           Audit("AUD-2", "external", "completed", "2026-07-01", "[\"4\", \"10\"]"));
+           testing::Audit("AUD-2", "external", "completed", "2026-07-01", "[\"4\", \"10\"]"));
   auto q = testing::RunSms(part);
   CHECK(Item(q->analysis(), "internal-audit").reason == partial.reason);
 }
