@@ -26,11 +26,32 @@ DIAG_RE = re.compile(r"^(.+?):(\d+):(\d+): (error|warning): (.+) \[([a-z0-9-]+)\
 TEMP_RE = re.compile(r"^\.smsdoc-(new|old)-")
 
 
-def run(args, cwd=None, timeout=60, env=None):
+# The user an unprivileged run becomes when the tests run as root ("nobody"):
+# file permissions bind it, and it owns nothing it did not get.
+UNPRIVILEGED_UID = 65534
+
+
+def run(args, cwd=None, timeout=60, env=None, unprivileged=False):
     """Runs smsdoc with args (and env added to the environment); returns the
-    CompletedProcess (text mode)."""
-    return subprocess.run([SMSDOC] + list(args), cwd=cwd, capture_output=True,
+    CompletedProcess (text mode). unprivileged: as UNPRIVILEGED_UID when
+    running as root (the caller hands it the files it needs)."""
+    prefix = []
+    if unprivileged and os.geteuid() == 0:
+        uid = str(UNPRIVILEGED_UID)
+        prefix = ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups"]
+    return subprocess.run(prefix + [SMSDOC] + list(args), cwd=cwd, capture_output=True,
                           text=True, timeout=timeout, env=dict(os.environ, **(env or {})))
+
+
+def give_away(path):
+    """Hands path and everything under it to UNPRIVILEGED_UID (root only)."""
+    if os.geteuid() != 0:
+        return
+    for dirpath, dirnames, filenames in os.walk(path):
+        os.chown(dirpath, UNPRIVILEGED_UID, UNPRIVILEGED_UID)
+        for name in dirnames + filenames:
+            os.chown(os.path.join(dirpath, name), UNPRIVILEGED_UID, UNPRIVILEGED_UID,
+                     follow_symlinks=False)
 
 
 def snapshot(path):
