@@ -83,8 +83,7 @@ MISSING = "<absent>"
 RECORD_ITEMS = {"competence-records", "internal-audit", "management-review",
                 "corrective-actions"}
 PROCESS_ITEM = "clause-8-processes"
-# A diagnostic line; the position is left out when there is none (smsdoc.yaml).
-DIAG_RE = re.compile(r"^(.+?)(?::(\d+):(\d+))?: (error|warning): (.+) \[([a-z0-9-]+)\]$")
+DIAG_RE = testlib.DIAG_RE
 
 
 def norm(text):

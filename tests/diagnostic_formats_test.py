@@ -37,14 +37,11 @@ def text_diagnostics(stderr):
     out = []
     for line in stderr.splitlines()[:-1]:
         m = testlib.DIAG_RE.match(line)
-        if m:
-            out.append((m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
-                        m.group(6)))
-        else:  # a diagnostic without a position: "path: error: message [code]"
-            m = re.match(r"^(.+?): (error|warning): (.+) \[([a-z0-9-]+)\]$", line)
-            if not m:
-                raise AssertionError("not a diagnostic: %r" % line)
-            out.append((m.group(1), None, None, m.group(2), m.group(3), m.group(4)))
+        if not m:
+            raise AssertionError("not a diagnostic: %r" % line)
+        line_no, column = m.group(2, 3)
+        out.append((m.group(1), line_no and int(line_no), column and int(column), m.group(4),
+                    m.group(5), m.group(6)))
     return out
 
 

@@ -35,6 +35,12 @@ void InitOnce() {
   std::call_once(once, [] { git_libgit2_init(); });
 }
 
+// libgit2's reason for the last failed call on this thread.
+std::string LastError() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown error";
+}
+
 std::string Hex(const git_oid* oid) {
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, oid);
@@ -107,13 +113,16 @@ class TreeDisk : public Disk {
     return static_cast<uintmax_t>(git_blob_rawsize(blob.get()));
   }
 
-  std::vector<std::string> ListFiles(const std::string& dir) const override {
+  FileList ListFiles(const std::string& dir) const override {
     std::lock_guard lock(mutex_);
-    std::vector<std::string> files;
+    FileList files;
     EntryPtr entry = Entry(dir);
     if (!entry || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return files;
     git_tree* sub = nullptr;
-    if (git_tree_lookup(&sub, repo_, git_tree_entry_id(entry.get())) != 0) return files;
+    if (git_tree_lookup(&sub, repo_, git_tree_entry_id(entry.get())) != 0) {
+      files.unreadable.push_back({dir, LastError()});
+      return files;
+    }
     TreePtr owned(sub);
     Walk(sub, dir + "/", files);
     return files;  // tree entries come sorted by name, like the real disk's
@@ -145,19 +154,23 @@ class TreeDisk : public Disk {
     return EntryPtr(entry);
   }
 
-  void Walk(const git_tree* tree, const std::string& base, std::vector<std::string>& out) const {
+  void Walk(const git_tree* tree, const std::string& base, FileList& out) const {
     for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
       const git_tree_entry* e = git_tree_entry_byindex(tree, i);
       std::string name = git_tree_entry_name(e);
       if (name.empty() || name[0] == '.') continue;
       if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
         git_tree* sub = nullptr;
-        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) continue;
+        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) {
+          out.unreadable.push_back({base + name, LastError()});
+          continue;
+        }
         TreePtr owned(sub);
         Walk(sub, base + name + "/", out);
-      } else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
-                 git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
-        out.push_back(base + name);
+      } else if (git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+        out.unreadable.push_back({base + name, "a symbolic link, which a commit does not follow"});
+      } else if (git_tree_entry_type(e) == GIT_OBJECT_BLOB) {
+        out.files.push_back(base + name);
       }
     }
   }

@@ -28,24 +28,65 @@ std::optional<uintmax_t> RealDisk::FileSize(const std::string& path) const {
   return size;
 }
 
-std::vector<std::string> RealDisk::ListFiles(const std::string& dir) const {
-  std::vector<std::string> out;
+std::string RealDisk::WhyUnreadable(const std::string& path) const {
+  int fd = ::open((root_ / path).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::strerror(errno);
+  char byte;
+  std::string why = ::read(fd, &byte, 1) < 0 ? std::strerror(errno) : "read failed";
+  ::close(fd);
+  return why;
+}
+
+namespace {
+
+// One folder level at a time, so an unreadable folder is reported and its
+// siblings are still walked (a recursive iterator stops at the first).
+void Walk(const fs::path& root, const fs::path& dir, FileList& out) {
   std::error_code ec;
-  fs::path base = root_ / dir;
-  if (!fs::is_directory(base, ec)) return out;
-  fs::recursive_directory_iterator it(base, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+  fs::directory_iterator it(dir, ec), end;
+  auto unreadable = [&](const fs::path& path) {
+    out.unreadable.push_back({path.lexically_relative(root).generic_string(), ec.message()});
+  };
+  if (ec) return unreadable(dir);
+  std::vector<fs::directory_entry> entries;
+  for (; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+  if (ec) unreadable(dir);
+  std::sort(entries.begin(), entries.end());
+  for (const auto& entry : entries) {
+    std::string name = entry.path().filename().string();
+    if (!name.empty() && name[0] == '.') continue;
+    fs::file_status status = entry.symlink_status(ec);
+    if (ec) {
+      unreadable(entry.path());
       continue;
     }
     // Lexically relative: a symbolic link keeps its own name here, so its
     // target can never turn into a path outside the root or the site.
-    if (it->is_regular_file(ec) || (it->is_symlink(ec) && it->is_directory(ec)))
-      out.push_back(it->path().lexically_relative(root_).generic_string());
+    std::string rel = entry.path().lexically_relative(root).generic_string();
+    if (fs::is_directory(status)) {
+      Walk(root, entry.path(), out);
+    } else if (fs::is_symlink(status)) {
+      // Listed, not followed; one that leads nowhere is reported.
+      fs::file_status target = fs::status(entry.path(), ec);
+      if (fs::is_directory(target) || fs::is_regular_file(target))
+        out.files.push_back(rel);
+      else
+        unreadable(entry.path());
+    } else if (fs::is_regular_file(status)) {
+      out.files.push_back(rel);
+    }
   }
-  std::sort(out.begin(), out.end());
+}
+
+}  // namespace
+
+FileList RealDisk::ListFiles(const std::string& dir) const {
+  FileList out;
+  std::error_code ec;
+  fs::path base = root_ / dir;
+  if (!fs::is_directory(base, ec)) return out;
+  Walk(root_, base, out);
+  std::sort(out.files.begin(), out.files.end());
   return out;
 }
 
@@ -69,13 +110,13 @@ std::optional<std::string> MemoryDisk::ReadFile(const std::string& path) const {
   return it->second;
 }
 
-std::vector<std::string> MemoryDisk::ListFiles(const std::string& dir) const {
-  std::vector<std::string> out;
+FileList MemoryDisk::ListFiles(const std::string& dir) const {
+  FileList out;
   std::string prefix = dir.empty() ? "" : dir + "/";
   for (const auto& [path, content] : files_) {
     if (path.compare(0, prefix.size(), prefix) != 0) continue;
     if (path.find("/.") != std::string::npos || path[0] == '.') continue;
-    out.push_back(path);
+    out.files.push_back(path);
   }
   return out;
 }

@@ -9,6 +9,19 @@
 
 namespace smsdoc {
 
+/// An entry a listing could not read, with the system's reason
+/// ("Permission denied").
+struct Unreadable {
+  std::string path;
+  std::string reason;
+};
+
+/// The files under a folder, and what could not be read on the way.
+struct FileList {
+  std::vector<std::string> files;
+  std::vector<Unreadable> unreadable;
+};
+
 /// The seam between the core and the file system, so stages can be tested
 /// in memory. Paths are '/'-separated and relative to the SMS root.
 class Disk {
@@ -16,12 +29,16 @@ class Disk {
   virtual ~Disk() = default;
   /// The file's bytes, or nullopt when it cannot be read.
   virtual std::optional<std::string> ReadFile(const std::string& path) const = 0;
+  /// Why ReadFile failed, as the system says it ("Permission denied").
+  virtual std::string WhyUnreadable(const std::string&) const { return "not found"; }
   /// The file's size in bytes, or nullopt when it cannot be read.
   virtual std::optional<uintmax_t> FileSize(const std::string& path) const = 0;
   /// Every regular file under `dir`, recursively, sorted; hidden entries
   /// (starting with '.') are skipped. Symbolic links to folders are listed
   /// but not followed, so the caller can refuse those that leave the root.
-  virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
+  /// A folder or entry that cannot be read is named in `unreadable`, and
+  /// the walk goes on past it.
+  virtual FileList ListFiles(const std::string& dir) const = 0;
   /// False when the file, through a symbolic link, lies outside the root.
   virtual bool IsInsideRoot(const std::string& path) const = 0;
   virtual bool IsFolder(const std::string& path) const = 0;
@@ -53,8 +70,9 @@ class RealDisk : public Disk {
  public:
   explicit RealDisk(std::filesystem::path root) : root_(std::move(root)) {}
   std::optional<std::string> ReadFile(const std::string& path) const override;
+  std::string WhyUnreadable(const std::string& path) const override;
   std::optional<uintmax_t> FileSize(const std::string& path) const override;
-  std::vector<std::string> ListFiles(const std::string& dir) const override;
+  FileList ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string& path) const override;
   bool IsFolder(const std::string& path) const override;
 
@@ -71,7 +89,7 @@ class MemoryDisk : public Disk {
     auto it = files_.find(path);
     return it == files_.end() ? std::nullopt : std::optional<uintmax_t>(it->second.size());
   }
-  std::vector<std::string> ListFiles(const std::string& dir) const override;
+  FileList ListFiles(const std::string& dir) const override;
   bool IsInsideRoot(const std::string&) const override { return true; }
   bool IsFolder(const std::string& path) const override {
     auto it = files_.lower_bound(path + "/");

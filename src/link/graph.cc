@@ -96,6 +96,13 @@ class Linker {
     }
   }
 
+  // The file, or a folder holding it, could not be loaded.
+  bool Unloaded(const std::string& path) const {
+    return std::any_of(corpus_.unloaded.begin(), corpus_.unloaded.end(), [&](const std::string& u) {
+      return path == u || StartsWith(path, u + "/");
+    });
+  }
+
   bool Withheld(const std::string& id_or_path) const {
     return std::find(corpus_.withheld.begin(), corpus_.withheld.end(), id_or_path) !=
            corpus_.withheld.end();
@@ -109,9 +116,7 @@ class Linker {
     } else if (assets_.count(ref.target)) {
       link.url = ref.target;
       link.anchor = ref.anchor;
-    } else if (std::find(corpus_.unloaded.begin(), corpus_.unloaded.end(), ref.target) !=
-                   corpus_.unloaded.end() ||
-               Withheld(ref.target)) {
+    } else if (Unloaded(ref.target) || Withheld(ref.target)) {
       // Exists, but failed to load (its own errors say why) or is a draft
       // left out of the published site.
     } else if (IsFolder(ref.target)) {

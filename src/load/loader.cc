@@ -12,6 +12,7 @@
 #include "load/kinds_loader.h"
 #include "load/record_loader.h"
 #include "load/text_check.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -40,7 +41,10 @@ std::optional<std::string> ReadText(const Disk& disk, const std::string& path, l
   }
   std::optional<std::string> text = disk.ReadFile(path);
   if (!text) {
-    diags.Error(path, {}, "cannot read the file", unreadable_code);
+    diags.Error(
+        path, {},
+        "cannot read the file: " + disk.WhyUnreadable(path) + "; give smsdoc read access to it",
+        unreadable_code);
     return std::nullopt;
   }
   if (!CheckTextEncoding(*text, path, diags)) return std::nullopt;
@@ -62,6 +66,66 @@ void ReportCaseClashes(std::vector<std::string> paths, Diagnostics& diags) {
                       "' differ only in case; they clash on case-insensitive file systems "
                       "(Windows, macOS): rename one",
                   "path-case");
+  }
+}
+
+// The extension in lower case ("policy.MD" -> ".md").
+std::string Extension(const std::string& path) {
+  size_t dot = path.rfind('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool IsMarkdown(const std::string& path) {
+  std::string ext = Extension(path);
+  return ext == ".md" || ext == ".markdown";
+}
+
+bool IsYaml(const std::string& path) {
+  std::string ext = Extension(path);
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// A folder or entry the walk could not read: nothing in it is loaded, and
+// references into it cannot be judged.
+void ReportUnreadable(const Unreadable& entry, Corpus& corpus, Diagnostics& diags) {
+  diags.Error(entry.path, {},
+              "cannot be read: " + entry.reason +
+                  "; nothing in it was loaded: give smsdoc read access to it, or move it out "
+                  "of the content folders",
+              "io-read");
+  corpus.unloaded.push_back(entry.path);
+}
+
+// Content in the wrong folder would be copied as a plain file and missing
+// from every list: say so.
+void ReportIgnored(const std::string& path, bool records_folder, Diagnostics& diags) {
+  diags.Warning(path, {},
+                records_folder
+                    ? std::string("a Markdown file in the records folder is not loaded as a "
+                                  "document (only YAML records are); move it to a document "
+                                  "folder, or it stays a plain file on the site")
+                    : std::string("a YAML file in a document folder is not loaded as records "
+                                  "(only Markdown documents are); move it to the records "
+                                  "folder, or it stays a plain file on the site"),
+                "content-ignored");
+}
+
+// Two documents that differ only in their extension ("a.md", "a.markdown")
+// would be one page.
+void ReportPageClashes(const std::vector<SourceFile>& sources, Diagnostics& diags) {
+  std::map<std::string, std::string> by_page;
+  for (const auto& src : sources) {
+    if (src.kind == SourceFile::Kind::kRecords) continue;
+    std::string page = DocumentUrl(src.path);
+    auto [it, fresh] = by_page.emplace(page, src.path);
+    if (!fresh)
+      diags.Error(src.path, {1, 1},
+                  "'" + src.path + "' and '" + it->second + "' would both be the page '" + page +
+                      "': rename one",
+                  "content-clash");
   }
 }
 
@@ -89,7 +153,10 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<SourceFile> sources;
   std::vector<std::string> listed;
   auto add_folder = [&](const std::string& dir, SourceFile::Kind kind) {
-    for (auto& path : disk.ListFiles(dir)) {
+    FileList list = disk.ListFiles(dir);
+    for (const auto& entry : list.unreadable) ReportUnreadable(entry, corpus, diags);
+    const bool records = kind == SourceFile::Kind::kRecords;
+    for (auto& path : list.files) {
       listed.push_back(path);
       if (!disk.IsInsideRoot(path)) {
         diags.Error(path, {},
@@ -99,11 +166,10 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
                     "path-outside");
       } else if (disk.IsFolder(path)) {
         // A link to a folder inside the root: not followed, as before.
-      } else if (kind == SourceFile::Kind::kRecords
-                     ? EndsWith(path, ".yaml") || EndsWith(path, ".yml")
-                     : EndsWith(path, ".md")) {
+      } else if (records ? IsYaml(path) : IsMarkdown(path)) {
         sources.push_back({path, kind});
       } else {
+        if (records ? IsMarkdown(path) : IsYaml(path)) ReportIgnored(path, records, diags);
         corpus.assets.push_back(path);
       }
     }
@@ -118,6 +184,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   add_folder(config.records_dir, SourceFile::Kind::kRecords);
   std::sort(corpus.assets.begin(), corpus.assets.end());
   ReportCaseClashes(std::move(listed), diags);
+  ReportPageClashes(sources, diags);
 
   // Each file is read and parsed once, on any worker; results land by
   // index so the corpus does not depend on scheduling.

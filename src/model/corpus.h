@@ -105,7 +105,8 @@ struct Corpus {
   std::vector<Record> records;      ///< by path, then file order
   std::vector<std::string> assets;  ///< other files in document folders
   /// Files that could not be loaded at all (no front matter, bad YAML,
-  /// a record without ID or kind): references to them cannot be judged.
+  /// a record without ID or kind) and folders that could not be read:
+  /// references to them, or into them, cannot be judged.
   std::vector<std::string> unloaded;
   /// Where the SMS was read from, e.g. "main@1a2b3c4d5e6f"; "" outside git.
   std::string revision;

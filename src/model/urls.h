@@ -7,9 +7,11 @@ namespace smsdoc {
 // site root. Link resolves references to these (anchors are checked
 // there), render writes them; nothing else spells a page's path.
 
-/// A document's page: its Markdown path with .html ("policies/a.html").
+/// A document's page: its Markdown path with .html for .md or .markdown
+/// ("policies/a.html").
 inline std::string DocumentUrl(const std::string& md_path) {
-  return md_path.substr(0, md_path.size() - 3) + ".html";
+  size_t dot = md_path.rfind('.');
+  return md_path.substr(0, dot) + ".html";
 }
 /// A record's page.
 inline std::string RecordUrl(const std::string& kind, const std::string& id) {

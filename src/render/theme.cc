@@ -59,7 +59,11 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
   for (const auto& path : EmbeddedFilesUnder(kDefaultTheme))
     add(path.substr(kDefaultTheme.size()), std::string(EmbeddedFile(path)), path);
   if (user) {
-    for (const auto& rel : user->ListFiles("")) {
+    FileList list = user->ListFiles("");
+    for (const auto& entry : list.unreadable)
+      diags.Error(label + "/" + entry.path, {},
+                  "cannot be read: " + entry.reason + "; give smsdoc read access to it", "io-read");
+    for (const auto& rel : list.files) {
       std::string shown = label + "/" + rel;
       std::string name = TemplateName(rel);
       const auto& known = TemplateNames();
@@ -68,7 +72,13 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
                       "template '" + name + "' is not used by smsdoc" + DidYouMean(name, known),
                       "theme-unused");
       }
-      if (auto bytes = user->ReadFile(rel)) add(rel, std::move(*bytes), shown);
+      if (auto bytes = user->ReadFile(rel))
+        add(rel, std::move(*bytes), shown);
+      else
+        diags.Error(
+            shown, {},
+            "cannot read the file: " + user->WhyUnreadable(rel) + "; give smsdoc read access to it",
+            "io-read");
     }
   }
   // kainjow renders an unknown partial as nothing; say so instead.
