@@ -46,6 +46,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Session& session
   std::string refusal = CheckOutputFolder(target.site, options.root, target.content_folders);
   if (!refusal.empty()) return refusal;
   progress.Show("writing " + std::to_string(files.size()) + " files");
+  ClearLeftovers(target.site, err);
   std::string error = WriteSite(files, target.site, options.root, Jobs(options), target.info);
   if (!error.empty()) return error + "; the previous site is unchanged";
   for (const auto& f : files)

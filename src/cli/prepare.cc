@@ -8,6 +8,8 @@
 #include "base/parallel.h"
 #include "base/text.h"
 #include "cli/environment.h"
+#include "write/leftovers.h"
+#include "write/paths.h"
 
 namespace smsdoc {
 
@@ -95,6 +97,12 @@ std::string Plural(size_t n, const char* word) {
 
 std::string Counts(const Diagnostics& diags) {
   return Plural(diags.ErrorCount(), "error") + ", " + Plural(diags.WarningCount(), "warning");
+}
+
+void ClearLeftovers(const fs::path& out, std::ostream& err) {
+  fs::path abs = AbsolutePath(out);
+  for (const auto& line : RemoveLeftovers(abs.parent_path(), abs))
+    err << "smsdoc: " << line << "\n";
 }
 
 int Fail(const std::string& message, std::ostream& err) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -51,6 +52,10 @@ class Progress {
   std::ostream& err_;
   bool on_;
 };
+
+/// Removes what killed builds left beside `out` (write/leftovers.h) and
+/// says so on `err`.
+void ClearLeftovers(const std::filesystem::path& out, std::ostream& err);
 
 void Print(const Diagnostics& diags, std::ostream& err);
 std::string Plural(size_t n, const char* word);

@@ -11,6 +11,7 @@
 #include "adapters/xlsx.h"
 #include "base/interrupt.h"
 #include "base/parallel.h"
+#include "write/leftovers.h"
 #include "write/manifest.h"
 #include "write/paths.h"
 
@@ -74,6 +75,8 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out, const fs::p
   fs::path parent = target.parent_path();
   for (const auto& f : files)
     if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
+  // Found before writing, or the swap would leave a copy it cannot remove.
+  if (std::string why = CheckRemovable(target, out); !why.empty()) return why;
   // From before the fresh folder exists until the swap, a signal stops the
   // writers and the fresh folder is removed.
   InterruptGuard guard;
@@ -147,7 +150,9 @@ std::string WriteSite(const OutputFiles& files, const fs::path& out, const fs::p
     fs::remove_all(fresh, ec);
     return message;
   }
-  if (had_old) fs::remove_all(old, ec);
+  if (had_old && (fs::remove_all(old, ec), ec))
+    return "the new site is in place, but the previous one could not be removed: " + ec.message() +
+           "; remove '" + old.string() + "' by hand";
   return "";
 }
 

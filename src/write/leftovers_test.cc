@@ -1,0 +1,39 @@
+#include "write/leftovers.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace smsdoc {
+
+namespace fs = std::filesystem;
+
+TEST_CASE("RemoveLeftovers removes only what a process that is gone left") {
+  std::string tmpl = (fs::temp_directory_path() / "smsdoc-leftovers-XXXXXX").string();
+  fs::path tmp = mkdtemp(tmpl.data());
+  // No process has a 9-digit ID; process 1 always runs.
+  for (const char* name : {".smsdoc-new-999999998", ".smsdoc-new-1", ".smsdoc-old-999999999",
+                           ".smsdoc-new-12x", ".smsdoc-pack-999999997"})
+    fs::create_directory(tmp / name);
+  std::ofstream(tmp / ".smsdoc-pack-999999996.zip") << "zip";
+  std::ofstream(tmp / (".smsdoc-new-" + std::to_string(getpid()))) << "this build's own";
+
+  // The site is gone: its old copy may be the only one, so it stays.
+  std::vector<std::string> removed = RemoveLeftovers(tmp, tmp / "site");
+  CHECK(removed == std::vector<std::string>{
+                       "removed '.smsdoc-new-999999998', left by a build that was killed",
+                       "removed '.smsdoc-pack-999999996.zip', left by a build that was killed"});
+  CHECK(fs::exists(tmp / ".smsdoc-old-999999999"));
+
+  fs::create_directory(tmp / "site");
+  removed = RemoveLeftovers(tmp, tmp / "site");
+  CHECK(removed == std::vector<std::string>{
+                       "removed '.smsdoc-old-999999999', left by a build that was killed"});
+  for (const char* name : {".smsdoc-new-1", ".smsdoc-new-12x", ".smsdoc-pack-999999997", "site"})
+    CHECK_MESSAGE(fs::exists(tmp / name), name);
+  CHECK(fs::exists(tmp / (".smsdoc-new-" + std::to_string(getpid()))));
+  fs::remove_all(tmp);
+}
+
+}  // namespace smsdoc
