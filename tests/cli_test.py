@@ -213,6 +213,17 @@ class CliTest(unittest.TestCase):
         self.assertUsageError(testlib.run(["build", "--root", missing]))
         self.assertFalse(os.path.exists(missing))
 
+    @unittest.skipUnless(os.geteuid() == 0, "runs smsdoc as another user, which needs root")
+    def test_unreadable_root_says_why(self):
+        root = os.path.join(self.tmp, "sms")
+        os.mkdir(root)
+        os.chmod(self.tmp, 0o755)
+        os.chmod(root, 0o700)  # root's own: user 65534 cannot look inside
+        result = testlib.run(["check", "--root", root], unprivileged=True)
+        self.assertEqual(result.stderr, "smsdoc: error: cannot read '%s/smsdoc.yaml': Permission "
+                         "denied; give smsdoc read access to the SMS folder\n" % root)
+        self.assertEqual(result.returncode, 2)
+
     def test_terminal_output_ends_as_piped_output(self):
         # On a terminal smsdoc shows a self-erasing progress line; once it has
         # erased itself the screen must read exactly like the piped stderr.

@@ -24,7 +24,14 @@ std::optional<int> OpenSource(const CommandOptions& options, Session& session, S
   source.repo = session.repo.get();
   source.work_tree = options.at.empty();
   if (options.at.empty()) {
-    if (!fs::is_regular_file(fs::path(options.root) / kConfigFile))
+    std::error_code ec;
+    fs::path config = fs::path(options.root) / kConfigFile;
+    bool found = fs::is_regular_file(config, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      return Fail("cannot read '" + config.string() + "': " + ec.message() +
+                      "; give smsdoc read access to the SMS folder",
+                  err);
+    if (!found)
       return Fail("no smsdoc.yaml in '" + options.root +
                       "' (run smsdoc in the SMS folder or pass --root DIR)",
                   err);
