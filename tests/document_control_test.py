@@ -161,6 +161,9 @@ class DocumentControlTest(unittest.TestCase):
         r.write("records/audits.yaml", AUDIT)
         r.write("records/actions.yaml", ACTION.format(status="open"))
         cls.c1 = r.commit("Add the first policies", "Alice", "2026-01-10")
+        # A shared repository: commits outside the SMS folder are no history.
+        r.write("../README.md", "The rest of the repository.\n")
+        r.commit("Outside the SMS", "Dave", "2026-01-20")
         r.write("policies/a.md", policy("POL-A", "1.1", "A one. A two."))
         cls.c2 = r.commit("Tighten scope\n\nChange: Scope now covers hosting\n"
                           "Approved-by: ceo", "Bob", "2026-02-01")

@@ -250,6 +250,19 @@ std::string GitRepo::Describe(const std::string& commit, const std::string& name
 
 namespace {
 
+// True when both trees hold the same folder at `prefix` ("sms/").
+bool SameSubtree(const git_tree* a, const git_tree* b, const std::string& prefix) {
+  if (!a || !b) return false;
+  std::string folder = prefix.substr(0, prefix.size() - 1);
+  git_tree_entry *in_a = nullptr, *in_b = nullptr;
+  bool same = git_tree_entry_bypath(&in_a, a, folder.c_str()) == 0 &&
+              git_tree_entry_bypath(&in_b, b, folder.c_str()) == 0 &&
+              git_oid_equal(git_tree_entry_id(in_a), git_tree_entry_id(in_b));
+  git_tree_entry_free(in_a);
+  git_tree_entry_free(in_b);
+  return same;
+}
+
 git_diff_options DiffOptions(char** spec, const std::string& prefix) {
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   // The SMS folder is a path, not a pattern: "sms[1]" is a folder name.
@@ -342,6 +355,12 @@ std::vector<std::vector<GitRevision>> GitRepo::History(
       break;
     }
     TreePtr parent_tree = TreeOf(parent.get());
+    // In a shared repository most commits leave the SMS folder alone: one
+    // tree lookup tells, where a diff would cost milliseconds.
+    if (!prefix_.empty() && SameSubtree(tree.get(), parent_tree.get(), prefix_)) {
+      c = std::move(parent);
+      continue;
+    }
     git_diff* raw = nullptr;
     if (!tree || git_diff_tree_to_tree(&raw, repo_, parent_tree.get(), tree.get(), &options) != 0)
       break;
