@@ -74,7 +74,7 @@ def previous_site(tmp):
     return PREVIOUS[0]
 
 
-LINK_RE = re.compile(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"')
+LINK_RE = re.compile(r'(?:href|src)="([^"#:?]+)(?:[?#][^"]*)?"')  # a file link keeps its query
 
 
 def broken_links(site):
