@@ -183,9 +183,13 @@ class EvidenceTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         site = os.path.join(self.root, "site")
         default = os.path.join(self.root, "site-2026-11-21.zip")
-        lines = result.stderr.splitlines()  # the example's warnings, then two lines
-        self.assertRegex(lines[-2], testlib.BUILT_RE)
-        self.assertEqual(lines[-1], "packed %d files -> %s" % (len(files_under(site)), default))
+        lines = result.stderr.splitlines()  # the example's warnings, then three lines
+        self.assertRegex(lines[-3], testlib.BUILT_RE)
+        self.assertEqual(lines[-2], "packed %d files -> %s" % (len(files_under(site)), default))
+        manifest_hash = sha256(read(os.path.join(site, MANIFEST), "rb"))
+        self.assertEqual(lines[-1], "manifest SHA-256 %s: send it apart from the zip, to check "
+                         "with smsdoc verify --expect" % manifest_hash)
+        self.assertEqual(result.stdout, "")
 
         with zipfile.ZipFile(default) as z:
             names = z.namelist()
@@ -242,6 +246,86 @@ class EvidenceTest(unittest.TestCase):
             self.assertEqual(status, front_matter_field(path, "status"), doc_id)
             self.assertEqual(approved, front_matter_field(path, "approved_on") or "not recorded")
         self.assertEqual(rows["POL-SM-01"][1][5], "2026-01-10")
+
+    def test_verify_expect_checks_the_manifest_sent_apart(self):
+        zip_path = os.path.join(self.tmp, "pack.zip")
+        packed = self.pack("--out", zip_path)
+        self.assertEqual(packed.returncode, 0, packed.stderr)
+        printed = re.search(r"^manifest SHA-256 ([0-9a-f]{64}):", packed.stderr, re.M).group(1)
+        with zipfile.ZipFile(zip_path) as z:
+            names = z.namelist()
+            self.assertEqual(printed, sha256(z.read(MANIFEST)))
+        intact = ("smsdoc: '%s' is intact: MANIFEST.sha256 lists %d files and every one matches "
+                  "(built by smsdoc %s as of 2026-11-21 from none (not in git); manifest SHA-256 "
+                  "%s, as expected)\n" % (zip_path, len(names) - 1, smsdoc_version(), printed))
+        for given in (printed, printed.upper()):
+            result = testlib.run(["verify", "--expect", given, zip_path])
+            self.assertEqual((result.returncode, result.stderr), (0, intact))
+
+        # Another manifest: both hashes, exit 1, even though the files match it.
+        other = "0" * 64
+        result = testlib.run(["verify", "--expect", other, zip_path])
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stderr.splitlines(), [
+            "smsdoc: '%s': its MANIFEST.sha256 is not the one expected: its SHA-256 is %s, "
+            "expected %s" % (zip_path, printed, other),
+            "smsdoc: the files match that manifest, but it is not the one you were sent: do not "
+            "trust this copy"])
+
+        # Malformed: exit 2 with the reason, before anything is read.
+        for given, why in [("abc", "3 characters"), ("", "0 characters"),
+                           (printed[:-1] + "g", "'g' at character 64 is not a hex digit"),
+                           (printed + "0", "65 characters")]:
+            result = testlib.run(["verify", "--expect", given,
+                                  os.path.join(self.tmp, "absent.zip")])
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertEqual(result.stderr,
+                             "smsdoc: error: --expect must be the SHA-256 of MANIFEST.sha256, 64 "
+                             "hex digits as smsdoc pack prints it; got '%s': %s\n" % (given, why))
+
+    def test_verify_names_a_damaged_zip_entry(self):
+        zip_path = os.path.join(self.tmp, "pack.zip")
+        self.assertEqual(self.pack("--out", zip_path).returncode, 0)
+        data = bytearray(read(zip_path, "rb"))
+        with zipfile.ZipFile(zip_path) as z:
+            infos = {i.filename: i for i in z.infolist()}
+        # documents.html: its deflated data made an invalid block.
+        info = infos["documents.html"]
+        start = info.header_offset + 30 + len(info.filename.encode("utf-8"))
+        data[start:start + 4] = b"\xff\xff\xff\xff"
+        # index.html: its CRC-32 changed alike in the local header and the
+        # central directory, so only the bytes disagree with it.
+        info = infos["index.html"]
+        data[info.header_offset + 14] ^= 1
+        name = info.filename.encode("utf-8")
+        central = data.find(b"PK\x01\x02")
+        while data[central + 46:central + 46 + len(name)] != name:
+            central = data.find(b"PK\x01\x02", central + 4)
+        data[central + 16] ^= 1
+        damaged = os.path.join(self.tmp, "damaged.zip")
+        with open(damaged, "wb") as fh:
+            fh.write(data)
+        result = self.verify(damaged)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stderr.splitlines(), [
+            "documents.html: error: altered: damaged in the zip: its compressed data cannot be "
+            "read [verify-altered]",
+            "index.html: error: altered: damaged in the zip: its CRC-32 does not match its bytes "
+            "[verify-altered]",
+            "smsdoc: '%s' does not match its MANIFEST.sha256: 2 altered, 0 missing, 0 extra"
+            % damaged])
+
+        # A damaged manifest leaves nothing to check against.
+        data = bytearray(read(zip_path, "rb"))
+        info = infos[MANIFEST]
+        start = info.header_offset + 30 + len(info.filename.encode("utf-8"))
+        data[start:start + 4] = b"\xff\xff\xff\xff"
+        with open(damaged, "wb") as fh:
+            fh.write(data)
+        result = self.verify(damaged)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertEqual(result.stderr, "smsdoc: error: cannot verify '%s': its MANIFEST.sha256 is "
+                         "damaged in the zip: its compressed data cannot be read\n" % damaged)
 
     def test_verify_catches_changes_inside_a_pack(self):
         zip_path = os.path.join(self.tmp, "pack.zip")

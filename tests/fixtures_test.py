@@ -40,7 +40,7 @@ import testlib
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 REQUIRED = ("expected.txt", "exit_code")
-META = REQUIRED + ("prepare.sh", "unprivileged")
+META = REQUIRED + ("prepare.sh", "unprivileged")  # never copied; the last two optional
 AS_OF = ["--as-of", "2026-11-21"]
 SELECTED = []  # fixture names given on the command line; empty = all
 PREVIOUS = []  # the previous site, built once: [its folder]
@@ -74,7 +74,7 @@ def previous_site(tmp):
     return PREVIOUS[0]
 
 
-LINK_RE = re.compile(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"')
+LINK_RE = re.compile(r'(?:href|src)="([^"#:?]+)(?:[?#][^"]*)?"')  # a file link keeps its query
 
 
 def broken_links(site):

@@ -2170,5 +2170,51 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
         self.assertEqual(cover.get("As of"), datetime.datetime(2027, 1, 1))
 
 
+
+class WorkbookLimitsTest(unittest.TestCase):
+    """tests/fixtures/workbook-limits: what Excel cannot hold is kept as text
+    (a date before 1900) or cut where the warning says (text over 32,767
+    characters), never written as 0 or dropped."""
+
+    def setUp(self):
+        if openpyxl is None:
+            self.fail("these tests need python3-openpyxl (apt-get install python3-openpyxl)")
+
+    def test_pre_1900_dates_are_text_and_long_text_is_cut_by_characters(self):
+        with tempfile.TemporaryDirectory(prefix="smsdoc-limits-") as tmp:
+            root = os.path.join(tmp, "sms")
+            src = os.path.join(testlib.REPO, "tests", "fixtures", "workbook-limits")
+            testlib.copy_sms(src, root, ignore=("expected.txt", "exit_code", "prepare.sh"))
+            subprocess.run(["sh", os.path.join(src, "prepare.sh")], cwd=root, check=True)
+            out = os.path.join(tmp, "site")
+            result = build(root, out)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            category = ("Contrôle " * 4000).strip()  # as the record holds it
+            kept = category[:32767]
+            self.assertIn("'RSK-001': 'category' has 35,999 characters, more than the 32,767 an Excel "
+                          "cell holds: the register workbooks keep the first 32,767, up to '...%s'"
+                          % kept[-20:], result.stderr)
+
+            book = Book(os.path.join(out, "registers", "risk-register.xlsx"))
+            sheet = book.wb["Risks"]
+            header = book.header("Risks")
+            rows = book.row_of("Risks")
+            opened = sheet.cell(row=rows["RSK-002"], column=header.index("Last reviewed") + 1)
+            self.assertEqual((opened.data_type, opened.value), ("s", "1850-03-01"))
+            self.assertNotIn("1850-01-01", result.stderr)  # `opened` is in no workbook
+            later = sheet.cell(row=rows["RSK-001"], column=header.index("Last reviewed") + 1)
+            self.assertEqual(later.value, datetime.datetime(2026, 1, 5))  # still a date
+            cell = sheet.cell(row=rows["RSK-001"], column=header.index("Category") + 1)
+            self.assertEqual(cell.data_type, "s")
+            self.assertEqual(len(cell.value), 32767)  # characters, not bytes
+            self.assertEqual(cell.value, kept)
+
+            book = Book(os.path.join(out, "registers", "document-register.xlsx"))
+            header = book.header("Documents")
+            effective = book.wb["Documents"].cell(row=book.row_of("Documents")["POL-01"],
+                                                  column=header.index("Effective") + 1)
+            self.assertEqual((effective.data_type, effective.value), ("s", "1899-12-31"))
+
+
 if __name__ == "__main__":
     testlib.main()

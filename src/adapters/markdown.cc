@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "adapters/markdown_source.h"
 #include "base/text.h"
 
 namespace smsdoc {
@@ -180,40 +181,36 @@ class BodyRenderer {
   }
 
   // Splits a text node into text, link, text... for each `[[...]]`. The
-  // node's literal is unescaped, so each `[[` is found again in the source
-  // line: that gives its true column, and `\[[` there means "no link".
+  // node's literal is unescaped, so it is mapped back onto the source line:
+  // that gives each link its true column, and a bracket written `\[` (or
+  // as an entity) is never part of a link.
   void SplitText(cmark_node* node) {
     const std::string lit = cmark_node_get_literal(node);
     if (lit.find("[[") == std::string::npos) return;
     const int line = cmark_node_get_start_line(node);
-    const std::string_view source = Line(line);
-    size_t source_cursor = std::max(cmark_node_get_start_column(node) - 1, 0);
+    const SourceMap map =
+        MapToSource(lit, Line(line), std::max(cmark_node_get_start_column(node) - 1, 0));
 
     std::vector<cmark_node*> pieces;
     std::string pending;
-    size_t cursor = 0;
-    while (cursor < lit.size()) {
-      size_t open = lit.find("[[", cursor);
-      size_t close = open == std::string::npos ? open : lit.find("]]", open + 2);
+    size_t cursor = 0;  // lit before it is in pieces or pending
+    for (size_t open = lit.find("[["); open != std::string::npos;) {
+      size_t close = lit.find("]]", open + 2);
       if (close == std::string::npos) break;
       std::string inner = lit.substr(open + 2, close - open - 2);
-      size_t in_source = source.find("[[", source_cursor);
-      bool escaped =
-          in_source != std::string_view::npos && in_source > 0 && source[in_source - 1] == '\\';
-      if (in_source != std::string_view::npos) source_cursor = in_source + 2;
-      if (escaped || inner.find('[') != std::string::npos) {
-        pending += lit.substr(cursor, open + 2 - cursor);
-        cursor = open + 2;
+      // `\[[[ID]]` and `[[[ID]]`: the link may start at the next bracket.
+      if (map.escaped[open] || map.escaped[open + 1] || inner.find('[') != std::string::npos) {
+        open = lit.find("[[", open + 1);
         continue;
       }
-      int col = in_source != std::string_view::npos
-                    ? static_cast<int>(in_source) + 1
-                    : cmark_node_get_start_column(node) + static_cast<int>(open);
+      int col = map.column[open] >= 0 ? map.column[open] + 1
+                                      : cmark_node_get_start_column(node) + static_cast<int>(open);
       pending += lit.substr(cursor, open - cursor);
       pieces.push_back(TextNode(pending));
       pending.clear();
       pieces.push_back(WikiLink(inner, FilePos(line, col)));
       cursor = close + 2;
+      open = lit.find("[[", cursor);
     }
     if (pieces.empty()) return;
     pending += lit.substr(std::min(cursor, lit.size()));
@@ -261,6 +258,8 @@ class BodyRenderer {
     BodyLink link;
     link.kind = BodyLink::Kind::kPath;
     link.pos = SourcePos(n, image ? "![" : "[");
+    size_t suffix = std::min(url.find('?'), url.find('#'));
+    if (suffix != std::string::npos) link.suffix = url.substr(suffix);
     size_t hash = url.find('#');
     if (hash != std::string::npos) {
       link.anchor = PercentDecode(url.substr(hash + 1));

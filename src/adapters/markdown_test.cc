@@ -80,6 +80,46 @@ TEST_CASE("columns come from the source line, past escapes and entities") {
   CHECK(c.links[1].pos.col == 23);
 }
 
+TEST_CASE("an escaped \\[[ is never a link, and every link on a line has its own column") {
+  const std::pair<const char*, std::vector<std::pair<std::string, int>>> cases[] = {
+      {"[[A-1]] and \\[[NOT-1]] and [[B-2]]\n", {{"A-1", 1}, {"B-2", 28}}},
+      {"[[A-1]]\\[[NOT-1]][[B-2]]\n", {{"A-1", 1}, {"B-2", 18}}},
+      {"\\[[NOT-1]] [[A-1]] \\[[NOT-2]] [[B-2]]\n", {{"A-1", 12}, {"B-2", 31}}},
+      {"[[A-1]] \\[\\[NOT-1]] [[B-2]]\n", {{"A-1", 1}, {"B-2", 21}}},
+      {"[[A-1]] \\[[[B-2]]\n", {{"A-1", 1}, {"B-2", 11}}},
+      {"[[A-1]] [\\[NOT-1]] [[B-2]]\n", {{"A-1", 1}, {"B-2", 20}}},
+      {"*[[A-1]]* \\[[NOT-1]] `[[NOT-2]]` [[B-2]]\n", {{"A-1", 2}, {"B-2", 34}}},
+      {"[[A-1]] &#91;&#91;NOT-1]] [[B-2]]\n", {{"A-1", 1}, {"B-2", 27}}},
+  };
+  for (const auto& [source, expected] : cases) {
+    std::string text = source;
+    CAPTURE(text);
+    Body r = RenderMarkdown(source, {1, false});
+    REQUIRE(r.links.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+      CHECK(r.links[i].target == expected[i].first);
+      CHECK(r.links[i].pos.col == expected[i].second);
+    }
+    CHECK_FALSE(Contains(r.html, "NOT-1</a>"));
+  }
+}
+
+TEST_CASE("a relative link keeps its query and fragment as written") {
+  Body r = RenderMarkdown(
+      "[m](manual.pdf#page=3) [q](file.pdf?x=1&y=%20#top) [p](change.md?v=2#scope) [n](a.pdf)\n",
+      {1, false});
+  REQUIRE(r.links.size() == 4);
+  CHECK(r.links[0].target == "manual.pdf");
+  CHECK(r.links[0].suffix == "#page=3");
+  CHECK(r.links[0].anchor == "page=3");
+  CHECK(r.links[1].target == "file.pdf");
+  CHECK(r.links[1].suffix == "?x=1&y=%20#top");
+  CHECK(r.links[2].target == "change.md");
+  CHECK(r.links[2].suffix == "?v=2#scope");
+  CHECK(r.links[2].anchor == "scope");
+  CHECK(r.links[3].suffix.empty());
+}
+
 TEST_CASE("text that looks like a placeholder never renders as one") {
   Body r = RenderMarkdown(
       "`=\"%3Csmsdoc:0%3E\"` and href=\"%3Csmsdoc:0%3E\" "

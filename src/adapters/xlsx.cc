@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/dates.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
@@ -121,13 +122,16 @@ class XlsxWriter {
           worksheet_write_url_opt(ws, r, c, url.c_str(), link_, cell.text.c_str(), nullptr);
         } else {
           // Always a string: text that looks like a formula stays text.
-          // Excel holds at most 32,767 characters in a cell.
-          worksheet_write_string(ws, r, c, Utf8Prefix(cell.text, 32767).c_str(), format);
+          std::string head(Utf8Head(cell.text, kMaxCellChars));
+          worksheet_write_string(ws, r, c, head.c_str(), format);
         }
         break;
       case Cell::Type::kNumber: worksheet_write_number(ws, r, c, cell.number, format); break;
       case Cell::Type::kDate:
-        if (auto d = ParseDate(cell.text)) {
+        // Excel has no date before 1900: the date as text, not a 0.
+        if (cell.text < kFirstExcelDate) {
+          worksheet_write_string(ws, r, c, cell.text.c_str(), format);
+        } else if (auto d = ParseDate(cell.text)) {
           lxw_datetime dt = {d->year, d->month, d->day, 0, 0, 0};
           worksheet_write_datetime(ws, r, c, &dt, date_);
         }

@@ -71,7 +71,8 @@ std::string WriteZip(const std::filesystem::path& path, const std::vector<ZipEnt
 }
 
 std::string ReadZip(const std::filesystem::path& path,
-                    const std::function<void(const std::string&, const std::string&)>& visit) {
+                    const std::function<void(const std::string&, const std::string&)>& visit,
+                    const std::function<void(const std::string&, const std::string&)>& damaged) {
   // Built by appending: GCC 12 warns falsely (-Wrestrict) on "'" + string here.
   const std::string zip = std::string("'").append(path.string()).append("'");
   UnzHandle uf = OpenForReading(path);
@@ -85,16 +86,33 @@ std::string ReadZip(const std::filesystem::path& path,
       return zip + " is damaged: cannot list its entries";
     std::string entry = name.c_str();
     if (!entry.empty() && entry.back() == '/') continue;
-    if (unzOpenCurrentFile(uf.get()) != UNZ_OK) return "cannot read '" + entry + "' in " + zip;
-    std::string bytes;
-    int got;
-    while ((got = unzReadCurrentFile(uf.get(), buffer.data(), kChunk)) > 0)
-      bytes.append(buffer.data(), static_cast<size_t>(got));
-    // A CRC mismatch is left to the caller, who hashes the bytes anyway.
-    int closed = unzCloseCurrentFile(uf.get());
-    if (got < 0 || (closed != UNZ_OK && closed != UNZ_CRCERROR))
-      return "cannot read '" + entry + "' in " + zip;
-    visit(entry, bytes);
+    std::string bytes, why;
+    if (unzOpenCurrentFile(uf.get()) != UNZ_OK) {
+      why = "its header cannot be read";
+    } else {
+      int got;
+      while ((got = unzReadCurrentFile(uf.get(), buffer.data(), kChunk)) > 0)
+        bytes.append(buffer.data(), static_cast<size_t>(got));
+      int closed = unzCloseCurrentFile(uf.get());
+      if (got < 0)
+        why = "its compressed data cannot be read";
+      else if (closed == UNZ_CRCERROR)
+        why = "its CRC-32 does not match its bytes";
+      else if (closed != UNZ_OK)
+        why = "it cannot be read";
+    }
+    if (why.empty()) {
+      visit(entry, bytes);
+    } else if (damaged) {
+      damaged(entry, why);
+    } else {
+      return std::string("'")
+          .append(entry)
+          .append("' in ")
+          .append(zip)
+          .append(" is damaged: ")
+          .append(why);
+    }
   }
   return "";
 }

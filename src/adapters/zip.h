@@ -27,11 +27,15 @@ std::string WriteZip(const std::filesystem::path& path, const std::vector<ZipEnt
                      ZipDate date, const std::string& comment);
 
 /// Calls `visit(name, bytes)` for every file entry of the zip at `path`, in
-/// archive order (folder entries are skipped). Returns "" or an error
-/// message (not a zip, an unreadable entry).
+/// archive order (folder entries are skipped). A damaged entry (its
+/// compressed data unreadable, or its CRC-32 not that of its bytes) goes to
+/// `damaged(name, why)` instead, and reading goes on; without `damaged` it
+/// ends the read with an error naming the entry. Returns "" or an error
+/// message (not a zip, entries that cannot be listed).
 std::string ReadZip(
     const std::filesystem::path& path,
-    const std::function<void(const std::string& name, const std::string& bytes)>& visit);
+    const std::function<void(const std::string& name, const std::string& bytes)>& visit,
+    const std::function<void(const std::string& name, const std::string& why)>& damaged = {});
 
 /// The archive comment, or nullopt when `path` is not a readable zip.
 std::optional<std::string> ZipComment(const std::filesystem::path& path);

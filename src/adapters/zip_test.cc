@@ -53,4 +53,44 @@ TEST_CASE("a file that is not a zip has no comment and cannot be read") {
         "cannot read '" + (tmp.path / "absent").string() + "'");
 }
 
+TEST_CASE("a damaged entry is named, and the others are still read") {
+  TempDir tmp;
+  WriteBytes(tmp.path / "a", std::string(1000, 'a'));
+  WriteBytes(tmp.path / "b", "bravo");
+  WriteBytes(tmp.path / "c", "charlie");
+  REQUIRE(
+      WriteZip(tmp.path / "good.zip",
+               {{"a.html", tmp.path / "a"}, {"b.html", tmp.path / "b"}, {"c.html", tmp.path / "c"}},
+               {2026, 11, 21}, "") == "");
+  std::string zip = ReadBytes(tmp.path / "good.zip");
+  // a.html: its deflated data (after the 30-byte local header and the
+  // 6-byte name) made an invalid block; b.html: the CRC-32 in its local
+  // header (14 bytes in) and its central directory entry (16 bytes in)
+  // changed alike, so only the bytes disagree with it.
+  std::string bad = zip;
+  for (size_t i = 36; i < 40; ++i) bad[i] = '\xFF';
+  size_t local = bad.find("PK\x03\x04", 4);
+  size_t central = bad.find("PK\x01\x02", bad.find("PK\x01\x02") + 4);
+  REQUIRE(local != std::string::npos);
+  REQUIRE(central != std::string::npos);
+  bad[local + 14] ^= 1;
+  bad[central + 16] ^= 1;
+  WriteBytes(tmp.path / "bad.zip", bad);
+
+  std::vector<std::string> read, damaged;
+  CHECK(ReadZip(
+            tmp.path / "bad.zip",
+            [&](const std::string& name, const std::string&) { read.push_back(name); },
+            [&](const std::string& name, const std::string& why) {
+              damaged.push_back(name + ": " + why);
+            }) == "");
+  CHECK(read == std::vector<std::string>{"c.html"});
+  CHECK(damaged == std::vector<std::string>{"a.html: its compressed data cannot be read",
+                                            "b.html: its CRC-32 does not match its bytes"});
+  // Without a handler the first damaged entry ends the read, named.
+  CHECK(ReadZip(tmp.path / "bad.zip", [](const std::string&, const std::string&) {}) ==
+        "'a.html' in '" + (tmp.path / "bad.zip").string() +
+            "' is damaged: its compressed data cannot be read");
+}
+
 }  // namespace smsdoc

@@ -122,7 +122,8 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph, const std::strin
 
   // Leaves are judged by what addresses them; lists of a leaf hold only
   // that, since nothing below it can be named.
-  std::string cycle_start = AddMonths(as_of, -kAuditCycleMonths);
+  // "" (a cycle starting before year 0000) sorts before every date.
+  std::string cycle_start = AddMonths(as_of, -kAuditCycleMonths).value_or("");
   for (ClauseCoverage& cov : out) {
     if (!cov.leaf) continue;
     cov.state = LeafState(cov);

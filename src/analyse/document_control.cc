@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/dates.h"
 #include "base/text.h"
@@ -202,12 +203,17 @@ DocumentState AnalyseDocument(const Document& doc, const Directory& directory,
 
   s.last_review = std::max(doc.reviewed_on, s.approved_on);
   if (s.last_review.empty()) s.last_review = doc.effective;
-  if (!s.last_review.empty() && doc.review_months > 0)
-    s.next_review = AddMonths(s.last_review, doc.review_months);
+  if (!s.last_review.empty() && doc.review_months > 0) {
+    std::optional<std::string> next = AddMonths(s.last_review, doc.review_months);
+    s.next_review = next.value_or("");
+    s.next_review_past_last_date = !next;
+  }
+  // Within the due window when the window runs past the last date.
+  std::optional<std::string> soon = AddDays(as_of, kDueSoonDays);
   if (s.in_force && !s.next_review.empty())
-    s.review = s.next_review < as_of                          ? ReviewState::kOverdue
-               : s.next_review < AddDays(as_of, kDueSoonDays) ? ReviewState::kDue
-                                                              : ReviewState::kNone;
+    s.review = s.next_review < as_of            ? ReviewState::kOverdue
+               : !soon || s.next_review < *soon ? ReviewState::kDue
+                                                : ReviewState::kNone;
   return s;
 }
 

@@ -56,7 +56,7 @@ class Judge {
       : graph_(graph),
         analysis_(analysis),
         as_of_(analysis.as_of),
-        cycle_start_(AddMonths(analysis.as_of, -kAuditCycleMonths)) {}
+        cycle_start_(AddMonths(analysis.as_of, -kAuditCycleMonths).value_or("")) {}
 
   ReadinessItem Evaluate(const Rule& rule) const {
     ReadinessItem item{rule.key, rule.title, rule.clause};

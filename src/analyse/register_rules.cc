@@ -16,7 +16,9 @@ const std::vector<std::string>& RegisterRules::DoneFor(const KindSpec& kind,
   return spec.done.empty() ? kind.done : spec.done;
 }
 
-std::string RegisterRules::expiring_until() const { return AddDays(as_of_, kExpiringDays); }
+std::optional<std::string> RegisterRules::expiring_until() const {
+  return AddDays(as_of_, kExpiringDays);
+}
 
 DateState RegisterRules::StateOf(const Record& record, const FieldSpec& spec,
                                  const std::string& date) const {
@@ -29,7 +31,7 @@ DateState RegisterRules::StateOf(const Record& record, const FieldSpec& spec,
   // training marked expired has been dealt with: its date is history).
   if (spec.expiry && !(is_done && !spec.done.empty())) {
     if (date < as_of_) return DateState::kExpired;
-    if (date < expiring_until()) return DateState::kExpiring;
+    if (auto until = expiring_until(); !until || date < *until) return DateState::kExpiring;
   }
   return DateState::kNone;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include "model/analysis.h"
@@ -31,7 +32,9 @@ class RegisterRules {
   static const std::vector<std::string>& DoneFor(const KindSpec& kind, const FieldSpec& spec);
 
   const RiskScoring& scoring() const { return scoring_; }
-  std::string expiring_until() const;
+  /// The end of the expiring window (exclusive), or nullopt when it runs
+  /// past kLastDate: then every later date is within it.
+  std::optional<std::string> expiring_until() const;
 
  private:
   const RiskScoring& scoring_;

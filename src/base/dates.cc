@@ -105,16 +105,25 @@ Date DateFromDays(long z) {
   return {static_cast<int>(y + (m <= 2)), m, d};
 }
 
-std::string AddDays(const std::string& date, long days) {
+namespace {
+// Only four-digit years have a YYYY-MM-DD form: "10000-12-31" would sort
+// before "2026-01-01" as text.
+bool InRange(const Date& d) { return d.year >= 0 && d.year <= 9999; }
+}  // namespace
+
+std::optional<std::string> AddDays(const std::string& date, long days) {
   auto d = ParseDate(date);
-  return d ? FormatDate(DateFromDays(DaysSinceEpoch(*d) + days)) : "";
+  if (!d) return std::nullopt;
+  Date out = DateFromDays(DaysSinceEpoch(*d) + days);
+  return InRange(out) ? std::optional(FormatDate(out)) : std::nullopt;
 }
 
-std::string AddMonths(const std::string& date, int months) {
+std::optional<std::string> AddMonths(const std::string& date, int months) {
   auto d = ParseDate(date);
-  if (!d) return "";
-  int index = d->year * 12 + (d->month - 1) + months;
-  Date out{index / 12, index % 12 + 1, 0};
+  if (!d) return std::nullopt;
+  long index = d->year * 12L + (d->month - 1) + months;
+  if (index < 0 || index >= 10000 * 12L) return std::nullopt;
+  Date out{static_cast<int>(index / 12), static_cast<int>(index % 12) + 1, 0};
   out.day = std::min(d->day, DaysInMonth(out.year, out.month));
   return FormatDate(out);
 }

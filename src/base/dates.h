@@ -24,8 +24,15 @@ std::string DateHint(std::string_view text);
 long DaysSinceEpoch(const Date& date);
 Date DateFromDays(long days);
 
-std::string AddDays(const std::string& date, long days);
-/// Adds months, clamping the day to the month's end (Jan 31 + 1 = Feb 28).
-std::string AddMonths(const std::string& date, int months);
+/// The last date with a four-digit year: later dates cannot be written
+/// YYYY-MM-DD (nor held by Excel), so arithmetic never produces them.
+inline constexpr const char* kLastDate = "9999-12-31";
+
+/// `date` plus `days`, or nullopt when `date` is not a date or the result
+/// falls outside 0000-01-01..9999-12-31.
+std::optional<std::string> AddDays(const std::string& date, long days);
+/// Adds months, clamping the day to the month's end (Jan 31 + 1 = Feb 28);
+/// nullopt as for AddDays.
+std::optional<std::string> AddMonths(const std::string& date, int months);
 
 }  // namespace smsdoc

@@ -11,7 +11,19 @@ TEST_CASE("date arithmetic crosses months, years and leap days") {
   CHECK(AddDays("2026-03-01", -1) == "2026-02-28");
   CHECK(AddMonths("2026-01-31", 1) == "2026-02-28");
   CHECK(AddMonths("2025-11-15", 12) == "2026-11-15");
-  CHECK(AddMonths("not a date", 1).empty());
+  CHECK_FALSE(AddMonths("not a date", 1).has_value());
+  CHECK_FALSE(AddDays("not a date", 1).has_value());
+}
+
+TEST_CASE("date arithmetic never leaves four-digit years") {
+  CHECK(AddMonths("9999-01-31", 11) == "9999-12-31");
+  CHECK_FALSE(AddMonths("9999-12-31", 1).has_value());  // would be 10000-01-31
+  CHECK_FALSE(AddMonths("9999-12-31", 12).has_value());
+  CHECK(AddDays("9999-12-01", 30) == kLastDate);
+  CHECK_FALSE(AddDays("9999-12-31", 1).has_value());
+  CHECK(AddMonths("0000-12-15", -11) == "0000-01-15");
+  CHECK_FALSE(AddMonths("0000-06-01", -12).has_value());  // no month before year 0000
+  CHECK_FALSE(AddDays("0000-01-01", -1).has_value());
 }
 
 TEST_CASE("a date that is not YYYY-MM-DD gets a hint when one is clear") {

@@ -185,6 +185,39 @@ std::string Shorten(std::string_view text, size_t bytes) {
   return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
+std::string UrlAsWritten(std::string_view part) {
+  static const char kHex[] = "0123456789ABCDEF";
+  static const std::string_view kUnsafe = " \"<>\\^`{|}";
+  std::string out;
+  for (unsigned char c : part) {
+    if (c <= 0x20 || c >= 0x7F || kUnsafe.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += !IsContinuation(c);
+  return n;
+}
+
+std::string_view Utf8Head(std::string_view text, size_t chars) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (!IsContinuation(text[i]) && seen++ == chars) return text.substr(0, i);
+  return text;
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

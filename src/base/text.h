@@ -29,6 +29,14 @@ std::string_view Trim(std::string_view s);
 /// At most about `bytes` bytes of UTF-8 text: cut on a character boundary,
 /// with an ellipsis, when longer.
 std::string Shorten(std::string_view text, size_t bytes);
+/// A URL part as the author wrote it ("?x=1#page=3"): '%', '=', '&', '#'
+/// and '?' stay; only bytes no URL may hold (controls, space, non-ASCII,
+/// quotes, <>\^`{|}) are percent-encoded. Not HTML-escaped.
+std::string UrlAsWritten(std::string_view part);
+/// The number of characters (code points) of UTF-8 text.
+size_t Utf8Length(std::string_view text);
+/// The first `chars` characters of UTF-8 text (all of it when shorter).
+std::string_view Utf8Head(std::string_view text, size_t chars);
 bool StartsWith(std::string_view s, std::string_view prefix);
 /// Equal but for ASCII case ("Approved-By" and "approved-by").
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

@@ -84,4 +84,21 @@ TEST_CASE("Shorten cuts long UTF-8 text on a character boundary") {
                 4) == "ab\xE2\x80\xA6");  // not inside the é
 }
 
+TEST_CASE("UTF-8 text is counted and cut by characters") {
+  CHECK(Utf8Length("a\xC3\xA9"
+                   "b") == 3);
+  CHECK(Utf8Head("a\xC3\xA9"
+                 "b",
+                 2) == "a\xC3\xA9");
+  CHECK(Utf8Head("ab", 5) == "ab");
+  CHECK(Utf8Head("ab", 0).empty());
+}
+
+TEST_CASE("a URL part keeps what its author wrote, encoding only what no URL holds") {
+  CHECK(UrlAsWritten("#page=3") == "#page=3");
+  CHECK(UrlAsWritten("?x=1&y=%20#top") == "?x=1&y=%20#top");
+  CHECK(UrlAsWritten("?q=a b&c=\xC3\xA9") == "?q=a%20b&c=%C3%A9");
+  CHECK(UrlAsWritten("#x\"<y>") == "#x%22%3Cy%3E");
+}
+
 }  // namespace smsdoc

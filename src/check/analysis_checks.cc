@@ -3,11 +3,46 @@
 #include <algorithm>
 
 #include "analyse/readiness.h"
+#include "base/dates.h"
 #include "base/text.h"
 
 namespace smsdoc {
 
+namespace {
+
+// A next review after kLastDate has no date to show or compare: name the
+// date it would come from, where the typo most likely is.
+void CheckReviewDates(const Graph& graph, const Analysis& analysis, Diagnostics& diags) {
+  const std::vector<Document>& documents = graph.corpus->documents;
+  for (size_t i = 0; i < documents.size() && i < analysis.documents.size(); ++i) {
+    const DocumentState& s = analysis.documents[i];
+    if (!s.next_review_past_last_date) continue;
+    const Document& d = documents[i];
+    auto [field, pos] = s.last_review == d.reviewed_on ? std::pair("reviewed_on", d.review_pos)
+                        : s.last_review == d.approved_on
+                            ? std::pair("approved_on", d.approved_on_pos)
+                        : s.last_review == d.effective ? std::pair("effective", d.effective_pos)
+                                                       : std::pair("approved_on", d.review_pos);
+    diags.Error(d.path, pos,
+                std::string("'")
+                    .append(d.id)
+                    .append("': the next review, ")
+                    .append(field)
+                    .append(" ")
+                    .append(s.last_review)
+                    .append(" plus ")
+                    .append(std::to_string(d.review_months))
+                    .append(" months, would fall after ")
+                    .append(kLastDate)
+                    .append(", the last date smsdoc can show: correct the date or 'review_months'"),
+                "date-range");
+  }
+}
+
+}  // namespace
+
 void CheckAnalysis(const Graph& graph, const Analysis& analysis, bool strict, Diagnostics& diags) {
+  CheckReviewDates(graph, analysis, diags);
   // A broken model has gaps that are not the SMS's: judge readiness on a
   // clean one only.
   bool broken = diags.HasErrors();

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -54,8 +55,10 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
 int RunPack(const CommandOptions& options, std::ostream& err);
 
 /// `smsdoc verify`: checks a site folder or pack zip against its
-/// MANIFEST.sha256.
-int RunVerify(const std::string& target, std::ostream& err);
+/// MANIFEST.sha256, and that manifest against `expect` (its SHA-256 as
+/// sent apart) when given.
+int RunVerify(const std::string& target, const std::optional<std::string>& expect,
+              std::ostream& err);
 
 /// `smsdoc check`: load, link and check only; writes nothing. Diagnostics
 /// go to `err` as text, or to `out` as JSON or SARIF; the summary to `err`.

@@ -35,13 +35,18 @@ const char* kCheckExamples =
 const char* kPackExamples =
     "\nExamples:\n"
     "  smsdoc pack --as-of 2026-11-21    build ./site/, zip it as ./site-2026-11-21.zip\n"
-    "  smsdoc pack --root sms --out /tmp/stage1.zip\n";
+    "  smsdoc pack --root sms --out /tmp/stage1.zip\n"
+    "\nThe last line is the SHA-256 of the pack's MANIFEST.sha256: send it to the\n"
+    "certification body apart from the zip, to check with 'smsdoc verify --expect'.\n";
 
 const char* kVerifyExamples =
     "\nExamples:\n"
     "  smsdoc verify site                check a site folder against its MANIFEST.sha256\n"
     "  smsdoc verify site-2026-11-21.zip check a pack as received, without unzipping it\n"
-    "\nExit codes: 0 intact, 1 a file altered, missing or extra, 2 nothing to check.\n";
+    "  smsdoc verify --expect 3f2a...9c site-2026-11-21.zip\n"
+    "                                    and that its manifest is the one you were sent\n"
+    "\nExit codes: 0 intact, 1 a file altered, missing, extra or damaged, or the manifest\n"
+    "not the one expected, 2 nothing to check or a malformed --expect.\n";
 
 void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")->capture_default_str();
@@ -173,10 +178,16 @@ int main(int argc, char** argv) {
                  "leave draft documents out of the site and the zip");
   pack->footer(kPackExamples);
 
-  std::string verify_target;
+  std::string verify_target, verify_expect;
+  bool verify_expect_given = false;
   CLI::App* verify = app.add_subcommand(
       "verify", "Check a built site folder or pack zip against its MANIFEST.sha256");
   verify->add_option("DIR", verify_target, "site folder or pack .zip to check")->required();
+  verify
+      ->add_option("--expect", verify_expect,
+                   "SHA-256 of MANIFEST.sha256 as sent apart from the site (smsdoc pack prints "
+                   "it): the manifest must be that one")
+      ->each([&](const std::string&) { verify_expect_given = true; });
   verify->footer(kVerifyExamples);
 
   CLI::App* diff = app.add_subcommand(
@@ -213,7 +224,12 @@ int main(int argc, char** argv) {
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},
         {status, [&] { return smsdoc::RunStatus(options, std::cout, std::cerr); }},
         {pack, [&] { return smsdoc::RunPack(options, std::cerr); }},
-        {verify, [&] { return smsdoc::RunVerify(verify_target, std::cerr); }},
+        {verify,
+         [&] {
+           return smsdoc::RunVerify(
+               verify_target, verify_expect_given ? std::optional(verify_expect) : std::nullopt,
+               std::cerr);
+         }},
         {diff, [&] { return smsdoc::RunDiff(options, std::cout, std::cerr); }},
     };
     for (const CLI::App* sub : app.get_subcommands()) {

@@ -1,9 +1,13 @@
 // `smsdoc pack`: build, then zip the site for the certification body.
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
+#include "adapters/sha256.h"
 #include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/prepare.h"
+#include "write/manifest.h"
 #include "write/pack_writer.h"
 
 namespace smsdoc {
@@ -29,6 +33,14 @@ int RunPack(const CommandOptions& options, std::ostream& err) {
       return InterruptSignal() ? 128 + InterruptSignal() : code;
     }
     err << "packed " << Plural(count, "file") << " -> " << zip.generic_string() << "\n";
+    // The manifest cannot vouch for itself (docs/evidence.md): its hash
+    // must travel apart from the zip.
+    std::ifstream in(target.site / kManifestFile, std::ios::binary);
+    if (!in) return Fail(std::string("cannot read ") + kManifestFile + " back from the site", err);
+    std::stringstream manifest;
+    manifest << in.rdbuf();
+    err << "manifest SHA-256 " << Sha256Hex(manifest.str())
+        << ": send it apart from the zip, to check with smsdoc verify --expect\n";
     return static_cast<int>(kExitOk);
   };
   return RunBuild(build, err, next);

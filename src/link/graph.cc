@@ -60,6 +60,7 @@ class Linker {
     }
     for (size_t i = 0; i < corpus_.records.size(); ++i) {
       const Record& r = corpus_.records[i];
+      records_by_path_[r.path].push_back(static_cast<int>(graph_.nodes.size()));
       AddNode({Node::Type::kRecord, i, r.id, r.title, RecordUrl(r.kind->name, r.id)}, r.path,
               r.pos);
     }
@@ -72,8 +73,9 @@ class Linker {
     const std::string path = graph_.PathOf(node);
     for (const Reference& ref : graph_.RefsOf(node)) {
       Link link;
+      bool anchor_checked = false;  // a records file's '#ID' names a record
       if (ref.by_path) {
-        link = ResolvePath(path, ref);
+        link = ResolvePath(path, ref, anchor_checked);
       } else {
         auto it = graph_.by_id.find(ref.target);
         if (ref.target.empty()) {
@@ -89,7 +91,7 @@ class Linker {
           link.url = graph_.nodes[it->second].url;
         }
       }
-      if (link.target >= 0 && !ref.anchor.empty()) CheckAnchor(path, ref, link);
+      if (link.target >= 0 && !ref.anchor.empty() && !anchor_checked) CheckAnchor(path, ref, link);
       if (link.target >= 0 && link.target != node)
         graph_.backlinks[link.target].push_back({node, ref.relation});
       graph_.links[node].push_back(std::move(link));
@@ -108,14 +110,18 @@ class Linker {
            corpus_.withheld.end();
   }
 
-  Link ResolvePath(const std::string& path, const Reference& ref) {
+  Link ResolvePath(const std::string& path, const Reference& ref, bool& anchor_checked) {
     Link link;
     if (auto it = doc_by_path_.find(ref.target); it != doc_by_path_.end()) {
       link.target = it->second;
       link.url = graph_.nodes[it->second].url;
+    } else if (auto file = records_by_path_.find(ref.target); file != records_by_path_.end()) {
+      anchor_checked = true;
+      link = ResolveRecordsFile(path, ref, file->second);
     } else if (assets_.count(ref.target)) {
       link.url = ref.target;
       link.anchor = ref.anchor;
+      link.file = true;
     } else if (Unloaded(ref.target) || Withheld(ref.target)) {
       // Exists, but failed to load (its own errors say why) or is a draft
       // left out of the published site.
@@ -135,6 +141,42 @@ class Linker {
                        "' matches no document or file in the content folders" +
                        DidYouMean(ref.target, known),
                    "link-unknown");
+    }
+    return link;
+  }
+
+  // A records file has no page of its own: `file.yaml#ID` leads to that
+  // record's page, the file to its kind's register page when all its
+  // records are of one kind; else the author must say which.
+  Link ResolveRecordsFile(const std::string& path, const Reference& ref,
+                          const std::vector<int>& records) {
+    Link link;
+    std::vector<std::string> ids, kinds;
+    for (int node : records) {
+      ids.push_back(graph_.nodes[node].id);
+      const std::string& kind = corpus_.records[graph_.nodes[node].index].kind->name;
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+      if (!ref.anchor.empty() && ids.back() == ref.anchor) {
+        link.target = node;
+        link.url = graph_.nodes[node].url;
+      }
+    }
+    if (!ref.anchor.empty() && link.target < 0) {
+      diags_.Error(path, ref.pos,
+                   "no record '" + ref.anchor + "' in '" + ref.target + "'" +
+                       DidYouMean(ref.anchor, ids) +
+                       ": after '#' name the ID of one of its records",
+                   "anchor-unknown");
+    } else if (ref.anchor.empty() && kinds.size() == 1) {
+      link.url = KindUrl(kinds[0]);
+    } else if (ref.anchor.empty()) {
+      std::sort(kinds.begin(), kinds.end());
+      diags_.Error(path, ref.pos,
+                   "link to '" + ref.target + "': it holds records of several kinds (" +
+                       Join(kinds, ", ") +
+                       "), so no one page lists them; link a record by its ID (" + "[[" + ids[0] +
+                       "]]) or add '#" + ids[0] + "' to the link",
+                   "link-records-file");
     }
     return link;
   }
@@ -168,6 +210,7 @@ class Linker {
   Diagnostics& diags_;
   Graph graph_;
   std::unordered_map<std::string, int> doc_by_path_;
+  std::unordered_map<std::string, std::vector<int>> records_by_path_;  ///< nodes, file order
   std::set<std::string> assets_;
   std::vector<std::string> ids_;
   // A bulk rename leaves the same unknown ID in many files: one search each.

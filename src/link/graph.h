@@ -23,6 +23,9 @@ struct Link {
   int target = -1;     ///< node index, or -1 for a copied file
   std::string url;     ///< relative to the site root
   std::string anchor;  ///< fragment, without '#'
+  /// A copied file: a body link to it keeps its query and fragment as
+  /// written (BodyLink::suffix) instead of `anchor`.
+  bool file = false;
 };
 
 struct Backlink {

@@ -107,4 +107,48 @@ TEST_CASE("typed references must name the right kind") {
         "[ref-kind]");
 }
 
+TEST_CASE("a link to a records file leads to its kind's page, or with #ID to the record") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("records/audits.yaml",
+           testing::Audit("AUD-1", "internal", "completed", "2026-01-11", "[\"9.2\"]"));
+  disk.Add("records/mixed.yaml",
+           testing::Audit("AUD-2", "internal", "completed", "2026-01-11", "[\"9.2\"]") +
+               "- id: F-1\n  kind: finding\n  title: Gap\n  status: open\n"
+               "  classification: minor\n  raised: 2026-01-10\n  clause: \"8.5.1\"\n"
+               "  audit: AUD-2\n");
+  disk.Add("policies/b.md",
+           testing::Doc("POL-2", "",
+                        "[a](../records/audits.yaml)\n\n[b](../records/audits.yaml#AUD-1)\n\n"
+                        "[c](../records/audits.yaml#AUD-9)\n\n[d](../records/mixed.yaml)\n"));
+  auto m = LoadAndLink(disk);
+  REQUIRE(m->diags.items().size() == 2);
+  CHECK(FormatDiagnostic(m->diags.items()[0]) ==
+        "policies/b.md:16:1: error: no record 'AUD-9' in 'records/audits.yaml' (did you mean "
+        "'AUD-1'?): after '#' name the ID of one of its records [anchor-unknown]");
+  CHECK(FormatDiagnostic(m->diags.items()[1]) ==
+        "policies/b.md:18:1: error: link to 'records/mixed.yaml': it holds records of several "
+        "kinds (audit, finding), so no one page lists them; link a record by its ID ([[AUD-2]]) "
+        "or add '#AUD-2' to the link [link-records-file]");
+  int b = m->graph().by_id.at("POL-2");
+  const std::vector<Link>& links = m->graph().links[b];
+  REQUIRE(links.size() == 4);
+  CHECK(links[0].url == "records/audit.html");
+  CHECK(links[0].target == -1);
+  CHECK_FALSE(links[0].file);
+  CHECK(links[1].url == "records/audit/AUD-1.html");
+  CHECK(links[1].target == m->graph().by_id.at("AUD-1"));
+  CHECK(links[1].anchor.empty());
+}
+
+TEST_CASE("a link to a copied file is marked as one") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/manual.pdf", "%PDF");
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "[m](manual.pdf?x=1#page=3)\n"));
+  auto m = LoadAndLink(disk);
+  int b = m->graph().by_id.at("POL-2");
+  REQUIRE(m->graph().links[b].size() == 1);
+  CHECK(m->graph().links[b][0].file);
+  CHECK(m->graph().links[b][0].url == "policies/manual.pdf");
+}
+
 }  // namespace smsdoc

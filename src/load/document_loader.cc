@@ -100,6 +100,8 @@ std::optional<Document> LoadDocument(const std::string& path, std::string_view t
   doc.reviewed_on = reader.Date("reviewed_on", false);
   doc.review_months = static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
   doc.review_pos = reader.PosOf(doc.reviewed_on.empty() ? "review_months" : "reviewed_on");
+  doc.effective_pos = reader.PosOf("effective");
+  doc.approved_on_pos = reader.PosOf("approved_on");
   doc.clauses = reader.Clauses("clauses");
   AddIdRefs(reader, doc, "related", "");
   if (is_process) ReadProcess(reader, doc);

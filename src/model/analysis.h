@@ -49,6 +49,8 @@ struct DocumentState {
   /// The one review rule: last review = the later of reviewed_on and the
   /// last approval (else effective); next = last + review_months.
   std::string last_review, next_review;
+  /// last_review + review_months passes kLastDate: next_review stays "".
+  bool next_review_past_last_date = false;
   ReviewState review = ReviewState::kNone;  ///< documents in force only
 };
 

@@ -17,8 +17,11 @@ struct Heading {
 struct BodyLink {
   enum class Kind { kId, kPath };
   Kind kind = Kind::kId;
-  std::string target;       ///< ID, or a decoded relative path ("" = this page)
-  std::string anchor;       ///< without '#'
+  std::string target;  ///< ID, or a decoded relative path ("" = this page)
+  std::string anchor;  ///< without '#'
+  /// A relative link's "?query#fragment" exactly as written: a link to a
+  /// copied file keeps it (`manual.pdf#page=3`); pages need only `anchor`.
+  std::string suffix;
   bool show_title = false;  ///< `[[ID]]` without text: show the target's title
   Pos pos;
 };

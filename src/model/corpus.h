@@ -64,6 +64,7 @@ struct Document {
   int review_months = 0;
   std::vector<std::string> clauses;
   Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings
+  Pos effective_pos, approved_on_pos;
   DocumentControl control;
 
   // Process definitions only.

@@ -1,9 +1,23 @@
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace smsdoc {
+
+/// What Excel cannot hold: a cell keeps at most kMaxCellChars characters
+/// (libxlsxwriter counts UTF-8 characters), and dates start at
+/// kFirstExcelDate (earlier ones are written as text). check/workbook_limits
+/// warns about both; the xlsx adapter applies them.
+inline constexpr size_t kMaxCellChars = 32767;
+inline constexpr const char* kFirstExcelDate = "1900-01-01";
+
+/// The risk register's "Treatment plan" sheet: risk fields beyond the
+/// kind's columns that a workbook shows.
+inline const std::vector<std::string> kTreatmentPlanColumns = {
+    "id",  "title",   "inherent_level", "treatment", "planned_controls", "treatment_owner",
+    "due", "actions", "residual_level", "status"};
 
 /// A spreadsheet as plain data: what the registers are before the xlsx
 /// adapter writes them. Rows and columns count from 0; the formulas refer

@@ -3,6 +3,7 @@
 #include "analyse/analysis.h"
 #include "check/analysis_checks.h"
 #include "check/checks.h"
+#include "check/workbook_limits.h"
 #include "load/history_loader.h"
 #include "load/loader.h"
 
@@ -22,6 +23,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   model.analysis = Analyse(model.graph, options.as_of);
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
+  CheckWorkbookLimits(model.graph, diags);
   if (!options.published_only) return;
   model.corpus = WithoutDrafts(model.corpus);
   Diagnostics relinked;  // the same references, already reported

@@ -55,7 +55,10 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       }
       continue;
     }
-    out += "=\"" + HtmlEscape(RelativeUrl(page_url, link->url, link->anchor)) + "\"";
+    std::string url =
+        link->file ? RelativeUrl(page_url, link->url, "") + UrlAsWritten(body.links[k].suffix)
+                   : RelativeUrl(page_url, link->url, link->anchor);
+    out += "=\"" + HtmlEscape(url) + "\"";
     pos = end + kClose.size();
     if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {
       out += ">" + HtmlEscape(graph.nodes[link->target].title);

@@ -260,10 +260,12 @@ class Builder : public std::enable_shared_from_this<Builder> {
           {column,
            "=AND(ISNUMBER(" + cell + ")," + cell + "<" + ExcelDate(info_.as_of) + live + ")",
            RegisterRules::kLate});
+      std::string until;  // no upper bound when the window runs past the last date
+      if (auto end = rules_.expiring_until())
+        until.append(",").append(cell).append("<").append(ExcelDate(*end));
       sheet.highlights.push_back({column,
                                   "=AND(ISNUMBER(" + cell + ")," + cell +
-                                      ">=" + ExcelDate(info_.as_of) + "," + cell + "<" +
-                                      ExcelDate(rules_.expiring_until()) + live + ")",
+                                      ">=" + ExcelDate(info_.as_of) + until + live + ")",
                                   RegisterRules::kSoon});
     }
   }
@@ -340,11 +342,8 @@ class Builder : public std::enable_shared_from_this<Builder> {
     if (risk) {
       wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks"));
       // Treatment plan: what still needs doing about a risk.
-      std::vector<std::string> plan = {
-          "id",  "title",   "inherent_level", "treatment", "planned_controls", "treatment_owner",
-          "due", "actions", "residual_level", "status"};
       wb.sheets.push_back(RecordSheet(
-          *risk, plan,
+          *risk, kTreatmentPlanColumns,
           [](const Record& r) {
             const FieldValue* t = r.Field("treatment");
             // No treatment chosen yet is work to do too.

@@ -197,7 +197,8 @@ void CompareWithManifest(const Manifest& manifest, const std::vector<FileHash>& 
     if (it == listed.end() || !present.insert(f.path).second) {
       diags.Error(f.path, {}, std::string("extra: not listed in ") + kManifestFile, "verify-extra");
     } else if (f.sha256.empty()) {
-      diags.Error(f.path, {}, "altered: it cannot be read", "verify-altered");
+      diags.Error(f.path, {}, "altered: " + (f.why.empty() ? "it cannot be read" : f.why),
+                  "verify-altered");
     } else if (f.sha256 != it->second->sha256) {
       diags.Error(f.path, {},
                   std::string("altered: its SHA-256 is not the one in ") + kManifestFile,

@@ -16,6 +16,7 @@ inline constexpr const char* kManifestFile = "MANIFEST.sha256";
 struct FileHash {
   std::string path;    ///< '/'-separated, relative to the site folder
   std::string sha256;  ///< 64 lower-case hex digits; "" when unreadable
+  std::string why;     ///< why it is unreadable, when known ("damaged in the zip: ...")
 };
 
 /// The manifest's text: '#' header lines naming the smsdoc version, the
