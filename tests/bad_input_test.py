@@ -78,11 +78,11 @@ class BadInputTest(unittest.TestCase):
         write(os.path.join(self.root, "policies", "forms", "logo.png"), "png")
         self.build_fails(
             "policies/forms/logo.png:1:1: error: 'policies/forms/logo.png' and "
-            "'policies/forms/LOGO.png' differ only in case; they clash on case-insensitive file "
-            "systems (Windows, macOS): rename one [path-case]\n"
+            "'policies/forms/LOGO.png' differ only in case, so they are one file on Windows and "
+            "macOS: rename one [path-portable]\n"
             "policies/policy.md:1:1: error: 'policies/policy.md' and 'policies/Policy.md' differ "
-            "only in case; they clash on case-insensitive file systems (Windows, macOS): rename "
-            "one [path-case]\n"
+            "only in case, so they are one file on Windows and macOS: rename one "
+            "[path-portable]\n"
             "smsdoc: 2 errors, 0 warnings; nothing written\n")
 
     def test_file_over_the_size_limit(self):

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "base/text.h"
+
 namespace smsdoc {
 
 void Diagnostics::Error(const std::string& path, Pos pos, std::string message, std::string code) {
@@ -42,7 +44,8 @@ int Diagnostics::ErrorCount() const {
 int Diagnostics::WarningCount() const { return static_cast<int>(items_.size()) - ErrorCount(); }
 
 std::string FormatDiagnostic(const Diagnostic& d) {
-  std::string out = d.path;
+  // A file name may hold a newline: one diagnostic stays one line.
+  std::string out = EscapeControl(d.path);
   if (d.pos.line > 0) {
     out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col > 0 ? d.pos.col : 1);
   }

@@ -19,6 +19,15 @@ TEST_CASE("diagnostics print GCC style and sort by file and position") {
   CHECK(d.WarningCount() == 1);
 }
 
+TEST_CASE("control characters in a file name cannot split the line") {
+  CHECK(FormatDiagnostic({"policies/two\nlines\t\x1b.md", {1, 1}, Severity::kError, "m", "c"}) ==
+        "policies/two\\nlines\\t\\x1b.md:1:1: error: m [c]");
+  CHECK(FormatDiagnostic({"a\\b\u0085\u2028.md", {}, Severity::kError, "m", "c"}) ==
+        "a\\\\b\\u0085\\u2028.md: error: m [c]");
+  CHECK(FormatDiagnostic({"caf\u00e9.md", {}, Severity::kError, "m", "c"}) ==
+        "caf\u00e9.md: error: m [c]");  // letters stay as they are
+}
+
 TEST_CASE("a diagnostic without a position names just the file") {
   CHECK(FormatDiagnostic({"smsdoc.yaml", {}, Severity::kError, "cannot read", "io"}) ==
         "smsdoc.yaml: error: cannot read [io]");

@@ -3,17 +3,23 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <string>
+
+#include "base/utf8.h"
 
 namespace smsdoc {
 
 namespace {
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-}  // namespace
 
-int EditDistance(std::string_view a, std::string_view b, int limit) {
-  // Optimal string alignment: a swap of two neighbours ("biuld") is one edit.
-  // Three rolling rows, reused across calls: suggestions compare every
-  // unknown name with every known one, so no allocation per pair.
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char32_t Lower(char32_t c) { return LowerCodePoint(c); }
+
+// Optimal string alignment: a swap of two neighbours ("biuld") is one edit.
+// Three rolling rows, reused across calls: suggestions compare every
+// unknown name with every known one, so no allocation per pair. `Text` is
+// the bytes of ASCII text, else its code points.
+template <typename Text>
+int Distance(const Text& a, const Text& b, int limit) {
   thread_local std::vector<int> rows[3];
   for (auto& row : rows) row.assign(b.size() + 1, 0);
   std::vector<int>*before = &rows[0], *prev = &rows[1], *cur = &rows[2];
@@ -43,17 +49,39 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min((*prev)[b.size()], limit + 1);
 }
 
+void DecodeInto(std::string_view s, std::u32string& out) {
+  out.clear();
+  for (size_t i = 0; i < s.size();) out.push_back(DecodeUtf8(s, i));
+}
+
+}  // namespace
+
+int EditDistance(std::string_view a, std::string_view b, int limit) {
+  // IDs and names are nearly always ASCII: compare their bytes. Otherwise
+  // compare code points, so 'POL‐01' (a Unicode hyphen) is one edit from
+  // 'POL-01', not three.
+  if (IsAscii(a) && IsAscii(b)) return Distance(a, b, limit);
+  thread_local std::u32string wide_a, wide_b;
+  DecodeInto(a, wide_a);
+  DecodeInto(b, wide_b);
+  return Distance(wide_a, wide_b, limit);
+}
+
 std::optional<std::string> ClosestMatch(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   // A likely typo: one edit per four characters (at least one). Ties go to
   // the first candidate, so callers pass a sorted list.
-  int limit = std::max<int>(1, static_cast<int>(word.size()) / 4);
   std::optional<std::string> best;
   if (word.size() > 128) return best;  // no one mistypes a whole paragraph
+  // Lengths in code points; a candidate's bytes bound its code points from
+  // above, so most are judged without counting.
+  const size_t length = CountCodePoints(word);
+  int limit = std::max<int>(1, static_cast<int>(length) / 4);
   int best_distance = limit + 1;
   for (const auto& c : candidates) {
-    int length_gap = static_cast<int>(c.size()) - static_cast<int>(word.size());
-    if (std::abs(length_gap) >= best_distance) continue;  // cannot be closer
+    const size_t gap = static_cast<size_t>(best_distance);
+    if (c.size() + gap <= length) continue;  // too short to be closer
+    if (c.size() >= length + gap && CountCodePoints(c) >= length + gap) continue;  // too long
     int d = EditDistance(word, c, best_distance - 1);
     if (d < best_distance) {
       best_distance = d;
@@ -78,36 +106,6 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 
 namespace {
 
-// Decodes one UTF-8 sequence at s[i]; invalid bytes decode as themselves.
-char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  unsigned char c = s[i++];
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  char32_t cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0F : extra == 1 ? c & 0x1F : c;
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return c;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  return cp;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Punctuation and symbols outside ASCII (the common blocks), which GitHub
 // drops from anchors like ASCII punctuation.
 bool IsSymbol(char32_t cp) {
@@ -116,16 +114,6 @@ bool IsSymbol(char32_t cp) {
          (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
          (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
          (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0x1F000 && cp <= 0x1FAFF);
-}
-
-// Lower case for Latin-1, Latin Extended-A, Greek and Cyrillic capitals.
-char32_t LowerCodePoint(char32_t cp) {
-  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
-      (cp >= 0x410 && cp <= 0x42F))
-    return cp + 0x20;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
-  if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x138) return cp + 1;
-  return cp;
 }
 
 }  // namespace
@@ -167,6 +155,34 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
+}
+
+std::string EscapeControl(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(text, i);
+    switch (cp) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20 || cp == 0x7F) {
+          out += "\\x";
+          out += kHex[cp >> 4];
+          out += kHex[cp & 15];
+        } else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+          out += "\\u";
+          for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+        } else {
+          out.append(text.substr(start, i - start));
+        }
+    }
+  }
+  return out;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {

@@ -6,9 +6,10 @@
 
 namespace smsdoc {
 
-/// Edit distance (insert, delete, replace, swap neighbours), ASCII
-/// case-insensitive; `limit + 1` as soon as it is sure to exceed `limit`
-/// (suggestions only need to know "close enough").
+/// Edit distance (insert, delete, replace, swap neighbours) in code points,
+/// case-insensitive (ASCII, Latin, Greek, Cyrillic); `limit + 1` as soon as
+/// it is sure to exceed `limit` (suggestions only need to know "close
+/// enough").
 int EditDistance(std::string_view a, std::string_view b, int limit = 1 << 20);
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -25,6 +26,11 @@ std::string Slugify(std::string_view text);
 std::string HtmlEscape(std::string_view text);
 
 std::string_view Trim(std::string_view s);
+
+/// Text safe on one line: a backslash doubled, control characters as C
+/// escapes (\n, \t, \x1b), C1 controls and the Unicode line and paragraph
+/// separators as \u0085; everything else as it is.
+std::string EscapeControl(std::string_view text);
 
 /// At most about `bytes` bytes of UTF-8 text: cut on a character boundary,
 /// with an ellipsis, when longer.

@@ -17,6 +17,15 @@ TEST_CASE("EditDistance ignores case and counts a swap as one edit") {
   CHECK(EditDistance("ab", "ba", 1) == 1);
 }
 
+TEST_CASE("EditDistance counts code points, not bytes") {
+  CHECK(EditDistance("POL\u201001", "POL-01") == 1);  // a Unicode hyphen for '-'
+  CHECK(EditDistance("RL-\u00c4NDERUNG", "RL-ANDERUNG") == 1);
+  CHECK(EditDistance("\u00c4nderung", "\u00e4NDERUNG") == 0);  // case of Latin letters too
+  CHECK(EditDistance("\u00e9t\u00e9", "\u00e9te") == 1);
+  CHECK(EditDistance("ab\u00e9", "a\u00e9b") == 1);  // a swap across a two-byte letter
+  CHECK(EditDistance("\u00e9\u00e9\u00e9\u00e9", "abcd", 2) == 3);
+}
+
 TEST_CASE("ClosestMatch suggests only likely typos") {
   std::vector<std::string> ids = {"PRC-CHG", "PRC-INC", "POL-SM-01"};
   CHECK(ClosestMatch("PRC-CHNG", ids) == "PRC-CHG");
@@ -26,6 +35,11 @@ TEST_CASE("ClosestMatch suggests only likely typos") {
   CHECK(DidYouMean("cab", {"ceo"}).empty());  // two edits in three letters: no
   CHECK(DidYouMean("policy", {"policies", "processes"}) == " (did you mean 'policies'?)");
   CHECK(DidYouMean("policies/release-policy.md", {"policies/policy.md"}).empty());
+  // Lengths in code points: a six-character ID allows one edit, and the
+  // three-byte hyphen does not push 'POL-01' out of reach.
+  CHECK(DidYouMean("POL\u201001", {"POL-01", "POL-02"}) == " (did you mean 'POL-01'?)");
+  CHECK(DidYouMean("POL-01", {"P\u00d6L-01"}) == " (did you mean 'P\u00d6L-01'?)");
+  CHECK(DidYouMean("POL\u2010\u201001", {"POL-01"}).empty());  // two edits in seven
 }
 
 TEST_CASE("Slugify follows GitHub's heading anchors") {

@@ -38,6 +38,32 @@ TEST_CASE("a valid document loads with its fields and references") {
   CHECK(doc->refs[1].pos.line == 14);
 }
 
+TEST_CASE("the id-format suggestion reads characters, not bytes") {
+  auto suggestion = [](const std::string& id) {
+    Diagnostics d;
+    LoadDocument("policies/a.md",
+                 "---\nid: \"" + id +
+                     "\"\ntitle: T\ntype: policy\nowner: sms-manager\napprover: sms-manager\n"
+                     "version: \"1\"\nstatus: draft\neffective: 2026-01-01\nreview_months: 12\n"
+                     "clauses: [\"5.2\"]\n---\n",
+                 false, TestConfig(), d);
+    REQUIRE(d.items().size() == 1);
+    const std::string& m = d.items()[0].message;
+    size_t at = m.find("did you mean '");
+    return at == std::string::npos ? std::string()
+                                   : m.substr(at + 14, m.find('\'', at + 14) - at - 14);
+  };
+  CHECK(suggestion("POL\u201001") == "POL-01");            // hyphen
+  CHECK(suggestion("POL\u201401") == "POL-01");            // em dash
+  CHECK(suggestion("POL\u00a001") == "POL-01");            // no-break space
+  CHECK(suggestion("RL-\u00c4NDERUNG") == "RL-ANDERUNG");  // accents dropped
+  CHECK(suggestion("RL-Ae\u0301") == "RL-Ae");             // a combining accent too
+  CHECK(suggestion("STRA\u00dfE-1") == "STRAssE-1");       // letters spelt out
+  CHECK(suggestion("RSK\u2605\u260501") == "RSK--01");     // one '-' per other character
+  CHECK(suggestion("POL 01") == "POL-01");
+  CHECK(suggestion("\u2010POL") == "");  // no ID starts with '-'
+}
+
 TEST_CASE("every field problem is reported at its value, in one pass") {
   Diagnostics d;
   std::string text =

@@ -192,6 +192,7 @@ void AddKinds(KindCatalogue& catalogue, const YamlNode& kinds, const std::string
     } else {
       KindSpec kind;
       kind.name = entry.key;
+      if (path == kConfigFile) kind.name_pos = entry.key_pos;  // names pages, so checked
       ReadKind(kind, entry.value, true, catalogue, path, config, diags);
       catalogue.kinds.push_back(std::move(kind));
     }

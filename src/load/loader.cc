@@ -1,11 +1,11 @@
 #include "load/loader.h"
 
-#include <cctype>
 #include <cstdio>
 #include <map>
 
 #include "adapters/yaml.h"
 #include "base/parallel.h"
+#include "base/portable_name.h"
 #include "base/text.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
@@ -51,21 +51,22 @@ std::optional<std::string> ReadText(const Disk& disk, const std::string& path, l
   return text;
 }
 
-// Two paths that differ only in case are one file on Windows and macOS:
-// a checkout there would silently lose one of them.
-void ReportCaseClashes(std::vector<std::string> paths, Diagnostics& diags) {
+// A name Windows refuses, or two paths that are one file on Windows or
+// macOS: a checkout or an unpacked site there would lose one of them in
+// silence. Reported at the path; the output names are checked later
+// (check/portable_outputs).
+void ReportUnportablePaths(std::vector<std::string> paths, Diagnostics& diags) {
   std::sort(paths.begin(), paths.end());
-  std::map<std::string, std::string> by_folded;
+  std::map<std::string, std::string> by_key;
   for (const auto& path : paths) {
-    std::string folded = path;
-    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto [it, fresh] = by_folded.emplace(folded, path);
+    std::string problem = PathProblem(path);
+    if (!problem.empty()) diags.Error(path, {1, 1}, problem + "; rename it", "path-portable");
+    auto [it, fresh] = by_key.emplace(PortableKey(path), path);
     if (!fresh)
       diags.Error(path, {1, 1},
-                  "'" + path + "' and '" + it->second +
-                      "' differ only in case; they clash on case-insensitive file systems "
-                      "(Windows, macOS): rename one",
-                  "path-case");
+                  "'" + EscapeControl(path) + "' and '" + EscapeControl(it->second) + "' " +
+                      HowNamesClash(path, it->second) + ": rename one",
+                  "path-portable");
   }
 }
 
@@ -183,7 +184,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   add_folder(config.processes_dir, SourceFile::Kind::kProcess);
   add_folder(config.records_dir, SourceFile::Kind::kRecords);
   std::sort(corpus.assets.begin(), corpus.assets.end());
-  ReportCaseClashes(std::move(listed), diags);
+  ReportUnportablePaths(std::move(listed), diags);
   ReportPageClashes(sources, diags);
 
   // Each file is read and parsed once, on any worker; results land by

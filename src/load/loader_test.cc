@@ -60,3 +60,40 @@ TEST_CASE("one records file holds one YAML document") {
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+TEST_CASE("source paths Windows or macOS cannot hold are refused at the path") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/Policy.md", testing::Doc("POL-2"));  // case of policy.md
+  disk.Add("policies/caf\u00e9.pdf", "pdf");              // NFC ...
+  disk.Add("policies/cafe\u0301.pdf", "pdf");             // ... and NFD
+  disk.Add("policies/aux/form.pdf", "pdf");               // a device folder
+  disk.Add("policies/what?.pdf", "pdf");                  // a refused character
+  disk.Add("policies/two\nlines.pdf", "pdf");             // a newline
+  disk.Add("policies/notes.", "txt");                     // a trailing dot
+  Diagnostics d;
+  LoadCorpus(disk, 1, d);
+  d.Sort();
+  std::vector<std::string> m;
+  for (const auto& item : d.items()) m.push_back(FormatDiagnostic(item));
+  CHECK(m == std::vector<std::string>{
+                 "policies/aux/form.pdf:1:1: error: the folder name 'aux' is a device name on "
+                 "Windows, not a file; rename it [path-portable]",
+                 "policies/caf\u00e9.pdf:1:1: error: 'policies/caf\u00e9.pdf' and "
+                 "'policies/cafe\u0301.pdf' differ only in Unicode normalisation (an accented "
+                 "letter written as one character or as a letter and an accent), so they are one "
+                 "file on macOS: rename one [path-portable]",
+                 "policies/notes.:1:1: error: the file name 'notes.' ends in a dot, which Windows "
+                 "drops; rename it [path-portable]",
+                 "policies/policy.md:1:1: error: 'policies/policy.md' and 'policies/Policy.md' "
+                 "differ only in case, so they are one file on Windows and macOS: rename one "
+                 "[path-portable]",
+                 "policies/two\\nlines.pdf:1:1: error: the file name 'two\\nlines.pdf' holds the "
+                 "control character \\n, which Windows refuses in file names; rename it "
+                 "[path-portable]",
+                 "policies/what?.pdf:1:1: error: the file name 'what?.pdf' holds '?', which "
+                 "Windows refuses in file names; rename it [path-portable]"});
+}
+
+}  // namespace smsdoc

@@ -102,6 +102,7 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   record.path = path;
   record.pos = node.pos;
   record.id = reader.Id("id", true);
+  record.id_pos = reader.PosOf("id");
   std::string kind = reader.Enum("kind", true, kinds.Names());
   record.kind = kinds.Find(kind);
   if (!record.kind) return false;  // fields cannot be checked without a schema

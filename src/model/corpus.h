@@ -91,7 +91,8 @@ struct Record {
   const KindSpec* kind = nullptr;
   std::string id, title, status, owner;
   std::vector<std::string> clauses;
-  Pos pos;  ///< of the record's mapping
+  Pos pos;     ///< of the record's mapping
+  Pos id_pos;  ///< of its ID, which names its page
   std::vector<FieldValue> fields;
   std::vector<Reference> refs;
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
+
 namespace smsdoc {
 
 enum class FieldType {
@@ -64,6 +66,7 @@ std::vector<std::string> FieldTypeNames();
 /// A kind of record (risk, training, ...): its fields and listing columns.
 struct KindSpec {
   std::string name;
+  Pos name_pos;  ///< in smsdoc.yaml; line 0 for a built-in kind
   std::string title;
   std::string clause;
   std::vector<std::string> statuses;

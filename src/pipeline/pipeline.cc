@@ -3,6 +3,7 @@
 #include "analyse/analysis.h"
 #include "check/analysis_checks.h"
 #include "check/checks.h"
+#include "check/portable_outputs.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
 #include "load/loader.h"
@@ -21,6 +22,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
               source.why_not, diags);
   model.graph = LinkCorpus(model.corpus, diags);
   model.analysis = Analyse(model.graph, options.as_of);
+  CheckPortableOutputs(model.graph, diags);  // before CheckGraph: its errors hold back orphans
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
   CheckWorkbookLimits(model.graph, diags);

@@ -1,0 +1,105 @@
+#include "check/portable_outputs.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "base/portable_name.h"
+#include "base/text.h"
+#include "model/clauses.h"
+#include "model/config.h"
+#include "model/urls.h"
+
+namespace smsdoc {
+
+namespace {
+
+// One name of the site and where it comes from.
+struct Output {
+  std::string name;
+  std::string what;    ///< "the page of 'RSK-001'", "smsdoc's page"
+  std::string source;  ///< the file it comes from; "" for smsdoc's own pages
+  Pos pos;             ///< of the ID or kind name; 1:1 for a name from a path
+  bool from_path = false;
+};
+
+std::vector<Output> SiteNames(const Graph& graph) {
+  std::vector<Output> out;
+  for (const char* url : {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl,
+                          kProcessMapUrl, kReadinessUrl, kStage1Url, kAttentionUrl})
+    out.push_back({url, "smsdoc's page", "", {}});
+  for (const auto& clause : ClauseCatalogue())
+    out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
+  for (const auto& kind : graph.corpus->kinds.kinds) {
+    bool builtin = kind.name_pos.line == 0;
+    out.push_back({KindUrl(kind.name), "the register of kind '" + kind.name + "'",
+                   builtin ? "" : kConfigFile, kind.name_pos});
+  }
+  for (const Node& node : graph.nodes) {
+    if (node.type == Node::Type::kRecord) {
+      const Record& record = graph.corpus->records[node.index];
+      out.push_back({node.url, "the page of '" + record.id + "'", record.path, record.id_pos});
+    } else {
+      const std::string& path = graph.corpus->documents[node.index].path;
+      out.push_back({node.url, "the page of '" + path + "'", path, {1, 1}, true});
+    }
+  }
+  for (const auto& asset : graph.corpus->assets)
+    out.push_back({asset, "the copy of '" + asset + "'", asset, {1, 1}, true});
+  return out;
+}
+
+std::string Where(const Output& o) {
+  if (o.from_path || o.source.empty()) return "";
+  return " (" + EscapeControl(o.source) + ":" + std::to_string(o.pos.line) + ":" +
+         std::to_string(o.pos.col) + ")";
+}
+
+}  // namespace
+
+void CheckPortableOutputs(const Graph& graph, Diagnostics& diags) {
+  std::vector<Output> outputs = SiteNames(graph);
+  // A record's or kind's name comes from its ID: judge the name there.
+  // Names from paths were judged, part by part, by the loader.
+  for (const Output& o : outputs) {
+    if (o.from_path || o.source.empty()) continue;
+    std::string last = o.name.substr(o.name.rfind('/') + 1);
+    std::string problem = NameProblem(last);
+    if (!problem.empty())
+      diags.Error(o.source, o.pos,
+                  o.what + " would be '" + o.name + "', and '" + last + "' " + problem +
+                      ": choose another " + (o.source == kConfigFile ? "kind name" : "ID"),
+                  "path-portable");
+  }
+  // Names one file on Windows or macOS: each against the first of its key,
+  // smsdoc's own pages first, then by source and position.
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < outputs.size(); ++i) keyed.push_back({PortableKey(outputs[i].name), i});
+  auto order = [&](const std::pair<std::string, size_t>& a,
+                   const std::pair<std::string, size_t>& b) {
+    const Output &x = outputs[a.second], &y = outputs[b.second];
+    return std::tie(a.first, x.source, x.pos.line, x.pos.col, x.name) <
+           std::tie(b.first, y.source, y.pos.line, y.pos.col, y.name);
+  };
+  std::sort(keyed.begin(), keyed.end(), order);
+  size_t first = 0;
+  for (size_t k = 1; k < keyed.size(); ++k) {
+    if (keyed[k].first != keyed[first].first) {
+      first = k;
+      continue;
+    }
+    const Output& a = outputs[keyed[first].second];
+    const Output& b = outputs[keyed[k].second];
+    if (a.name == b.name) continue;  // one name twice: output-clash, id-duplicate
+    if (a.from_path && b.from_path && PortableKey(a.source) == PortableKey(b.source))
+      continue;  // the source paths clash: the loader said so
+    diags.Error(b.source, b.pos,
+                "'" + EscapeControl(b.name) + "', " + b.what + ", and '" + EscapeControl(a.name) +
+                    "', " + a.what + Where(a) + ", " + HowNamesClash(a.name, b.name) +
+                    (b.from_path               ? ": rename the file"
+                     : b.source == kConfigFile ? ": choose another kind name"
+                                               : ": choose another ID"),
+                "path-portable");
+  }
+}
+
+}  // namespace smsdoc
