@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "adapters/git_owner.h"
 #include "base/dates.h"
 #include "base/text.h"
 
@@ -29,6 +30,16 @@ using DiffPtr = Owned<git_diff, git_diff_free>;
 using ObjectPtr = Owned<git_object, git_object_free>;
 using BlobPtr = Owned<git_blob, git_blob_free>;
 using EntryPtr = Owned<git_tree_entry, git_tree_entry_free>;
+
+// A repository of another user that git's safe.directory lists: libgit2 1.5
+// ignores `*`, so smsdoc judges safe.directory itself and switches libgit2's
+// owner check off for this one call (the check runs only when opening).
+int OpenTrusted(git_repository** repo, const fs::path& dir) {
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  int rc = git_repository_open_ext(repo, dir.c_str(), 0, nullptr);
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+  return rc;
+}
 
 void InitOnce() {
   static std::once_flag once;
@@ -180,13 +191,19 @@ std::unique_ptr<GitRepo> GitRepo::Open(const std::string& folder, std::string& w
   }
   git_repository* repo = nullptr;
   if (int rc = git_repository_open_ext(&repo, dir.c_str(), 0, nullptr); rc != 0) {
-    // Anything but "no repository here" (a repository git refuses to open,
-    // say for its owner) must not pass for "not in git".
     const git_error* e = git_error_last();
-    why_not = rc == GIT_ENOTFOUND ? std::string(kNotInGit)
-                                  : std::string("in a git repository smsdoc cannot read: ") +
-                                        (e && e->message ? e->message : "unknown error");
-    return nullptr;
+    std::string reason = e && e->message ? e->message : "unknown error";
+    // libgit2 1.5 says "not found" for a repository of another user: look
+    // for the `.git` folder and its owner before believing it.
+    RepoOwner owner = FindRepoOwner(dir.string());
+    if (owner.foreign && owner.trusted) rc = OpenTrusted(&repo, dir);
+    if (rc != 0) {
+      why_not = owner.foreign && !owner.trusted ? owner.refusal
+                : rc == GIT_ENOTFOUND && owner.work_tree.empty()
+                    ? std::string(kNotInGit)
+                    : "in a git repository smsdoc cannot read: " + reason;
+      return nullptr;
+    }
   }
   const char* workdir = git_repository_workdir(repo);
   if (!workdir) {
