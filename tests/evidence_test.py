@@ -365,19 +365,19 @@ class GitEvidenceTest(unittest.TestCase):
         self.assertEqual(read(zip_path, "rb"), first)
 
         # Anything else still counts: a file of the user's, a SARIF log
-        # smsdoc did not write, one of smsdoc's logs in a content folder
-        # (it is published), a zip that is not a pack.
+        # smsdoc did not write, one of smsdoc's logs or packs in a content
+        # folder (it is published), a zip that is not a pack.
         dirty = clean + " with uncommitted changes"
-        with open(os.path.join(self.root, "smsdoc.sarif"), encoding="utf-8") as fh:
-            sarif = fh.read()
-        others = {"notes.txt": "a note\n",
-                  "other.sarif": sarif.replace('"name": "smsdoc"', '"name": "linter"'),
+        sarif = read(os.path.join(self.root, "smsdoc.sarif"), "rb")
+        others = {"notes.txt": b"a note\n",
+                  "other.sarif": sarif.replace(b'"name": "smsdoc"', b'"name": "linter"'),
                   "policies/log.json": sarif,
-                  "old.zip": "PK not a pack"}
-        for name, text in others.items():
+                  "policies/old-pack.zip": first,
+                  "old.zip": b"PK not a pack"}
+        for name, data in others.items():
             with self.subTest(file=name):
-                with open(os.path.join(self.root, name), "w", encoding="utf-8") as fh:
-                    fh.write(text)
+                with open(os.path.join(self.root, name), "wb") as fh:
+                    fh.write(data)
                 try:
                     self.assertEqual(pack().returncode, 0)
                     self.assertEqual(self.revision(zip_path), dirty)

@@ -50,6 +50,9 @@ OwnOutputs::OwnOutputs(const CommandOptions& options, const Config& config)
 bool OwnOutputs::operator()(const std::string& path) const {
   for (const std::string& out : outputs_)
     if (StartsWith(path, out)) return true;
+  // A file in a folder the build reads is published or used, whoever wrote it.
+  for (const std::string& folder : read_)
+    if (StartsWith(path, folder)) return false;
   std::string name = fs::path(path).filename().string();
   if (path.find(".smsdoc-new-") != std::string::npos ||
       path.find(".smsdoc-old-") != std::string::npos ||
@@ -78,8 +81,6 @@ bool OwnOutputs::InMarkedFolder(const std::string& path) const {
 }
 
 bool OwnOutputs::IsDiagnosticsLog(const std::string& path) const {
-  for (const std::string& folder : read_)
-    if (StartsWith(path, folder)) return false;  // content: published or used
   std::ifstream in(fs::path(root_) / path, std::ios::binary);
   std::string head(kDiagnosticsLogHeadSize, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));

@@ -11,11 +11,13 @@ namespace smsdoc {
 /// smsdoc's own outputs lying in the SMS folder (docs/evidence.md): they
 /// are not the SMS, so they must not make the work tree "differ from its
 /// commit" and change the evidence of the next build or pack:
-///  - the output folder (`output:`, `--out`) and every folder holding the
-///    `.smsdoc-output` marker (earlier builds, `diff`'s `site-changes/`);
+/// the output folder (`output:`, `--out`) and, outside the folders a build
+/// reads (the content folders, the theme: their files are published or
+/// used, whoever wrote them):
+///  - every folder holding the `.smsdoc-output` marker (earlier builds,
+///    `diff`'s `site-changes/`);
 ///  - a `.zip` whose comment says `smsdoc pack` wrote it;
-///  - a `.sarif` or `.json` file, outside the folders a build reads (the
-///    content folders, the theme), that begins as `check --format sarif` or
+///  - a `.sarif` or `.json` file that begins as `check --format sarif` or
 ///    `--format json` output begins;
 ///  - the temporary names of a write (`.smsdoc-new-*`, `.smsdoc-old-*`,
 ///    `.smsdoc-pack-*.zip`).
