@@ -314,6 +314,40 @@ print(json.dumps({r[0]: {h: (v.isoformat()[:10] if hasattr(v, "isoformat") else 
         finally:
             os.remove(extra)
 
+    def test_a_repository_of_another_user_is_an_error_not_no_history(self):
+        # libgit2 1.5 refuses it (root too) and calls it "not found": with
+        # no history, `status --fail-on changed` used to pass.
+        if os.geteuid() != 0:
+            self.skipTest("handing the clone to another user needs root")
+        clone = os.path.join(self.tmp, "foreign")
+        subprocess.run(["git", "clone", "-q", "file://" + self.repo.path, clone],
+                       check=True, capture_output=True)
+        testlib.give_away(clone)
+        home = os.path.join(self.tmp, "foreign-home")
+        os.mkdir(home)
+        status = lambda: testlib.run(["status", "--root", os.path.join(clone, "sms"),
+                                      "--as-of", "2026-06-01", "--fail-on", "changed",
+                                      "--format", "json"], env={"HOME": home})
+        refused = status()
+        self.assertEqual(refused.returncode, 1, refused.stderr)
+        self.assertTrue(refused.stderr.rstrip().endswith("fix the errors for a status"))
+        [error] = json.loads(refused.stdout)["diagnostics"]
+        self.assertEqual((error["file"], error["severity"], error["code"]),
+                         ("smsdoc.yaml", "error", "git-unreadable"))
+        self.assertTrue(error["message"].startswith(
+            "no revision history: the SMS is in a git repository of another user: '%s' is "
+            "owned by uid %d" % (clone, testlib.UNPRIVILEGED_UID)), error["message"])
+        self.assertIn("git config --global --add safe.directory %s`" % clone, error["message"])
+        # Trusted by its path in the global configuration: read as usual.
+        with open(os.path.join(home, ".gitconfig"), "w", encoding="utf-8") as fh:
+            fh.write("[safe]\n\tdirectory = %s\n" % clone)
+        trusted = status()
+        self.assertEqual(trusted.returncode, 1, trusted.stderr)
+        summary = json.loads(trusted.stdout)
+        self.assertEqual(summary["changed_after_approval"], ["POL-B"])
+        self.assertEqual(summary["failed"], ["changed"])
+        self.assertNotIn("git-unreadable", trusted.stderr)
+
     def test_a_shallow_clone_warns_and_invents_no_approvals(self):
         clone = os.path.join(self.tmp, "shallow")
         subprocess.run(["git", "clone", "-q", "--depth", "1", "file://" + self.repo.path, clone],

@@ -379,5 +379,116 @@ class EvidenceTest(unittest.TestCase):
         self.assertIn("it is in the content folder 'policies'", result.stderr)
 
 
+GIT_ENV = {"GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "a@example.com",
+           "GIT_COMMITTER_NAME": "Alice", "GIT_COMMITTER_EMAIL": "a@example.com",
+           "GIT_AUTHOR_DATE": "2026-03-01T10:00:00+0000",
+           "GIT_COMMITTER_DATE": "2026-03-01T10:00:00+0000",
+           "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+class GitEvidenceTest(unittest.TestCase):
+    """The example SMS in git, two commits: smsdoc's own outputs lying in
+    the root leave the evidence alone, and `--at` equals a checkout."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="smsdoc-evidence-git-")
+        self.tmp = self._tmp.name
+        self.root = os.path.join(self.tmp, "sms")
+        testlib.copy_example(self.root)
+        self.git("init", "-q", "-b", "main")
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", "The SMS")
+        policy = os.path.join(self.root, "policies", "service-management-policy.md")
+        with open(policy, "a", encoding="utf-8") as fh:
+            fh.write("\nOne more sentence.\n")
+        self.git("commit", "-q", "-a", "-m", "One more sentence")
+        self.head = self.git("rev-parse", "HEAD").strip()
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def git(self, *args):
+        return subprocess.run(["git", "-C", self.root] + list(args), check=True,
+                              capture_output=True, text=True,
+                              env=dict(os.environ, **GIT_ENV)).stdout
+
+    def revision(self, zip_path):
+        with zipfile.ZipFile(zip_path) as z:
+            header = [l for l in z.read(MANIFEST).decode("utf-8").splitlines()
+                      if l.startswith("# source-revision:")]
+        self.assertEqual(len(header), 1)
+        return header[0]
+
+    def test_own_outputs_in_the_root_change_no_pack(self):
+        zip_path = os.path.join(self.root, "site-2026-11-21.zip")
+        pack = lambda: testlib.run(["pack", "--root", self.root] + AS_OF)
+        self.assertEqual(pack().returncode, 0)
+        first = read(zip_path, "rb")
+        clean = "# source-revision: main@" + self.head[:12]
+        self.assertEqual(self.revision(zip_path), clean)
+
+        # What CI leaves in the root: the site and the pack (above), logs of
+        # `check --format sarif|json`, `diff`'s page, a later build elsewhere.
+        for fmt, name in (("sarif", "smsdoc.sarif"), ("json", "reports/smsdoc.json")):
+            log = testlib.run(["check", "--root", self.root, "--format", fmt] + AS_OF)
+            os.makedirs(os.path.dirname(os.path.join(self.root, name)), exist_ok=True)
+            with open(os.path.join(self.root, name), "w", encoding="utf-8") as fh:
+                fh.write(log.stdout)
+        diff = testlib.run(["diff", "HEAD~1", "HEAD", "--root", self.root])
+        self.assertEqual(diff.returncode, 0, diff.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.root, "site-changes", "index.html")))
+        built = testlib.run(["build", "--root", self.root, "--out",
+                             os.path.join(self.root, "public")] + AS_OF)
+        self.assertEqual(built.returncode, 0, built.stderr)
+
+        time.sleep(1.1)
+        self.assertEqual(pack().returncode, 0)
+        self.assertEqual(self.revision(zip_path), clean)
+        self.assertEqual(read(zip_path, "rb"), first)
+        self.assertEqual(pack().returncode, 0)
+        self.assertEqual(read(zip_path, "rb"), first)
+
+        # Anything else still counts: a file of the user's, a SARIF log
+        # smsdoc did not write, one of smsdoc's logs or packs in a content
+        # folder (it is published), a zip that is not a pack.
+        dirty = clean + " with uncommitted changes"
+        sarif = read(os.path.join(self.root, "smsdoc.sarif"), "rb")
+        others = {"notes.txt": b"a note\n",
+                  "other.sarif": sarif.replace(b'"name": "smsdoc"', b'"name": "linter"'),
+                  "policies/log.json": sarif,
+                  "policies/old-pack.zip": first,
+                  "old.zip": b"PK not a pack"}
+        for name, data in others.items():
+            with self.subTest(file=name):
+                with open(os.path.join(self.root, name), "wb") as fh:
+                    fh.write(data)
+                try:
+                    self.assertEqual(pack().returncode, 0)
+                    self.assertEqual(self.revision(zip_path), dirty)
+                finally:
+                    os.remove(os.path.join(self.root, name))
+
+    def test_build_at_a_revision_equals_a_build_of_its_checkout(self):
+        checkout = os.path.join(self.tmp, "checkout")
+        self.git("worktree", "add", "-q", "--detach", checkout, "HEAD~1")
+        self.git("tag", "later", "HEAD")
+        for ref, expected in (("HEAD~1", self.git("rev-parse", "HEAD~1")[:12]),
+                              ("later", "later@" + self.head[:12])):
+            with self.subTest(ref=ref):
+                if ref == "later":
+                    subprocess.run(["git", "-C", checkout, "checkout", "-q", "--detach", "later"],
+                                   check=True, capture_output=True)
+                at_out = os.path.join(self.tmp, "at-" + ref)
+                plain_out = os.path.join(self.tmp, "plain-" + ref)
+                at = testlib.run(["build", "--root", self.root, "--at", ref, "--out", at_out]
+                                 + AS_OF)
+                plain = testlib.run(["build", "--root", checkout, "--out", plain_out] + AS_OF)
+                self.assertEqual(at.returncode, 0, at.stderr)
+                self.assertEqual(plain.returncode, 0, plain.stderr)
+                self.assertEqual(testlib.snapshot(at_out), testlib.snapshot(plain_out))
+                self.assertIn("# source-revision: %s\n" % expected,
+                              read(os.path.join(at_out, MANIFEST)))
+
+
 if __name__ == "__main__":
     testlib.main()

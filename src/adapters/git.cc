@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "adapters/git_owner.h"
 #include "base/dates.h"
 #include "base/text.h"
 
@@ -29,6 +30,16 @@ using DiffPtr = Owned<git_diff, git_diff_free>;
 using ObjectPtr = Owned<git_object, git_object_free>;
 using BlobPtr = Owned<git_blob, git_blob_free>;
 using EntryPtr = Owned<git_tree_entry, git_tree_entry_free>;
+
+// A repository of another user that git's safe.directory lists: libgit2 1.5
+// ignores `*`, so smsdoc judges safe.directory itself and switches libgit2's
+// owner check off for this one call (the check runs only when opening).
+int OpenTrusted(git_repository** repo, const fs::path& dir) {
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  int rc = git_repository_open_ext(repo, dir.c_str(), 0, nullptr);
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+  return rc;
+}
 
 void InitOnce() {
   static std::once_flag once;
@@ -193,13 +204,19 @@ std::unique_ptr<GitRepo> GitRepo::Open(const std::string& folder, std::string& w
   }
   git_repository* repo = nullptr;
   if (int rc = git_repository_open_ext(&repo, dir.c_str(), 0, nullptr); rc != 0) {
-    // Anything but "no repository here" (a repository git refuses to open,
-    // say for its owner) must not pass for "not in git".
     const git_error* e = git_error_last();
-    why_not = rc == GIT_ENOTFOUND ? std::string(kNotInGit)
-                                  : std::string("in a git repository smsdoc cannot read: ") +
-                                        (e && e->message ? e->message : "unknown error");
-    return nullptr;
+    std::string reason = e && e->message ? e->message : "unknown error";
+    // libgit2 1.5 says "not found" for a repository of another user: look
+    // for the `.git` folder and its owner before believing it.
+    RepoOwner owner = FindRepoOwner(dir.string());
+    if (owner.foreign && owner.trusted) rc = OpenTrusted(&repo, dir);
+    if (rc != 0) {
+      why_not = owner.foreign && !owner.trusted ? owner.refusal
+                : rc == GIT_ENOTFOUND && owner.work_tree.empty()
+                    ? std::string(kNotInGit)
+                    : "in a git repository smsdoc cannot read: " + reason;
+      return nullptr;
+    }
   }
   const char* workdir = git_repository_workdir(repo);
   if (!workdir) {
@@ -236,16 +253,48 @@ std::string GitRepo::Head() const {
   return Hex(&oid);
 }
 
+namespace {
+
+struct TagSearch {
+  git_repository* repo;
+  git_oid commit;
+  std::string first;  ///< the first tag name in byte order
+};
+
+// The tags whose commit is `commit` (annotated tags peeled).
+int VisitTag(const char* name, git_oid* oid, void* payload) {
+  auto* search = static_cast<TagSearch*>(payload);
+  git_object* object = nullptr;
+  if (git_object_lookup(&object, search->repo, oid, GIT_OBJECT_ANY) != 0) return 0;
+  ObjectPtr owned(object);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) != 0) return 0;
+  ObjectPtr peeled_owned(peeled);
+  std::string tag = std::string(name).substr(std::string_view("refs/tags/").size());
+  if (git_oid_equal(git_object_id(peeled), &search->commit) &&
+      (search->first.empty() || tag < search->first))
+    search->first = tag;
+  return 0;
+}
+
+}  // namespace
+
 std::string GitRepo::Describe(const std::string& commit, const std::string& name) const {
-  std::string label = name;
-  if (name == "HEAD") {
-    git_reference* head = nullptr;
-    if (git_repository_head(&head, repo_) == 0) {
-      if (git_reference_is_branch(head)) label = git_reference_shorthand(head);
-      git_reference_free(head);
-    }
+  // The label depends on the commit and the repository's branches and tags,
+  // not on how the revision was spelt, so `build --at REF` and a build of a
+  // checkout of REF name it alike (docs/evidence.md).
+  std::string hash = commit.substr(0, 12);
+  git_reference* ref = nullptr;
+  if (name == "HEAD" ? git_repository_head(&ref, repo_) == 0
+                     : git_reference_lookup(&ref, repo_, ("refs/heads/" + name).c_str()) == 0) {
+    bool branch = git_reference_is_branch(ref);
+    std::string label = branch ? git_reference_shorthand(ref) : "";
+    git_reference_free(ref);
+    if (branch) return label + "@" + hash;
   }
-  return label + "@" + commit.substr(0, 12);
+  TagSearch search{repo_, {}, ""};
+  if (ParseOid(commit, search.commit)) git_tag_foreach(repo_, VisitTag, &search);
+  return search.first.empty() ? hash : search.first + "@" + hash;
 }
 
 namespace {
@@ -421,7 +470,7 @@ std::vector<std::string> GitRepo::CommitsBetween(const std::string& from,
   return commits;
 }
 
-bool GitRepo::HasUncommittedChanges(const std::string& skip) const {
+bool GitRepo::HasUncommittedChanges(const std::function<bool(const std::string&)>& ignore) const {
   git_status_options options = GIT_STATUS_OPTIONS_INIT;
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                   GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
@@ -431,13 +480,14 @@ bool GitRepo::HasUncommittedChanges(const std::string& skip) const {
   git_status_list* raw = nullptr;
   if (git_status_list_new(&raw, repo_, &options) != 0) return false;
   Owned<git_status_list, git_status_list_free> list(raw);
-  std::string skipped = prefix_ + skip + "/";
   for (size_t i = 0; i < git_status_list_entrycount(list.get()); ++i) {
     const git_status_entry* e = git_status_byindex(list.get(), i);
     const git_diff_delta* d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
     const char* path = d ? (d->new_file.path ? d->new_file.path : d->old_file.path) : nullptr;
-    if (path && (skip.empty() || std::string(path).compare(0, skipped.size(), skipped) != 0))
-      return true;
+    if (!path) continue;
+    std::string relative = path;
+    if (relative.compare(0, prefix_.size(), prefix_) == 0) relative.erase(0, prefix_.size());
+    if (!ignore(relative)) return true;
   }
   return false;
 }

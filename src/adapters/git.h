@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,7 +47,9 @@ class GitRepo {
   std::optional<std::string> Resolve(const std::string& revision, std::string& error) const;
   /// The commit HEAD points at, or "" in a repository without commits.
   std::string Head() const;
-  /// "main@1a2b3c4d5e6f" for HEAD on a branch; "REV@hash" otherwise.
+  /// "main@1a2b3c4d5e6f" when `name` is HEAD on a branch or a branch; else
+  /// the commit's first tag in byte order, "v1.0@1a2b3c4d5e6f"; else the
+  /// short hash alone. Never the spelling of `name` (HEAD~1, a hash).
   std::string Describe(const std::string& commit, const std::string& name) const;
 
   /// For each path (relative to the SMS root, as it is at `commit`), the
@@ -62,8 +65,9 @@ class GitRepo {
   std::vector<std::string> CommitsBetween(const std::string& from, const std::string& to) const;
 
   /// True when files in the SMS folder differ from HEAD (modified, staged,
-  /// untracked and not ignored), leaving out the folder `skip` (the output).
-  bool HasUncommittedChanges(const std::string& skip) const;
+  /// untracked and not ignored), leaving out those `ignore` accepts (paths
+  /// relative to the SMS folder: smsdoc's own outputs).
+  bool HasUncommittedChanges(const std::function<bool(const std::string&)>& ignore) const;
 
   /// A blob's bytes.
   std::optional<std::string> ReadBlob(const std::string& blob) const;

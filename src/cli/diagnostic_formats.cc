@@ -73,8 +73,33 @@ std::string DiagnosticsJsonArray(const Diagnostics& diags) {
   return out + (items.empty() ? "]" : "\n  ]");
 }
 
+namespace {
+
+// How the two logs begin, always: smsdoc recognises its own logs by them.
+constexpr std::string_view kJsonHead = "{\n  \"diagnostics\": [";
+constexpr std::string_view kSarifHead =
+    "{\n"
+    "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+    "  \"version\": \"2.1.0\",\n"
+    "  \"runs\": [\n"
+    "    {\n"
+    "      \"tool\": {\n"
+    "        \"driver\": {\n"
+    "          \"name\": \"smsdoc\",\n";
+
+}  // namespace
+
+bool IsDiagnosticsLogHead(std::string_view head) {
+  return StartsWith(head, kJsonHead) || StartsWith(head, kSarifHead);
+}
+
 std::string DiagnosticsJson(const Diagnostics& diags) {
-  return "{\n  \"diagnostics\": " + DiagnosticsJsonArray(diags) + ",\n  " + Counts(diags) + "\n}\n";
+  // DiagnosticsJsonArray begins with the '[' of kJsonHead.
+  return std::string(kJsonHead.substr(0, kJsonHead.size() - 1))
+      .append(DiagnosticsJsonArray(diags))
+      .append(",\n  ")
+      .append(Counts(diags))
+      .append("\n}\n");
 }
 
 std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_uri) {
@@ -106,14 +131,7 @@ std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_u
                "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " +
                JsonQuote(root_uri + RelativeUrl("", d.path)) + base + "}" + region + "}}]}";
   }
-  return "{\n"
-         "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-         "  \"version\": \"2.1.0\",\n"
-         "  \"runs\": [\n"
-         "    {\n"
-         "      \"tool\": {\n"
-         "        \"driver\": {\n"
-         "          \"name\": \"smsdoc\",\n"
+  return std::string(kSarifHead) +
          "          \"version\": \"" SMSDOC_VERSION
          "\",\n"
          "          \"rules\": [" +

@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostics.h"
 
@@ -23,6 +24,12 @@ std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_u
 /// it (GitHub resolves paths from the repository's top folder, where CI
 /// runs), else a file: URI; percent-encoded, ending in '/' unless empty.
 std::string SarifRootUri(const std::string& root, const std::string& cwd);
+
+/// Whether `head`, the first kDiagnosticsLogHeadSize bytes of a file (or
+/// all of a shorter one), begins as DiagnosticsJson or DiagnosticsSarif
+/// output always does: a log smsdoc wrote (docs/evidence.md).
+bool IsDiagnosticsLogHead(std::string_view head);
+inline constexpr size_t kDiagnosticsLogHeadSize = 256;
 
 /// Code -> one-line meaning, read from the table in docs/diagnostics.md
 /// (compiled in), so SARIF's rule descriptions are the documented ones.

@@ -82,4 +82,20 @@ TEST_CASE("every documented code has a description") {
   }
 }
 
+TEST_CASE("smsdoc knows its own logs by how they begin, and nothing else by it") {
+  for (const Diagnostics& diags : {Sample(), Diagnostics()}) {
+    for (const std::string& log : {DiagnosticsJson(diags), DiagnosticsSarif(diags, "sms/")}) {
+      CHECK(IsDiagnosticsLogHead(log.substr(0, kDiagnosticsLogHeadSize)));
+      CHECK(IsDiagnosticsLogHead(log));
+    }
+  }
+  std::string sarif = DiagnosticsSarif(Sample(), "");
+  std::string other = sarif;
+  other.replace(other.find("\"smsdoc\""), 8, "\"linter\"");
+  CHECK_FALSE(IsDiagnosticsLogHead(other));
+  CHECK_FALSE(IsDiagnosticsLogHead(sarif.substr(0, 40)));  // cut short: not recognised
+  CHECK_FALSE(IsDiagnosticsLogHead("{\"diagnostics\": []}"));
+  CHECK_FALSE(IsDiagnosticsLogHead(""));
+}
+
 }  // namespace smsdoc

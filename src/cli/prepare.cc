@@ -8,6 +8,7 @@
 #include "base/parallel.h"
 #include "base/text.h"
 #include "cli/environment.h"
+#include "cli/own_outputs.h"
 #include "write/leftovers.h"
 #include "write/paths.h"
 
@@ -150,6 +151,11 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
   Progress progress(err);
   progress.Show("loading " + options.root);
   RunPipeline(source, PipelineOptionsOf(resolved), session.model, diags);
+  // The label is provenance: say when the files are not the commit's. The
+  // outputs of earlier runs lying in the root are not the SMS.
+  if (source.repo && source.work_tree &&
+      source.repo->HasUncommittedChanges(OwnOutputs(options, session.model.corpus.config)))
+    session.model.corpus.revision += " with uncommitted changes";
   session.theme = LoadThemeFor(options, session.model.corpus.config, diags);
   return std::nullopt;
 }

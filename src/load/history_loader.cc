@@ -72,8 +72,10 @@ Revision FromGit(const GitRevision& g, const FileFacts& facts) {
 
 void LoadHistory(Corpus& corpus, const GitRepo* repo, const std::string& commit,
                  const Disk* work_tree, const std::string& why_not, Diagnostics& diags) {
+  // A repository smsdoc cannot read would turn document control off
+  // unseen (no changes after approval, `status --fail-on changed` passing).
   if (!repo && why_not != kNotInGit)
-    diags.Warning(kConfigFile, {}, "no revision history: the SMS is " + why_not, "git-unreadable");
+    diags.Error(kConfigFile, {}, "no revision history: the SMS is " + why_not, "git-unreadable");
   std::vector<std::vector<GitRevision>> history;
   if (repo && !commit.empty()) {
     std::vector<std::string> paths;

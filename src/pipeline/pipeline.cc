@@ -14,10 +14,6 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
                  Diagnostics& diags) {
   model.corpus = LoadCorpus(*source.disk, options.jobs, diags);
   model.corpus.revision = source.revision;
-  // The label is provenance: say when the files are not the commit's.
-  if (source.repo && source.work_tree &&
-      source.repo->HasUncommittedChanges(model.corpus.config.output))
-    model.corpus.revision += " with uncommitted changes";
   LoadHistory(model.corpus, source.repo, source.commit, source.work_tree ? source.disk : nullptr,
               source.why_not, diags);
   model.graph = LinkCorpus(model.corpus, diags);

@@ -18,7 +18,9 @@ struct Source {
   std::string commit;             ///< the commit histories start from
   bool work_tree = false;         ///< `disk` is the work tree: add uncommitted changes
   std::string why_not;            ///< why there is no repository ("not in git")
-  std::string revision;           ///< provenance label, "main@1a2b3c4"; "" outside git
+  /// provenance label, "main@1a2b3c4"; "" outside git. The caller adds
+  /// "with uncommitted changes" (it knows which files are its own outputs).
+  std::string revision;
 };
 
 struct PipelineOptions {
