@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+
 namespace smsdoc {
 
 TEST_CASE("EditDistance ignores case and counts a swap as one edit") {
@@ -24,6 +27,33 @@ TEST_CASE("EditDistance counts code points, not bytes") {
   CHECK(EditDistance("\u00e9t\u00e9", "\u00e9te") == 1);
   CHECK(EditDistance("ab\u00e9", "a\u00e9b") == 1);  // a swap across a two-byte letter
   CHECK(EditDistance("\u00e9\u00e9\u00e9\u00e9", "abcd", 2) == 3);
+}
+
+TEST_CASE("ClosestMatch's shortcuts never change its answer") {
+  // Many IDs of one shape, where the pruning does its work: the answer
+  // must be the closest candidate within the limit, first on ties.
+  std::mt19937 rng(7);
+  auto id = [&](int digits) {
+    std::string s = "RSK-";
+    for (int i = 0; i < digits; ++i) s += static_cast<char>('0' + rng() % 10);
+    if (rng() % 4 == 0) s[rng() % s.size()] = "abXY-"[rng() % 5];
+    return s;
+  };
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3000; ++i) ids.push_back(id(4 + static_cast<int>(rng() % 4)));
+  std::sort(ids.begin(), ids.end());
+  int suggested = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string word = id(4 + static_cast<int>(rng() % 4));
+    int limit = std::max<int>(1, static_cast<int>(word.size()) / 4), best = limit + 1;
+    std::optional<std::string> expected;
+    for (const auto& c : ids)
+      if (int d = EditDistance(word, c); d < best) best = d, expected = c;
+    if (!expected) continue;  // the prefix fallback is not pruned
+    ++suggested;
+    CHECK(ClosestMatch(word, ids) == expected);
+  }
+  CHECK(suggested > 200);
 }
 
 TEST_CASE("ClosestMatch suggests only likely typos") {
