@@ -1,102 +1,188 @@
 #include "adapters/yaml.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
+#include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 
-#include "adapters/yaml_documents.h"
 #include "adapters/yaml_scan.h"
 
 namespace smsdoc {
 
 namespace {
 
-// yaml-cpp and the converter below recurse once per level; real content
-// nests a handful of levels.
+// yaml-cpp recurses once per level; real content nests a handful.
 constexpr int kMaxDepth = 100;
-// Aliases share nodes in yaml-cpp; copying them out could explode
-// ("billion laughs"), so what aliases copy (nodes plus scalar bytes) is
-// bounded. Text without aliases is bounded by the file size limit instead.
+// Copying what aliases name could explode ("billion laughs"), so what they
+// copy (nodes plus scalar bytes) is bounded. Text without aliases is
+// bounded by the file size limit instead.
 constexpr size_t kMaxAliasCopy = 1'000'000;
 
 bool Before(Pos a, Pos b) { return a.line < b.line || (a.line == b.line && a.col < b.col); }
 
-struct Converter {
-  const std::string& path;
-  int first_line;
-  Diagnostics& diags;
-  Pos last;  // the furthest node seen in file order
-  size_t alias_copy = 0;
-  Pos too_big, too_deep;
+// Builds the tree from yaml-cpp's parser events in the one pass over the
+// text (yaml-cpp's own node tree would cost a second pass and more than the
+// parse). Aliases copy their anchor's finished subtree, so copies keep the
+// anchor's positions; what they copy is measured before copying.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(std::string_view text, const std::string& path, int first_line, Diagnostics& diags)
+      : text_(text), path_(path), first_line_(first_line), diags_(diags) {}
 
-  Pos PosOf(const YAML::Node& n) const {
-    YAML::Mark m = n.Mark();
-    if (m.line < 0) return {};
-    return {m.line + first_line, m.column + 1};
+  YamlNode root;
+  size_t documents = 0;
+  Pos second_root;        // where a second document starts
+  Pos comma_root;         // a root at a ',' (yaml-cpp 0.7 takes it for a document)
+  Pos too_big, too_deep;  // at the anchor whose copies are too much
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    YamlNode node;
+    node.pos = PosOf(m);
+    Finish(std::move(node), anchor, m);
   }
+
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    YamlNode node;
+    node.type = YamlNode::Type::kScalar;
+    node.pos = PosOf(m);
+    node.scalar = value;
+    Finish(std::move(node), anchor, m);
+  }
+
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {  // an alias inside its own anchor
+      auto open = open_anchors_.find(anchor);
+      if (!too_deep.line) too_deep = open != open_anchors_.end() ? open->second : PosOf(m);
+      return Finish(YamlNode{}, 0, m);
+    }
+    const Anchored& anchored = it->second;
+    if (static_cast<int>(stack_.size()) + anchored.height > kMaxDepth && !too_deep.line)
+      too_deep = anchored.node.pos;
+    copied_ += anchored.size;
+    if (copied_ > kMaxAliasCopy && !too_big.line) too_big = anchored.node.pos;
+    NoteRoot(m);
+    if (Failed()) return AddTo(YamlNode{}, 0, 1, 1);
+    AddTo(YamlNode(anchored.node), 0, anchored.size, anchored.height);
+  }
+
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(YamlNode::Type::kSequence, m, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(YamlNode::Type::kMap, m, anchor);
+  }
+  void OnMapEnd() override { Close(); }
 
   bool Failed() const { return too_big.line || too_deep.line; }
 
-  // A node met again earlier in the file than one already seen is an
-  // alias's copy of its anchor (anchors come before their aliases);
-  // `anchor` is then where the copied node is, and problems point there.
-  YamlNode Convert(const YAML::Node& n, int depth, Pos anchor) {
-    YamlNode out;
-    out.pos = PosOf(n);
-    if (out.pos.line && !anchor.line) {
-      if (Before(out.pos, last))
-        anchor = out.pos;
-      else
-        last = out.pos;
-    }
-    bool copied = anchor.line != 0;
-    if (depth > kMaxDepth) {  // only aliases nest deeper than the text
-      too_deep = anchor;
-      return out;
-    }
-    if (copied) {
-      alias_copy += 1 + (n.IsScalar() ? n.Scalar().size() : 0);
-      if (alias_copy > kMaxAliasCopy) too_big = anchor;
-      if (too_big.line) return out;
-    }
-    switch (n.Type()) {
-      case YAML::NodeType::Scalar:
-        out.type = YamlNode::Type::kScalar;
-        out.scalar = n.Scalar();
-        break;
-      case YAML::NodeType::Sequence:
-        out.type = YamlNode::Type::kSequence;
-        for (const auto& item : n) {
-          out.items.push_back(Convert(item, depth + 1, anchor));
-          if (Failed()) break;
-        }
-        break;
-      case YAML::NodeType::Map: {
-        out.type = YamlNode::Type::kMap;
-        std::set<std::string> seen;
-        for (const auto& kv : n) {
-          std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
-          Pos key_pos = PosOf(kv.first);
-          if (key == "<<" && !copied) {  // YAML 1.1 only; yaml-cpp keeps it as a key
-            diags.Error(path, key_pos,
-                        "merge keys ('<<: *anchor') are not supported; write the fields out",
-                        "yaml-merge-key");
-            continue;
-          }
-          if (!seen.insert(key).second) {
-            if (!copied)
-              diags.Error(path, key_pos, "duplicate key '" + key + "'", "yaml-duplicate-key");
-            continue;
-          }
-          out.entries.push_back({key, key_pos, Convert(kv.second, depth + 1, anchor)});
-          if (Failed()) break;
-        }
-        break;
-      }
-      default: out.type = YamlNode::Type::kNull;
-    }
-    return out;
+ private:
+  struct Anchored {
+    YamlNode node;
+    size_t size;  // nodes plus scalar bytes, what one copy costs
+    int height;
+  };
+  struct Frame {
+    YamlNode node;
+    YAML::anchor_t anchor;
+    size_t size = 1;
+    int height = 1;
+    std::optional<YamlNode> key;  // in a map: the key waiting for its value
+    std::set<std::string> keys;   // in a map: the keys so far
+  };
+
+  Pos PosOf(const YAML::Mark& m) const {
+    if (m.line < 0) return {};
+    return {m.line + first_line_, m.column + 1};
   }
+
+  void Open(YamlNode::Type type, const YAML::Mark& m, YAML::anchor_t anchor) {
+    Frame frame;
+    frame.node.type = type;
+    frame.node.pos = PosOf(m);
+    frame.anchor = anchor;
+    if (anchor) open_anchors_[anchor] = frame.node.pos;
+    NoteRoot(m);
+    stack_.push_back(std::move(frame));
+  }
+
+  void Close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    size_t size = frame.size;
+    int height = frame.height;
+    AddTo(std::move(frame.node), frame.anchor, size, height);
+  }
+
+  // A node complete in itself (a scalar, a null, an alias's copy).
+  void Finish(YamlNode node, YAML::anchor_t anchor, const YAML::Mark& m) {
+    NoteRoot(m);
+    size_t size = 1 + node.scalar.size();
+    AddTo(std::move(node), anchor, size, 1);
+  }
+
+  void NoteRoot(const YAML::Mark& m) {
+    if (!stack_.empty() || noted_ == documents) return;
+    noted_ = documents;
+    if (documents == 2) second_root = {m.line < 0 ? first_line_ : m.line + first_line_, 1};
+    if (m.pos >= 0 && static_cast<size_t>(m.pos) < text_.size() && text_[m.pos] == ',' &&
+        !comma_root.line)
+      comma_root = {m.line + 1, m.column + 1};
+  }
+
+  void AddTo(YamlNode node, YAML::anchor_t anchor, size_t size, int height) {
+    if (anchor) {
+      anchors_[anchor] = {node, size, height};
+      open_anchors_.erase(anchor);
+    }
+    if (stack_.empty()) {
+      if (documents == 1) root = std::move(node);
+      return;
+    }
+    Frame& parent = stack_.back();
+    parent.size += size;
+    parent.height = std::max(parent.height, height + 1);
+    if (parent.node.type == YamlNode::Type::kSequence) {
+      parent.node.items.push_back(std::move(node));
+    } else if (!parent.key) {
+      parent.key = std::move(node);
+    } else {
+      YamlNode key = std::move(*parent.key);
+      parent.key.reset();
+      const std::string name = key.IsScalar() ? key.scalar : "";
+      if (name == "<<") {  // YAML 1.1 only; yaml-cpp keeps it as a key
+        diags_.Error(path_, key.pos,
+                     "merge keys ('<<: *anchor') are not supported; write the fields out",
+                     "yaml-merge-key");
+      } else if (!parent.keys.insert(name).second) {
+        diags_.Error(path_, key.pos, "duplicate key '" + name + "'", "yaml-duplicate-key");
+      } else {
+        parent.node.entries.push_back({name, key.pos, std::move(node)});
+      }
+    }
+  }
+
+  std::string_view text_;  // for the ',' check
+  const std::string& path_;
+  int first_line_;
+  Diagnostics& diags_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, Anchored> anchors_;
+  std::map<YAML::anchor_t, Pos> open_anchors_;
+  size_t copied_ = 0;
+  size_t noted_ = 0;
 };
 
 // Explains a parse that failed at `at` by the first slip the scan found
@@ -138,19 +224,28 @@ YamlNode ParseYaml(std::string_view text, const std::string& path, int first_lin
                 "yaml-too-deep");
     return {};
   }
-  YAML::Node root;
+  TreeBuilder builder(text, path, first_line, diags);
   try {
-    // Not YAML::LoadAll, which can loop for ever (yaml_documents.h).
     std::string input(text);
-    std::vector<YAML::Mark> roots = DocumentRoots(input);
-    if (roots.size() > 1) {
-      int line = roots[1].line;
-      diags.Error(path, {line < 0 ? first_line : line + first_line, 1},
+    std::istringstream in(input);
+    YAML::Parser parser(in);
+    // At most two documents: the second is an error, and yaml-cpp 0.7
+    // would return empty documents for ever at a ',' (jbeder/yaml-cpp#1040).
+    while (builder.documents < 2 && !builder.comma_root.line &&
+           parser.HandleNextDocument(builder)) {
+    }
+    if (builder.comma_root.line) {
+      YAML::Mark m;
+      m.line = builder.comma_root.line - 1;
+      m.column = builder.comma_root.col - 1;
+      throw YAML::ParserException(m, "a ',' outside a [list] or {mapping}");
+    }
+    if (builder.documents > 1 && builder.second_root.line) {
+      diags.Error(path, builder.second_root,
                   "more than one YAML document ('---') in one file; use one list instead",
                   "yaml-documents");
       return {};
     }
-    root = YAML::Load(input);
   } catch (const YAML::ParserException& e) {
     // A mark of -1 means the end of the text: every slip lies before it.
     Pos at = e.mark.line < 0 ? Pos{1 << 30, 1} : Pos{e.mark.line + 1, e.mark.column + 1};
@@ -162,23 +257,21 @@ YamlNode ParseYaml(std::string_view text, const std::string& path, int first_lin
     diags.Error(path, {first_line, 1}, "YAML: " + e.msg, "yaml-syntax");
     return {};
   }
-  Converter converter{path, first_line, diags};
-  YamlNode out = converter.Convert(root, 0, {});
-  if (converter.too_deep.line) {
-    diags.Error(path, converter.too_deep,
+  if (builder.too_deep.line) {
+    diags.Error(path, builder.too_deep,
                 "aliases nest the YAML more than " + std::to_string(kMaxDepth) +
                     " levels deep (an alias inside its own anchor?)",
                 "yaml-too-deep");
     return {};
   }
-  if (converter.too_big.line) {
-    diags.Error(path, converter.too_big,
+  if (builder.too_big.line) {
+    diags.Error(path, builder.too_big,
                 "aliases copy more than " + std::to_string(kMaxAliasCopy) +
                     " nodes and bytes (an alias bomb?); write the values out instead",
                 "yaml-too-large");
     return {};
   }
-  return out;
+  return std::move(builder.root);
 }
 
 std::string DescribeYaml(const YamlNode& node) {

@@ -118,4 +118,39 @@ TEST_CASE("small aliases are copied, once per use") {
   CHECK(root.Find("e")->Find("k2")->scalar == "w");
 }
 
+// Found by fuzz/front_matter_fuzz.cc: yaml-cpp 0.7 returns empty documents
+// for ever at a ',' where a document should start (jbeder/yaml-cpp#1040).
+TEST_CASE("a ',' where a document should start is a syntax error, not a hang") {
+  auto only_error = [](const std::string& text) {
+    Diagnostics d;
+    YamlNode root = ParseYaml(text, "r.yaml", 3, d);
+    CHECK(root.IsNull());
+    REQUIRE(d.items().size() == 1);
+    return FormatDiagnostic(d.items()[0]);
+  };
+  CHECK(only_error(",") ==
+        "r.yaml:3:1: error: YAML syntax: a ',' outside a [list] or {mapping} [yaml-syntax]");
+  CHECK(only_error("# comment\n,") ==
+        "r.yaml:4:1: error: YAML syntax: a ',' outside a [list] or {mapping} [yaml-syntax]");
+  CHECK(only_error("[a] ,") ==
+        "r.yaml:3:5: error: YAML syntax: a ',' outside a [list] or {mapping} [yaml-syntax]");
+  CHECK(only_error("- a\n, b") ==
+        "r.yaml:4:1: error: YAML syntax: a ',' outside a [list] or {mapping} [yaml-syntax]");
+}
+
+TEST_CASE("a second document is an error at its root; the first is read whole") {
+  Diagnostics d;
+  CHECK(ParseYaml("a\n---\n- b\n---\nc\n", "r.yaml", 3, d).IsNull());
+  REQUIRE(d.items().size() == 1);
+  CHECK(FormatDiagnostic(d.items()[0]) ==
+        "r.yaml:5:1: error: more than one YAML document ('---') in one file; use one list "
+        "instead [yaml-documents]");
+  Diagnostics clean;
+  YamlNode root = ParseYaml("a: [b, c]\n", "r.yaml", 3, clean);
+  CHECK(clean.items().empty());
+  CHECK(root.Find("a")->items.size() == 2);
+  CHECK(root.Find("a")->items[1].pos.line == 3);
+  CHECK(root.Find("a")->items[1].pos.col == 8);
+}
+
 }  // namespace smsdoc
