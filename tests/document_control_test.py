@@ -7,6 +7,7 @@ are exercised too. Every commit has a fixed author and date.
 
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -184,6 +185,10 @@ class DocumentControlTest(unittest.TestCase):
         r.write("policies/e.md", policy("POL-E", "1.9", "E two.", approved_on="2026-04-01"))
         cls.c5 = r.commit("Add D, edit C and E, record A's review", "Bob", "2026-04-01")
         r.git("tag", "audit-2027")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def build(self, *args, out=None):
         out = out or tempfile.mkdtemp(prefix="out-", dir=self.tmp)

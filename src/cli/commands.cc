@@ -1,10 +1,12 @@
 #include "cli/commands.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 
 #include "base/interrupt.h"
+#include "base/text.h"
 #include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
 #include "render/graph_export.h"
@@ -25,34 +27,36 @@ std::string Seconds(std::chrono::steady_clock::time_point start) {
   return buf;
 }
 
-// Renders and writes the site; returns "" or why the site was not written
-// (an environment problem; content problems go to diags).
+// Renders the site straight into a fresh folder and swaps it in; returns
+// "" or why the site was not written (an environment problem; content
+// problems, template errors among them, go to diags).
 std::string RenderAndWrite(const CommandOptions& options, const Session& session,
                            const BuildTarget& target, Diagnostics& diags, size_t& pages,
                            std::ostream& err) {
-  Progress progress(err);
-  progress.Show("rendering");
-  const Model& model = session.model;
-  OutputFiles files =
-      RenderSite(model.graph, model.analysis, session.theme, target.info, Jobs(options), diags);
-  if (diags.HasErrors()) return "";
-  if (!options.at.empty()) {  // the files to copy are in the commit, not the work tree
-    for (OutputFile& f : files) {
-      if (f.copy_from.empty()) continue;
-      f.bytes = session.disk->ReadFile(f.copy_from).value_or("");
-      f.copy_from.clear();
-    }
-  }
   std::string refusal = CheckOutputFolder(target.site, options.root, target.content_folders);
   if (!refusal.empty()) return refusal;
-  progress.Show("writing " + std::to_string(files.size()) + " files");
   ClearLeftovers(target.site, err);
-  std::string error = WriteSite(files, target.site, options.root, Jobs(options), target.info);
-  if (!error.empty()) return error + "; the previous site is unchanged";
-  for (const auto& f : files)
-    if (f.copy_from.empty() && !f.workbook && f.path.size() > 5 &&
-        f.path.compare(f.path.size() - 5, 5, ".html") == 0)
-      ++pages;
+  SiteWriter writer(target.site, options.root);
+  if (std::string error = writer.Begin(); !error.empty())
+    return error + "; the previous site is unchanged";
+  Progress progress(err);
+  progress.Show("rendering and writing");
+  const Model& model = session.model;
+  std::atomic<size_t> html_pages{0};
+  RenderSite(model.graph, model.analysis, session.theme, target.info, Jobs(options), diags,
+             [&](const OutputFile& f) {
+               if (f.copy_from.empty() && !f.workbook && EndsWith(f.path, ".html")) ++html_pages;
+               if (options.at.empty() || f.copy_from.empty()) return writer.Add(f);
+               // --at: the files to copy are in the commit, not the work tree.
+               return writer.Add({f.path, session.disk->ReadFile(f.copy_from).value_or(""), ""});
+             });
+  if (diags.HasErrors()) return "";  // the writer removes what it wrote
+  progress.Show("hashing");
+  std::string error = writer.Finish(target.info, Jobs(options));
+  if (!error.empty() && !StartsWith(error, "the new site is in place"))
+    return error + "; the previous site is unchanged";
+  if (!error.empty()) return error;
+  pages = html_pages;
   return "";
 }
 

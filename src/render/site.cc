@@ -1,7 +1,9 @@
 #include "render/site.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "base/parallel.h"
@@ -73,21 +75,49 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
   return it->second(context, page);
 }
 
+// Two outputs on one path: a source file whose page or copy lands where
+// another output does (smsdoc's own pages, index.html or processes/map.html,
+// have no source). Judged from the paths alone, before anything is made.
+bool ReportClashes(const Graph& graph, const std::vector<Page>& pages, const Theme& theme,
+                   Diagnostics& diags) {
+  std::vector<std::pair<std::string, std::string>> outputs;  // path, source
+  for (const auto& page : pages)
+    outputs.push_back({page.url, page.node >= 0 ? graph.PathOf(page.node) : ""});
+  for (const auto& [path, bytes] : theme.assets) outputs.push_back({path, ""});
+  for (const auto& asset : graph.corpus->assets) outputs.push_back({asset, asset});
+  std::sort(outputs.begin(), outputs.end());
+  bool clash = false;
+  for (size_t i = 1; i < outputs.size(); ++i) {
+    if (outputs[i].first != outputs[i - 1].first) continue;
+    const std::string &a = outputs[i - 1].second, &b = outputs[i].second;
+    bool both = !a.empty() && !b.empty();
+    diags.Error(a.empty() ? b : a, {},
+                "its output '" + outputs[i].first + "' would overwrite " +
+                    (both ? "that of " + b : std::string("a page smsdoc makes; rename the file")),
+                "output-clash");
+    clash = true;
+  }
+  return clash;
+}
+
 }  // namespace
 
-OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
-                       const BuildInfo& info, int jobs, Diagnostics& diags) {
+void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
+                const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
   PageContext context(graph, analysis, info);
   std::vector<Page> pages = PlanPages(graph);
-  OutputFiles files(pages.size());
+  if (ReportClashes(graph, pages, theme, diags)) return;
   std::vector<Diagnostics> page_diags(pages.size());
+  std::atomic<bool> stop{false};
   ParallelFor(pages.size(), jobs, [&](size_t i) {
+    if (stop) return;
     const Page& page = pages[i];
     TemplateValue value = ContextFor(context, page);
     std::string content, html, error;
     auto fail = [&](const std::string& name) {
       page_diags[i].Error(theme.files.count(name) ? theme.files.at(name) : name, {},
                           "template error: " + error, "template");
+      stop = true;
     };
     if (page.kind) {
       std::string rows, row;
@@ -106,35 +136,32 @@ OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme
     TemplateValue frame = context.Common(page.url, title ? title->text : "");
     frame.Set("content_html", std::move(content));
     if (!theme.templates.Render("layout", frame, html, error)) return fail("layout");
-    files[i] = {page.url, std::move(html), ""};
+    if (!sink({page.url, std::move(html), ""})) stop = true;
   });
   for (auto& d : page_diags) diags.Merge(std::move(d));
+  if (stop) return;
 
   for (auto& workbook : BuildWorkbooks(graph, analysis, info)) {
     std::string path = kRegisterFolder + workbook.file;
-    files.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
+    if (!sink({path, "", "", std::make_shared<const Workbook>(std::move(workbook))})) return;
   }
-  for (const auto& [path, bytes] : theme.assets) files.push_back({path, bytes, ""});
-  for (const auto& asset : graph.corpus->assets) files.push_back({asset, "", asset});
+  for (const auto& [path, bytes] : theme.assets)
+    if (!sink({path, bytes, ""})) return;
+  for (const auto& asset : graph.corpus->assets)
+    if (!sink({asset, "", asset})) return;
+}
+
+OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
+                       const BuildInfo& info, int jobs, Diagnostics& diags) {
+  OutputFiles files;
+  std::mutex mutex;
+  RenderSite(graph, analysis, theme, info, jobs, diags, [&](const OutputFile& f) {
+    std::lock_guard<std::mutex> lock(mutex);
+    files.push_back(f);
+    return true;
+  });
   std::sort(files.begin(), files.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  // A source file whose page or copy lands where another output does;
-  // smsdoc's own pages (index.html, processes/map.html...) have none.
-  auto source_of = [&](const OutputFile& f) {
-    if (!f.copy_from.empty()) return f.copy_from;
-    for (size_t n = 0; n < graph.nodes.size(); ++n)
-      if (graph.nodes[n].url == f.path) return graph.PathOf(static_cast<int>(n));
-    return std::string();
-  };
-  for (size_t i = 1; i < files.size(); ++i) {
-    if (files[i].path != files[i - 1].path) continue;
-    std::string a = source_of(files[i - 1]), b = source_of(files[i]);
-    bool both = !a.empty() && !b.empty();
-    diags.Error(a.empty() ? b : a, {},
-                "its output '" + files[i].path + "' would overwrite " +
-                    (both ? "that of " + b : std::string("a page smsdoc makes; rename the file")),
-                "output-clash");
-  }
   return files;
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+
 #include "base/diagnostics.h"
 #include "link/graph.h"
 #include "model/analysis.h"
@@ -8,9 +10,18 @@
 
 namespace smsdoc {
 
-/// The render stage: every page of the site, plus theme assets and copied
-/// content files, as bytes in memory. Pages render on `jobs` threads; the
-/// result is sorted by path and independent of the thread count.
+/// Takes one file of the site; false stops the rendering (a failed write).
+using FileSink = std::function<bool(const OutputFile&)>;
+
+/// The render stage: every page of the site, the register workbooks, theme
+/// assets and copied content files, each handed to `sink` as soon as it is
+/// made (pages on `jobs` threads, so `sink` must be thread-safe), then
+/// dropped: memory holds a few pages at a time. Two outputs on one path are
+/// reported before anything is rendered; a template error stops the rest.
+void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
+                const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink);
+
+/// The same files in memory, sorted by path (for tests and small sites).
 OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                        const BuildInfo& info, int jobs, Diagnostics& diags);
 

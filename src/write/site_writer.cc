@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <mutex>
-#include <set>
 #include <thread>
 
 #include "adapters/xlsx.h"
@@ -69,91 +67,120 @@ std::string CheckOutputFolder(const fs::path& out, const fs::path& root,
   return "";
 }
 
-std::string WriteSite(const OutputFiles& files, const fs::path& out, const fs::path& root, int jobs,
-                      const BuildInfo& info, const FileWriter& writer) {
-  fs::path target = AbsolutePath(out);
-  fs::path parent = target.parent_path();
-  for (const auto& f : files)
-    if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
-  // Found before writing, or the swap would leave a copy it cannot remove.
-  if (std::string why = CheckRemovable(target, out); !why.empty()) return why;
-  // From before the fresh folder exists until the swap, a signal stops the
-  // writers and the fresh folder is removed.
-  InterruptGuard guard;
+SiteWriter::SiteWriter(fs::path out, fs::path root, const FileWriter* writer)
+    : out_(std::move(out)), root_(std::move(root)), writer_(writer ? *writer : real_writer_) {
+  target_ = AbsolutePath(out_);
   // Short names: the target's own name may already be near NAME_MAX.
   std::string suffix = std::to_string(::getpid());
-  fs::path fresh = parent / (".smsdoc-new-" + suffix);
-  fs::path old = parent / (".smsdoc-old-" + suffix);
+  fresh_ = target_.parent_path() / (".smsdoc-new-" + suffix);
+  old_ = target_.parent_path() / (".smsdoc-old-" + suffix);
+}
+
+SiteWriter::~SiteWriter() {
   std::error_code ec;
-  fs::remove_all(fresh, ec);
-  if (!fs::create_directory(fresh, ec))
-    return "cannot create '" + fresh.string() + "': " + ec.message();
+  if (begun_) fs::remove_all(fresh_, ec);
+}
 
-  std::set<fs::path> dirs;
-  for (const auto& f : files) dirs.insert((fresh / f.path).parent_path());
-  for (const auto& d : dirs) fs::create_directories(d, ec);
+std::string SiteWriter::Begin() {
+  // Found before writing, or the swap would leave a copy it cannot remove.
+  if (std::string why = CheckRemovable(target_, out_); !why.empty()) return why;
+  // From before the fresh folder exists until the swap, a signal stops the
+  // writers and the fresh folder is removed.
+  guard_ = std::make_unique<InterruptGuard>();
+  std::error_code ec;
+  fs::remove_all(fresh_, ec);
+  if (!fs::create_directory(fresh_, ec))
+    return "cannot create '" + fresh_.string() + "': " + ec.message();
+  begun_ = true;
+  return "";
+}
 
-  const std::chrono::milliseconds delay = TestWriteDelay();
-  std::mutex error_mutex;
-  std::string error;
-  ParallelFor(files.size(), jobs, [&](size_t i) {
-    if (InterruptSignal()) return;
-    std::this_thread::sleep_for(delay);
-    const OutputFile& f = files[i];
-    fs::path dest = fresh / f.path;
-    std::string problem;
-    if (f.workbook)  // libxlsxwriter's temporary files live (unlinked) in the new folder.
-      problem = WriteXlsx(*f.workbook, dest.string(), fresh.string());
-    else if (f.copy_from.empty())
-      problem = writer.Write(dest, f.bytes);
-    else
-      problem = writer.Copy(root / f.copy_from, dest);
-    if (!problem.empty()) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (error.empty()) error = "cannot write '" + dest.string() + "': " + problem;
+bool SiteWriter::Add(const OutputFile& f) {
+  if (failed_ || InterruptSignal()) return false;
+  static const std::chrono::milliseconds delay = TestWriteDelay();
+  std::this_thread::sleep_for(delay);
+  fs::path dest = fresh_ / f.path;
+  std::string problem;
+  if (!IsSafeOutputPath(f.path)) {
+    problem = "refusing to write '" + f.path + "' outside the site";
+  } else {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (folders_.insert(dest.parent_path()).second) {
+        std::error_code ec;
+        fs::create_directories(dest.parent_path(), ec);
+      }
     }
-  });
-  if (error.empty()) {
-    std::string problem = writer.Write(fresh / kOutputMarker,
-                                       "This folder was written by smsdoc, which replaces it "
-                                       "whole on every build.\n");
-    if (!problem.empty()) error = "cannot write the output marker: " + problem;
+    if (f.workbook)  // libxlsxwriter's temporary files live (unlinked) in the new folder.
+      problem = WriteXlsx(*f.workbook, dest.string(), fresh_.string());
+    else if (f.copy_from.empty())
+      problem = writer_.Write(dest, f.bytes);
+    else
+      problem = writer_.Copy(root_ / f.copy_from, dest);
+    if (!problem.empty()) problem = "cannot write '" + dest.string() + "': " + problem;
   }
+  if (problem.empty()) return true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (error_.empty()) error_ = problem;
+  failed_ = true;
+  return false;
+}
+
+std::string SiteWriter::Abandon(std::string error) {
+  std::error_code ec;
+  fs::remove_all(fresh_, ec);
+  begun_ = false;
+  return error;
+}
+
+std::string SiteWriter::Finish(const BuildInfo& info, int jobs) {
+  if (!error_.empty()) return Abandon(error_);
+  if (int signal = InterruptSignal())
+    return Abandon(std::string("interrupted by ") + SignalName(signal));
+  std::string problem = writer_.Write(fresh_ / kOutputMarker,
+                                      "This folder was written by smsdoc, which replaces it "
+                                      "whole on every build.\n");
+  if (!problem.empty()) return Abandon("cannot write the output marker: " + problem);
   // Hashed from the folder, not from memory: the manifest covers the bytes
   // on disk, workbooks and copies included.
-  if (error.empty()) {
-    std::string manifest;
-    error = FormatManifestOf(fresh, info, jobs, manifest);
-    std::string problem = error.empty() ? writer.Write(fresh / kManifestFile, manifest) : "";
-    if (!problem.empty()) error = std::string("cannot write ") + kManifestFile + ": " + problem;
-  }
+  std::string manifest;
+  if (std::string error = FormatManifestOf(fresh_, info, jobs, manifest); !error.empty())
+    return Abandon(error);
+  problem = writer_.Write(fresh_ / kManifestFile, manifest);
+  if (!problem.empty())
+    return Abandon(std::string("cannot write ") + kManifestFile + ": " + problem);
   // The last moment to stop: past it the swap takes two renames.
-  if (int signal = InterruptSignal()) error = std::string("interrupted by ") + SignalName(signal);
-  if (!error.empty()) {
-    fs::remove_all(fresh, ec);
-    return error;
-  }
+  if (int signal = InterruptSignal())
+    return Abandon(std::string("interrupted by ") + SignalName(signal));
 
   // Swap: the old site stays in place until the new one is complete.
-  bool had_old = fs::exists(target, ec);
+  std::error_code ec;
+  bool had_old = fs::exists(target_, ec);
   if (had_old) {
-    fs::rename(target, old, ec);
-    if (ec) {
-      fs::remove_all(fresh, ec);
-      return "cannot move the previous site aside: " + ec.message();
-    }
+    fs::rename(target_, old_, ec);
+    if (ec) return Abandon("cannot move the previous site aside: " + ec.message());
   }
-  fs::rename(fresh, target, ec);
+  fs::rename(fresh_, target_, ec);
   if (ec) {
     std::string message = "cannot move the new site into place: " + ec.message();
-    if (had_old) fs::rename(old, target, ec);
-    fs::remove_all(fresh, ec);
-    return message;
+    if (had_old) fs::rename(old_, target_, ec);
+    return Abandon(message);
   }
-  if (had_old && (fs::remove_all(old, ec), ec))
+  begun_ = false;
+  if (had_old && (fs::remove_all(old_, ec), ec))
     return "the new site is in place, but the previous one could not be removed: " + ec.message() +
-           "; remove '" + old.string() + "' by hand";
+           "; remove '" + old_.string() + "' by hand";
   return "";
+}
+
+std::string WriteSite(const OutputFiles& files, const fs::path& out, const fs::path& root, int jobs,
+                      const BuildInfo& info, const FileWriter& writer) {
+  for (const auto& f : files)
+    if (!IsSafeOutputPath(f.path)) return "refusing to write '" + f.path + "' outside the site";
+  SiteWriter site(out, root, &writer);
+  if (std::string error = site.Begin(); !error.empty()) return error;
+  ParallelFor(files.size(), jobs, [&](size_t i) { site.Add(files[i]); });
+  return site.Finish(info, jobs);
 }
 
 }  // namespace smsdoc
