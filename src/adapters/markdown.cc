@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "adapters/markdown_complexity.h"
 #include "base/text.h"
 
 namespace smsdoc {
@@ -429,6 +430,14 @@ class BodyRenderer {
 }  // namespace
 
 Body RenderMarkdown(std::string_view text, const MarkdownOptions& options, Diagnostics* diags) {
+  // Refused before the parse: Debian's cmark-gfm would stall on it.
+  if (auto too_complex = FindMarkdownTooComplex(text)) {
+    if (diags)
+      diags->Error(options.path, {too_complex->line + options.first_line - 1, too_complex->col},
+                   "Markdown too complex to parse: " + too_complex->message,
+                   "markdown-too-complex");
+    return {};
+  }
   std::lock_guard<std::mutex> lock(cmark_mutex);
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();
