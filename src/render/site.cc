@@ -77,7 +77,7 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
 
 OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                        const BuildInfo& info, int jobs, Diagnostics& diags) {
-  PageContext context(graph, analysis, info);
+  PageContext context(graph, analysis, info, theme.document_page_ids);
   std::vector<Page> pages = PlanPages(graph);
   OutputFiles files(pages.size());
   std::vector<Diagnostics> page_diags(pages.size());

@@ -1,6 +1,7 @@
 #include "render/theme.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -52,6 +53,35 @@ void ReportCycle(std::vector<std::string> cycle,
               "partials include each other without end: " + chain +
                   "; rendering would never finish: remove one of these includes",
               "template-cycle");
+}
+
+// The fixed `id="..."` values of a template source (not those with a tag).
+void CollectIds(const std::string& source, std::set<std::string>& ids) {
+  for (size_t at = source.find("id="); at != std::string::npos; at = source.find("id=", at + 3)) {
+    if (at == 0 || !std::isspace(static_cast<unsigned char>(source[at - 1]))) continue;
+    char quote = at + 3 < source.size() ? source[at + 3] : 0;
+    if (quote != '"' && quote != '\'') continue;
+    size_t end = source.find(quote, at + 4);
+    if (end == std::string::npos) break;
+    std::string id = source.substr(at + 4, end - at - 4);
+    if (!id.empty() && id.find("{{") == std::string::npos) ids.insert(id);
+  }
+}
+
+// The ids of the templates a document page is made of.
+std::set<std::string> DocumentPageIds(
+    const std::map<std::string, std::vector<PartialInclude>>& includes,
+    const Templates& templates) {
+  std::set<std::string> ids, seen;
+  std::vector<std::string> todo = {"layout", "document"};
+  while (!todo.empty()) {
+    std::string name = todo.back();
+    todo.pop_back();
+    if (!templates.count(name) || !seen.insert(name).second) continue;
+    CollectIds(templates.at(name).second, ids);
+    for (const PartialInclude& include : includes.at(name)) todo.push_back(include.name);
+  }
+  return ids;
 }
 
 // Partials that include themselves, directly or through others, recurse
@@ -151,6 +181,7 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
     }
   }
   std::set<std::string> cyclic = ReportCycles(includes, templates, diags);
+  theme.document_page_ids = DocumentPageIds(includes, templates);
   for (auto& [name, file_and_source] : templates) {
     theme.files[name] = file_and_source.first;
     if (cyclic.count(name)) continue;  // never rendered: it would not end
