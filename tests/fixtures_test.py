@@ -11,7 +11,8 @@ For each fixture, in a temporary copy (both commands with --as-of 2026-11-21):
      with the same code and write nothing;
   3. `smsdoc build` must print exactly expected.txt and exit with exit_code;
      on failure site/ must be byte-for-byte unchanged, on success it must be
-     replaced and its relative links must name written files; in both cases
+     replaced, its relative links must name written files, no page may use
+     an id twice and every #fragment must be an id of its page; in both cases
      no .smsdoc-new-*/-old-* folder is left.
 
 In expected.txt the build time of a `built ...` line is written `X.XX`, and
@@ -41,7 +42,7 @@ import testlib
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 REQUIRED = ("expected.txt", "exit_code")
-META = REQUIRED + ("prepare.sh", "unprivileged")  # never copied; the last two optional
+META = REQUIRED + ("prepare.sh", "unprivileged")  # never copied: smsdoc does not see them
 AS_OF = ["--as-of", "2026-11-21"]
 SELECTED = []  # fixture names given on the command line; empty = all
 PREVIOUS = []  # the previous site, built once: [its folder]
@@ -98,6 +99,42 @@ def broken_links(site):
                     if not os.path.isfile(path):
                         broken.append(os.path.relpath(path, site))
     return sorted(set(broken))
+
+
+ID_RE = re.compile(r'\sid="([^"]*)"')
+HREF_RE = re.compile(r'href="([^"]*)"')
+
+
+def page_ids(path, cache):
+    if path not in cache:
+        with open(path, encoding="utf-8") as fh:
+            cache[path] = ID_RE.findall(fh.read())
+    return cache[path]
+
+
+def bad_ids_and_fragments(site):
+    """Ids used twice on a page, and #fragments of links between the site's
+    pages that name no id of their target page."""
+    bad, cache = [], {}
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            if not name.endswith(".html"):
+                continue
+            page = os.path.join(dirpath, name)
+            ids = page_ids(page, cache)
+            bad += ["%s: id %r twice" % (os.path.relpath(page, site), i)
+                    for i in sorted(set(ids)) if ids.count(i) > 1]
+            with open(page, encoding="utf-8") as fh:
+                hrefs = HREF_RE.findall(fh.read())
+            for href in hrefs:
+                path, _, fragment = href.partition("#")
+                if not fragment or ":" in path:
+                    continue
+                target = os.path.join(dirpath, urllib.parse.unquote(path)) if path else page
+                if target.endswith(".html") and os.path.isfile(target) and \
+                        urllib.parse.unquote(fragment) not in page_ids(target, cache):
+                    bad.append("%s: %s names no id" % (os.path.relpath(page, site), href))
+    return sorted(set(bad))
 
 
 class FixturesTest(unittest.TestCase):
@@ -190,6 +227,8 @@ class FixturesTest(unittest.TestCase):
                 self.assertNotIn("policies/old.html", after,
                                  "a page of the previous build survived")
                 self.assertEqual(broken_links(site), [], "links to files not written")
+                self.assertEqual(bad_ids_and_fragments(site), [],
+                                 "ids twice on a page, or fragments naming no id")
             else:
                 self.assertEqual(testlib.snapshot(site), before_site,
                                  "a failed build changed site/")

@@ -10,7 +10,8 @@ every text field of six records of every kind — and checks that:
   javascript:, vbscript: or data: URL (files parsed with html.parser);
 - the payloads are visible as text on the pages that show them (pages,
   lists, registers, the process map, clause pages, the <title>);
-- raw HTML and blocked URLs in Markdown are warnings at their positions,
+- raw HTML, blocked URLs and remote images in Markdown are warnings at
+  their positions, and no page loads anything from another host;
   and with `allow_raw_html: true` one `raw-html` warning names each file
   that uses raw HTML;
 - in every workbook no cell is a formula that content wrote, and each text
@@ -43,6 +44,7 @@ AS_OF = "2026-06-01"
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster",
                   "background", "srcset", "style"}
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "background", "data"}
 BLOCKED_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORMULA_PREFIXES = "=+-@\t\r"  # what the fixture's text fields start with
 
@@ -56,7 +58,7 @@ class Page(HTMLParser):
 
     def __init__(self, path):
         super().__init__(convert_charrefs=True)
-        self.scripts, self.problems, self.text = [], [], []
+        self.scripts, self.problems, self.text, self.remote = [], [], [], []
         self._script = None
         with open(path, encoding="utf-8") as fh:
             self.feed(fh.read())
@@ -74,7 +76,9 @@ class Page(HTMLParser):
                 self.problems.append("%s= at line %d" % (name, self.getpos()[0]))
             elif name in URL_ATTRIBUTES and any(s in squeezed for s in BLOCKED_SCHEMES):
                 self.problems.append("%s=%r at line %d" % (name, value, self.getpos()[0]))
-            elif name == "http-equiv" and squeezed == "refresh":
+            if name in LOADING_ATTRIBUTES and re.match(r"([a-z][a-z0-9+.-]*:)?//", squeezed):
+                self.remote.append("<%s %s=%r>" % (tag, name, value))
+            if name == "http-equiv" and squeezed == "refresh":
                 self.problems.append("meta refresh at line %d" % self.getpos()[0])
 
     def handle_startendtag(self, tag, attrs):
@@ -192,7 +196,7 @@ class InjectionTest(unittest.TestCase):
                      "<a href=\"javascript:alert('a')\">a raw link</a>",
                      "Links <svg onload=alert('h2')>",
                      "a javascript link and spaced and vb and data image and svg image and "
-                     "javascript:alert('auto') and file.",
+                     "javascript:alert('auto') and file and a pixel seen",
                      self.nodes["RSK-1"]["title"] + " shows a hostile title",
                      "label <b onclick=alert(1)>x</b>",
                      "<script>alert('code')</script>", "<img src=x onerror=alert('cell')>"):
@@ -225,7 +229,7 @@ class InjectionTest(unittest.TestCase):
 
     def test_markdown_warnings(self):
         diags = [l for l in self.result.stderr.splitlines()
-                 if l.endswith(("[raw-html-text]", "[url-blocked]", "[raw-html]"))]
+                 if l.endswith(("[raw-html-text]", "[url-blocked]", "[raw-html]", "[url-remote]"))]
         positions = [l.split(": warning: ")[0] + " " + l.rsplit(" ", 1)[1] for l in diags]
         self.assertEqual(positions, [
             "policies/policy.md:16:1 [raw-html-text]",
@@ -236,11 +240,22 @@ class InjectionTest(unittest.TestCase):
             "policies/policy.md:27:5 [url-blocked]",
             "policies/policy.md:27:66 [url-blocked]",
             "policies/policy.md:28:5 [url-blocked]",
+            "policies/policy.md:28:44 [url-remote]",
             "policies/policy.md:40:39 [url-blocked]",
             "processes/b.md:19:11 [raw-html-text]",
         ])
         self.assertIn("raw HTML '<script>' is shown as text, not rendered (9 uses in this file)",
                       diags[0])
+
+        self.assertIn("policies/policy.md:28:44: warning: image "
+                      "'https://tracker.example/p.gif?u=1' is on another host and pages load "
+                      "nothing from outside the site: a link to it is shown; copy the image "
+                      "into the SMS and link it by a relative path [url-remote]",
+                      self.result.stderr.splitlines())
+
+    def test_no_page_loads_from_another_host(self):
+        for name, page in self.pages.items():
+            self.assertEqual(page.remote, [], name)
 
     def test_allow_raw_html_passes_it_through_with_a_warning_per_file(self):
         with tempfile.TemporaryDirectory(prefix="smsdoc-raw-") as tmp:

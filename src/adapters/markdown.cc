@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "adapters/markdown_complexity.h"
 #include "adapters/markdown_source.h"
 #include "base/text.h"
 
@@ -136,7 +137,7 @@ class BodyRenderer {
     for (cmark_node* n : NodesOfType(doc, CMARK_NODE_TEXT))
       if (!InsideLink(n)) SplitText(n);
     for (cmark_node* n : NodesWhere(doc, IsLink))
-      if (!DropBlockedUrl(n)) PathLink(n);
+      if (!DropBlockedUrl(n) && !RemoteImage(n)) PathLink(n);
     RawHtml(doc);
     AnchorHeadings(doc);
 
@@ -292,6 +293,33 @@ class BodyRenderer {
     return true;
   }
 
+  // An image from another host would make the page load it (and tell that
+  // host who reads the SMS): it becomes a link to the image instead, or
+  // its alt text where a link cannot nest (inside a link, or around one).
+  bool RemoteImage(cmark_node* n) {
+    const char* url = cmark_node_get_url(n);
+    if (cmark_node_get_type(n) != CMARK_NODE_IMAGE || !url || !IsExternal(url)) return false;
+    bool nests =
+        InsideLink(n) || !NodesWhere(n, [n](cmark_node* c) { return c != n && IsLink(c); }).empty();
+    Warn(SourcePos(n, "!["),
+         "image '" + Shorten(url, 80) + "' is on another host and pages load nothing from " +
+             "outside the site: " + (nests ? "only its alt text" : "a link to it") +
+             " is shown; copy the image into the SMS and link it by a relative path",
+         "url-remote");
+    if (nests) {
+      Unwrap(n);
+      return true;
+    }
+    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+    cmark_node_set_url(link, url);
+    if (cmark_node_get_title(n)) cmark_node_set_title(link, cmark_node_get_title(n));
+    while (cmark_node* child = cmark_node_first_child(n)) cmark_node_append_child(link, child);
+    if (!cmark_node_first_child(link)) cmark_node_append_child(link, TextNode(url));
+    cmark_node_replace(n, link);
+    cmark_node_free(n);
+    return true;
+  }
+
   // Raw HTML is shown as text unless smsdoc.yaml allows it; either way one
   // warning per file, at the first use, says so. Comments are dropped.
   void RawHtml(cmark_node* doc) {
@@ -401,6 +429,14 @@ class BodyRenderer {
 }  // namespace
 
 Body RenderMarkdown(std::string_view text, const MarkdownOptions& options, Diagnostics* diags) {
+  // Refused before the parse: Debian's cmark-gfm would stall on it.
+  if (auto too_complex = FindMarkdownTooComplex(text)) {
+    if (diags)
+      diags->Error(options.path, {too_complex->line + options.first_line - 1, too_complex->col},
+                   "Markdown too complex to parse: " + too_complex->message,
+                   "markdown-too-complex");
+    return {};
+  }
   std::lock_guard<std::mutex> lock(cmark_mutex);
   static const bool registered = [] {
     cmark_gfm_core_extensions_ensure_registered();

@@ -20,8 +20,9 @@ struct MarkdownOptions {
 ///
 /// Nothing in the body becomes script: raw HTML is shown as text unless
 /// allowed (HTML comments are dropped), and links and images to
-/// javascript:, vbscript:, data: and file: URLs keep only their text. Each
-/// is a warning in `diags`, if given (see docs/security.md).
+/// javascript:, vbscript:, data: and file: URLs keep only their text;
+/// images from other hosts become links, since pages load nothing from
+/// outside. Each is a warning in `diags`, if given (see docs/security.md).
 Body RenderMarkdown(std::string_view text, const MarkdownOptions& options,
                     Diagnostics* diags = nullptr);
 

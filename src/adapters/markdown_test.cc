@@ -225,6 +225,32 @@ TEST_CASE("links and images to script, data and file URLs keep only their text")
   }
 }
 
+TEST_CASE("an image from another host becomes a link to it, with a warning") {
+  Diagnostics diags;
+  Body r = RenderMarkdown(
+      "Logo: ![the logo](https://cdn.example/logo.png \"Logo\") and ![](//cdn.example/x.png)\n"
+      "[![badge](http://ci.example/b.svg)](https://ci.example) ![local](img/a.png)\n",
+      {4, false, "p.md"}, &diags);
+  CHECK_FALSE(Contains(r.html, "<img src=\"http"));
+  CHECK_FALSE(Contains(r.html, "<img src=\"//"));
+  CHECK(Contains(r.html, "<a href=\"https://cdn.example/logo.png\" title=\"Logo\">the logo</a>"));
+  CHECK(Contains(r.html, "<a href=\"//cdn.example/x.png\">//cdn.example/x.png</a>"));
+  CHECK(Contains(r.html, "<a href=\"https://ci.example\">badge</a>"));  // no link in a link
+  CHECK(Contains(r.html, "<img src=\"%3Csmsdoc:0%3E\" alt=\"local\" />"));
+  REQUIRE(diags.items().size() == 3);
+  CHECK(diags.items()[0].code == "url-remote");
+  CHECK(diags.items()[0].pos.line == 4);
+  CHECK(diags.items()[0].pos.col == 7);
+  CHECK(diags.items()[0].message ==
+        "image 'https://cdn.example/logo.png' is on another host and pages load nothing from "
+        "outside the site: a link to it is shown; copy the image into the SMS and link it by a "
+        "relative path");
+  CHECK(diags.items()[1].pos.col == 60);
+  CHECK(diags.items()[2].pos.line == 5);
+  CHECK(diags.items()[2].pos.col == 2);
+  CHECK(Contains(diags.items()[2].message, "only its alt text is shown"));
+}
+
 TEST_CASE("parsing from several threads loses no GFM syntax") {
   std::string text;
   for (int i = 0; i < 40; ++i) text += "~~gone " + std::to_string(i) + "~~ and | a |\n\n";

@@ -36,7 +36,36 @@ mstch::data ToData(const TemplateValue& v) {
 
 namespace {
 std::atomic<unsigned long> next_serial{1};
+
+std::string Trimmed(const std::string& s) {
+  size_t first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
 }  // namespace
+
+std::vector<PartialInclude> PartialsIncluded(const std::string& source) {
+  std::vector<PartialInclude> out;
+  std::string open = "{{", close = "}}";
+  for (size_t at = source.find(open); at != std::string::npos; at = source.find(open, at)) {
+    size_t start = at + open.size();
+    bool triple = open == "{{" && source.compare(start, 1, "{") == 0;
+    size_t end = source.find(triple ? "}" + close : close, start);
+    if (end == std::string::npos) break;
+    std::string tag = source.substr(start, end - start);
+    at = end + close.size() + (triple ? 1 : 0);
+    if (!tag.empty() && tag[0] == '>') {
+      out.push_back({Trimmed(tag.substr(1)), start - open.size()});
+    } else if (tag.size() >= 2 && tag.front() == '=' && tag.back() == '=') {
+      std::string pair = Trimmed(tag.substr(1, tag.size() - 2));
+      size_t space = pair.find_first_of(" \t");
+      if (space == std::string::npos) break;  // kainjow rejects it
+      open = pair.substr(0, space);
+      close = Trimmed(pair.substr(space));
+    }
+  }
+  return out;
+}
 
 std::string TemplateSet::Add(const std::string& name, std::string source) {
   mstch::mustache compiled{source};

@@ -42,6 +42,17 @@ struct TemplateValue {
   }
 };
 
+/// A `{{> name}}` in a Mustache source; `offset` is where its tag starts.
+struct PartialInclude {
+  std::string name;
+  size_t offset = 0;
+  bool operator==(const PartialInclude&) const = default;
+};
+
+/// The partials a Mustache source includes, in order, also after a change
+/// of delimiters (`{{=<% %>=}}`).
+std::vector<PartialInclude> PartialsIncluded(const std::string& source);
+
 /// Logic-less (Mustache) templates by name. Templates named with a folder
 /// ("partials/toc") are partials: `{{> partials/toc}}`.
 class TemplateSet {

@@ -27,4 +27,12 @@ TEST_CASE("a template that does not compile is reported") {
   CHECK(error == "no template 'bad'");
 }
 
+TEST_CASE("the partials a template includes are found, also after a change of delimiters") {
+  CHECK(PartialsIncluded("{{> a/b}} {{{x}}} {{! c }}{{>  d/e  }}") ==
+        std::vector<PartialInclude>{{"a/b", 0}, {"d/e", 26}});
+  CHECK(PartialsIncluded("{{=<% %>=}}{{> not}}<%> f/g%><%={{ }}=%>{{>h/i}}") ==
+        std::vector<PartialInclude>{{"f/g", 20}, {"h/i", 40}});
+  CHECK(PartialsIncluded("{{> never closed").empty());
+}
+
 }  // namespace smsdoc

@@ -73,8 +73,9 @@ PipelineOptions PipelineOptionsOf(const CommandOptions& options) {
 Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags) {
   // --theme is relative to the current folder, `theme:` to the SMS root
   // (read from the work tree, also for --at: the theme is presentation).
-  std::string theme_dir = options.theme;
+  std::string theme_dir = options.theme, label = options.theme;
   if (theme_dir.empty() && !config.theme.empty()) {
+    label = config.theme;  // diagnostics name files relative to the SMS root
     theme_dir = (fs::path(options.root) / config.theme).string();
     std::error_code ec;
     if (!fs::is_directory(theme_dir, ec)) {
@@ -85,7 +86,7 @@ Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnost
   }
   std::unique_ptr<RealDisk> theme_disk;
   if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
-  return LoadTheme(theme_disk.get(), theme_dir, diags);
+  return LoadTheme(theme_disk.get(), label, diags);
 }
 
 Progress::Progress(std::ostream& err) : err_(err), on_(isatty(STDERR_FILENO)) {}

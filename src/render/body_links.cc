@@ -7,7 +7,7 @@
 namespace smsdoc {
 
 std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
-                             const std::string& page_url) {
+                             const std::string& page_url, const HeadingIds& heading_ids) {
   // Body links were appended to the references after the front matter's.
   const std::vector<Reference>& refs = graph.RefsOf(node);
   std::vector<const Link*> by_link_index;
@@ -55,9 +55,10 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       }
       continue;
     }
-    std::string url =
-        link->file ? RelativeUrl(page_url, link->url, "") + UrlAsWritten(body.links[k].suffix)
-                   : RelativeUrl(page_url, link->url, link->anchor);
+    std::string url = link->file ? RelativeUrl(page_url, link->url, "") +
+                                       UrlAsWritten(body.links[k].suffix)
+                                 : RelativeUrl(page_url, link->url,
+                                               heading_ids.Of(link->target, link->anchor));
     out += "=\"" + HtmlEscape(url) + "\"";
     pos = end + kClose.size();
     if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {

@@ -2,12 +2,14 @@
 #include <string>
 
 #include "link/graph.h"
+#include "render/heading_ids.h"
 
 namespace smsdoc {
 
 /// Replaces the link placeholders of a rendered Markdown body with relative
-/// URLs from `page_url` and, for `[[ID]]`, the target's title.
+/// URLs from `page_url` and, for `[[ID]]`, the target's title; anchors
+/// lead to the heading's id on its page.
 std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
-                             const std::string& page_url);
+                             const std::string& page_url, const HeadingIds& heading_ids);
 
 }  // namespace smsdoc

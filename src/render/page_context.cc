@@ -442,14 +442,15 @@ TemplateValue PageContext::DocumentPage(int node) const {
   for (const auto& h : d.body.headings) {
     if (h.level < 2 || h.level > 3) continue;
     TemplateValue entry;
-    entry.Set("anchor", h.anchor);
+    entry.Set("anchor", heading_ids_.Of(node, h.anchor));
     entry.Set("text", h.text);
     entry.Set("is_sub", h.level == 3);
     toc.Push(std::move(entry));
   }
   v.Set("has_toc", toc.list.size() >= 3);
   v.Set("toc", std::move(toc));
-  v.Set("body_html", ResolveBodyLinks(d.body.html, graph_, node, n.url));
+  v.Set("body_html",
+        ResolveBodyLinks(heading_ids_.Apply(node, d.body.html), graph_, node, n.url, heading_ids_));
 
   v.Set("is_process", d.is_process);
   if (d.is_process) {

@@ -7,6 +7,7 @@
 #include "model/analysis.h"
 #include "model/build_info.h"
 #include "model/urls.h"
+#include "render/heading_ids.h"
 
 namespace smsdoc {
 
@@ -15,11 +16,14 @@ namespace smsdoc {
 /// template engine, HTML fields are named *_html.
 class PageContext {
  public:
-  PageContext(const Graph& graph, const Analysis& analysis, const BuildInfo& info)
+  /// `theme_ids`: the ids the theme's document page uses (render/theme.h).
+  PageContext(const Graph& graph, const Analysis& analysis, const BuildInfo& info,
+              const std::set<std::string>& theme_ids = {})
       : graph_(graph),
         analysis_(analysis),
         info_(info),
-        rules_(graph.corpus->config.risk_scoring, info.as_of) {}
+        rules_(graph.corpus->config.risk_scoring, info.as_of),
+        heading_ids_(graph, theme_ids) {}
 
   /// Fields every page has: site title, root prefix, navigation.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
@@ -63,6 +67,7 @@ class PageContext {
   const Analysis& analysis_;
   const BuildInfo& info_;
   RegisterRules rules_;  ///< for risk bands
+  HeadingIds heading_ids_;
 };
 
 }  // namespace smsdoc

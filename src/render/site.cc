@@ -104,7 +104,7 @@ bool ReportClashes(const Graph& graph, const std::vector<Page>& pages, const The
 
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
-  PageContext context(graph, analysis, info);
+  PageContext context(graph, analysis, info, theme.document_page_ids);
   std::vector<Page> pages = PlanPages(graph);
   if (ReportClashes(graph, pages, theme, diags)) return;
   std::vector<Diagnostics> page_diags(pages.size());

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <regex>
+
 #include "test_support.h"
 
 namespace smsdoc {
@@ -66,6 +69,35 @@ TEST_CASE("pages link relatively and show titles, backlinks and process fields")
   CHECK(b->Find("index.html"));
   CHECK(b->Find("documents.html"));
   CHECK(b->Find("assets/style.css"));
+}
+
+TEST_CASE("heading ids never clash with the theme's ids, and links land on the heading") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/h.md", testing::Doc("POL-H", "",
+                                         "## Revision history\n\nSee [[#revision-history]].\n\n"
+                                         "## Scope\n\n## Revision history\n\n## Referenced by\n"));
+  disk.Add("policies/l.md",
+           testing::Doc("POL-L", "", "See [[POL-H#revision-history|its history]].\n"));
+  auto b = Build(disk);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
+  REQUIRE(b->diags.items().empty());
+  const OutputFile* page = b->Find("policies/h.html");
+  REQUIRE(page);
+  // The theme's own section keeps its id; the heading takes a free suffix.
+  CHECK(Contains(page->bytes, "id=\"revision-history\""));
+  CHECK(Contains(page->bytes, "<h2 id=\"revision-history-2\">Revision history</h2>"));
+  CHECK(Contains(page->bytes, "<h2 id=\"revision-history-1\">Revision history</h2>"));
+  CHECK(Contains(page->bytes, "<h2 id=\"referenced-by\">Referenced by</h2>"));
+  std::map<std::string, int> ids;
+  const std::regex id_re("\\sid=\"([^\"]*)\"");
+  for (std::sregex_iterator it(page->bytes.begin(), page->bytes.end(), id_re), end; it != end; ++it)
+    ++ids[(*it)[1]];
+  for (const auto& [id, count] : ids) CHECK_MESSAGE(count == 1, id);
+  CHECK(Contains(page->bytes, "See <a href=\"h.html#revision-history-2\">"));
+  CHECK(Contains(page->bytes, "<a href=\"#revision-history-2\">Revision history</a>"));  // toc
+  const OutputFile* other = b->Find("policies/l.html");
+  REQUIRE(other);
+  CHECK(Contains(other->bytes, "<a href=\"h.html#revision-history-2\">its history</a>"));
 }
 
 TEST_CASE("links within the page, and text that imitates a placeholder") {

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 
 #include "adapters/templates.h"
@@ -14,6 +15,9 @@ struct Theme {
   TemplateSet templates;
   std::map<std::string, std::string> assets;  ///< "assets/style.css" -> bytes
   std::map<std::string, std::string> files;   ///< template name -> file shown in errors
+  /// The fixed ids (`id="..."`, no `{{`) of the templates of a document
+  /// page (`layout`, `document` and their partials): heading ids avoid them.
+  std::set<std::string> document_page_ids;
 };
 
 /// The templates every theme provides (from the default if not overridden).
