@@ -55,10 +55,9 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       }
       continue;
     }
-    std::string url = link->file ? RelativeUrl(page_url, link->url, "") +
-                                       UrlAsWritten(body.links[k].suffix)
-                                 : RelativeUrl(page_url, link->url,
-                                               heading_ids.Of(link->target, link->anchor));
+    std::string url =
+        link->file ? RelativeUrl(page_url, link->url, "") + UrlAsWritten(body.links[k].suffix)
+                   : RelativeUrl(page_url, link->url, heading_ids.Of(link->target, link->anchor));
     out += "=\"" + HtmlEscape(url) + "\"";
     pos = end + kClose.size();
     if (body.links[k].show_title && html.compare(pos, 5, "></a>") == 0) {
