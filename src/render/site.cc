@@ -75,6 +75,32 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
   return it->second(context, page);
 }
 
+// Renders template `name` with `value` plus `slot` = `html`, without
+// handing `html` to the template engine, which copies its data twice: the
+// slot gets a mark, which is replaced afterwards. A register of 100,000
+// rows is a page of a few hundred MB; copying it five times was most of a
+// large build's memory.
+bool RenderAround(const TemplateSet& templates, const std::string& name, TemplateValue& value,
+                  const std::string& slot, const std::string& html, std::string& out,
+                  std::string& error) {
+  static const std::string kMark = "\x01smsdoc-slot\x01";
+  value.Set(slot, kMark);
+  std::string shell;
+  bool ok = templates.Render(name, value, shell, error);
+  value.keys.pop_back();
+  value.values.pop_back();
+  if (!ok) return false;
+  out.clear();
+  out.reserve(shell.size() + html.size());
+  size_t from = 0;
+  for (size_t at; (at = shell.find(kMark, from)) != std::string::npos; from = at + kMark.size()) {
+    out.append(shell, from, at - from);
+    out += html;
+  }
+  out.append(shell, from, std::string::npos);
+  return true;
+}
+
 // Two outputs on one path: a source file whose page or copy lands where
 // another output does (smsdoc's own pages, index.html or processes/map.html,
 // have no source). Judged from the paths alone, before anything is made.
@@ -119,23 +145,25 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
                           "template error: " + error, "template");
       stop = true;
     };
+    std::string rows;
     if (page.kind) {
-      std::string rows, row;
+      std::string row;
       for (int node : context.KindRecords(*page.kind)) {
         if (!theme.templates.Render("partials/register-row", context.RegisterRow(*page.kind, node),
                                     row, error))
           return fail("partials/register-row");
         rows += row;
       }
-      value.Set("rows_html", std::move(rows));
     }
-    if (!theme.templates.Render(page.template_name, value, content, error))
+    if (!RenderAround(theme.templates, page.template_name, value, "rows_html", rows, content,
+                      error))
       return fail(page.template_name);
+    rows = std::string();
     // The layout sees the frame's values only, not the page's (which may be big).
     const TemplateValue* title = value.Find("page_title");
     TemplateValue frame = context.Common(page.url, title ? title->text : "");
-    frame.Set("content_html", std::move(content));
-    if (!theme.templates.Render("layout", frame, html, error)) return fail("layout");
+    if (!RenderAround(theme.templates, "layout", frame, "content_html", content, html, error))
+      return fail("layout");
     if (!sink({page.url, std::move(html), ""})) stop = true;
   });
   for (auto& d : page_diags) diags.Merge(std::move(d));
