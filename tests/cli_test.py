@@ -76,13 +76,13 @@ def screen(raw):
     return "\n".join(shown) + "\n"
 
 
-def run_on_terminal(args, cwd=None):
-    """Runs smsdoc with stdout and stderr on a pseudo-terminal; returns
-    (exit code, raw output). Reads while it runs, so it cannot block on a
-    full terminal buffer."""
+def run_on_terminal(args, cwd=None, env=None):
+    """Runs smsdoc with stdout and stderr on a pseudo-terminal (env added to
+    the environment); returns (exit code, raw output). Reads while it runs,
+    so it cannot block on a full terminal buffer."""
     master, slave = pty.openpty()
     proc = subprocess.Popen([testlib.SMSDOC] + args, cwd=cwd, stdin=subprocess.DEVNULL,
-                            stdout=slave, stderr=slave)
+                            stdout=slave, stderr=slave, env=dict(os.environ, **(env or {})))
     os.close(slave)
     chunks = []
     while True:
@@ -240,6 +240,37 @@ class CliTest(unittest.TestCase):
             self.assertEqual(code, piped.returncode, args)
             normalize = lambda s: re.sub(r"in \d+\.\d\d s", "in X.XX s", s)
             self.assertEqual(normalize(screen(raw)), normalize(piped.stderr), args)
+
+    def test_a_long_build_shows_progress_on_a_terminal_unless_quiet(self):
+        # Slowed down past the one second a build runs before the line shows.
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        slow = {"SMSDOC_TEST_WRITE_DELAY_MS": "40"}
+        code, raw = run_on_terminal(["build", "--root", root, "-j", "1"], env=slow)
+        self.assertEqual(code, 0, raw)
+        counts = [int(n) for n in re.findall(r"smsdoc: rendering and writing \((\d+)\)\.\.\.", raw)]
+        self.assertTrue(counts, "no progress line: %r" % raw)
+        self.assertEqual(counts, sorted(counts), "the count went backwards")
+        self.assertRegex(screen(raw), r"^built \d+ pages in \d+\.\d\d s -> .*/\n$")
+        code, raw = run_on_terminal(["build", "--root", root, "-j", "1", "--quiet"], env=slow)
+        self.assertEqual((code, raw), (0, ""))
+
+    def test_quiet_prints_only_problems(self):
+        root = os.path.join(self.tmp, "sms")
+        small_sms(root)
+        for args in (["build", "--quiet"], ["check", "-q"], ["pack", "-q"]):
+            result = testlib.run(args + ["--root", root])
+            self.assertEqual(result.returncode, 0, result.stderr)
+            if args[0] == "pack":  # the manifest's hash is the result, not a summary
+                self.assertRegex(result.stderr, r"^manifest SHA-256 [0-9a-f]{64}\b[^\n]*\n$")
+            else:
+                self.assertEqual(result.stderr, "", args)
+        broken = os.path.join(self.tmp, "broken")
+        testlib.copy_sms(os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures",
+                                      "ref-unknown"), broken, ignore=("expected.txt", "exit_code"))
+        result = testlib.run(["build", "-q", "--root", broken])
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stderr.splitlines()[-1], "smsdoc: 1 error, 0 warnings; nothing written")
 
     # --- check ---------------------------------------------------------
 

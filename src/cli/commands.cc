@@ -39,13 +39,14 @@ std::string RenderAndWrite(const CommandOptions& options, const Session& session
   SiteWriter writer(target.site, options.root);
   if (std::string error = writer.Begin(); !error.empty())
     return error + "; the previous site is unchanged";
-  Progress progress(err);
+  Progress progress(err, options.quiet);
   progress.Show("rendering and writing");
   const Model& model = session.model;
   std::atomic<size_t> html_pages{0};
   RenderSite(model.graph, model.analysis, session.theme, target.info, Jobs(options), diags,
              [&](const OutputFile& f) {
                if (f.copy_from.empty() && !f.workbook && EndsWith(f.path, ".html")) ++html_pages;
+               progress.Advance();
                if (options.at.empty() || f.copy_from.empty()) return writer.Add(f);
                // --at: the files to copy are in the commit, not the work tree.
                return writer.Add({f.path, session.disk->ReadFile(f.copy_from).value_or(""), ""});
@@ -91,6 +92,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   }
   std::string shown = target.site.lexically_normal().generic_string();
   if (shown.empty() || shown.back() != '/') shown += '/';
+  if (options.quiet) return next.then ? next.then(target) : kExitOk;
   err << "built " << pages << " pages in " << Seconds(start) << " s -> " << shown;
   if (diags.WarningCount() > 0) err << " (" << Counts(diags) << ")";
   err << "\n";
@@ -108,8 +110,10 @@ int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err
     out << DiagnosticsSarif(diags, SarifRootUri(options.root, fs::current_path().string()));
   else
     Print(diags, err);
-  err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document") << " and "
-      << Plural(session.model.corpus.records.size(), "record") << ": " << Counts(diags) << "\n";
+  if (!options.quiet)
+    err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document")
+        << " and " << Plural(session.model.corpus.records.size(), "record") << ": " << Counts(diags)
+        << "\n";
   return diags.HasErrors() ? kExitContent : kExitOk;
 }
 

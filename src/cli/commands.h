@@ -25,6 +25,7 @@ struct CommandOptions {
   bool published_only = false;  ///< leave draft documents out of the site
   std::vector<std::string> fail_on;    ///< status: conditions that make it exit 1
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
+  bool quiet = false;                  ///< no progress line, no summary line when all went well
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or

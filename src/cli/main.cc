@@ -61,6 +61,8 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
                   "not the work tree");
   cmd->add_option("-j,--jobs", options.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(1, 256));
+  cmd->add_flag("-q,--quiet", options.quiet,
+                "no progress line and no summary line when all went well; problems still print");
 }
 
 // CLI11 knows no "did you mean"; add it for subcommands and options.

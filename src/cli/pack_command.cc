@@ -32,7 +32,8 @@ int RunPack(const CommandOptions& options, std::ostream& err) {
       int code = Fail(error + "; the site was built but not packed", err);
       return InterruptSignal() ? 128 + InterruptSignal() : code;
     }
-    err << "packed " << Plural(count, "file") << " -> " << zip.generic_string() << "\n";
+    if (!options.quiet)
+      err << "packed " << Plural(count, "file") << " -> " << zip.generic_string() << "\n";
     // The manifest cannot vouch for itself (docs/evidence.md): its hash
     // must travel apart from the zip.
     std::ifstream in(target.site / kManifestFile, std::ios::binary);

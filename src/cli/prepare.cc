@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "base/dates.h"
@@ -89,11 +90,47 @@ Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnost
   return LoadTheme(theme_disk.get(), label, diags);
 }
 
-Progress::Progress(std::ostream& err) : err_(err), on_(isatty(STDERR_FILENO)) {}
+namespace {
+// The command's start: the line waits until it has run for a second.
+const auto kStarted = std::chrono::steady_clock::now();
+}  // namespace
 
-void Progress::Show(const std::string& what) {
-  if (!on_) return;
-  err_ << "\r\033[K" << (what.empty() ? "" : "smsdoc: " + what + "...") << std::flush;
+Progress::Progress(std::ostream& err, bool quiet) : err_(err) {
+  if (quiet || !isatty(STDERR_FILENO)) return;
+  ticker_ = std::thread([this] {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_; }))
+      if (std::chrono::steady_clock::now() - kStarted > std::chrono::seconds(1)) Draw();
+  });
+}
+
+Progress::~Progress() {
+  if (!ticker_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    if (drawn_) err_ << "\r\033[K" << std::flush;
+  }
+  wake_.notify_one();
+  ticker_.join();
+}
+
+void Progress::Show(const std::string& stage, size_t total) {
+  std::lock_guard lock(mutex_);
+  stage_ = stage;
+  total_ = total;
+  done_ = 0;
+}
+
+void Progress::Draw() {
+  std::string line = "smsdoc: " + stage_;
+  size_t done = done_.load();
+  if (total_ > 0)
+    line += " " + std::to_string(std::min(done, total_)) + "/" + std::to_string(total_);
+  else if (done > 0)
+    line += " (" + std::to_string(done) + ")";
+  err_ << "\r\033[K" << line << "..." << std::flush;
+  drawn_ = true;
 }
 
 void Print(const Diagnostics& diags, std::ostream& err) {
@@ -149,7 +186,7 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
 
   Source source;
   if (std::optional<int> failed = OpenSource(options, session, source, err)) return failed;
-  Progress progress(err);
+  Progress progress(err, options.quiet);
   progress.Show("loading " + options.root);
   RunPipeline(source, PipelineOptionsOf(resolved), session.model, diags);
   // The label is provenance: say when the files are not the commit's. The

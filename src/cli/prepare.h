@@ -1,9 +1,13 @@
 #pragma once
+#include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "adapters/git.h"
@@ -40,17 +44,33 @@ void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string
 /// The theme named by --theme or smsdoc.yaml's `theme:` over the default.
 Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags);
 
-/// On a terminal, one self-erasing status line says which stage runs, so a
-/// long build is visibly alive; piped output stays clean.
+/// On a terminal, once the command has run for a second, one self-erasing
+/// status line says which stage runs and how far it is ("rendering and
+/// writing (1200)", or "1200/10094" when the total is known), so a long build is visibly alive;
+/// nothing when stderr is piped or with --quiet. A thread redraws it four times a second.
 class Progress {
  public:
-  explicit Progress(std::ostream& err);
-  ~Progress() { Show(""); }
-  void Show(const std::string& what);
+  Progress(std::ostream& err, bool quiet);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  /// A new stage; `total` > 0 shows the count out of that many, else the
+  /// count alone.
+  void Show(const std::string& stage, size_t total = 0);
+  /// One more of the stage's total done; safe from any thread.
+  void Advance() { done_.fetch_add(1, std::memory_order_relaxed); }
 
  private:
+  void Draw();
+
   std::ostream& err_;
-  bool on_;
+  std::mutex mutex_;  // guards the stage, the screen and stopping
+  std::condition_variable wake_;
+  std::string stage_;
+  size_t total_ = 0;
+  std::atomic<size_t> done_{0};
+  bool drawn_ = false, stopping_ = false;
+  std::thread ticker_;
 };
 
 /// Removes what killed builds left beside `out` (write/leftovers.h) and
