@@ -92,7 +92,7 @@ TEST_CASE("heading ids never clash with the theme's ids, and links land on the h
   const std::regex id_re("\\sid=\"([^\"]*)\"");
   for (std::sregex_iterator it(page->bytes.begin(), page->bytes.end(), id_re), end; it != end; ++it)
     ++ids[(*it)[1]];
-  for (const auto& [id, count] : ids) CHECK_MESSAGE(count == 1, id);
+  for (const auto& entry : ids) CHECK_MESSAGE(entry.second == 1, entry.first);
   CHECK(Contains(page->bytes, "See <a href=\"h.html#revision-history-2\">"));
   CHECK(Contains(page->bytes, "<a href=\"#revision-history-2\">Revision history</a>"));  // toc
   const OutputFile* other = b->Find("policies/l.html");
