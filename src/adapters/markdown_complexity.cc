@@ -253,19 +253,9 @@ class Scanner {
         escaped = ++i;
         continue;
       }
-      for (HtmlOpeners& h : html_) {
-        if (s.compare(i, h.close.size(), h.close) == 0) Resolve(h, offset_ + i);
-        bool opens = s.compare(i, h.open.size(), h.open) == 0 &&
-                     (h.open != "<!" ||
-                      (i + 2 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 2]))));
-        if (opens) {
-          if (h.count++ == 0) {
-            h.line = line;
-            h.col = col0 + static_cast<int>(i);
-          }
-          h.offsets += offset_ + static_cast<long long>(i);
-        }
-      }
+      // Every opener starts with '<' and every closer with '?', ']' or '>':
+      // other characters need no comparison (most of a body).
+      if (c == '<' || c == '?' || c == ']' || c == '>') ScanHtml(s, i, line, col0);
       if (c == '[') {
         bool image = i > 0 && s[i - 1] == '!' && escaped != i - 1;
         brackets_.push_back({image, line, col0 + static_cast<int>(i) - (image ? 1 : 0)});
@@ -291,6 +281,23 @@ class Scanner {
       }
     }
     offset_ += static_cast<long long>(s.size()) + 1;
+  }
+
+  // The inline HTML openers and closers at `i` of line `s`.
+  void ScanHtml(std::string_view s, size_t i, int line, int col0) {
+    for (HtmlOpeners& h : html_) {
+      if (s.compare(i, h.close.size(), h.close) == 0) Resolve(h, offset_ + i);
+      bool opens = s.compare(i, h.open.size(), h.open) == 0 &&
+                   (h.open != "<!" ||
+                    (i + 2 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 2]))));
+      if (opens) {
+        if (h.count++ == 0) {
+          h.line = line;
+          h.col = col0 + static_cast<int>(i);
+        }
+        h.offsets += offset_ + static_cast<long long>(i);
+      }
+    }
   }
 
   void Table(std::string_view s, int line, int col0) {
