@@ -1,6 +1,7 @@
 #include "base/disk.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -96,12 +97,25 @@ bool RealDisk::IsFolder(const std::string& path) const {
 }
 
 bool RealDisk::IsInsideRoot(const std::string& path) const {
+  // Without a symbolic link or ".." on the way a path below the root stays
+  // there: a few lstat calls, where resolving it costs a readlink per
+  // component and the root's own resolution again (the loader asks for
+  // every file).
+  fs::path rel(path);
+  bool plain = !rel.is_absolute() && !rel.empty();
+  fs::path at = root_;
+  for (auto it = rel.begin(); plain && it != rel.end(); ++it) {
+    struct stat st;
+    at /= *it;
+    plain = *it != ".." && ::lstat(at.c_str(), &st) == 0 && !S_ISLNK(st.st_mode);
+  }
+  if (plain) return true;
   std::error_code ec;
   fs::path real_root = fs::canonical(root_, ec);
   fs::path real = fs::canonical(root_ / path, ec);
   if (ec) return false;
-  auto rel = real.lexically_relative(real_root);
-  return !rel.empty() && *rel.begin() != "..";
+  auto relative = real.lexically_relative(real_root);
+  return !relative.empty() && *relative.begin() != "..";
 }
 
 std::optional<std::string> MemoryDisk::ReadFile(const std::string& path) const {
