@@ -16,12 +16,13 @@ mstch::data ToData(const TemplateValue& v) {
     case TemplateValue::Type::kText: return mstch::data(v.text);
     case TemplateValue::Type::kFlag: return mstch::data(v.flag);
     case TemplateValue::Type::kList: {
-      // kainjow copies whatever it is given; build the items in place and
-      // copy the list once.
-      mstch::list items;
+      // kainjow only takes a list by copying it, item by item and deeply;
+      // its own list (allocated, not const) is filled in place instead.
+      mstch::data list{mstch::data::type::list};
+      auto& items = const_cast<mstch::list&>(list.list_value());
       items.reserve(v.list.size());
       for (const auto& item : v.list) items.push_back(ToData(item));
-      return mstch::data(items);
+      return list;
     }
     case TemplateValue::Type::kObject: {
       mstch::data object{mstch::data::type::object};
