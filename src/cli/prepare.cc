@@ -115,20 +115,15 @@ Progress::~Progress() {
   ticker_.join();
 }
 
-void Progress::Show(const std::string& stage, size_t total) {
+void Progress::Show(const std::string& stage) {
   std::lock_guard lock(mutex_);
   stage_ = stage;
-  total_ = total;
   done_ = 0;
 }
 
 void Progress::Draw() {
   std::string line = "smsdoc: " + stage_;
-  size_t done = done_.load();
-  if (total_ > 0)
-    line += " " + std::to_string(std::min(done, total_)) + "/" + std::to_string(total_);
-  else if (done > 0)
-    line += " (" + std::to_string(done) + ")";
+  if (size_t done = done_.load()) line += " (" + std::to_string(done) + ")";
   err_ << "\r\033[K" << line << "..." << std::flush;
   drawn_ = true;
 }

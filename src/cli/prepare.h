@@ -46,7 +46,7 @@ Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnost
 
 /// On a terminal, once the command has run for a second, one self-erasing
 /// status line says which stage runs and how far it is ("rendering and
-/// writing (1200)", or "1200/10094" when the total is known), so a long build is visibly alive;
+/// writing (1200)"), so a long build is visibly alive;
 /// nothing when stderr is piped or with --quiet. A thread redraws it four times a second.
 class Progress {
  public:
@@ -54,10 +54,9 @@ class Progress {
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
-  /// A new stage; `total` > 0 shows the count out of that many, else the
-  /// count alone.
-  void Show(const std::string& stage, size_t total = 0);
-  /// One more of the stage's total done; safe from any thread.
+  /// A new stage, its count back at zero.
+  void Show(const std::string& stage);
+  /// One more done in this stage; safe from any thread.
   void Advance() { done_.fetch_add(1, std::memory_order_relaxed); }
 
  private:
@@ -67,7 +66,6 @@ class Progress {
   std::mutex mutex_;  // guards the stage, the screen and stopping
   std::condition_variable wake_;
   std::string stage_;
-  size_t total_ = 0;
   std::atomic<size_t> done_{0};
   bool drawn_ = false, stopping_ = false;
   std::thread ticker_;
