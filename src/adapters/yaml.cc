@@ -30,14 +30,15 @@ bool Before(Pos a, Pos b) { return a.line < b.line || (a.line == b.line && a.col
 // anchor's positions; what they copy is measured before copying.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, const std::string& path, int first_line, Diagnostics& diags)
-      : text_(text), path_(path), first_line_(first_line), diags_(diags) {}
+  TreeBuilder(std::string_view text, const std::string& path, int first_line)
+      : text_(text), path_(path), first_line_(first_line) {}
 
   YamlNode root;
   size_t documents = 0;
-  Pos second_root;        // where a second document starts
-  Pos comma_root;         // a root at a ',' (yaml-cpp 0.7 takes it for a document)
-  Pos too_big, too_deep;  // at the anchor whose copies are too much
+  Pos second_root;         // where a second document starts
+  Pos comma_root;          // a root at a ',' (yaml-cpp 0.7 takes it for a document)
+  Pos too_big, too_deep;   // at the anchor whose copies are too much
+  Diagnostics key_errors;  // duplicate and merge keys: said once the text parses
 
   void OnDocumentStart(const YAML::Mark&) override { ++documents; }
   void OnDocumentEnd() override {}
@@ -163,11 +164,11 @@ class TreeBuilder : public YAML::EventHandler {
       parent.key.reset();
       const std::string name = key.IsScalar() ? key.scalar : "";
       if (name == "<<") {  // YAML 1.1 only; yaml-cpp keeps it as a key
-        diags_.Error(path_, key.pos,
-                     "merge keys ('<<: *anchor') are not supported; write the fields out",
-                     "yaml-merge-key");
+        key_errors.Error(path_, key.pos,
+                         "merge keys ('<<: *anchor') are not supported; write the fields out",
+                         "yaml-merge-key");
       } else if (!parent.keys.insert(name).second) {
-        diags_.Error(path_, key.pos, "duplicate key '" + name + "'", "yaml-duplicate-key");
+        key_errors.Error(path_, key.pos, "duplicate key '" + name + "'", "yaml-duplicate-key");
       } else {
         parent.node.entries.push_back({name, key.pos, std::move(node)});
       }
@@ -177,7 +178,6 @@ class TreeBuilder : public YAML::EventHandler {
   std::string_view text_;  // for the ',' check
   const std::string& path_;
   int first_line_;
-  Diagnostics& diags_;
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, Anchored> anchors_;
   std::map<YAML::anchor_t, Pos> open_anchors_;
@@ -224,7 +224,7 @@ YamlNode ParseYaml(std::string_view text, const std::string& path, int first_lin
                 "yaml-too-deep");
     return {};
   }
-  TreeBuilder builder(text, path, first_line, diags);
+  TreeBuilder builder(text, path, first_line);
   try {
     std::string input(text);
     std::istringstream in(input);
@@ -257,6 +257,7 @@ YamlNode ParseYaml(std::string_view text, const std::string& path, int first_lin
     diags.Error(path, {first_line, 1}, "YAML: " + e.msg, "yaml-syntax");
     return {};
   }
+  diags.Merge(std::move(builder.key_errors));
   if (builder.too_deep.line) {
     diags.Error(path, builder.too_deep,
                 "aliases nest the YAML more than " + std::to_string(kMaxDepth) +

@@ -252,12 +252,6 @@ namespace {
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 }  // namespace
 
-size_t Utf8Length(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) n += !IsContinuation(c);
-  return n;
-}
-
 std::string_view Utf8Head(std::string_view text, size_t chars) {
   size_t seen = 0;
   for (size_t i = 0; i < text.size(); ++i)

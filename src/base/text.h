@@ -39,8 +39,6 @@ std::string Shorten(std::string_view text, size_t bytes);
 /// and '?' stay; only bytes no URL may hold (controls, space, non-ASCII,
 /// quotes, <>\^`{|}) are percent-encoded. Not HTML-escaped.
 std::string UrlAsWritten(std::string_view part);
-/// The number of characters (code points) of UTF-8 text.
-size_t Utf8Length(std::string_view text);
 /// The first `chars` characters of UTF-8 text (all of it when shorter).
 std::string_view Utf8Head(std::string_view text, size_t chars);
 bool StartsWith(std::string_view s, std::string_view prefix);

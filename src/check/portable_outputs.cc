@@ -1,6 +1,7 @@
 #include "check/portable_outputs.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "base/portable_name.h"
@@ -29,8 +30,14 @@ std::vector<Output> SiteNames(const Graph& graph) {
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
+  std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister};
+  for (const auto& file : workbooks)
+    out.push_back({kRegisterFolder + file, "smsdoc's workbook", "", {}});
   for (const auto& kind : graph.corpus->kinds.kinds) {
     bool builtin = kind.name_pos.line == 0;
+    if (std::string file = RegisterFile(kind.name); workbooks.insert(file).second)
+      out.push_back({kRegisterFolder + file, "the workbook of kind '" + kind.name + "'",
+                     builtin ? "" : kConfigFile, kind.name_pos});
     out.push_back({KindUrl(kind.name), "the register of kind '" + kind.name + "'",
                    builtin ? "" : kConfigFile, kind.name_pos});
   }
@@ -89,7 +96,16 @@ void CheckPortableOutputs(const Graph& graph, Diagnostics& diags) {
     }
     const Output& a = outputs[keyed[first].second];
     const Output& b = outputs[keyed[k].second];
-    if (a.name == b.name) continue;  // one name twice: output-clash, id-duplicate
+    if (a.name == b.name) {  // one name twice; two records with one ID are id-duplicate
+      if (!a.source.empty() && !a.from_path && !b.from_path) continue;
+      diags.Error(
+          b.source, b.pos,
+          "its output '" + EscapeControl(b.name) + "' would overwrite " +
+              (a.source.empty() ? std::string("a page or file smsdoc makes") : a.what + Where(a)) +
+              ": rename the file",
+          "output-clash");
+      continue;
+    }
     if (a.from_path && b.from_path && PortableKey(a.source) == PortableKey(b.source))
       continue;  // the source paths clash: the loader said so
     diags.Error(b.source, b.pos,

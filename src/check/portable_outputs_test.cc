@@ -67,7 +67,11 @@ TEST_CASE("a page and a copied file, or a page and smsdoc's own, that differ onl
             "on Windows and macOS: rename the file [path-portable]",
             "smsdoc.yaml:7:3: error: 'records/Risk.html', the register of kind 'Risk', and "
             "'records/risk.html', the register of kind 'risk', differ only in case, so they are "
-            "one file on Windows and macOS: choose another kind name [path-portable]"});
+            "one file on Windows and macOS: choose another kind name [path-portable]",
+            "smsdoc.yaml:7:3: error: 'registers/Risk-register.xlsx', the workbook of kind "
+            "'Risk', and 'registers/risk-register.xlsx', the workbook of kind 'risk', differ "
+            "only in case, so they are one file on Windows and macOS: choose another kind name "
+            "[path-portable]"});
 }
 
 TEST_CASE("source paths that clash are reported once, by the loader") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "model/workbook.h"
 
 namespace smsdoc {
@@ -48,7 +49,7 @@ std::string Thousands(size_t n) {
 
 void CheckText(const Record& r, const FieldValue& v, Diagnostics& diags) {
   std::string text = CellText(v);
-  size_t length = Utf8Length(text);
+  size_t length = CountCodePoints(text);
   if (length <= kMaxCellChars) return;
   std::string_view kept = Utf8Head(text, kMaxCellChars);
   // The last words kept, so the reader finds the cut in the workbook.

@@ -35,7 +35,7 @@ std::string RenderAndWrite(const CommandOptions& options, const Session& session
                            std::ostream& err) {
   std::string refusal = CheckOutputFolder(target.site, options.root, target.content_folders);
   if (!refusal.empty()) return refusal;
-  ClearLeftovers(target.site, err);
+  ClearLeftovers(target.site, options.quiet, err);
   SiteWriter writer(target.site, options.root);
   if (std::string error = writer.Begin(); !error.empty())
     return error + "; the previous site is unchanged";

@@ -99,7 +99,7 @@ int RunDiff(const CommandOptions& given, std::ostream& out, std::ostream& err) {
   if (!refusal.empty()) return Fail(refusal, err);
   // Its manifest names the two revisions compared; the page judges no dates.
   BuildInfo info{"", range.from + ".." + range.to, SMSDOC_VERSION};
-  ClearLeftovers(dir, err);
+  ClearLeftovers(dir, false, err);
   if (std::string failed = WriteSite(files, dir, options.root, Jobs(options), info);
       !failed.empty())
     return Fail(failed, err);

@@ -24,10 +24,6 @@ std::string Inside(const fs::path& root, const fs::path& folder) {
   return abs.lexically_relative(root).generic_string() + "/";
 }
 
-bool EndsWith(const std::string& s, const std::string& end) {
-  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
-}
-
 }  // namespace
 
 OwnOutputs::OwnOutputs(const CommandOptions& options, const Config& config)

@@ -27,7 +27,7 @@ int RunPack(const CommandOptions& options, std::ostream& err) {
   };
   next.then = [&](const BuildTarget& target) {
     size_t count = 0;
-    ClearLeftovers(zip, err);
+    ClearLeftovers(zip, options.quiet, err);
     if (std::string error = WritePack(target.site, zip, target.info, count); !error.empty()) {
       int code = Fail(error + "; the site was built but not packed", err);
       return InterruptSignal() ? 128 + InterruptSignal() : code;

@@ -140,10 +140,10 @@ std::string Counts(const Diagnostics& diags) {
   return Plural(diags.ErrorCount(), "error") + ", " + Plural(diags.WarningCount(), "warning");
 }
 
-void ClearLeftovers(const fs::path& out, std::ostream& err) {
+void ClearLeftovers(const fs::path& out, bool quiet, std::ostream& err) {
   fs::path abs = AbsolutePath(out);
   for (const auto& line : RemoveLeftovers(abs.parent_path(), abs))
-    err << "smsdoc: " << line << "\n";
+    if (!quiet || line.rfind("cannot", 0) == 0) err << "smsdoc: " << line << "\n";
 }
 
 int Fail(const std::string& message, std::ostream& err) {

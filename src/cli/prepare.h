@@ -72,8 +72,8 @@ class Progress {
 };
 
 /// Removes what killed builds left beside `out` (write/leftovers.h) and
-/// says so on `err`.
-void ClearLeftovers(const std::filesystem::path& out, std::ostream& err);
+/// says so on `err` (with `quiet`, only what it could not remove).
+void ClearLeftovers(const std::filesystem::path& out, bool quiet, std::ostream& err);
 
 void Print(const Diagnostics& diags, std::ostream& err);
 std::string Plural(size_t n, const char* word);

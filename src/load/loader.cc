@@ -12,7 +12,6 @@
 #include "load/kinds_loader.h"
 #include "load/record_loader.h"
 #include "load/text_check.h"
-#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -114,22 +113,6 @@ void ReportIgnored(const std::string& path, bool records_folder, Diagnostics& di
                 "content-ignored");
 }
 
-// Two documents that differ only in their extension ("a.md", "a.markdown")
-// would be one page.
-void ReportPageClashes(const std::vector<SourceFile>& sources, Diagnostics& diags) {
-  std::map<std::string, std::string> by_page;
-  for (const auto& src : sources) {
-    if (src.kind == SourceFile::Kind::kRecords) continue;
-    std::string page = DocumentUrl(src.path);
-    auto [it, fresh] = by_page.emplace(page, src.path);
-    if (!fresh)
-      diags.Error(src.path, {1, 1},
-                  "'" + src.path + "' and '" + it->second + "' would both be the page '" + page +
-                      "': rename one",
-                  "content-clash");
-  }
-}
-
 }  // namespace
 
 Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
@@ -185,7 +168,6 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   add_folder(config.records_dir, SourceFile::Kind::kRecords);
   std::sort(corpus.assets.begin(), corpus.assets.end());
   ReportUnportablePaths(std::move(listed), diags);
-  ReportPageClashes(sources, diags);
 
   // Each file is read and parsed once, on any worker; results land by
   // index so the corpus does not depend on scheduling.

@@ -33,5 +33,18 @@ inline constexpr const char* kStage1Url = "stage-1.html";
 inline constexpr const char* kAttentionUrl = "attention.html";
 /// Where the register workbooks go.
 inline constexpr const char* kRegisterFolder = "registers/";
+inline constexpr const char* kDocumentRegister = "document-register.xlsx";
+inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
+/// The workbook a record kind's register goes to, in registers/:
+/// risk -> risk-register.xlsx, person/competence/training ->
+/// training-register.xlsx, audit/finding/action -> audit-register.xlsx, any
+/// other kind K -> K-register.xlsx.
+inline std::string RegisterFile(const std::string& kind) {
+  if (kind == "risk") return "risk-register.xlsx";
+  if (kind == "person" || kind == "competence" || kind == "training")
+    return "training-register.xlsx";
+  if (kind == "audit" || kind == "finding" || kind == "action") return "audit-register.xlsx";
+  return kind + "-register.xlsx";
+}
 
 }  // namespace smsdoc

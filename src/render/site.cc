@@ -76,54 +76,29 @@ TemplateValue ContextFor(const PageContext& context, const Page& page) {
 }
 
 // Renders template `name` with `value` plus `slot` = `html`, without
-// handing `html` to the template engine, which copies its data twice: the
-// slot gets a mark, which is replaced afterwards. A register of 100,000
-// rows is a page of a few hundred MB; copying it five times was most of a
-// large build's memory.
+// handing `html` to the template engine (which would copy it into its data
+// and again into its output): the slot gets a mark, replaced afterwards. A
+// register of 100,000 rows is a page of a few hundred MB. Should the mark
+// not come out exactly once (the theme repeats the slot, or content holds
+// the mark), the page is rendered the plain way.
 bool RenderAround(const TemplateSet& templates, const std::string& name, TemplateValue& value,
                   const std::string& slot, const std::string& html, std::string& out,
                   std::string& error) {
-  static const std::string kMark = "\x01smsdoc-slot\x01";
+  static const std::string kMark = "\x01smsdoc-slot-5f1c\x01";
   value.Set(slot, kMark);
   std::string shell;
-  bool ok = templates.Render(name, value, shell, error);
-  value.keys.pop_back();
-  value.values.pop_back();
-  if (!ok) return false;
+  if (!templates.Render(name, value, shell, error)) return false;
+  size_t at = shell.find(kMark);
+  if (at == std::string::npos || shell.find(kMark, at + 1) != std::string::npos) {
+    value.values.back() = html;
+    return templates.Render(name, value, out, error);
+  }
   out.clear();
   out.reserve(shell.size() + html.size());
-  size_t from = 0;
-  for (size_t at; (at = shell.find(kMark, from)) != std::string::npos; from = at + kMark.size()) {
-    out.append(shell, from, at - from);
-    out += html;
-  }
-  out.append(shell, from, std::string::npos);
+  out.append(shell, 0, at);
+  out += html;
+  out.append(shell, at + kMark.size(), std::string::npos);
   return true;
-}
-
-// Two outputs on one path: a source file whose page or copy lands where
-// another output does (smsdoc's own pages, index.html or processes/map.html,
-// have no source). Judged from the paths alone, before anything is made.
-bool ReportClashes(const Graph& graph, const std::vector<Page>& pages, const Theme& theme,
-                   Diagnostics& diags) {
-  std::vector<std::pair<std::string, std::string>> outputs;  // path, source
-  for (const auto& page : pages)
-    outputs.push_back({page.url, page.node >= 0 ? graph.PathOf(page.node) : ""});
-  for (const auto& [path, bytes] : theme.assets) outputs.push_back({path, ""});
-  for (const auto& asset : graph.corpus->assets) outputs.push_back({asset, asset});
-  std::sort(outputs.begin(), outputs.end());
-  bool clash = false;
-  for (size_t i = 1; i < outputs.size(); ++i) {
-    if (outputs[i].first != outputs[i - 1].first) continue;
-    const std::string &a = outputs[i - 1].second, &b = outputs[i].second;
-    bool both = !a.empty() && !b.empty();
-    diags.Error(a.empty() ? b : a, {},
-                "its output '" + outputs[i].first + "' would overwrite " +
-                    (both ? "that of " + b : std::string("a page smsdoc makes; rename the file")),
-                "output-clash");
-    clash = true;
-  }
-  return clash;
 }
 
 }  // namespace
@@ -132,33 +107,43 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
   PageContext context(graph, analysis, info, theme.document_page_ids);
   std::vector<Page> pages = PlanPages(graph);
-  if (ReportClashes(graph, pages, theme, diags)) return;
-  std::vector<Diagnostics> page_diags(pages.size());
+  // The files besides the pages: workbooks (their rows are made as they are
+  // written), theme assets and copied content.
+  std::vector<OutputFile> others;
+  for (auto& workbook : BuildWorkbooks(graph, analysis, info)) {
+    std::string path = kRegisterFolder + workbook.file;
+    others.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
+  }
+  for (const auto& [path, bytes] : theme.assets) others.push_back({path, bytes, ""});
+  for (const auto& asset : graph.corpus->assets) others.push_back({asset, "", asset});
+
   std::atomic<bool> stop{false};
+  Diagnostics template_error;  // the first only: the rest would repeat it
   ParallelFor(pages.size(), jobs, [&](size_t i) {
     if (stop) return;
     const Page& page = pages[i];
     TemplateValue value = ContextFor(context, page);
     std::string content, html, error;
     auto fail = [&](const std::string& name) {
-      page_diags[i].Error(theme.files.count(name) ? theme.files.at(name) : name, {},
-                          "template error: " + error, "template");
-      stop = true;
+      if (stop.exchange(true)) return;
+      template_error.Error(theme.files.count(name) ? theme.files.at(name) : name, {},
+                           "template error: " + error, "template");
     };
-    std::string rows;
+    bool rendered;
     if (page.kind) {
-      std::string row;
+      std::string rows, row;
       for (int node : context.KindRecords(*page.kind)) {
         if (!theme.templates.Render("partials/register-row", context.RegisterRow(*page.kind, node),
                                     row, error))
           return fail("partials/register-row");
         rows += row;
       }
+      rendered = RenderAround(theme.templates, page.template_name, value, "rows_html", rows,
+                              content, error);
+    } else {
+      rendered = theme.templates.Render(page.template_name, value, content, error);
     }
-    if (!RenderAround(theme.templates, page.template_name, value, "rows_html", rows, content,
-                      error))
-      return fail(page.template_name);
-    rows = std::string();
+    if (!rendered) return fail(page.template_name);
     // The layout sees the frame's values only, not the page's (which may be big).
     const TemplateValue* title = value.Find("page_title");
     TemplateValue frame = context.Common(page.url, title ? title->text : "");
@@ -166,17 +151,11 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
       return fail("layout");
     if (!sink({page.url, std::move(html), ""})) stop = true;
   });
-  for (auto& d : page_diags) diags.Merge(std::move(d));
+  diags.Merge(std::move(template_error));
   if (stop) return;
-
-  for (auto& workbook : BuildWorkbooks(graph, analysis, info)) {
-    std::string path = kRegisterFolder + workbook.file;
-    if (!sink({path, "", "", std::make_shared<const Workbook>(std::move(workbook))})) return;
-  }
-  for (const auto& [path, bytes] : theme.assets)
-    if (!sink({path, bytes, ""})) return;
-  for (const auto& asset : graph.corpus->assets)
-    if (!sink({asset, "", asset})) return;
+  ParallelFor(others.size(), jobs, [&](size_t i) {
+    if (!stop && !sink(others[i])) stop = true;
+  });
 }
 
 OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,

@@ -16,8 +16,9 @@ using FileSink = std::function<bool(const OutputFile&)>;
 /// The render stage: every page of the site, the register workbooks, theme
 /// assets and copied content files, each handed to `sink` as soon as it is
 /// made (pages on `jobs` threads, so `sink` must be thread-safe), then
-/// dropped: memory holds a few pages at a time. Two outputs on one path are
-/// reported before anything is rendered; a template error stops the rest.
+/// dropped: memory holds a few pages at a time. The first template error
+/// stops the rest (two outputs on one path are the check stage's
+/// `output-clash`, found before rendering).
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink);
 

@@ -20,11 +20,12 @@ namespace smsdoc {
 namespace {
 
 constexpr const char* kFolder = kRegisterFolder;
-const std::map<std::string, std::string> kGrouped = {
-    {"risk", "risk-register.xlsx"},           {"person", "training-register.xlsx"},
-    {"competence", "training-register.xlsx"}, {"training", "training-register.xlsx"},
-    {"audit", "audit-register.xlsx"},         {"finding", "audit-register.xlsx"},
-    {"action", "audit-register.xlsx"}};
+// The kinds whose registers the workbooks above hold (RegisterFile).
+bool Grouped(const std::string& kind) {
+  static const std::set<std::string> kGrouped = {"risk",  "person",  "competence", "training",
+                                                 "audit", "finding", "action"};
+  return kGrouped.count(kind) > 0;
+}
 constexpr const char* kGreen = "#C6EFCE";
 constexpr const char* kBlue = "#DDEBF7";
 constexpr const char* kGrey = "#EDEDED";
@@ -109,7 +110,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
     out.push_back(DocumentRegister());
     out.push_back(ClauseCoverageRegister());
     for (const auto& kind : graph_.corpus->kinds.kinds) {
-      if (kGrouped.count(kind.name)) continue;
+      if (Grouped(kind.name)) continue;
       Workbook wb = NewWorkbook(RegisterFile(kind.name), kind.title);
       wb.sheets.push_back(RecordSheet(kind, kind.columns, nullptr, kind.title));
       AddCover(wb);
@@ -827,11 +828,6 @@ class Builder : public std::enable_shared_from_this<Builder> {
 };
 
 }  // namespace
-
-std::string RegisterFile(const std::string& kind) {
-  auto it = kGrouped.find(kind);
-  return it != kGrouped.end() ? it->second : kind + "-register.xlsx";
-}
 
 std::vector<Workbook> BuildWorkbooks(const Graph& graph, const Analysis& analysis,
                                      const BuildInfo& info) {
