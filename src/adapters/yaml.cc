@@ -145,7 +145,18 @@ class TreeBuilder : public YAML::EventHandler {
 
   void AddTo(YamlNode node, YAML::anchor_t anchor, size_t size, int height) {
     if (anchor) {
-      anchors_[anchor] = {node, size, height};
+      // Kept for its aliases, within the same bound as what they copy, so
+      // nested anchors cannot make the kept copies grow without end: past
+      // it, an anchor keeps only its position, and an alias to it is too
+      // much to copy.
+      if (kept_ + size <= kMaxAliasCopy) {
+        kept_ += size;
+        anchors_[anchor] = {node, size, height};
+      } else {
+        YamlNode position_only;
+        position_only.pos = node.pos;
+        anchors_[anchor] = {std::move(position_only), kMaxAliasCopy + 1, height};
+      }
       open_anchors_.erase(anchor);
     }
     if (stack_.empty()) {
@@ -181,7 +192,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, Anchored> anchors_;
   std::map<YAML::anchor_t, Pos> open_anchors_;
-  size_t copied_ = 0;
+  size_t copied_ = 0;  // what aliases copied
+  size_t kept_ = 0;    // what anchors keep for their aliases
   size_t noted_ = 0;
 };
 

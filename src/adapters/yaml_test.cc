@@ -52,6 +52,22 @@ TEST_CASE("an alias bomb is refused, not expanded") {
   CHECK(d.items()[0].code == "yaml-too-large");
 }
 
+TEST_CASE("what anchors keep for their aliases is bounded too") {
+  // Each anchor keeps a copy of its node for its aliases; nested anchors
+  // would keep copies of copies. Past the bound (here the second anchor),
+  // an anchor keeps only its position and an alias to it is refused.
+  std::string doc = "a: &a \"" + std::string(600000, 'x') + "\"\nb: &b \"" +
+                    std::string(600000, 'y') + "\"\nc: *b\n";
+  Diagnostics d;
+  CHECK(ParseYaml(doc, "r.yaml", 1, d).IsNull());
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].code == "yaml-too-large");
+  CHECK(d.items()[0].pos.line == 2);
+  Diagnostics small;
+  CHECK(ParseYaml("a: &x [1, 2]\nb: *x\n", "r.yaml", 1, small).Find("b")->items.size() == 2);
+  CHECK(small.items().empty());
+}
+
 namespace {
 // The one diagnostic ParseYaml reports for `text` (front matter from line 2).
 std::string OnlyError(const std::string& text) {
