@@ -22,7 +22,7 @@ using FileSink = std::function<bool(const OutputFile&)>;
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink);
 
-/// The same files in memory, sorted by path (for tests and small sites).
+/// The same files in memory, sorted by path: for tests.
 OutputFiles RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                        const BuildInfo& info, int jobs, Diagnostics& diags);
 
