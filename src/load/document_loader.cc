@@ -52,8 +52,9 @@ const std::vector<std::string>& DocumentTypes() {
   return kTypes;
 }
 
-std::optional<Document> LoadDocument(const std::string& path, std::string_view text,
-                                     bool is_process, const Config& config, Diagnostics& diags) {
+std::optional<Document> LoadDocumentFields(const std::string& path, std::string_view text,
+                                           bool is_process, const Config& config,
+                                           Diagnostics& diags, PendingBody& body) {
   FrontMatter fm = SplitFrontMatter(text, path, diags);
   if (!fm.ok) return std::nullopt;
   size_t errors_before = diags.ErrorCount();
@@ -106,7 +107,25 @@ std::optional<Document> LoadDocument(const std::string& path, std::string_view t
   AddIdRefs(reader, doc, "related", "");
   if (is_process) ReadProcess(reader, doc);
 
-  doc.body = RenderMarkdown(fm.body, {fm.body_first_line, config.allow_raw_html, path}, &diags);
+  body = {path, std::string(fm.body), fm.body_first_line};
+  return doc;
+}
+
+std::optional<Document> LoadDocument(const std::string& path, std::string_view text,
+                                     bool is_process, const Config& config, Diagnostics& diags) {
+  PendingBody pending;
+  std::optional<Document> doc = LoadDocumentFields(path, text, is_process, config, diags, pending);
+  if (doc)
+    AttachBody(
+        *doc,
+        RenderMarkdown(pending.markdown, {pending.first_line, config.allow_raw_html, path}, &diags),
+        diags);
+  return doc;
+}
+
+void AttachBody(Document& doc, Body body, Diagnostics& diags) {
+  doc.body = std::move(body);
+  const std::string& path = doc.path;
   for (size_t i = 0; i < doc.body.links.size(); ++i) {
     const BodyLink& link = doc.body.links[i];
     Reference ref{.relation = "body",
@@ -138,7 +157,6 @@ std::optional<Document> LoadDocument(const std::string& path, std::string_view t
     }
     doc.refs.push_back(std::move(ref));
   }
-  return doc;
 }
 
 }  // namespace smsdoc

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "base/diagnostics.h"
+#include "load/markdown_bodies.h"
 #include "model/config.h"
 #include "model/corpus.h"
 
@@ -16,5 +17,14 @@ const std::vector<std::string>& DocumentTypes();
 /// Returns nullopt when the file is unusable (no front matter, bad YAML).
 std::optional<Document> LoadDocument(const std::string& path, std::string_view text,
                                      bool is_process, const Config& config, Diagnostics& diags);
+
+/// LoadDocument without its body, which is left in `body` to be rendered
+/// with the others (RenderBodies) and then given to AttachBody.
+std::optional<Document> LoadDocumentFields(const std::string& path, std::string_view text,
+                                           bool is_process, const Config& config,
+                                           Diagnostics& diags, PendingBody& body);
+
+/// Gives `doc` its rendered body and the references of the body's links.
+void AttachBody(Document& doc, Body body, Diagnostics& diags);
 
 }  // namespace smsdoc

@@ -175,6 +175,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<std::optional<Document>> documents(sources.size());
   std::vector<std::vector<Record>> records(sources.size());
   std::vector<char> complete(sources.size(), 1);
+  std::vector<PendingBody> bodies(sources.size());
   ParallelFor(sources.size(), jobs, [&](size_t i) {
     const SourceFile& src = sources[i];
     std::optional<std::string> text =
@@ -188,11 +189,28 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole);
       complete[i] = whole;
     } else {
-      documents[i] = LoadDocument(src.path, *text, src.kind == SourceFile::Kind::kProcess, config,
-                                  file_diags[i]);
+      documents[i] = LoadDocumentFields(src.path, *text, src.kind == SourceFile::Kind::kProcess,
+                                        config, file_diags[i], bodies[i]);
       complete[i] = documents[i].has_value();
     }
   });
+  // Then the Markdown bodies, on worker processes (see RenderBodies).
+  std::vector<size_t> owner;  // the source of each pending body
+  std::vector<PendingBody> pending;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (!documents[i]) continue;
+    owner.push_back(i);
+    pending.push_back(std::move(bodies[i]));
+  }
+  std::vector<PendingBody>().swap(bodies);
+  std::vector<Diagnostics> body_diags;
+  std::vector<Body> rendered = RenderBodies(pending, config.allow_raw_html, jobs, body_diags);
+  std::vector<PendingBody>().swap(pending);
+  for (size_t b = 0; b < owner.size(); ++b) {
+    Diagnostics& file = file_diags[owner[b]];
+    file.Merge(std::move(body_diags[b]));
+    AttachBody(*documents[owner[b]], std::move(rendered[b]), file);
+  }
   for (size_t i = 0; i < sources.size(); ++i) {
     diags.Merge(std::move(file_diags[i]));
     if (documents[i]) corpus.documents.push_back(std::move(*documents[i]));
