@@ -146,15 +146,15 @@ class CliTest(unittest.TestCase):
 
     def test_build_help(self):
         self.check_help(["build", "--help"], ["--root", "--out", "--jobs", "-j", "--theme",
-                                              "smsdoc build"])
+                                              "--no-cache", "smsdoc build"])
 
     def test_check_help(self):
         self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],
-                        must_not_mention=["--out"])
+                        must_not_mention=["--out", "--no-cache"])
 
     def test_pack_and_verify_help(self):
         self.check_help(["pack", "--help"], ["--root", "--out", "--as-of", "--jobs", "--theme",
-                                             "--strict", "smsdoc pack"])
+                                             "--strict", "--no-cache", "smsdoc pack"])
         self.check_help(["verify", "--help"], ["DIR", "MANIFEST.sha256", "smsdoc verify"],
                         must_not_mention=["--root"])
 
@@ -233,8 +233,9 @@ class CliTest(unittest.TestCase):
                          ignore=("expected.txt", "exit_code"))
         root = os.path.join(self.tmp, "sms")
         small_sms(root)
+        # --no-cache: the terminal build repeats the piped one in full.
         for args in (["build", "--root", fixture], ["check", "--root", fixture],
-                     ["check", "--root", root], ["build", "--root", root]):
+                     ["check", "--root", root], ["build", "--no-cache", "--root", root]):
             piped = testlib.run(args)
             code, raw = run_on_terminal(args)
             self.assertEqual(code, piped.returncode, args)

@@ -31,7 +31,9 @@ class InterruptTest(unittest.TestCase):
             before = testlib.snapshot(site)
 
             proc = subprocess.Popen(
-                [testlib.SMSDOC, "build", "--root", root, "--as-of", "2026-11-21", "-j", "2"],
+                # --no-cache: the same SMS again, but written in full.
+                [testlib.SMSDOC, "build", "--no-cache", "--root", root, "--as-of", "2026-11-21",
+                 "-j", "2"],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                 env=dict(os.environ, SMSDOC_TEST_WRITE_DELAY_MS="20"),
                 # A runner may start us with SIGINT ignored; a terminal would not.

@@ -56,12 +56,22 @@ def give_away(path):
                      follow_symlinks=False)
 
 
-def snapshot(path):
+# The build cache smsdoc leaves in a site for the next build: not part of
+# the site's evidence (docs/PERFORMANCE.md, docs/evidence.md).
+CACHE = ".smsdoc-cache"
+
+
+def snapshot(path, evidence_only=False):
     """Maps every entry under path (dot files and empty folders included) to
-    'dir' or the SHA-256 of its bytes; None if path does not exist."""
+    'dir' or the SHA-256 of its bytes; None if path does not exist. With
+    evidence_only, the build cache is left out."""
     if not os.path.exists(path):
         return None
     tree = {}
+    if evidence_only:
+        full = snapshot(path)
+        full.pop(CACHE, None)
+        return full
     for dirpath, dirnames, filenames in os.walk(path):
         rel_dir = os.path.relpath(dirpath, path)
         for d in dirnames:

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/diagnostics.h"
+
 namespace smsdoc {
 
 /// Plain data to bytes and back, for results passed between processes:
@@ -53,5 +55,27 @@ class ByteReader {
   size_t at_ = 0;
   bool ok_ = true;
 };
+
+/// A diagnostic through bytes, so a worker process or the build cache can
+/// hand back what was reported.
+inline void WriteDiagnostic(ByteWriter& out, const Diagnostic& d) {
+  out.Text(d.path);
+  out.Int(d.pos.line);
+  out.Int(d.pos.col);
+  out.Int(d.severity == Severity::kError ? 0 : 1);
+  out.Text(d.message);
+  out.Text(d.code);
+}
+
+inline Diagnostic ReadDiagnostic(ByteReader& in) {
+  Diagnostic d;
+  d.path = in.Text();
+  d.pos.line = static_cast<int>(in.Int());
+  d.pos.col = static_cast<int>(in.Int());
+  d.severity = in.Int() == 0 ? Severity::kError : Severity::kWarning;
+  d.message = in.Text();
+  d.code = in.Text();  // written by WriteDiagnostic from a code reported elsewhere
+  return d;
+}
 
 }  // namespace smsdoc

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
+#include "cli/up_to_date.h"
 #include "render/graph_export.h"
 #include "render/site.h"
 #include "render/theme.h"
@@ -20,19 +21,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Seconds(std::chrono::steady_clock::time_point start) {
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", s);
-  return buf;
-}
-
-// Renders the site straight into a fresh folder and swaps it in; returns
-// "" or why the site was not written (an environment problem; content
-// problems, template errors among them, go to diags).
+// Renders the site straight into a fresh folder and swaps it in, with a
+// build cache for the next run when `key` is set; returns "" or why the
+// site was not written (an environment problem; content problems, template
+// errors among them, go to diags).
 std::string RenderAndWrite(const CommandOptions& options, const Session& session,
-                           const BuildTarget& target, Diagnostics& diags, size_t& pages,
-                           std::ostream& err) {
+                           const BuildTarget& target, const std::string& key, Diagnostics& diags,
+                           size_t& pages, std::ostream& err) {
   std::string refusal = CheckOutputFolder(target.site, options.root, target.content_folders);
   if (!refusal.empty()) return refusal;
   ClearLeftovers(target.site, options.quiet, err);
@@ -47,13 +42,19 @@ std::string RenderAndWrite(const CommandOptions& options, const Session& session
              [&](const OutputFile& f) {
                if (f.copy_from.empty() && !f.workbook && EndsWith(f.path, ".html")) ++html_pages;
                progress.Advance();
-               if (options.at.empty() || f.copy_from.empty()) return writer.Add(f);
-               // --at: the files to copy are in the commit, not the work tree.
-               return writer.Add({f.path, session.disk->ReadFile(f.copy_from).value_or(""), ""});
+               if (f.copy_from.empty() || (options.at.empty() && !session.recorder))
+                 return writer.Add(f);
+               // --at: the files to copy are in the commit, not the work tree;
+               // and what the cache will compare is read through the disk.
+               std::optional<std::string> bytes = session.disk->ReadFile(f.copy_from);
+               return bytes ? writer.Add({f.path, std::move(*bytes), ""}) : writer.Add(f);
              });
   if (diags.HasErrors()) return "";  // the writer removes what it wrote
   progress.Show("hashing");
-  std::string error = writer.Finish(target.info, Jobs(options));
+  Diagnostics printed = diags;
+  printed.Sort();
+  std::string error =
+      writer.Finish(target.info, Jobs(options), MakeBuildCache(key, session, html_pages, printed));
   if (!error.empty() && !StartsWith(error, "the new site is in place"))
     return error + "; the previous site is unchanged";
   if (!error.empty()) return error;
@@ -65,7 +66,10 @@ std::string RenderAndWrite(const CommandOptions& options, const Session& session
 
 int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollowUp& next) {
   auto start = std::chrono::steady_clock::now();
+  if (std::optional<int> done = ReplayIfUpToDate(options, err, next, start)) return *done;
   Session session;
+  // A build of the work tree notes what it reads, for the next one's cache.
+  if (options.at.empty()) session.recorder = std::make_shared<ReadRecorder>();
   Diagnostics diags;
   if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
 
@@ -78,7 +82,10 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   std::string failure;
   if (!diags.HasErrors() && next.vet) failure = next.vet(target);
   if (!diags.HasErrors() && failure.empty())
-    failure = RenderAndWrite(options, session, target, diags, pages, err);
+    failure = RenderAndWrite(options, session, target,
+                             BuildKey(options, session.as_of(), target.info.revision,
+                                      session.repo ? session.repo->Head() : ""),
+                             diags, pages, err);
   diags.Sort();
   Print(diags, err);
   if (!failure.empty()) {
@@ -93,7 +100,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   std::string shown = target.site.lexically_normal().generic_string();
   if (shown.empty() || shown.back() != '/') shown += '/';
   if (options.quiet) return next.then ? next.then(target) : kExitOk;
-  err << "built " << pages << " pages in " << Seconds(start) << " s -> " << shown;
+  err << "built " << pages << " pages in " << SecondsSince(start) << " s -> " << shown;
   if (diags.WarningCount() > 0) err << " (" << Counts(diags) << ")";
   err << "\n";
   return next.then ? next.then(target) : kExitOk;

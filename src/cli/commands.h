@@ -26,6 +26,7 @@ struct CommandOptions {
   std::vector<std::string> fail_on;    ///< status: conditions that make it exit 1
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
   bool quiet = false;                  ///< no progress line, no summary line when all went well
+  bool no_cache = false;  ///< build: in full even when nothing changed since the last build
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or

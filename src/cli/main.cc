@@ -59,7 +59,7 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
   cmd->add_option("--at", options.at,
                   "read the SMS as it is in this git revision (tag, branch, commit), "
                   "not the work tree");
-  cmd->add_option("-j,--jobs", options.jobs, "worker threads (default: one per core)")
+  cmd->add_option("-j,--jobs", options.jobs, "worker threads and processes (default: one per core)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", options.quiet,
                 "no progress line and no summary line when all went well; problems still print");
@@ -127,6 +127,8 @@ int main(int argc, char** argv) {
                     "theme folder whose templates override the default theme");
   build->add_flag("--published-only", options.published_only,
                   "leave draft documents out of the site");
+  build->add_flag("--no-cache", options.no_cache,
+                  "build in full even when nothing changed since the last build");
 
   build->footer(kBuildExamples);
 
@@ -178,6 +180,8 @@ int main(int argc, char** argv) {
                    "theme folder whose templates override the default theme");
   pack->add_flag("--published-only", options.published_only,
                  "leave draft documents out of the site and the zip");
+  pack->add_flag("--no-cache", options.no_cache,
+                 "build in full even when nothing changed since the last build");
   pack->footer(kPackExamples);
 
   std::string verify_target, verify_expect;

@@ -38,6 +38,9 @@ std::optional<int> OpenSource(const CommandOptions& options, Session& session, S
                       "' (run smsdoc in the SMS folder or pass --root DIR)",
                   err);
     session.disk = std::make_unique<RealDisk>(options.root);
+    if (session.recorder)
+      session.disk =
+          std::make_unique<RecordingDisk>(std::move(session.disk), "sms", session.recorder);
     if (session.repo) {
       source.commit = session.repo->Head();
       source.revision =
@@ -71,22 +74,28 @@ PipelineOptions PipelineOptionsOf(const CommandOptions& options) {
 
 }  // namespace
 
-Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags) {
+std::string ThemeDir(const CommandOptions& options, const Config& config) {
   // --theme is relative to the current folder, `theme:` to the SMS root
   // (read from the work tree, also for --at: the theme is presentation).
-  std::string theme_dir = options.theme, label = options.theme;
-  if (theme_dir.empty() && !config.theme.empty()) {
-    label = config.theme;  // diagnostics name files relative to the SMS root
-    theme_dir = (fs::path(options.root) / config.theme).string();
-    std::error_code ec;
-    if (!fs::is_directory(theme_dir, ec)) {
-      diags.Error(kConfigFile, {}, "theme folder '" + config.theme + "' does not exist",
-                  "config-theme");
-      theme_dir.clear();
-    }
+  if (!options.theme.empty() || config.theme.empty()) return options.theme;
+  return (fs::path(options.root) / config.theme).string();
+}
+
+Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags,
+                   const std::shared_ptr<ReadRecorder>& recorder) {
+  std::string theme_dir = ThemeDir(options, config);
+  // Diagnostics name files of `theme:` relative to the SMS root.
+  std::string label = options.theme.empty() ? config.theme : options.theme;
+  std::error_code ec;
+  if (options.theme.empty() && !theme_dir.empty() && !fs::is_directory(theme_dir, ec)) {
+    diags.Error(kConfigFile, {}, "theme folder '" + config.theme + "' does not exist",
+                "config-theme");
+    theme_dir.clear();
   }
-  std::unique_ptr<RealDisk> theme_disk;
+  std::unique_ptr<Disk> theme_disk;
   if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
+  if (theme_disk && recorder)
+    theme_disk = std::make_unique<RecordingDisk>(std::move(theme_disk), "theme", recorder);
   return LoadTheme(theme_disk.get(), label, diags);
 }
 
@@ -130,6 +139,13 @@ void Progress::Draw() {
 
 void Print(const Diagnostics& diags, std::ostream& err) {
   for (const auto& d : diags.items()) err << FormatDiagnostic(d) << "\n";
+}
+
+std::string SecondsSince(std::chrono::steady_clock::time_point start) {
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", s);
+  return buf;
 }
 
 std::string Plural(size_t n, const char* word) {
@@ -189,7 +205,7 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
   if (source.repo && source.work_tree &&
       source.repo->HasUncommittedChanges(OwnOutputs(options, session.model.corpus.config)))
     session.model.corpus.revision += " with uncommitted changes";
-  session.theme = LoadThemeFor(options, session.model.corpus.config, diags);
+  session.theme = LoadThemeFor(options, session.model.corpus.config, diags, session.recorder);
   return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "base/diagnostics.h"
 #include "base/disk.h"
 #include "cli/commands.h"
+#include "load/recording_disk.h"
 #include "pipeline/pipeline.h"
 #include "render/theme.h"
 
@@ -26,6 +28,9 @@ struct Session {
   std::unique_ptr<Disk> disk;     ///< the work tree, or the tree of --at
   Model model;
   Theme theme;
+  /// When set (a build of the work tree), every read of the SMS and the
+  /// theme is noted here for the build cache.
+  std::shared_ptr<ReadRecorder> recorder;
   const std::string& as_of() const { return model.analysis.as_of; }
 };
 
@@ -41,8 +46,14 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
 void PrepareAt(const GitRepo& repo, const std::string& commit, const std::string& name,
                const CommandOptions& options, Session& session, Diagnostics& diags);
 
-/// The theme named by --theme or smsdoc.yaml's `theme:` over the default.
-Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags);
+/// The theme named by --theme or smsdoc.yaml's `theme:` over the default,
+/// its reads noted in `recorder` when given.
+Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnostics& diags,
+                   const std::shared_ptr<ReadRecorder>& recorder = nullptr);
+
+/// The theme folder a build reads: --theme, else `theme:` under the root;
+/// "" for the default theme alone.
+std::string ThemeDir(const CommandOptions& options, const Config& config);
 
 /// On a terminal, once the command has run for a second, one self-erasing
 /// status line says which stage runs and how far it is ("rendering and
@@ -76,6 +87,8 @@ class Progress {
 void ClearLeftovers(const std::filesystem::path& out, bool quiet, std::ostream& err);
 
 void Print(const Diagnostics& diags, std::ostream& err);
+/// "0.42": seconds since `start`, for summary lines.
+std::string SecondsSince(std::chrono::steady_clock::time_point start);
 std::string Plural(size_t n, const char* word);
 /// "2 errors, 1 warning"
 std::string Counts(const Diagnostics& diags);

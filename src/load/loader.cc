@@ -115,6 +115,17 @@ void ReportIgnored(const std::string& path, bool records_folder, Diagnostics& di
 
 }  // namespace
 
+std::optional<Config> LoadConfigOnly(const Disk& disk) {
+  std::optional<std::string> text = disk.ReadFile(kConfigFile);
+  if (!text) return std::nullopt;
+  Diagnostics diags;
+  YamlNode yaml = ParseYaml(*text, kConfigFile, 1, diags);
+  if (!yaml.IsMap()) return std::nullopt;
+  Config config = ParseConfig(yaml, diags);
+  if (diags.HasErrors()) return std::nullopt;
+  return config;
+}
+
 Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   Corpus corpus;
   corpus.kinds = BuiltinKinds();

@@ -9,4 +9,8 @@ namespace smsdoc {
 /// (files in parallel on `jobs` threads), validating as it goes.
 Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags);
 
+/// smsdoc.yaml alone, or nullopt when it is missing or has any problem
+/// (the full load reports it).
+std::optional<Config> LoadConfigOnly(const Disk& disk);
+
 }  // namespace smsdoc

@@ -31,14 +31,7 @@ std::string Encode(const Body& body, const Diagnostics& diags) {
     out.Int(link.pos.col);
   }
   out.Int(static_cast<int64_t>(diags.items().size()));
-  for (const Diagnostic& d : diags.items()) {
-    out.Text(d.path);
-    out.Int(d.pos.line);
-    out.Int(d.pos.col);
-    out.Int(static_cast<int64_t>(d.severity));
-    out.Text(d.message);
-    out.Text(d.code);
-  }
+  for (const Diagnostic& d : diags.items()) WriteDiagnostic(out, d);
   return out.Take();
 }
 
@@ -63,16 +56,7 @@ bool Decode(const std::string& bytes, Body& body, Diagnostics& diags) {
     link.pos.col = static_cast<int>(in.Int());
     body.links.push_back(std::move(link));
   }
-  for (int64_t n = in.Int(); n > 0 && in.ok(); --n) {
-    Diagnostic d;
-    d.path = in.Text();
-    d.pos.line = static_cast<int>(in.Int());
-    d.pos.col = static_cast<int>(in.Int());
-    d.severity = static_cast<Severity>(in.Int());
-    d.message = in.Text();
-    d.code = in.Text();
-    diags.Add(std::move(d));
-  }
+  for (int64_t n = in.Int(); n > 0 && in.ok(); --n) diags.Add(ReadDiagnostic(in));
   return in.AtEnd();
 }
 

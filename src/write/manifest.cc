@@ -8,6 +8,7 @@
 #include "adapters/sha256.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "write/build_cache.h"
 
 namespace smsdoc {
 
@@ -82,7 +83,8 @@ std::string FormatManifest(const BuildInfo& info, std::vector<FileHash> files) {
   std::sort(files.begin(), files.end(),
             [](const FileHash& a, const FileHash& b) { return a.path < b.path; });
   std::string out =
-      "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one\n"
+      "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one "
+      "and .smsdoc-cache\n"
       "# smsdoc-version: " +
       info.version +
       "\n"
@@ -162,6 +164,7 @@ std::string ListFolder(const fs::path& folder, std::vector<std::string>& paths) 
       paths.push_back(it->path().lexically_relative(folder).generic_string());
   }
   if (ec) return "cannot list '" + folder.string() + "': " + ec.message();
+  std::erase(paths, std::string(kCacheFile));  // not evidence: the next build's shortcut
   std::sort(paths.begin(), paths.end());
   return "";
 }

@@ -37,7 +37,7 @@ struct Manifest {
 Manifest ParseManifest(std::string_view text, const std::string& shown_path, Diagnostics& diags);
 
 /// Every file under `folder` ('/'-separated, relative), hidden files
-/// included, sorted. Returns "" or why the folder could not be listed.
+/// included but the build cache, sorted. Returns "" or why the folder could not be listed.
 std::string ListFolder(const std::filesystem::path& folder, std::vector<std::string>& paths);
 
 /// Every file under `folder` but a root `MANIFEST.sha256`, hidden files

@@ -17,7 +17,8 @@ namespace {
 
 const BuildInfo kInfo{"2026-11-21", "main@1a2b3c4d5e6f", "0.1.0"};
 const std::string kHeader =
-    "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one\n"
+    "# smsdoc evidence manifest: the SHA-256 of every file in this folder but this one "
+    "and .smsdoc-cache\n"
     "# smsdoc-version: 0.1.0\n"
     "# as-of: 2026-11-21\n"
     "# source-revision: main@1a2b3c4d5e6f\n"

@@ -9,6 +9,7 @@
 #include "adapters/xlsx.h"
 #include "base/interrupt.h"
 #include "base/parallel.h"
+#include "write/build_cache.h"
 #include "write/leftovers.h"
 #include "write/manifest.h"
 #include "write/paths.h"
@@ -133,7 +134,7 @@ std::string SiteWriter::Abandon(std::string error) {
   return error;
 }
 
-std::string SiteWriter::Finish(const BuildInfo& info, int jobs) {
+std::string SiteWriter::Finish(const BuildInfo& info, int jobs, const std::string& cache) {
   if (!error_.empty()) return Abandon(error_);
   if (int signal = InterruptSignal())
     return Abandon(std::string("interrupted by ") + SignalName(signal));
@@ -149,6 +150,12 @@ std::string SiteWriter::Finish(const BuildInfo& info, int jobs) {
   problem = writer_.Write(fresh_ / kManifestFile, manifest);
   if (!problem.empty())
     return Abandon(std::string("cannot write ") + kManifestFile + ": " + problem);
+  // Written last: a file of the site changed after it is newer (SiteUntouched).
+  if (!cache.empty()) {
+    problem = writer_.Write(fresh_ / kCacheFile, cache);
+    if (!problem.empty())
+      return Abandon(std::string("cannot write ") + kCacheFile + ": " + problem);
+  }
   // The last moment to stop: past it the swap takes two renames.
   if (int signal = InterruptSignal())
     return Abandon(std::string("interrupted by ") + SignalName(signal));

@@ -47,9 +47,10 @@ class SiteWriter {
   /// Writes one file now; safe from several threads. False once a write
   /// failed or a signal came: send no more.
   bool Add(const OutputFile& file);
-  /// Marker, manifest (header from `info`), swap; "" or why the site was
-  /// not replaced.
-  std::string Finish(const BuildInfo& info, int jobs);
+  /// Marker, manifest (header from `info`), the build cache when given
+  /// (`cache`, the bytes of kCacheFile), swap; "" or why the site was not
+  /// replaced.
+  std::string Finish(const BuildInfo& info, int jobs, const std::string& cache = "");
 
  private:
   std::string Abandon(std::string error);
