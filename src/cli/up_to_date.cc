@@ -80,8 +80,9 @@ std::optional<int> ReplayIfUpToDate(const CommandOptions& options, std::ostream&
   std::string theme_dir = ThemeDir(options, *config);
   std::unique_ptr<Disk> theme;
   if (!theme_dir.empty()) theme = std::make_unique<RealDisk>(theme_dir);
-  if (!SameAnswers(cache->reads, {{"sms", &sms}, {"theme", theme.get()}})) return std::nullopt;
-  if (!SiteUntouched(site)) return std::nullopt;
+  if (!SameAnswers(cache->reads, {{"sms", &sms}, {"theme", theme.get()}}, Jobs(options)) ||
+      !SiteUntouched(site, Jobs(options)))
+    return std::nullopt;
 
   BuildTarget target{site,
                      {resolved.as_of, revision, SMSDOC_VERSION},

@@ -1,6 +1,9 @@
 #include "load/recording_disk.h"
 
+#include <atomic>
+
 #include "adapters/sha256.h"
+#include "base/parallel.h"
 
 namespace smsdoc {
 
@@ -88,12 +91,15 @@ bool RecordingDisk::IsFolder(const std::string& path) const {
 }
 
 bool SameAnswers(const std::vector<DiskRead>& reads,
-                 const std::map<std::string, const Disk*>& disks) {
-  for (const DiskRead& read : reads) {
-    auto it = disks.find(read.disk);
-    if (it == disks.end() || !it->second || Answer(*it->second, read) != read.answer) return false;
-  }
-  return true;
+                 const std::map<std::string, const Disk*>& disks, int jobs) {
+  std::atomic<bool> same{true};
+  ParallelFor(reads.size(), jobs, [&](size_t i) {
+    if (!same) return;  // one difference is enough
+    auto it = disks.find(reads[i].disk);
+    if (it == disks.end() || !it->second || Answer(*it->second, reads[i]) != reads[i].answer)
+      same = false;
+  });
+  return same;
 }
 
 }  // namespace smsdoc

@@ -43,8 +43,9 @@ class RecordingDisk : public Disk {
 };
 
 /// Asks every question of `reads` again of the disk of its name in `disks`
-/// (a name not there is a change): true when every answer is the same.
+/// (a name not there is a change), on `jobs` threads: true when every
+/// answer is the same.
 bool SameAnswers(const std::vector<DiskRead>& reads,
-                 const std::map<std::string, const Disk*>& disks);
+                 const std::map<std::string, const Disk*>& disks, int jobs = 1);
 
 }  // namespace smsdoc

@@ -1,7 +1,10 @@
 #include "write/build_cache.h"
 
+#include <atomic>
+
 #include "adapters/sha256.h"
 #include "base/bytes.h"
+#include "base/parallel.h"
 #include "write/manifest.h"
 #include "write/site_writer.h"
 
@@ -62,7 +65,7 @@ std::optional<BuildCache> DecodeBuildCache(const std::string& bytes, std::string
   return cache;
 }
 
-bool SiteUntouched(const fs::path& site) {
+bool SiteUntouched(const fs::path& site, int jobs) {
   std::error_code ec;
   fs::file_time_type written = fs::last_write_time(site / kCacheFile, ec);
   if (ec) return false;
@@ -78,11 +81,13 @@ bool SiteUntouched(const fs::path& site) {
     if (found[i] != manifest.files[i].path) return false;
   }
   found.push_back(kManifestFile);
-  for (const auto& path : found) {
-    fs::file_time_type changed = fs::last_write_time(site / path, ec);
-    if (ec || changed > written) return false;
-  }
-  return true;
+  std::atomic<bool> untouched{true};
+  ParallelFor(found.size(), jobs, [&](size_t i) {
+    std::error_code file_ec;
+    fs::file_time_type changed = fs::last_write_time(site / found[i], file_ec);
+    if (file_ec || changed > written) untouched = false;
+  });
+  return untouched;
 }
 
 }  // namespace smsdoc

@@ -30,7 +30,8 @@ std::optional<BuildCache> DecodeBuildCache(const std::string& bytes, std::string
 
 /// True when `site` holds what the build that wrote its cache left: every
 /// file of MANIFEST.sha256 and no other, none modified after the cache was
-/// written (modification times; a full check of the bytes is `verify`).
-bool SiteUntouched(const std::filesystem::path& site);
+/// written (modification times, looked up on `jobs` threads; a full check
+/// of the bytes is `verify`).
+bool SiteUntouched(const std::filesystem::path& site, int jobs = 1);
 
 }  // namespace smsdoc
