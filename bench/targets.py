@@ -15,6 +15,10 @@
    400 MiB.
 3. `bench/shared_history.sh COMMITS`: the example in a sub-folder of a
    repository with that many commits builds in at most 1 s.
+4. Incremental builds of `gen_sms.py INCREMENTAL` into one folder: a full
+   build (`--no-cache`), a build with nothing changed (target: at most 5 %
+   of the full build) and a build after one document's body was edited
+   (target: at most 10 %), each the median of three.
 
 Prints one Markdown table per part; exits 0 whatever the figures (a
 benchmark reports, the tests judge behaviour). Everything is written under
@@ -108,12 +112,36 @@ def risks(smsdoc, count, work):
     shutil.rmtree(sms)
 
 
+def incremental(smsdoc, n, work, repeats=3):
+    sms = os.path.join(work, "incremental")
+    generate(n, sms)
+    cmd = [smsdoc, "build", "--root", sms, "--out", os.path.join(work, "out-incremental"),
+           "--as-of", AS_OF, "-q"]
+    full = statistics.median(measure(cmd + ["--no-cache"])[0] for _ in range(repeats))
+    same = statistics.median(measure(cmd)[0] for _ in range(repeats))
+    documents = sorted(os.path.join(d, f) for d, _, files in os.walk(os.path.join(sms, "policies"))
+                       for f in files if f.endswith(".md"))
+    edited = []
+    for path in documents[:repeats]:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("\nOne more sentence.\n")
+        edited.append(measure(cmd)[0])
+    print("| items | full build s | nothing changed s | share (target 5 %) "
+          "| one body edited s | share (target 10 %) |")
+    print("|---|---|---|---|---|---|")
+    print("| %d | %.2f | %.2f | %.1f %% | %.2f | %.1f %% |" % (
+        n, full, same, 100 * same / full, statistics.median(edited),
+        100 * statistics.median(edited) / full))
+    shutil.rmtree(sms)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--risks", type=int, default=100000, help="0 skips")
     parser.add_argument("--commits", type=int, default=20000, help="0 skips")
+    parser.add_argument("--incremental", type=int, default=10000, help="0 skips")
     parser.add_argument("--smsdoc", default=os.path.join(ROOT, "build", "smsdoc"))
     args = parser.parse_args()
     smsdoc = os.path.abspath(args.smsdoc)
@@ -137,6 +165,9 @@ def main():
             print("\n3. History in a shared repository\n", flush=True)
             subprocess.run([os.path.join(HERE, "shared_history.sh"), str(args.commits)],
                            env=dict(os.environ, SMSDOC=smsdoc), check=True)
+        if args.incremental:
+            print("\n4. Incremental builds\n", flush=True)
+            incremental(smsdoc, args.incremental, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
