@@ -29,7 +29,7 @@ import testlib
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 CASES = ["several-errors", "errors-across-stages", "yaml-syntax", "anchor-unknown",
-         "warning-only", "raw-html", "custom-kind"]
+         "warning-only", "raw-html", "custom-kind", "diagnostics-accepted"]
 
 
 def text_diagnostics(stderr):
@@ -78,10 +78,11 @@ class DiagnosticFormatsTest(unittest.TestCase):
         js = testlib.run(["check", "--format", "json"] + args, cwd=cwd)
         self.assertEqual((js.returncode, js.stderr), (text.returncode, summary + "\n"))
         doc = json.loads(js.stdout)
-        self.assertEqual(list(doc), ["diagnostics", "errors", "warnings"])
+        self.assertEqual(list(doc), ["diagnostics", "errors", "warnings", "ignored"])
         self.assertEqual([(d["file"], d["line"], d["column"], d["severity"], d["message"],
                            d["code"]) for d in doc["diagnostics"]], expected)
         self.assertEqual((doc["errors"], doc["warnings"]), (errors, len(expected) - errors))
+        self.assertEqual(doc["ignored"], int(testlib.CHECKED_RE.match(summary).group(5) or 0))
 
         sarif = testlib.run(["check", "--format", "sarif"] + args, cwd=cwd)
         self.assertEqual((sarif.returncode, sarif.stderr), (text.returncode, summary + "\n"))

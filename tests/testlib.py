@@ -21,7 +21,8 @@ REPO = None  # absolute path of the repository root (the example SMS)
 # there were warnings.
 BUILT_RE = re.compile(r"^built (\d+) pages in \d+\.\d\d s -> (.+/)( \(.*\))?$")
 CHECKED_RE = re.compile(
-    r"^smsdoc: checked (\d+) documents? and (\d+) records?: (\d+) errors?, (\d+) warnings?$")
+    r"^smsdoc: checked (\d+) documents? and (\d+) records?: (\d+) errors?, (\d+) warnings?"
+    r"(?:, (\d+) ignored)?$")
 # A diagnostic line; the position is left out when there is none (a folder,
 # an unreadable file, smsdoc.yaml as a whole).
 DIAG_RE = re.compile(r"^(.+?)(?::(\d+):(\d+))?: (error|warning): (.+) \[([a-z0-9-]+)\]$")

@@ -20,6 +20,8 @@ void Diagnostics::Add(Diagnostic d) { items_.push_back(std::move(d)); }
 void Diagnostics::Merge(Diagnostics&& other) {
   for (auto& d : other.items_) items_.push_back(std::move(d));
   other.items_.clear();
+  ignored_ += other.ignored_;
+  other.ignored_ = 0;
 }
 
 void Diagnostics::Sort() {

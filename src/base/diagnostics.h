@@ -32,11 +32,22 @@ class Diagnostics {
   void Sort();
   int ErrorCount() const;
   int WarningCount() const;
+  /// Removes the diagnostics `drop` picks, counting them as ignored
+  /// (smsdoc.yaml's `diagnostics:`, an item's `accept:`).
+  template <typename Pred>
+  void Ignore(Pred drop) {
+    ignored_ += static_cast<int>(std::erase_if(items_, drop));
+  }
+  int IgnoredCount() const { return ignored_; }
+  void AddIgnored(int n) { ignored_ += n; }
+  /// The items themselves, for a stage that changes severities.
+  std::vector<Diagnostic>& mutable_items() { return items_; }
   bool HasErrors() const { return ErrorCount() > 0; }
   const std::vector<Diagnostic>& items() const { return items_; }
 
  private:
   std::vector<Diagnostic> items_;
+  int ignored_ = 0;
 };
 
 /// "path:line:col: error: message [code]".

@@ -101,7 +101,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   if (shown.empty() || shown.back() != '/') shown += '/';
   if (options.quiet) return next.then ? next.then(target) : kExitOk;
   err << "built " << pages << " pages in " << SecondsSince(start) << " s -> " << shown;
-  if (diags.WarningCount() > 0) err << " (" << Counts(diags) << ")";
+  if (diags.WarningCount() > 0 || diags.IgnoredCount() > 0) err << " (" << Counts(diags) << ")";
   err << "\n";
   return next.then ? next.then(target) : kExitOk;
 }

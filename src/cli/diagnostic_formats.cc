@@ -18,7 +18,8 @@ int Column(const Diagnostic& d) { return d.pos.col > 0 ? d.pos.col : 1; }
 
 std::string Counts(const Diagnostics& diags) {
   return "\"errors\": " + std::to_string(diags.ErrorCount()) +
-         ",\n  \"warnings\": " + std::to_string(diags.WarningCount());
+         ",\n  \"warnings\": " + std::to_string(diags.WarningCount()) +
+         ",\n  \"ignored\": " + std::to_string(diags.IgnoredCount());
 }
 
 // A row "| `code` | severity | stage | meaning |" of the docs' table.

@@ -29,10 +29,11 @@ TEST_CASE("JSON: every diagnostic with the text output's positions, then the cou
       "\"code\": \"config-theme\", \"message\": \"theme folder 'Zürich' does not exist\"}\n"
       "  ],\n"
       "  \"errors\": 2,\n"
-      "  \"warnings\": 1\n"
+      "  \"warnings\": 1,\n"
+      "  \"ignored\": 0\n"
       "}\n");
   CHECK(DiagnosticsJson(Diagnostics()) ==
-        "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
+        "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"ignored\": 0\n}\n");
 }
 
 TEST_CASE("SARIF: one rule per code used, results with locations") {

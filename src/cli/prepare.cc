@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "check/diagnostic_levels.h"
 #include "cli/environment.h"
 #include "cli/own_outputs.h"
 #include "write/leftovers.h"
@@ -153,7 +154,10 @@ std::string Plural(size_t n, const char* word) {
 }
 
 std::string Counts(const Diagnostics& diags) {
-  return Plural(diags.ErrorCount(), "error") + ", " + Plural(diags.WarningCount(), "warning");
+  std::string counts =
+      Plural(diags.ErrorCount(), "error") + ", " + Plural(diags.WarningCount(), "warning");
+  if (diags.IgnoredCount() > 0) counts += ", " + std::to_string(diags.IgnoredCount()) + " ignored";
+  return counts;
 }
 
 void ClearLeftovers(const fs::path& out, bool quiet, std::ostream& err) {
@@ -206,6 +210,7 @@ std::optional<int> Prepare(const CommandOptions& options, Session& session, Diag
       source.repo->HasUncommittedChanges(OwnOutputs(options, session.model.corpus.config)))
     session.model.corpus.revision += " with uncommitted changes";
   session.theme = LoadThemeFor(options, session.model.corpus.config, diags, session.recorder);
+  ApplyDiagnosticLevels(session.model.corpus.config, diags);  // the theme's too
   return std::nullopt;
 }
 

@@ -42,7 +42,8 @@ std::string BuildKey(const CommandOptions& options, const std::string& as_of,
 std::string MakeBuildCache(const std::string& key, const Session& session, size_t pages,
                            const Diagnostics& diags) {
   if (key.empty() || !session.recorder) return "";
-  return EncodeBuildCache({key, pages, session.recorder->Reads(), diags.items()});
+  return EncodeBuildCache({key, pages, session.recorder->Reads(), diags.items(),
+                           static_cast<size_t>(diags.IgnoredCount())});
 }
 
 std::optional<int> ReplayIfUpToDate(const CommandOptions& options, std::ostream& err,
@@ -92,13 +93,14 @@ std::optional<int> ReplayIfUpToDate(const CommandOptions& options, std::ostream&
   }
   Diagnostics diags;
   for (auto& d : cache->diagnostics) diags.Add(std::move(d));
+  diags.AddIgnored(static_cast<int>(cache->ignored));
   Print(diags, err);
   if (!options.quiet) {
     std::string folder = site.lexically_normal().generic_string();
     if (folder.empty() || folder.back() != '/') folder += '/';
     err << folder << " is up to date: nothing changed since the last build ("
         << Plural(cache->pages, "page");
-    if (diags.WarningCount() > 0) err << ", " << Counts(diags);
+    if (diags.WarningCount() > 0 || diags.IgnoredCount() > 0) err << ", " << Counts(diags);
     err << "; checked in " << SecondsSince(start) << " s)\n";
   }
   return next.then ? next.then(target) : kExitOk;

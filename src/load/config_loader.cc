@@ -1,17 +1,19 @@
 #include "load/config_loader.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/text.h"
+#include "base/warning_codes.h"
 #include "load/field_reader.h"
 
 namespace smsdoc {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"allow_raw_html", "folders", "kinds",     "limits",
-                                           "organization",   "output",  "readiness", "risk_scoring",
-                                           "roles",          "scope",   "theme",     "title"};
+const std::vector<std::string> kTopKeys = {
+    "allow_raw_html", "diagnostics",  "folders", "kinds", "limits", "organization", "output",
+    "readiness",      "risk_scoring", "roles",   "scope", "theme",  "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
@@ -117,6 +119,36 @@ void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
   if (auto mb = reader.Integer("file_size_mb", false, 1, 1 << 20)) config.file_size_mb = *mb;
 }
 
+// diagnostics: {CODE: ignore | warning | error}, for warning codes only.
+void ReadDiagnosticLevels(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos,
+                "'diagnostics' must map warning codes to ignore, warning or error", "config-type");
+    return;
+  }
+  const std::vector<std::string>& warnings = WarningCodes();
+  for (const auto& e : node.entries) {
+    if (std::find(warnings.begin(), warnings.end(), e.key) == warnings.end()) {
+      diags.Error(kConfigFile, e.key_pos,
+                  "'" + e.key +
+                      "' is not a warning code: only warnings can be ignored or made errors "
+                      "(docs/diagnostics.md)" +
+                      DidYouMean(e.key, warnings),
+                  "config-diagnostics");
+      continue;
+    }
+    std::string level = e.value.IsScalar() ? std::string(Trim(e.value.scalar)) : "";
+    if (level != "ignore" && level != "warning" && level != "error") {
+      diags.Error(kConfigFile, e.value.pos,
+                  "'" + e.key + "' must be set to ignore, warning or error, got " +
+                      (e.value.IsScalar() ? "'" + level + "'" : DescribeYaml(e.value)),
+                  "config-diagnostics");
+      continue;
+    }
+    if (level != "warning") config.diagnostic_levels.push_back({e.key, level, e.key_pos});
+  }
+}
+
 std::string Scalar(const YamlNode& map, const char* key, bool required, Diagnostics& diags) {
   const YamlNode* v = map.Find(key);
   if (!v || v->IsNull()) {
@@ -214,6 +246,8 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
   if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
+  if (const YamlNode* levels = root.Find("diagnostics"))
+    ReadDiagnosticLevels(*levels, config, diags);
   return config;
 }
 

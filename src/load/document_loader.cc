@@ -13,7 +13,7 @@ namespace {
 const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
 const std::vector<std::string> kDocumentFields = {
     "id",        "title",         "type",        "owner",       "approver", "version", "status",
-    "effective", "review_months", "approved_on", "reviewed_on", "clauses",  "related"};
+    "effective", "review_months", "approved_on", "reviewed_on", "clauses",  "related", "accept"};
 const std::vector<std::string> kProcessFields = {"purpose", "inputs",     "outputs", "activities",
                                                  "kpis",    "interfaces", "records"};
 
@@ -105,6 +105,7 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
   doc.approved_on_pos = reader.PosOf("approved_on");
   doc.clauses = reader.Clauses("clauses");
   AddIdRefs(reader, doc, "related", "");
+  doc.accepts = reader.Accepts("accept");
   if (is_process) ReadProcess(reader, doc);
 
   body = {path, std::string(fm.body), fm.body_first_line};

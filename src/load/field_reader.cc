@@ -9,6 +9,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "base/utf8.h"
+#include "base/warning_codes.h"
 #include "model/clauses.h"
 
 namespace smsdoc {
@@ -329,6 +330,33 @@ void FieldReader::Rows(const std::string& key, const std::vector<std::string>& f
     reader.RejectUnknown(fields);
     row(reader);
   }
+}
+
+std::vector<Acceptance> FieldReader::Accepts(const std::string& key) {
+  std::vector<Acceptance> accepts;
+  const YamlNode* node = map_.Find(key);
+  if (!node || node->IsNull()) return accepts;
+  if (!node->IsMap()) {
+    diags_.Error(path_, node->pos,
+                 "'" + key + "' must map warning codes to the reason each is accepted, got " +
+                     DescribeYaml(*node),
+                 "accept-code");
+    return accepts;
+  }
+  const std::vector<std::string>& warnings = WarningCodes();
+  for (const auto& e : node->entries) {
+    if (std::find(warnings.begin(), warnings.end(), e.key) == warnings.end()) {
+      diags_.Error(path_, e.key_pos,
+                   "'" + e.key + "' is not a warning code: only warnings can be accepted" +
+                       DidYouMean(e.key, warnings),
+                   "accept-code");
+    } else if (!e.value.IsScalar() || Trim(e.value.scalar).empty()) {
+      diags_.Error(path_, e.key_pos, "accepting '" + e.key + "' needs a reason", "accept-code");
+    } else {
+      accepts.push_back({e.key, std::string(Trim(e.value.scalar)), e.key_pos});
+    }
+  }
+  return accepts;
 }
 
 void FieldReader::RejectUnknown(const std::vector<std::string>& known) {

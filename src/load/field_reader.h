@@ -7,6 +7,7 @@
 #include "adapters/yaml.h"
 #include "base/diagnostics.h"
 #include "model/config.h"
+#include "model/corpus.h"
 
 namespace smsdoc {
 
@@ -42,6 +43,9 @@ class FieldReader {
   std::vector<std::string> Clauses(const std::string& key);
   /// IDs of other items: one ID for `single`, else a list.
   std::vector<Located> Ids(const std::string& key, bool single, bool required);
+  /// `accept: {CODE: reason}`: warning codes this item accepts, each with
+  /// its reason.
+  std::vector<Acceptance> Accepts(const std::string& key);
   /// Reports every key not in `known` (with a suggestion).
   void RejectUnknown(const std::vector<std::string>& known);
   /// Calls `row` with a reader for each mapping in the list `key`, whose

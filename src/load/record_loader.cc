@@ -109,7 +109,9 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
 
   std::vector<std::string> known;
   for (const auto& spec : record.kind->fields) known.push_back(spec.name);
+  known.push_back("accept");  // every kind's, never a register column
   reader.RejectUnknown(known);
+  record.accepts = reader.Accepts("accept");
   for (const auto& spec : record.kind->fields) {
     FieldValue v = ReadField(reader, spec, record);
     if (spec.name == "title") record.title = v.text;

@@ -68,6 +68,12 @@ struct Config {
   };
   bool readiness_check = true;
   std::vector<NotApplicable> not_applicable;
+  /// diagnostics: a warning code made "ignore" or "error".
+  struct DiagnosticLevel {
+    std::string code, level;
+    Pos pos;
+  };
+  std::vector<DiagnosticLevel> diagnostic_levels;
 
   const Role* FindRole(const std::string& key) const;
   std::vector<std::string> RoleKeys() const;

@@ -55,6 +55,13 @@ struct DocumentControl {
   std::vector<Revision> history;  ///< newest first
 };
 
+/// `accept: {CODE: reason}` on an item: that warning, on that item, is
+/// reviewed and left as it is; not printed, listed with the reason.
+struct Acceptance {
+  std::string warning, reason;  ///< the warning's code
+  Pos pos;
+};
+
 /// A policy-type document or a process definition (Markdown with front matter).
 struct Document {
   std::string path;  ///< relative to the SMS root
@@ -65,6 +72,7 @@ struct Document {
   std::vector<std::string> clauses;
   Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings
   Pos effective_pos, approved_on_pos;
+  std::vector<Acceptance> accepts;
   DocumentControl control;
 
   // Process definitions only.
@@ -95,6 +103,7 @@ struct Record {
   Pos id_pos;  ///< of its ID, which names its page
   std::vector<FieldValue> fields;
   std::vector<Reference> refs;
+  std::vector<Acceptance> accepts;
 
   const FieldValue* Field(const std::string& name) const;
 };

@@ -3,6 +3,7 @@
 #include "analyse/analysis.h"
 #include "check/analysis_checks.h"
 #include "check/checks.h"
+#include "check/diagnostic_levels.h"
 #include "check/portable_outputs.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
@@ -22,6 +23,9 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
   CheckWorkbookLimits(model.graph, diags);
+  // The SMS's say over its warnings, while drafts are still in the corpus.
+  ApplyAcceptances(model.corpus, diags);
+  ApplyDiagnosticLevels(model.corpus.config, diags);
   if (!options.published_only) return;
   model.corpus = WithoutDrafts(model.corpus);
   Diagnostics relinked;  // the same references, already reported

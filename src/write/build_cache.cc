@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A new layout of the data gets a new header: older caches are then foreign.
-constexpr std::string_view kHeader = "smsdoc build cache 1\n";
+constexpr std::string_view kHeader = "smsdoc build cache 2\n";
 
 }  // namespace
 
@@ -32,6 +32,7 @@ std::string EncodeBuildCache(const BuildCache& cache) {
   }
   out.Int(static_cast<int64_t>(cache.diagnostics.size()));
   for (const Diagnostic& d : cache.diagnostics) WriteDiagnostic(out, d);
+  out.Int(static_cast<int64_t>(cache.ignored));
   std::string data = out.Take();
   return std::string(kHeader) + data + Sha256Hex(data);
 }
@@ -60,6 +61,7 @@ std::optional<BuildCache> DecodeBuildCache(const std::string& bytes, std::string
     cache.reads.push_back(std::move(r));
   }
   for (int64_t n = in.Int(); n > 0 && in.ok(); --n) cache.diagnostics.push_back(ReadDiagnostic(in));
+  cache.ignored = static_cast<size_t>(in.Int());
   if (!in.AtEnd()) return std::nullopt;
   why_not.clear();
   return cache;

@@ -19,6 +19,7 @@ struct BuildCache {
   size_t pages = 0;
   std::vector<DiskRead> reads;          ///< sorted
   std::vector<Diagnostic> diagnostics;  ///< what the build printed, in order
+  size_t ignored = 0;                   ///< and how many it left out
 };
 
 /// The cache file's bytes: a header line, the data, its SHA-256.

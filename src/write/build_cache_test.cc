@@ -10,7 +10,8 @@ TEST_CASE("BuildCache: back as written; damaged or foreign bytes are not trusted
       .pages = 12,
       .reads = {{"sms", "read", "policies/a b.md", "0f"}, {"theme", "list", "", "x"}},
       .diagnostics = {{"policies/a b.md", {3, 4}, Severity::kWarning, "late", "overdue"},
-                      {"records/r.yaml", {}, Severity::kError, "bad\nline", "x-y"}}};
+                      {"records/r.yaml", {}, Severity::kError, "bad\nline", "x-y"}},
+      .ignored = 5};
   std::string bytes = EncodeBuildCache(cache);
   std::string why;
   std::optional<BuildCache> back = DecodeBuildCache(bytes, why);
@@ -19,6 +20,7 @@ TEST_CASE("BuildCache: back as written; damaged or foreign bytes are not trusted
   CHECK(back->key == cache.key);
   CHECK(back->pages == 12);
   CHECK(back->reads == cache.reads);
+  CHECK(back->ignored == 5);
   REQUIRE(back->diagnostics.size() == 2);
   for (size_t i = 0; i < 2; ++i)
     CHECK(FormatDiagnostic(back->diagnostics[i]) == FormatDiagnostic(cache.diagnostics[i]));
@@ -32,7 +34,7 @@ TEST_CASE("BuildCache: back as written; damaged or foreign bytes are not trusted
   }
   CHECK_FALSE(DecodeBuildCache(bytes.substr(0, bytes.size() - 70), why));
   CHECK(why == "damaged");
-  CHECK_FALSE(DecodeBuildCache("smsdoc build cache 0\n" + bytes.substr(21), why));
+  CHECK_FALSE(DecodeBuildCache("smsdoc build cache 1\n" + bytes.substr(21), why));
   CHECK(why == "written by another version of smsdoc");
   CHECK_FALSE(DecodeBuildCache("", why));
 }

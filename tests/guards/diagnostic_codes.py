@@ -15,7 +15,9 @@ src/**/*.{h,cc} (tests excluded) where a code goes:
   - the literals returned by a function called there (AttentionCode()).
 A code expression that is none of a literal, a ternary of literals, a
 parameter passed on, a `.code` member passed on or such a call fails the
-guard, so a new way of passing codes cannot hide them from it. One place
+guard, so a new way of passing codes cannot hide them from it. The list
+of WarningCodes() (src/base/warning_codes.h) must be exactly the codes
+documented as warnings. One place
 is exempt: ReadDiagnostic (base/bytes.h) reads back the code that
 WriteDiagnostic wrote, from a diagnostic made (and read here) elsewhere.
 """
@@ -263,6 +265,16 @@ def main():
             problems.append(f"tests/guards/diagnostic_codes.py: NOT_DIAGNOSTIC lists '{code}', "
                             "which is documented or no longer used")
         used.pop(code, None)
+    # WarningCodes() (what `diagnostics:` and `accept:` may name) lists
+    # exactly the codes documented as warnings.
+    warnings = set(re.findall(r"^\| `([^`]+)` \| warning", doc, re.M))
+    table = (root / "src/base/warning_codes.h").read_text(encoding="utf-8")
+    listed = re.findall(r'"([a-z0-9-]+)"', table.split("kCodes = {", 1)[1].split("};", 1)[0])
+    for code in sorted(set(listed) - warnings):
+        problems.append(f"src/base/warning_codes.h: '{code}' is not a warning of "
+                        "docs/diagnostics.md")
+    for code in sorted(warnings - set(listed)):
+        problems.append(f"src/base/warning_codes.h: the warning '{code}' is missing")
     for code in sorted(used.keys() - documented):
         problems.append(f"{used[code]}: code '{code}' is not in docs/diagnostics.md")
     for code in sorted(documented - used.keys()):
