@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/warning_codes.h"
+#include "load/document_loader.h"
 #include "load/field_reader.h"
 
 namespace smsdoc {
@@ -12,8 +13,8 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "diagnostics",  "folders", "kinds", "limits", "organization", "output",
-    "readiness",      "risk_scoring", "roles",   "scope", "theme",  "title"};
+    "allow_raw_html", "defaults",  "diagnostics",  "folders", "kinds", "limits", "organization",
+    "output",         "readiness", "risk_scoring", "roles",   "scope", "theme",  "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
@@ -117,6 +118,50 @@ void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
   FieldReader reader(node, node.pos, kConfigFile, config, diags);
   reader.RejectUnknown({"file_size_mb"});
   if (auto mb = reader.Integer("file_size_mb", false, 1, 1 << 20)) config.file_size_mb = *mb;
+}
+
+// One level of `defaults:` (owner, approver, type, review_months).
+DocumentDefaults ReadDefaultValues(const YamlNode& node, const Config& config, Diagnostics& diags,
+                                   bool with_folders) {
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  std::vector<std::string> keys = {"owner", "approver", "type", "review_months"};
+  if (with_folders) keys.push_back("folders");
+  reader.RejectUnknown(keys);
+  DocumentDefaults d;
+  d.owner = reader.Role("owner", false);
+  d.approver = reader.Role("approver", false);
+  d.type = reader.Enum("type", false, DocumentTypes());
+  d.review_months = static_cast<int>(reader.Integer("review_months", false, 1, 60).value_or(0));
+  return d;
+}
+
+// defaults: what documents that leave a field out get, per folder too.
+void ReadDefaults(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos, "'defaults' must be a mapping", "config-type");
+    return;
+  }
+  config.defaults = ReadDefaultValues(node, config, diags, true);
+  const YamlNode* folders = node.Find("folders");
+  if (!folders || folders->IsNull()) return;
+  if (!folders->IsMap()) {
+    diags.Error(kConfigFile, folders->pos,
+                "'folders' in 'defaults' must map folders to their defaults", "config-type");
+    return;
+  }
+  for (const auto& e : folders->entries) {
+    if (!e.value.IsMap()) {
+      diags.Error(kConfigFile, e.key_pos,
+                  "the defaults of '" + e.key +
+                      "' must be a mapping (owner, approver, type, "
+                      "review_months)",
+                  "config-type");
+      continue;
+    }
+    std::string dir = e.key;
+    while (!dir.empty() && dir.back() == '/') dir.pop_back();
+    config.folder_defaults.push_back({dir, ReadDefaultValues(e.value, config, diags, false)});
+  }
 }
 
 // diagnostics: {CODE: ignore | warning | error}, for warning codes only.
@@ -246,6 +291,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
   if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
+  if (const YamlNode* defaults = root.Find("defaults")) ReadDefaults(*defaults, config, diags);
   if (const YamlNode* levels = root.Find("diagnostics"))
     ReadDiagnosticLevels(*levels, config, diags);
   return config;

@@ -78,7 +78,11 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
   doc.id = reader.Id("id", true);
   doc.id_pos = reader.PosOf("id");
   doc.title = reader.Text("title", true);
-  doc.type = reader.Enum("type", true, DocumentTypes());
+  const DocumentDefaults defaults = config.DefaultsFor(path);
+  // A process's type is always "process": no default makes it one.
+  std::string default_type = is_process ? "" : defaults.type;
+  doc.type = reader.Enum("type", default_type.empty(), DocumentTypes());
+  if (!reader.Node("type")) doc.type = default_type;
   if (is_process && !doc.type.empty() && doc.type != "process") {
     diags.Error(path, reader.PosOf("type"),
                 "a process definition must have 'type: process', got '" + doc.type + "'",
@@ -90,16 +94,21 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
         "'type: process' is for process definitions, which live in '" + config.processes_dir + "/'",
         "field-enum");
   }
-  doc.owner = reader.Role("owner", true);
-  doc.approver = reader.Role("approver", true);
+  doc.owner = reader.Role("owner", defaults.owner.empty());
+  if (doc.owner.empty() && !reader.Node("owner")) doc.owner = defaults.owner;
+  doc.approver = reader.Role("approver", defaults.approver.empty());
+  if (doc.approver.empty() && !reader.Node("approver")) doc.approver = defaults.approver;
   doc.version = reader.Text("version", true);
   doc.version_pos = reader.PosOf("version");
   doc.approver_pos = reader.PosOf("approver");
   doc.status = reader.Enum("status", true, kStatuses);
-  doc.effective = reader.Date("effective", true);
+  // A draft takes effect when it is approved: until then it needs no date.
+  doc.effective = reader.Date("effective", doc.status != "draft");
   doc.approved_on = reader.Date("approved_on", false);
   doc.reviewed_on = reader.Date("reviewed_on", false);
-  doc.review_months = static_cast<int>(reader.Integer("review_months", true, 1, 60).value_or(0));
+  doc.review_months = static_cast<int>(
+      reader.Integer("review_months", defaults.review_months == 0, 1, 60).value_or(0));
+  if (!reader.Node("review_months")) doc.review_months = defaults.review_months;
   doc.review_pos = reader.PosOf(doc.reviewed_on.empty() ? "review_months" : "reviewed_on");
   doc.effective_pos = reader.PosOf("effective");
   doc.approved_on_pos = reader.PosOf("approved_on");

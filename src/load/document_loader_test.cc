@@ -141,3 +141,55 @@ TEST_CASE("relative links resolve against the file's folder and may not climb ou
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+TEST_CASE("defaults: fill what a document leaves out, folder entries first") {
+  Diagnostics d;
+  Config config = ParseConfig(
+      ParseYaml(std::string(testing::kConfig) +
+                    "defaults:\n"
+                    "  owner: sms-manager\n  approver: change-manager\n  review_months: 24\n"
+                    "  type: policy\n"
+                    "  folders:\n    policies/plans/: {type: plan, owner: change-manager}\n",
+                "smsdoc.yaml", 1, d),
+      d);
+  REQUIRE(d.items().empty());
+  const std::string bare = "---\nid: PLN-1\ntitle: A plan\nversion: \"0.1\"\nstatus: draft\n---\n";
+  auto plan = LoadDocument("policies/plans/p.md", bare, false, config, d);
+  auto policy = LoadDocument("policies/q.md", bare, false, config, d);
+  CHECK(Messages(d).empty());  // a draft needs no effective date either
+  REQUIRE(plan);
+  REQUIRE(policy);
+  CHECK(plan->type == "plan");
+  CHECK(plan->owner == "change-manager");
+  CHECK(policy->type == "policy");
+  CHECK(policy->owner == "sms-manager");
+  for (const auto& doc : {*plan, *policy}) {
+    CHECK(doc.approver == "change-manager");
+    CHECK(doc.review_months == 24);
+    CHECK(doc.effective.empty());
+  }
+  // What the document says wins; a process is never given a default type.
+  auto own = LoadDocument("policies/r.md", testing::Doc("POL-2"), false, config, d);
+  REQUIRE(own);
+  CHECK(own->owner == "sms-manager");
+  CHECK(own->approver == "sms-manager");
+  CHECK(own->review_months == 12);
+  LoadDocument("processes/c.md", bare, true, config, d);
+  CHECK(Messages(d) ==
+        std::vector<std::string>{"processes/c.md:1:1: error: missing required field 'type' "
+                                 "[field-missing]"});
+}
+
+TEST_CASE("an approved document still needs its effective date") {
+  Diagnostics d;
+  LoadDocument("policies/a.md",
+               "---\nid: POL-1\ntitle: T\ntype: policy\nowner: sms-manager\napprover: "
+               "sms-manager\nversion: \"1.0\"\nstatus: approved\nreview_months: 12\n---\n",
+               false, TestConfig(), d);
+  CHECK(Messages(d) == std::vector<std::string>{"policies/a.md:1:1: error: missing required "
+                                                "field 'effective' [field-missing]"});
+}
+
+}  // namespace smsdoc

@@ -27,4 +27,24 @@ std::vector<std::string> Config::RoleKeys() const {
   return out;
 }
 
+DocumentDefaults Config::DefaultsFor(const std::string& path) const {
+  DocumentDefaults d = defaults;
+  size_t best = 0;
+  const DocumentDefaults* folder = nullptr;
+  for (const auto& [dir, values] : folder_defaults) {
+    bool inside = path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                  path[dir.size()] == '/';
+    if (inside && dir.size() >= best) {
+      best = dir.size();
+      folder = &values;
+    }
+  }
+  if (!folder) return d;
+  if (!folder->owner.empty()) d.owner = folder->owner;
+  if (!folder->approver.empty()) d.approver = folder->approver;
+  if (!folder->type.empty()) d.type = folder->type;
+  if (folder->review_months > 0) d.review_months = folder->review_months;
+  return d;
+}
+
 }  // namespace smsdoc

@@ -43,6 +43,12 @@ struct RiskScoring {
   const std::vector<std::pair<long, std::string>>* Scale(const std::string& name) const;
 };
 
+/// What a document that leaves a field out gets (`defaults:`).
+struct DocumentDefaults {
+  std::string owner, approver, type;
+  int review_months = 0;  ///< 0: none
+};
+
 /// smsdoc.yaml.
 struct Config {
   std::string organization;
@@ -74,6 +80,13 @@ struct Config {
     Pos pos;
   };
   std::vector<DiagnosticLevel> diagnostic_levels;
+  /// defaults: for every document, and per folder (`folders:` under it,
+  /// the longest matching folder first).
+  DocumentDefaults defaults;
+  std::vector<std::pair<std::string, DocumentDefaults>> folder_defaults;
+  /// The defaults for the document at `path`, folder entries over the
+  /// global ones field by field.
+  DocumentDefaults DefaultsFor(const std::string& path) const;
 
   const Role* FindRole(const std::string& key) const;
   std::vector<std::string> RoleKeys() const;
