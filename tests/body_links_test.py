@@ -20,11 +20,12 @@ FIXTURE = "links-as-written"
 
 
 class BodyLinks(HTMLParser):
-    """The (href, text) of every <a> inside <main>'s article body, in order."""
+    """The (href, text) of every <a> inside <main>'s article body, in order;
+    headings' self-links (class heading-link) apart, in `self_links`."""
 
     def __init__(self):
         super().__init__()
-        self.links, self.text = [], []
+        self.links, self.text, self.self_links = [], [], []
         self._href = None
         self._depth = 0  # inside <div class="body">
 
@@ -35,6 +36,9 @@ class BodyLinks(HTMLParser):
         elif tag == "div" and "body" in (attrs.get("class") or "").split():
             self._depth = 1
         if self._depth and tag == "a":
+            if "heading-link" in (attrs.get("class") or "").split():
+                self.self_links.append(attrs.get("href"))
+                return
             self._href, self._label = attrs.get("href"), ""
 
     def handle_endtag(self, tag):
@@ -74,6 +78,7 @@ class BodyLinksTest(unittest.TestCase):
                 ("plan.html", "this"),
             ])
             self.assertIn("[[POL-02]] is not", "".join(parser.text))
+            self.assertIn("#service-management-policy", parser.self_links)
             # Every target exists; the query and fragment are the author's.
             for href, _ in parser.links:
                 path = urllib.parse.unquote(href.split("#")[0].split("?")[0])

@@ -211,9 +211,10 @@ def page(path, start=None, stop=None):
 
 
 def link_id(td):
-    """The text of the first link of a cell (an ID), else the cell's text."""
+    """The ID of a cell: the first word of its first link (lists link "ID
+    Title" as one), else the cell's text."""
     a = td.first("a")
-    return (a or td).text()
+    return a.text().split(" ", 1)[0] if a else td.text()
 
 
 def fact_rows(dom):

@@ -53,3 +53,29 @@ std::string JsonQuote(std::string_view text) {
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+std::string JsonQuoteForScript(std::string_view text) {
+  std::string quoted = JsonQuote(text), out;
+  out.reserve(quoted.size());
+  for (size_t i = 0; i < quoted.size(); ++i) {
+    char c = quoted[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (quoted.compare(i, 3, "\xE2\x80\xA8") == 0 ||
+               quoted.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      out += quoted[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace smsdoc

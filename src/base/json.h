@@ -11,3 +11,12 @@ namespace smsdoc {
 std::string JsonQuote(std::string_view text);
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+/// JsonQuote for a script file or element: also `<`, `>`, `&`, U+2028 and
+/// U+2029 escaped, so content can never close a `<script>` or end a line
+/// of JavaScript.
+std::string JsonQuoteForScript(std::string_view text);
+
+}  // namespace smsdoc

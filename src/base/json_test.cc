@@ -25,4 +25,10 @@ TEST_CASE("JsonQuote passes UTF-8 through and replaces invalid bytes") {
   CHECK(JsonQuote("\xF4\x90\x80\x80") == "\"" + kBad + kBad + kBad + kBad + "\"");
 }
 
+TEST_CASE("JsonQuoteForScript keeps content inside its script") {
+  CHECK(JsonQuoteForScript("</script><b>&") == "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\"");
+  CHECK(JsonQuoteForScript("a\xE2\x80\xA8z\xE2\x80\xA9") == "\"a\\u2028z\\u2029\"");
+  CHECK(JsonQuoteForScript("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
+}
+
 }  // namespace smsdoc

@@ -56,6 +56,13 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
 /// (docs/evidence.md).
 int RunPack(const CommandOptions& options, std::ostream& err);
 
+/// `smsdoc pdf`: build, then print manual.html to PDF (`pdf`, default
+/// beside the output folder as OUTPUT-manual.pdf) with a local Chromium:
+/// `chromium` names it, else SMSDOC_CHROMIUM, else PATH. None found is a
+/// usage error before anything is built.
+int RunPdf(const CommandOptions& options, const std::string& pdf, const std::string& chromium,
+           std::ostream& err);
+
 /// `smsdoc verify`: checks a site folder or pack zip against its
 /// MANIFEST.sha256, and that manifest against `expect` (its SHA-256 as
 /// sent apart) when given.

@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
       "  smsdoc pack                  build, then zip the site for the certification body\n"
+      "  smsdoc pdf                   build, then print the manual to PDF (local Chromium)\n"
       "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
       "  smsdoc diff stage2 HEAD      what changed since the tag of the last audit\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
@@ -184,6 +185,31 @@ int main(int argc, char** argv) {
                  "build in full even when nothing changed since the last build");
   pack->footer(kPackExamples);
 
+  std::string pdf_file, pdf_chromium;
+  CLI::App* pdf = app.add_subcommand(
+      "pdf", "Build the site, then print manual.html to PDF with a local Chromium");
+  AddCommonOptions(pdf, options);
+  pdf->add_option("--out", options.out,
+                  "output folder (default: 'output' in smsdoc.yaml, else site/)");
+  pdf->add_option("--pdf", pdf_file, "PDF file to write (default: OUTPUT-manual.pdf beside it)");
+  pdf->add_option("--chromium", pdf_chromium,
+                  "Chromium or Chrome binary (default: $SMSDOC_CHROMIUM, else chromium, "
+                  "chromium-browser, google-chrome on PATH)");
+  pdf->add_option("--theme", options.theme,
+                  "theme folder whose templates override the default theme");
+  pdf->add_flag("--published-only", options.published_only,
+                "leave draft documents out of the site and the manual");
+  pdf->add_flag("--no-cache", options.no_cache,
+                "build in full even when nothing changed since the last build");
+  pdf->footer(
+      "\nExamples:\n"
+      "  smsdoc pdf                         build ./site/, print it as ./site-manual.pdf\n"
+      "  smsdoc pdf --pdf manual.pdf --as-of 2026-11-21\n"
+      "  smsdoc pdf --chromium /opt/chrome/chrome\n"
+      "\nThe PDF is manual.html printed by Chromium: every document and process,\n"
+      "a running header (organisation, document ID and version) and page numbers.\n"
+      "Nothing is downloaded: without a Chromium the command exits 2.\n");
+
   std::string verify_target, verify_expect;
   bool verify_expect_given = false;
   CLI::App* verify = app.add_subcommand(
@@ -230,6 +256,7 @@ int main(int argc, char** argv) {
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},
         {status, [&] { return smsdoc::RunStatus(options, std::cout, std::cerr); }},
         {pack, [&] { return smsdoc::RunPack(options, std::cerr); }},
+        {pdf, [&] { return smsdoc::RunPdf(options, pdf_file, pdf_chromium, std::cerr); }},
         {verify,
          [&] {
            return smsdoc::RunVerify(

@@ -31,6 +31,12 @@ inline constexpr const char* kProcessMapUrl = "processes/map.html";
 inline constexpr const char* kReadinessUrl = "readiness.html";
 inline constexpr const char* kStage1Url = "stage-1.html";
 inline constexpr const char* kAttentionUrl = "attention.html";
+inline constexpr const char* kSearchUrl = "search.html";
+/// Every published document and process on one page, for reading and print.
+inline constexpr const char* kManualUrl = "manual.html";
+/// The side list and the search index (render/site.cc), beside the theme's assets.
+inline constexpr const char* kNavScript = "assets/nav.js";
+inline constexpr const char* kSearchIndexScript = "assets/search-index.js";
 /// Where the register workbooks go.
 inline constexpr const char* kRegisterFolder = "registers/";
 inline constexpr const char* kDocumentRegister = "document-register.xlsx";

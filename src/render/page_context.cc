@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "render/heading_links.h"
 #include "render/process_map.h"
 #include "render/workbooks.h"
 
@@ -83,7 +84,8 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   static const Item kNav[] = {{"Home", kHomeUrl},           {"Clauses", kClauseIndexUrl},
                               {"Readiness", kReadinessUrl}, {"Stage 1", kStage1Url},
                               {"Attention", kAttentionUrl}, {"Documents", kDocumentsUrl},
-                              {"Processes", kProcessesUrl}, {"Registers", kRegistersUrl}};
+                              {"Processes", kProcessesUrl}, {"Registers", kRegistersUrl},
+                              {"Manual", kManualUrl},       {"Search", kSearchUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     TemplateValue entry;
@@ -93,6 +95,8 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
     nav.Push(std::move(entry));
   }
   v.Set("nav_items", std::move(nav));
+  v.Set("search_url", root + kSearchUrl);
+  AddNavigation(v, page_url, title);
   return v;
 }
 
@@ -438,19 +442,11 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("has_related", !related.list.empty());
   v.Set("related", std::move(related));
 
-  TemplateValue toc = TemplateValue::List();
-  for (const auto& h : d.body.headings) {
-    if (h.level < 2 || h.level > 3) continue;
-    TemplateValue entry;
-    entry.Set("anchor", heading_ids_.Of(node, h.anchor));
-    entry.Set("text", h.text);
-    entry.Set("is_sub", h.level == 3);
-    toc.Push(std::move(entry));
-  }
+  TemplateValue toc = Contents(node);
   v.Set("has_toc", toc.list.size() >= 3);
   v.Set("toc", std::move(toc));
-  v.Set("body_html",
-        ResolveBodyLinks(heading_ids_.Apply(node, d.body.html), graph_, node, n.url, heading_ids_));
+  v.Set("body_html", AddHeadingLinks(ResolveBodyLinks(heading_ids_.Apply(node, d.body.html), graph_,
+                                                      node, n.url, heading_ids_)));
 
   v.Set("is_process", d.is_process);
   if (d.is_process) {

@@ -8,6 +8,7 @@
 #include "model/build_info.h"
 #include "model/urls.h"
 #include "render/heading_ids.h"
+#include "render/navigation.h"
 
 namespace smsdoc {
 
@@ -23,10 +24,28 @@ class PageContext {
         analysis_(analysis),
         info_(info),
         rules_(graph.corpus->config.risk_scoring, info.as_of),
-        heading_ids_(graph, theme_ids) {}
+        heading_ids_(graph, theme_ids),
+        theme_ids_(theme_ids),
+        nav_(graph) {}
 
-  /// Fields every page has: site title, root prefix, navigation.
+  /// Fields every page has: site title, root prefix, navigation,
+  /// breadcrumbs and, on document pages, previous/next.
   TemplateValue Common(const std::string& page_url, const std::string& title) const;
+  /// The side list of every document, process and register, for
+  /// `partials/side-nav`, rendered once into assets/nav.js (navigation.cc).
+  TemplateValue SideNav() const;
+  const Navigation& Nav() const { return nav_; }
+  /// search.html: the results of assets/search.js over assets/search-index.js.
+  TemplateValue SearchPage() const;
+  /// manual.html without its documents (manual_context.cc): they are
+  /// rendered one at a time (ManualDocument, `partials/manual-document`)
+  /// into `documents_html`.
+  TemplateValue ManualPage() const;
+  /// The documents and processes of the manual, in its order.
+  std::vector<int> ManualOrder() const;
+  /// Each document page's URL as written from manual.html -> its anchor there.
+  std::map<std::string, std::string> ManualAnchors() const;
+  TemplateValue ManualDocument(int node, const std::map<std::string, std::string>& anchors) const;
   TemplateValue Home(const std::string& page_url) const;
   TemplateValue DocumentList(const std::string& page_url, bool processes_only) const;
   TemplateValue DocumentPage(int node) const;
@@ -60,6 +79,12 @@ class PageContext {
   TemplateValue ReferencedBy(int node) const;
   TemplateValue FieldCell(const std::string& page_url, int node, const FieldValue* value) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
+  // Breadcrumbs, previous/next (nav_context.cc).
+  void AddNavigation(TemplateValue& v, const std::string& page_url, const std::string& title) const;
+  // The contents box of a document page (nav_context.cc).
+  TemplateValue Contents(int node) const;
+  // The id of a document's part of manual.html.
+  std::string ManualAnchor(int node) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
 
@@ -68,6 +93,8 @@ class PageContext {
   const BuildInfo& info_;
   RegisterRules rules_;  ///< for risk bands
   HeadingIds heading_ids_;
+  std::set<std::string> theme_ids_;  ///< the document page's fixed ids, for the contents box
+  Navigation nav_;
 };
 
 }  // namespace smsdoc

@@ -6,11 +6,13 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "base/json.h"
 #include "base/parallel.h"
 #include "base/text.h"
 #include "model/urls.h"
 #include "render/page_context.h"
 #include "render/process_map.h"
+#include "render/search_index.h"
 #include "render/workbooks.h"
 
 namespace smsdoc {
@@ -29,7 +31,8 @@ std::vector<Page> PlanPages(const Graph& graph) {
   std::vector<Page> pages = {
       {kHomeUrl, "home"},           {kDocumentsUrl, "documents"}, {kProcessesUrl, "processes"},
       {kRegistersUrl, "records"},   {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
-      {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},      {kAttentionUrl, "attention"}};
+      {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},      {kAttentionUrl, "attention"},
+      {kSearchUrl, "search"},       {kManualUrl, "manual"}};
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
@@ -59,6 +62,8 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"readiness", [](const PageContext& c, const Page&) { return c.Readiness(); }},
       {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
       {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
+      {"search", [](const PageContext& c, const Page&) { return c.SearchPage(); }},
+      {"manual", [](const PageContext& c, const Page&) { return c.ManualPage(); }},
       {"clause", [](const PageContext& c,
                     const Page& p) { return c.ClausePage(static_cast<size_t>(p.clause)); }},
       {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
@@ -115,6 +120,17 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     others.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
   }
   for (const auto& [path, bytes] : theme.assets) others.push_back({path, bytes, ""});
+  // The side list, once for the whole site: on every page it would make
+  // a site of 10,000 documents some GB (docs/PERFORMANCE.md).
+  std::string side_nav, nav_error;
+  if (!theme.templates.Render("partials/side-nav", context.SideNav(), side_nav, nav_error)) {
+    diags.Error(theme.files.count("partials/side-nav") ? theme.files.at("partials/side-nav")
+                                                       : "partials/side-nav",
+                {}, "template error: " + nav_error, "template");
+    return;
+  }
+  others.push_back({kNavScript, "window.smsdocNav = " + JsonQuoteForScript(side_nav) + ";\n", ""});
+  others.push_back({kSearchIndexScript, SearchIndexScript(graph), ""});
   for (const auto& asset : graph.corpus->assets) others.push_back({asset, "", asset});
 
   std::atomic<bool> stop{false};
@@ -140,6 +156,17 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
       }
       rendered = RenderAround(theme.templates, page.template_name, value, "rows_html", rows,
                               content, error);
+    } else if (page.template_name == "manual") {
+      std::string documents, one;
+      const auto anchors = context.ManualAnchors();
+      for (int node : context.ManualOrder()) {
+        if (!theme.templates.Render("partials/manual-document",
+                                    context.ManualDocument(node, anchors), one, error))
+          return fail("partials/manual-document");
+        documents += one;
+      }
+      rendered = RenderAround(theme.templates, page.template_name, value, "documents_html",
+                              documents, content, error);
     } else {
       rendered = theme.templates.Render(page.template_name, value, content, error);
     }

@@ -85,9 +85,15 @@ TEST_CASE("heading ids never clash with the theme's ids, and links land on the h
   REQUIRE(page);
   // The theme's own section keeps its id; the heading takes a free suffix.
   CHECK(Contains(page->bytes, "id=\"revision-history\""));
-  CHECK(Contains(page->bytes, "<h2 id=\"revision-history-2\">Revision history</h2>"));
-  CHECK(Contains(page->bytes, "<h2 id=\"revision-history-1\">Revision history</h2>"));
-  CHECK(Contains(page->bytes, "<h2 id=\"referenced-by\">Referenced by</h2>"));
+  CHECK(Contains(page->bytes,
+                 "<h2 id=\"revision-history-2\">Revision history<a class=\"heading-link\" "
+                 "href=\"#revision-history-2\""));
+  CHECK(Contains(page->bytes,
+                 "<h2 id=\"revision-history-1\">Revision history<a class=\"heading-link\" "
+                 "href=\"#revision-history-1\""));
+  CHECK(Contains(
+      page->bytes,
+      "<h2 id=\"referenced-by\">Referenced by<a class=\"heading-link\" href=\"#referenced-by\""));
   std::map<std::string, int> ids;
   const std::regex id_re("\\sid=\"([^\"]*)\"");
   for (std::sregex_iterator it(page->bytes.begin(), page->bytes.end(), id_re), end; it != end; ++it)
@@ -124,7 +130,10 @@ TEST_CASE("long pages get a table of contents") {
   const OutputFile* page = b->Find("policies/long.html");
   REQUIRE(page);
   CHECK(Contains(page->bytes, "<a href=\"#two-a\">Two a</a>"));
-  CHECK_FALSE(Contains(b->Find("processes/change.html")->bytes, "class=\"toc\""));
+  // The contents box is complete: the theme's sections are listed too.
+  const std::string& process = b->Find("processes/change.html")->bytes;
+  CHECK(Contains(process, "<a href=\"#Referenced-by\">Referenced by</a>"));
+  CHECK(Contains(process, "<a href=\"#revision-history\">Revision history</a>"));
 }
 
 TEST_CASE("a user theme overrides single templates; errors name the file") {
