@@ -69,10 +69,10 @@ KIND_SHEETS = {
     "finding": ("audit-register.xlsx", "Findings"),
     "action": ("audit-register.xlsx", "Corrective actions"),
 }
-DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "approver", "version",
-                    "status", "effective", "approved on", "approved by", "last review",
-                    "review cycle", "next review", "changed after approval",
-                    "approval problems", "source"]
+DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "author", "approver", "version",
+                    "status", "classification", "effective", "approved on", "approved by",
+                    "last review", "review cycle", "next review", "change summary",
+                    "changed after approval", "approval problems", "source"]
 CLAUSE_COLUMNS = ["Clause", "Title", "State", "Documents", "Processes", "Records",
                   "Document IDs", "Process IDs", "Not in force", "Record IDs", "Internal audits",
                   "Last internal audit", "Audited in cycle", "External audits",
@@ -544,6 +544,15 @@ class Sms:
             if score >= band["min"]:
                 found = band
         return found
+
+    def looked_up(self, record, spec):
+        """A lookup field's (value, type): the field of the record its ref names."""
+        of = spec["of"][0] if isinstance(spec["of"], list) else spec["of"]
+        target = self.by_id.get(record.get(of))
+        if target is None:
+            return None, "text"
+        field = self.field(target["kind"], spec["field"])
+        return target.get(spec["field"]), field["type"]
 
     def score(self, record, spec):
         a, b = (record.get(name) for name in spec["of"])
@@ -1091,6 +1100,9 @@ class RegistersCase:
                         continue  # test_one_row_per_record
                     cell = ws.cell(row=rows[record["id"]], column=col)
                     value = record.get(spec["name"])
+                    ftype = spec["type"]
+                    if ftype == "lookup":  # shown as the named record holds it
+                        value, ftype = self.sms.looked_up(record, spec)
                     where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
                     if value is None or value == [] or value == "":
                         self.assertIsNone(cell.value, where)
@@ -1651,6 +1663,10 @@ class RegistersCase:
             self.assertEqual(cell("status"), doc["status"])
             self.assertIn(cell("owner"), (self.sms.roles[doc["owner"]], doc["owner"]))
             self.assertIn(cell("approver"), (self.sms.roles[doc["approver"]], doc["approver"]))
+            # The optional master-list fields, as the front matter says.
+            self.assertEqual(cell("author"), self.sms.roles.get(doc.get("author")), doc["id"])
+            self.assertEqual(cell("classification"), doc.get("classification"), doc["id"])
+            self.assertEqual(cell("change summary"), doc.get("change_summary"), doc["id"])
             for clause in doc.get("clauses") or []:
                 self.assertIn(clause, cell("clauses"))
             self.assertEqual(cell("effective"), datetime.datetime.combine(effective,
@@ -2201,7 +2217,7 @@ class WorkbookLimitsTest(unittest.TestCase):
             rows = book.row_of("Risks")
             opened = sheet.cell(row=rows["RSK-002"], column=header.index("Last reviewed") + 1)
             self.assertEqual((opened.data_type, opened.value), ("s", "1850-03-01"))
-            self.assertNotIn("1850-01-01", result.stderr)  # `opened` is in no workbook
+            self.assertNotIn("1850-01-01", result.stderr)  # `archived` is in no workbook
             later = sheet.cell(row=rows["RSK-001"], column=header.index("Last reviewed") + 1)
             self.assertEqual(later.value, datetime.datetime(2026, 1, 5))  # still a date
             cell = sheet.cell(row=rows["RSK-001"], column=header.index("Category") + 1)

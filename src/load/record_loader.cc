@@ -35,6 +35,7 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kScore:
     case FieldType::kLevel:
     case FieldType::kExceeds:
+    case FieldType::kLookup:
       if (reader.Node(key))
         reader.diags().Error(
             reader.path(), reader.PosOf(key),

@@ -614,6 +614,10 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
       TemplateValue parts = TemplateValue::List();
       parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
       cells.Push(CellValue(std::move(parts), FieldType::kId));
+    } else if (const FieldSpec* spec = kind.Field(c); spec && spec->type == FieldType::kLookup) {
+      int target = -1;  // shown as the named record shows it (a role by its title)
+      const FieldValue* value = graph_.LookUp(node, *spec, target);
+      cells.Push(FieldCell(page_url, value ? target : node, value));
     } else {
       cells.Push(FieldCell(page_url, node, r.Field(c)));
     }

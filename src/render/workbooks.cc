@@ -12,6 +12,7 @@
 #include "analyse/register_rules.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "load/document_loader.h"
 #include "model/clauses.h"
 #include "model/urls.h"
 
@@ -159,6 +160,12 @@ class Builder : public std::enable_shared_from_this<Builder> {
       Cell c = Cell::Text(record.id);
       c.url = Url(workbook_file, node);
       return c;
+    }
+    if (spec.type == FieldType::kLookup) {  // the named record's cell, as its own sheet shows it
+      int target = -1;
+      const FieldValue* looked = graph_.LookUp(node, spec, target);
+      return looked ? FieldCell(RecordAt(target), *looked->spec, workbook_file, target, {}, 0)
+                    : Cell{};
     }
     const FieldValue* v = record.Field(spec.name);
     std::string text = v ? v->text : "";
@@ -770,25 +777,29 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Sheet sheet;
     sheet.name = "Documents";
     sheet.columns = {{"ID", 16},
-                     {"Title", 40, true},
-                     {"Type", 14},
-                     {"Clauses", 18, true},
-                     {"Owner", 24},
-                     {"Approver", 24},
-                     {"Version", 9},
-                     {"Status", 11},
-                     {"Effective", 12},
-                     {"Approved on", 12},
-                     {"Approved by", 24},
-                     {"Last review", 12},
-                     {"Review cycle (months)", 11},
-                     {"Next review", 12},
-                     {"Changed after approval", 28, true},
-                     {"Approval problems", 40, true},
-                     {"Source", 36}};
-    sheet.columns[7].choices = {"draft", "approved", "retired"};
+                     {"Title", 30, true},
+                     {"Type", 12},
+                     {"Clauses", 14, true},
+                     {"Owner", 18, true},
+                     {"Author", 18, true},
+                     {"Approver", 18, true},
+                     {"Version", 8},
+                     {"Status", 10},
+                     {"Classification", 13},
+                     {"Effective", 11},
+                     {"Approved on", 11},
+                     {"Approved by", 18, true},
+                     {"Last review", 11},
+                     {"Review cycle (months)", 9},
+                     {"Next review", 11},
+                     {"Change summary", 30, true},
+                     {"Changed after approval", 24, true},
+                     {"Approval problems", 30, true},
+                     {"Source", 28, true}};
+    sheet.columns[8].choices = {"draft", "approved", "retired"};
+    sheet.columns[9].choices = DocumentClassifications();
     sheet.highlights.push_back(
-        {13, "=AND(ISNUMBER(N2),N2<" + ExcelDate(info_.as_of) + ",$H2=\"approved\")",
+        {15, "=AND(ISNUMBER(P2),P2<" + ExcelDate(info_.as_of) + ",$I2=\"approved\")",
          RegisterRules::kLate});
     std::vector<int> nodes;
     for (size_t i = 0; i < graph_.corpus->documents.size(); ++i)
@@ -809,12 +820,27 @@ class Builder : public std::enable_shared_from_this<Builder> {
       for (const ApprovalProblem& p : c.approval_problems) messages.push_back(p.message);
       Cell problems = messages.empty() ? Cell{} : Cell::Text(Join(messages, "; "));
       if (!messages.empty()) problems.fill = RegisterRules::kLate;
-      sheet.rows.push_back(
-          {id, Cell::Text(d.title), Cell::Text(d.type), Cell::Text(Join(d.clauses, ", ")),
-           Cell::Text(RoleTitle(d.owner)), Cell::Text(RoleTitle(d.approver)), Cell::Text(d.version),
-           Cell::Text(d.status), date(d.effective), date(c.approved_on), Cell::Text(c.approved_by),
-           date(c.last_review), Cell::Number(d.review_months), date(c.next_review), changed,
-           problems, Cell::Text(d.path)});
+      auto text = [](const std::string& t) { return t.empty() ? Cell{} : Cell::Text(t); };
+      sheet.rows.push_back({id,
+                            Cell::Text(d.title),
+                            Cell::Text(d.type),
+                            Cell::Text(Join(d.clauses, ", ")),
+                            Cell::Text(RoleTitle(d.owner)),
+                            d.author.empty() ? Cell{} : Cell::Text(RoleTitle(d.author)),
+                            Cell::Text(RoleTitle(d.approver)),
+                            Cell::Text(d.version),
+                            Cell::Text(d.status),
+                            text(d.classification),
+                            date(d.effective),
+                            date(c.approved_on),
+                            text(c.approved_by),
+                            date(c.last_review),
+                            Cell::Number(d.review_months),
+                            date(c.next_review),
+                            text(d.change_summary),
+                            changed,
+                            problems,
+                            Cell::Text(d.path)});
     }
     wb.sheets.push_back(std::move(sheet));
     AddCover(wb);
