@@ -792,6 +792,28 @@ class Book:
         return {value: r + 2 for r, value in enumerate(self.ids(title))}
 
 
+def wrapped_lines(text, width):
+    """Lines of a greedy word wrap at width - 1 characters (Excel pads a
+    cell), a word longer than a line taking as many as it fills."""
+    room = max(1, int(width - 1))
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, used = 1, 0
+        for word in paragraph.split(" "):
+            if not word:
+                continue
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= room:
+                used = need
+                continue
+            if used:
+                count += 1
+            count += (len(word) - 1) // room
+            used = (len(word) - 1) % room + 1
+        lines += count
+    return max(lines, 1)
+
+
 def rule_formulas(ws, col):
     """The conditional formatting formulas whose range covers column col."""
     out = []
@@ -999,14 +1021,16 @@ class RegistersCase:
             self.assertIsNotNone(m, name + ": no company")
             self.assertEqual(html.unescape(m.group(1)), organization, name)
 
+    def revision(self):
+        """HEAD's short hash when the SMS is in git, else None."""
+        git = subprocess.run(["git", "-C", self.root(), "rev-parse", "--verify", "-q", "HEAD"],
+                             capture_output=True, text=True)
+        return git.stdout.strip()[:12] if git.returncode == 0 else None
+
     def test_cover_sheets(self):
         version = testlib.run(["--version"]).stdout.strip()
         self.assertRegex(version, r"^smsdoc \S+$")
-        revision = None
-        git = subprocess.run(["git", "-C", self.root(), "rev-parse", "--verify", "-q", "HEAD"],
-                             capture_output=True, text=True)
-        if git.returncode == 0:
-            revision = git.stdout.strip()[:12]
+        revision = self.revision()
         for name in self.sms.expected_workbooks():
             book = self.book(name)
             ws = book.wb["Cover"]
@@ -1023,6 +1047,9 @@ class RegistersCase:
                 self.assertEqual(pairs.get("as of"), datetime.datetime(2026, 11, 21))
                 self.assertTrue(any(version in t for t in texts), "no '%s' on the cover" % version)
                 self.assertIn("source revision", pairs)
+                # Honest about what the file is: generated, never read back.
+                self.assertIn("records/", pairs.get("source", ""))
+                self.assertIn("never read back", pairs.get("edits", ""))
                 if revision:
                     self.assertIn(revision, str(pairs["source revision"]))
                 for title in book.wb.sheetnames:
@@ -1047,23 +1074,64 @@ class RegistersCase:
                 self.assertEqual(last_col, len(header))
                 self.assertEqual(last_row, max(rows, 1) + 1)
                 self.assertEqual(ws.print_title_rows, "$1:$1")
+                self.assertEqual(ws.print_title_cols, "$A:$A")
 
     def test_print_setup(self):
+        # A4 landscape at a fixed scale (never fit to a page width, which
+        # shrank wide sheets to 4 pt): Calibri 11 prints at >= 8 pt; pages
+        # run across, then down, repeating the header row and ID column.
+        # The PDF printed by LibreOffice is measured in libreoffice_test.py.
         for name in self.sms.expected_workbooks():
             book = self.book(name)
             for ws in book.wb.worksheets:
                 with self.subTest(workbook=name, sheet=ws.title):
                     self.assertEqual(ws.page_setup.orientation, "landscape")
                     self.assertEqual(str(ws.page_setup.paperSize), "9")  # A4
-                    self.assertTrue(ws.sheet_properties.pageSetUpPr.fitToPage)
-                    self.assertIn(ws.page_setup.fitToWidth, (None, 1, "1"))
-                    self.assertIn(ws.page_setup.fitToHeight, (0, "0"))
+                    fit = ws.sheet_properties.pageSetUpPr
+                    self.assertFalse(fit is not None and fit.fitToPage, "fit to page")
+                    self.assertGreaterEqual(11 * int(ws.page_setup.scale) / 100, 8)
+                    self.assertEqual(ws.page_setup.pageOrder, "overThenDown")
+                    header = [part.text or "" for part in
+                              (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right)]
+                    self.assertEqual(header[0], self.sms.config["organization"].replace("&", "&&"))
+                    self.assertEqual(header[1], "%s - %s" % (
+                        book.wb.properties.title.replace("&", "&&"), ws.title))
+                    self.assertTrue(header[2].startswith("As of %s\nrevision " % AS_OF), header)
+                    self.assertIn(self.revision() or "not in git", header[2])
                     footer = " ".join(part.text or "" for part in
                                       (ws.oddFooter.left, ws.oddFooter.center,
                                        ws.oddFooter.right))
                     self.assertIn(book.wb.properties.title.replace("&", "&&"), footer)
                     self.assertIn(ws.title, footer)
-                    self.assertIn("&P", footer)
+                    self.assertIn("Page &P of &N", footer)
+
+    def test_wrapped_text_gets_row_height(self):
+        # libxlsxwriter does not fit rows: a row is 15 pt a line of its
+        # longest wrapped cell, counted here by a word wrap of its own at
+        # the column's width, so text never prints over the next row.
+        for name, title in self.table_sheets():
+            ws = self.book(name).wb[title]
+            widths = {c: ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+                      for c in range(1, ws.max_column + 1)}
+            for r in range(1, ws.max_row + 1):
+                lines = 1
+                for c in range(1, ws.max_column + 1):
+                    cell = ws.cell(row=r, column=c)
+                    if not isinstance(cell.value, str) or cell.data_type == "f":
+                        continue
+                    width = widths[c] - (1 if r == 1 else 0)
+                    # Text that does not wrap must fit, or print cut.
+                    self.assertTrue(cell.alignment.wrap_text or r == 1 or
+                                    wrapped_lines(cell.value, width) == 1,
+                                    "%s %s %s: cut" % (name, title, cell.coordinate))
+                    if cell.alignment.wrap_text or r == 1:
+                        lines = max(lines, wrapped_lines(cell.value, width))
+                height = ws.row_dimensions[r].height
+                where = "%s %s row %d" % (name, title, r)
+                if lines == 1:
+                    self.assertIn(height, (None, 15), where)
+                else:
+                    self.assertEqual(height, min(15 * lines, 409), where)
 
     def test_record_sheet_headers_are_the_kind_columns(self):
         for kind, name, title in self.record_sheets():

@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace smsdoc {
 
@@ -24,6 +26,19 @@ std::string Utf8Prefix(const std::string& s, size_t bytes) {
   size_t end = bytes;
   while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
   return s.substr(0, end);
+}
+
+// The words of a line, split at spaces.
+std::vector<std::string> SplitWords(const std::string& line) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string::npos) j = line.size();
+    if (j > i) words.push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
 }
 
 // Header and footer text treats '&' as a control character.
@@ -194,6 +209,9 @@ class XlsxWriter {
                            sheet.columns[c].width, nullptr);
     lxw_row_t offset = 0;
     if (sheet.is_table) {
+      std::vector<Cell> headers;
+      for (const auto& column : sheet.columns) headers.push_back(Cell::Text(column.header));
+      SetHeight(ws, 0, sheet, headers, true);
       for (size_t c = 0; c < sheet.columns.size(); ++c)
         worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.columns[c].header.c_str(),
                                header_);
@@ -201,6 +219,8 @@ class XlsxWriter {
     }
     for (size_t r = 0; r < sheet.RowCount(); ++r) {
       const std::vector<Cell> row = sheet.Row(r);
+      // Constant-memory mode: a row's height before its cells.
+      SetHeight(ws, static_cast<lxw_row_t>(r + offset), sheet, row);
       for (size_t c = 0; c < row.size(); ++c)
         WriteCell(ws, static_cast<lxw_row_t>(r + offset), static_cast<lxw_col_t>(c), row[c],
                   c < sheet.columns.size() ? &sheet.columns[c] : nullptr);
@@ -211,6 +231,7 @@ class XlsxWriter {
       worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
       worksheet_autofilter(ws, 0, 0, last_row, last_col);
       worksheet_repeat_rows(ws, 0, 0);
+      worksheet_repeat_columns(ws, 0, 0);
       for (size_t c = 0; c < sheet.columns.size(); ++c)
         Validate(ws, last_row, static_cast<lxw_col_t>(c), sheet.columns[c]);
       for (const auto& h : sheet.highlights) {
@@ -223,13 +244,46 @@ class XlsxWriter {
                                            static_cast<lxw_col_t>(h.column), &cf);
       }
     }
+    PrintLayout(ws, name);
+  }
+
+  // A4 landscape at a scale that stays readable (kPrintScale), across
+  // pages then down, so each band of rows reads left to right; a header
+  // naming the organisation, register and sheet, and the as-of date and
+  // revision the figures are from; a page count in the footer.
+  void PrintLayout(lxw_worksheet* ws, const std::string& sheet_name) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
-    // Excel allows 255 characters in a footer.
-    std::string footer =
-        "&L" + EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + name, 100)) + "&RPage &P of &N";
+    worksheet_set_print_scale(ws, kPrintScale);
+    worksheet_print_across(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.8, 0.6);  // room for a two-line header
+    // Excel allows 255 characters in a header or footer.
+    std::string header =
+        "&L" + EscapeHeaderFooter(Utf8Prefix(model_.company, 60)) + "&C" +
+        EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 80)) + "&R" +
+        EscapeHeaderFooter(
+            "As of " + model_.created + "\nrevision " +
+            Utf8Prefix(model_.revision.empty() ? "not in git" : model_.revision, 60));
+    worksheet_set_header(ws, header.c_str());
+    std::string footer = "&L" +
+                         EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 100)) +
+                         "&RPage &P of &N";
     worksheet_set_footer(ws, footer.c_str());
+  }
+
+  // A row as high as its longest wrapped text (15 pt a line, Calibri 11);
+  // one-line rows keep the default height.
+  void SetHeight(lxw_worksheet* ws, lxw_row_t r, const Sheet& sheet, const std::vector<Cell>& row,
+                 bool header = false) {
+    int lines = 1;
+    for (size_t c = 0; c < row.size() && c < sheet.columns.size(); ++c) {
+      const Cell& cell = row[c];
+      if (cell.type != Cell::Type::kText || !(header || sheet.columns[c].wrap)) continue;
+      // Bold headers are wider than text: a character's room less.
+      lines = std::max(lines, WrappedLines(cell.text, sheet.columns[c].width - (header ? 1 : 0)));
+    }
+    if (lines > 1)
+      worksheet_set_row(ws, r, std::min(15.0 * lines, kMaxRowHeight), header ? header_ : nullptr);
   }
 
   const Workbook& model_;
@@ -241,6 +295,7 @@ class XlsxWriter {
   size_t links_in_sheet_ = 0;
   std::set<std::string> used_names_;
   static constexpr size_t kMaxLinksPerSheet = 65530;
+  static constexpr double kMaxRowHeight = 409;  // points, Excel's limit
 };
 
 }  // namespace
@@ -258,6 +313,34 @@ std::string ColumnLetters(int column) {
   for (int n = column + 1; n > 0; n = (n - 1) / 26)
     out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
+}
+
+int WrappedLines(const std::string& text, double width) {
+  // Room for a character less than the width: Excel pads the cell.
+  const size_t room = static_cast<size_t>(std::max(1.0, width - 1));
+  int lines = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    // Greedy word wrap of one paragraph, counting characters, not bytes.
+    size_t used = 0;
+    int paragraph = 1;
+    for (const std::string& word : SplitWords(text.substr(start, end - start))) {
+      size_t length = CountCodePoints(word);
+      size_t need = used == 0 ? length : used + 1 + length;
+      if (need <= room) {
+        used = need;
+        continue;
+      }
+      if (used > 0) ++paragraph;
+      paragraph += static_cast<int>((length - 1) / room);  // a word longer than a line
+      used = (length - 1) % room + 1;
+    }
+    lines += paragraph;
+    start = end + 1;
+  }
+  return std::max(lines, 1);
 }
 
 std::string WriteXlsx(const Workbook& workbook, const std::string& path,

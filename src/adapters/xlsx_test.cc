@@ -18,6 +18,18 @@ TEST_CASE("column letters") {
   CHECK(ColumnLetters(701) == "ZZ");
 }
 
+TEST_CASE("wrapped lines: words at the column width, newlines, long words, characters") {
+  CHECK(WrappedLines("", 10) == 1);
+  CHECK(WrappedLines("short", 10) == 1);
+  CHECK(WrappedLines("aaaa bbbb", 10) == 1);           // 9 characters fit in 10 - 1
+  CHECK(WrappedLines("aaaa bbbbb", 10) == 2);          // 10 do not
+  CHECK(WrappedLines("one\ntwo\n\nfour", 40) == 4);    // a blank line is a line
+  CHECK(WrappedLines(std::string(20, 'x'), 10) == 3);  // 9 + 9 + 2
+  CHECK(WrappedLines("a " + std::string(20, 'x'), 10) == 4);
+  CHECK(WrappedLines("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 6) ==
+        1);  // 5 characters, 10 bytes
+}
+
 TEST_CASE("any sheet names are made valid and unique; the bytes repeat") {
   std::string tmpl = (fs::temp_directory_path() / "smsdoc-xlsx-XXXXXX").string();
   fs::path tmp = mkdtemp(tmpl.data());

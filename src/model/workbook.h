@@ -88,7 +88,8 @@ struct Workbook {
   std::string file;   ///< "risk-register.xlsx"
   std::string title;  ///< "Risk register": properties, footers
   std::string company;
-  std::string created;  ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
+  std::string created;   ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
+  std::string revision;  ///< the source revision, for the printed page header
   std::vector<Sheet> sheets;
 };
 
