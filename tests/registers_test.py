@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import testlib
-from excel import Evaluator, conditional_colours, rgb, text_of
+from excel import Evaluator, conditional_colours, defined_name, rgb, text_of
 
 try:
     import openpyxl
@@ -51,7 +51,8 @@ STATE_COLOURS = {"covered": GREEN, "partly covered": AMBER, "documented only": A
 AUDIT_CYCLE_MONTHS = 12
 
 WORKBOOK_SHEETS = {
-    "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map"],
+    "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map",
+                           "Residual heat map"],
     "training-register.xlsx": ["Cover", "Training records", "Competence requirements",
                                "People", "Skills matrix"],
     "audit-register.xlsx": ["Cover", "Audit programme", "Clause coverage", "Findings",
@@ -569,11 +570,15 @@ class Sms:
         if spec["type"] == "level":
             band = self.band(score)
             return band["name"] if band else ""
+        if record.get("type") == "opportunity":
+            return ""  # acceptance is about threats
         return "Yes" if score > self.scoring["acceptance"] else "No"
 
     def expected_colour(self, record, spec):
         """The fill a register gives the field of the record as of AS_OF."""
         if spec["type"] in ("score", "level"):
+            if record.get("type") == "opportunity":
+                return None  # band colours say how bad a threat is
             of = spec if spec["type"] == "score" else self.field(record["kind"], spec["of"])
             score = self.score(record, of)
             band = self.band(score) if score is not None else None
@@ -962,7 +967,7 @@ class RegistersCase:
     def table_sheets(self):
         """(workbook, sheet) of every sheet with a header row (all but the
         cover and the grids)."""
-        grids = {"Cover", "Criteria", "Heat map", "Skills matrix"}
+        grids = {"Cover", "Criteria", "Heat map", "Residual heat map", "Skills matrix"}
         out = []
         for name in sorted(self.sms.expected_workbooks()):
             for title in self.book(name).wb.sheetnames:
@@ -1237,9 +1242,12 @@ class RegistersCase:
                     expected = self.sms.computed(record, spec)
                     where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
                     if expected is None:
-                        self.assertIn(cell.value, (None, ""), where)
+                        if cell.data_type == "f":  # a lookup of an empty level
+                            self.assertEqual(evaluator.evaluate(ws, cell.value), "", where)
+                        else:
+                            self.assertIn(cell.value, (None, ""), where)
                         continue
-                    self.assertEqual(shown, expected, where + " (cached value)")
+                    self.assertEqual(shown or "", expected, where + " (cached value)")
                     score = spec if spec["type"] == "score" else self.sms.field(kind, spec["of"])
                     inputs = [letter_of.get(f) for f in score["of"]]
                     score_letter = letter_of.get(score["name"])
@@ -1252,9 +1260,9 @@ class RegistersCase:
                         self.assertEqual(cell.data_type, "f", where)
                         self.assertTrue(cell.value.startswith("=IF("), where)
                         self.assertIn("%s%d" % (score_letter, r), cell.value, where)
-                    else:  # no score on the sheet (treatment plan): the value
-                        self.assertEqual(cell.value, expected, where)
-                        continue
+                    else:  # no score on the sheet (treatment plan): the Risks sheet's
+                        self.assertEqual(cell.data_type, "f", where)
+                        self.assertIn("INDEX('Risks'!", cell.value, where)
                     self.assertEqual(evaluator.evaluate(ws, cell.value), expected,
                                      where + ": the formula gives another result")
 
@@ -1269,6 +1277,10 @@ class RegistersCase:
             band = [b["name"] for b in bands if score >= b["min"]][-1]
             exceeds = "Yes" if score > self.sms.scoring["acceptance"] else "No"
             for r in range(2, ws.max_row + 1):
+                if ws.cell(row=r, column=columns["type"]).value == "opportunity":
+                    exceeds = ""
+                else:
+                    exceeds = "Yes" if score > self.sms.scoring["acceptance"] else "No"
                 edits = {("Risks", r, columns["likelihood"]): likelihood,
                          ("Risks", r, columns["impact"]): impact}
                 evaluator = Evaluator(book.wb, edits)
@@ -1447,8 +1459,9 @@ class RegistersCase:
                         if cell.data_type != "f":
                             continue
                         spec = columns.get(cell.column)
+                        live = ws.title in ("Heat map", "Residual heat map", "Criteria")
                         self.assertTrue((spec and spec["type"] in computed) or
-                                        cell.column in counts,
+                                        cell.column in counts or live,
                                         "%s %s!%s is a formula: %s" % (name, ws.title,
                                                                        cell.coordinate, cell.value))
         # Record values that look like formulas are text cells, verbatim.
@@ -1491,12 +1504,80 @@ class RegistersCase:
         for band in self.sms.bands():
             self.assertTrue(any(row[:2] == [band["name"], band["min"]] for row in rows),
                             band["name"])
-        self.assertTrue(any(re.search(r"\b%d\b" % self.sms.scoring["acceptance"], t)
-                            and "accept" in t.lower() for t in flat), "no acceptance")
+        self.assertTrue(any(row[:2] == ["Acceptance", self.sms.scoring["acceptance"]]
+                            for row in rows), "no acceptance")
+        # The criteria live once, here, as defined names every formula uses.
+        wb = self.book("risk-register.xlsx").wb
+        evaluator = Evaluator(wb)
+        self.assertEqual(evaluator.evaluate(ws, "=Acceptance"), self.sms.scoring["acceptance"])
+        for b, band in enumerate(self.sms.bands(), start=1):
+            self.assertEqual(evaluator.evaluate(ws, "=Band%dMin" % b), band["min"])
+            self.assertEqual(evaluator.evaluate(ws, "=Band%dName" % b), band["name"])
+            self.assertIn("'Criteria'!", defined_name(wb, "Band%dMin" % b))
+        for title in ("Risks", "Treatment plan"):
+            for f in sum((rule_formulas(wb[title], c) for c in range(1, wb[title].max_column + 1)),
+                         []):
+                self.assertNotRegex(f, r"[<>=]\s*\d", "%s: a number in %s" % (title, f))
 
-    def test_heat_map(self):
-        ws = self.book("risk-register.xlsx").wb["Heat map"]
+    def test_criteria_edits_reach_every_formula_and_colour(self):
+        # A band's lowest score and the acceptance are cells of the Criteria
+        # sheet: raising them re-levels, re-flags and re-colours the risks
+        # and the heat maps, with no number of them written anywhere else.
+        book = self.book("risk-register.xlsx")
+        wb = book.wb
+        bands = [dict(b) for b in self.sms.bands()]
+        self.assertGreaterEqual(len(bands), 2)
+        bands[1]["min"] += 3
+        acceptance = self.sms.scoring["acceptance"] + 4
+        edits = {}
+        for name, value in (("Band2Min", bands[1]["min"]), ("Acceptance", acceptance)):
+            sheet, ref = defined_name(wb, name).split("!")
+            col, row = split_ref(ref)
+            edits[(sheet.strip("'"), row, col)] = value
+
+        def band(score):
+            return [b for b in bands if score >= b["min"]][-1]
+        evaluator = Evaluator(wb, edits)
+        ws = wb["Risks"]
+        columns = {spec["name"]: col for col, spec in self.columns_of("risk", book, "Risks").items()}
+        colours = conditional_colours(wb, "Risks", edits)
+        changed = 0
+        for record in self.sms.by_kind.get("risk", []):
+            r = book.row_of("Risks")[record["id"]]
+            score = self.sms.combine(int(record["likelihood"]), int(record["impact"]))
+            level = evaluator.evaluate(ws, ws.cell(row=r, column=columns["inherent_level"]).value)
+            self.assertEqual(level, band(score)["name"], record["id"])
+            changed += level != self.sms.band(score)["name"]
+            exceeds = evaluator.evaluate(
+                ws, ws.cell(row=r, column=columns["exceeds_acceptance"]).value)
+            threat = record.get("type", "risk") == "risk"
+            self.assertEqual(exceeds, ("Yes" if score > acceptance else "No") if threat else "",
+                             record["id"])
+            expected = [band(score)["colour"].lstrip("#").upper()] if threat else []
+            for field in ("inherent_score", "inherent_level"):
+                self.assertEqual(colours.get((r, columns[field]), []), expected, record["id"])
+        self.assertGreater(changed, 0, "no level moved: the edit tests nothing")
+        for title in ("Heat map", "Residual heat map"):
+            heat = conditional_colours(wb, title, edits)
+            before = conditional_colours(wb, title)
+            self.assertNotEqual(heat, before, title + ": colours ignore the Criteria sheet")
+
+    def test_heat_maps(self):
+        # Inherent and residual: COUNTIFS over the Risks sheet (so they follow
+        # an edit there), cached values equal to the counts from the YAML,
+        # and each cell's colour the band of its score through the Criteria
+        # sheet's names.
+        for title, fields in (("Heat map", ("likelihood", "impact")),
+                              ("Residual heat map", ("residual_likelihood", "residual_impact"))):
+            with self.subTest(sheet=title):
+                self.check_heat_map(title, fields)
+
+    def check_heat_map(self, title, fields):
+        book = self.book("risk-register.xlsx")
+        ws, cached = book.wb[title], book.cached[title]
         scoring = self.sms.scoring
+        evaluator = Evaluator(book.wb)
+        colours = conditional_colours(book.wb, title)
 
         def scale_value(text, scale):
             if not isinstance(text, str):
@@ -1514,8 +1595,9 @@ class RegistersCase:
         self.assertIsNotNone(header_row, "no likelihood header row")
         counts = {}  # risks not closed; opportunities left out
         for risk in self.sms.by_kind.get("risk", []):
-            if risk["status"] != "closed" and risk.get("type", "risk") == "risk":
-                key = (int(risk["likelihood"]), int(risk["impact"]))
+            if (risk["status"] != "closed" and risk.get("type", "risk") == "risk"
+                    and risk.get(fields[0]) is not None and risk.get(fields[1]) is not None):
+                key = (int(risk[fields[0]]), int(risk[fields[1]]))
                 counts[key] = counts.get(key, 0) + 1
         impacts = set()
         for row in ws.iter_rows(min_row=header_row + 1):
@@ -1525,10 +1607,15 @@ class RegistersCase:
             impacts.add(impact)
             for col, likelihood in columns.items():
                 cell = ws.cell(row=row[0].row, column=col)
-                where = "likelihood %d impact %d" % (likelihood, impact)
-                self.assertEqual(cell.value or 0, counts.get((likelihood, impact), 0), where)
+                where = "%s likelihood %d impact %d" % (title, likelihood, impact)
+                expected = counts.get((likelihood, impact), 0)
+                self.assertEqual(cached.cell(row=row[0].row, column=col).value, expected, where)
+                self.assertEqual(cell.data_type, "f", where)
+                self.assertIn("COUNTIFS('Risks'!", cell.value, where)
+                self.assertEqual(evaluator.evaluate(ws, cell.value), expected, where)
                 band = self.sms.band(self.sms.combine(likelihood, impact))
-                self.assertEqual(rgb(cell.fill.fgColor), band["colour"].lstrip("#").upper(), where)
+                self.assertEqual(colours.get((cell.row, col)),
+                                 [band["colour"].lstrip("#").upper()], where)
         self.assertEqual(impacts, set(scoring["impact"]))
 
     def skills_matrix(self):
@@ -1938,7 +2025,7 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
                          ["RSK-001", "RSK-002", "RSK-005", "RSK-007", "RSK-008"])
 
     def test_fixture_heat_map(self):
-        ws = self.book("risk-register.xlsx").wb["Heat map"]
+        ws = self.book("risk-register.xlsx").cached["Heat map"]  # what Excel shows
         grid = {}
         for row in ws.iter_rows(values_only=True):
             if isinstance(row[0], str) and re.match(r"^[1-5] ", row[0]):

@@ -63,6 +63,8 @@ class XlsxWriter {
     SetProperties();
     MakeFormats();
     for (const Sheet& sheet : model_.sheets) WriteSheet(sheet);
+    for (const DefinedName& name : model_.names)
+      workbook_define_name(wb_, name.name.c_str(), name.formula.c_str());
     lxw_error error = workbook_close(wb_);
     wb_ = nullptr;
     return error == LXW_NO_ERROR ? "" : lxw_strerror(error);
@@ -234,14 +236,20 @@ class XlsxWriter {
       worksheet_repeat_columns(ws, 0, 0);
       for (size_t c = 0; c < sheet.columns.size(); ++c)
         Validate(ws, last_row, static_cast<lxw_col_t>(c), sheet.columns[c]);
-      for (const auto& h : sheet.highlights) {
-        lxw_conditional_format cf = {};
-        cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-        std::string formula = h.formula;
-        cf.value_string = formula.data();
-        cf.format = Fill(h.fill, false);
-        worksheet_conditional_format_range(ws, 1, static_cast<lxw_col_t>(h.column), last_row,
-                                           static_cast<lxw_col_t>(h.column), &cf);
+    }
+    for (const auto& h : sheet.highlights) {
+      lxw_conditional_format cf = {};
+      cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+      std::string formula = h.formula;
+      cf.value_string = formula.data();
+      cf.format = Fill(h.fill, false);
+      auto col = static_cast<lxw_col_t>(h.column);
+      if (h.row >= 0) {
+        auto row = static_cast<lxw_row_t>(h.row) + offset;
+        worksheet_conditional_format_range(ws, row, col, row, col, &cf);
+      } else if (sheet.is_table) {
+        lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1));
+        worksheet_conditional_format_range(ws, 1, col, last_row, col, &cf);
       }
     }
     PrintLayout(ws, name);

@@ -83,7 +83,11 @@ std::string Compute(const FieldSpec& spec, const Record& record, const RiskScori
       const ScoreBand* band = scoring.BandOf(inputs[0]);
       return band ? band->name : "";
     }
-    case FieldType::kExceeds: return inputs[0] > scoring.acceptance ? "true" : "false";
+    case FieldType::kExceeds:
+      // Acceptance is about threats: an opportunity exceeds nothing.
+      if (const FieldValue* type = record.Field("type"); type && type->text == "opportunity")
+        return "";
+      return inputs[0] > scoring.acceptance ? "true" : "false";
     default: return "";
   }
 }

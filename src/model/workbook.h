@@ -15,9 +15,17 @@ inline constexpr const char* kFirstExcelDate = "1900-01-01";
 
 /// The risk register's "Treatment plan" sheet: risk fields beyond the
 /// kind's columns that a workbook shows.
-inline const std::vector<std::string> kTreatmentPlanColumns = {
-    "id",  "title",   "inherent_level", "treatment", "planned_controls", "treatment_owner",
-    "due", "actions", "residual_level", "status"};
+inline const std::vector<std::string> kTreatmentPlanColumns = {"id",
+                                                               "type",
+                                                               "title",
+                                                               "inherent_level",
+                                                               "treatment",
+                                                               "planned_controls",
+                                                               "treatment_owner",
+                                                               "due",
+                                                               "actions",
+                                                               "residual_level",
+                                                               "status"};
 
 /// A spreadsheet as plain data: what the registers are before the xlsx
 /// adapter writes them. Rows and columns count from 0; the formulas refer
@@ -58,11 +66,21 @@ struct Column {
 };
 
 /// Colours cells of a column where an Excel formula, written for the first
-/// data row, holds (conditional formatting).
+/// data row, holds (conditional formatting); with `row`, one cell only
+/// (row counted like Sheet::rows, on any sheet).
 struct Highlight {
   int column = 0;
   std::string formula;
   std::string fill;  ///< "#RRGGBB"
+  int row = -1;      ///< -1: every data row of a table sheet
+};
+
+/// A workbook-wide name for a cell ("Acceptance" = "='Criteria'!$B$3"), so
+/// formulas and colour rules say what they use and an edit of the cell
+/// reaches them all.
+struct DefinedName {
+  std::string name;
+  std::string formula;
 };
 
 struct Sheet {
@@ -91,6 +109,7 @@ struct Workbook {
   std::string created;   ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
   std::string revision;  ///< the source revision, for the printed page header
   std::vector<Sheet> sheets;
+  std::vector<DefinedName> names;
 };
 
 }  // namespace smsdoc

@@ -577,8 +577,11 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
   size_t index = graph_.nodes[node].index;
   const Record& record = graph_.corpus->records[index];
   DateState date = analysis_.record_dates[index][static_cast<size_t>(value - record.fields.data())];
+  // Band colours say how bad a threat is: an opportunity's stay plain.
+  const FieldValue* type = record.Field("type");
+  bool opportunity = type && type->text == "opportunity";
   return CellValue(std::move(parts), value->spec->type, DateStateName(date),
-                   rules_.Band(*value->spec, value->text));
+                   opportunity ? nullptr : rules_.Band(*value->spec, value->text));
 }
 
 std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {

@@ -162,10 +162,45 @@ class Builder : public std::enable_shared_from_this<Builder> {
     return role ? role->title : key;
   }
 
+  // The criteria in formulas: the Criteria sheet's defined names (so an
+  // edit there moves every formula and colour), or the numbers themselves
+  // in a workbook without that sheet.
+  std::string BandMin(size_t b, bool named) const {
+    return named ? "Band" + std::to_string(b + 1) + "Min"
+                 : std::to_string(rules_.scoring().bands[b].min);
+  }
+  std::string BandName(size_t b, bool named) const {
+    return named ? "Band" + std::to_string(b + 1) + "Name" : Quote(rules_.scoring().bands[b].name);
+  }
+  std::string Acceptance(bool named) const {
+    return named ? "Acceptance" : std::to_string(rules_.scoring().acceptance);
+  }
+  // `score` (a cell or a number) is in band b: at least its minimum, below the next's.
+  std::string InBand(const std::string& score, size_t b, bool named) const {
+    std::string test = score + ">=" + BandMin(b, named);
+    if (b + 1 < rules_.scoring().bands.size()) test += "," + score + "<" + BandMin(b + 1, named);
+    return test;
+  }
+  static bool HasOpportunities(const KindSpec& kind) {
+    const FieldSpec* type = kind.Field("type");
+    return type &&
+           std::find(type->values.begin(), type->values.end(), "opportunity") != type->values.end();
+  }
+  // Column letters of `columns` as RecordSheet lays them out.
+  static std::map<std::string, std::string> LettersOf(const KindSpec& kind,
+                                                      const std::vector<std::string>& columns) {
+    std::map<std::string, std::string> letters;
+    int shown = 0;
+    for (const auto& c : columns)
+      if (kind.Field(c)) letters[c] = ColumnLetters(shown++);
+    return letters;
+  }
+
   // The cell of one field of one record; formulas refer to the columns of
   // this sheet (letters) on Excel row `excel_row`.
   Cell FieldCell(const Record& record, const FieldSpec& spec, const std::string& workbook_file,
-                 int node, const std::map<std::string, std::string>& letters, int excel_row) const {
+                 int node, const std::map<std::string, std::string>& letters, int excel_row,
+                 bool named = false) const {
     if (spec.type == FieldType::kId) {
       Cell c = Cell::Text(record.id);
       c.url = Url(workbook_file, node);
@@ -218,11 +253,12 @@ class Builder : public std::enable_shared_from_this<Builder> {
         Cell c = Cell::Text(text);
         std::string score = ref(spec.of[0]);
         if (!score.empty()) {
-          // =IF(H2>=15,"High",IF(H2>=8,"Medium",IF(H2>=1,"Low","")))
+          // =IF(H2>=Band3Min,Band3Name,IF(H2>=Band2Min,Band2Name,...)): the
+          // Criteria sheet's cells, so an edit there moves every level.
           std::string formula = "\"\"";
-          for (const auto& band : rules_.scoring().bands)
-            formula = "IF(" + score + ">=" + std::to_string(band.min) + "," + Quote(band.name) +
-                      "," + formula + ")";
+          for (size_t b = 0; b < rules_.scoring().bands.size(); ++b)
+            formula = "IF(" + score + ">=" + BandMin(b, named) + "," + BandName(b, named) + "," +
+                      formula + ")";
           c.type = Cell::Type::kFormula;
           c.text = "=" + formula;
           c.text_result = true;
@@ -231,14 +267,18 @@ class Builder : public std::enable_shared_from_this<Builder> {
         return c;
       }
       case FieldType::kExceeds: {
-        if (text.empty()) return {};
-        std::string shown = text == "true" ? "Yes" : "No";
-        Cell c = Cell::Text(shown);
+        // An opportunity has no acceptance to exceed: blank (the loader's "").
+        const FieldValue* of = record.Field(spec.of[0]);
+        if (!of) return {};
+        std::string shown = text == "true" ? "Yes" : text == "false" ? "No" : "";
+        Cell c = shown.empty() ? Cell{} : Cell::Text(shown);
         std::string score = ref(spec.of[0]);
         if (!score.empty()) {
+          std::string formula = "IF(" + score + ">" + Acceptance(named) + ",\"Yes\",\"No\")";
+          if (std::string type = ref("type"); !type.empty() && HasOpportunities(*record.kind))
+            formula = "IF($" + type + "=\"opportunity\",\"\"," + formula + ")";
           c.type = Cell::Type::kFormula;
-          c.text = "=IF(" + score + ">" + std::to_string(rules_.scoring().acceptance) +
-                   ",\"Yes\",\"No\")";
+          c.text = "=" + formula;
           c.text_result = true;
           c.result = shown;
         }
@@ -250,19 +290,22 @@ class Builder : public std::enable_shared_from_this<Builder> {
 
   // Conditional formats for a column: bands, overdue and expiry dates.
   void AddHighlights(Sheet& sheet, int column, const FieldSpec& spec, const KindSpec& kind,
-                     const std::map<std::string, std::string>& letters) const {
+                     const std::map<std::string, std::string>& letters, bool named) const {
     std::string cell = ColumnLetters(column) + "2";
     const auto& bands = rules_.scoring().bands;
+    // Band colours say how bad a threat is: an opportunity stays plain.
+    std::string threat;
+    if (auto type = letters.find("type"); type != letters.end() && HasOpportunities(kind))
+      threat = ",$" + type->second + "2<>\"opportunity\"";
     if (spec.type == FieldType::kScore) {
-      for (size_t b = 0; b < bands.size(); ++b) {
-        std::string formula =
-            "=AND(ISNUMBER(" + cell + ")," + cell + ">=" + std::to_string(bands[b].min);
-        if (b + 1 < bands.size()) formula += "," + cell + "<" + std::to_string(bands[b + 1].min);
-        sheet.highlights.push_back({column, formula + ")", bands[b].colour});
-      }
+      for (size_t b = 0; b < bands.size(); ++b)
+        sheet.highlights.push_back(
+            {column, "=AND(ISNUMBER(" + cell + ")" + threat + "," + InBand(cell, b, named) + ")",
+             bands[b].colour});
     } else if (spec.type == FieldType::kLevel) {
-      for (const auto& band : bands)
-        sheet.highlights.push_back({column, "=" + cell + "=" + Quote(band.name), band.colour});
+      for (size_t b = 0; b < bands.size(); ++b)
+        sheet.highlights.push_back(
+            {column, "=AND(" + cell + "=" + BandName(b, named) + threat + ")", bands[b].colour});
     } else if (spec.overdue) {
       std::string formula = "=AND(ISNUMBER(" + cell + ")," + cell + "<" + ExcelDate(info_.as_of);
       if (auto status = letters.find("status"); status != letters.end())
@@ -288,8 +331,10 @@ class Builder : public std::enable_shared_from_this<Builder> {
     }
   }
 
+  // `named`: formulas use the Criteria sheet's defined names (the risk
+  // workbook); elsewhere the criteria are written in as numbers.
   Sheet RecordSheet(const KindSpec& kind, const std::vector<std::string>& columns,
-                    const RecordFilter& keep, const std::string& name) const {
+                    const RecordFilter& keep, const std::string& name, bool named = false) const {
     Sheet sheet;
     sheet.name = ValidSheetName(name);
     const RiskScoring& scoring = rules_.scoring();
@@ -303,7 +348,7 @@ class Builder : public std::enable_shared_from_this<Builder> {
       sheet.columns.push_back(ColumnFor(*spec, kind, scoring));
     }
     for (size_t c = 0; c < specs.size(); ++c)
-      AddHighlights(sheet, static_cast<int>(c), *specs[c], kind, letters);
+      AddHighlights(sheet, static_cast<int>(c), *specs[c], kind, letters, named);
     std::vector<int> nodes;
     for (int node : RecordsOf(kind))
       if (!keep || keep(RecordAt(node))) nodes.push_back(node);
@@ -311,12 +356,12 @@ class Builder : public std::enable_shared_from_this<Builder> {
     // never sits in memory whole (libxlsxwriter streams them to disk).
     sheet.row_count = nodes.size();
     sheet.row_at = [self = shared_from_this(), nodes = std::move(nodes), specs,
-                    letters = std::move(letters), file = RegisterFile(kind.name)](size_t r) {
+                    letters = std::move(letters), file = RegisterFile(kind.name), named](size_t r) {
       const Record& record = self->RecordAt(nodes[r]);
       std::vector<Cell> row;
       for (const FieldSpec* spec : specs)
-        row.push_back(
-            self->FieldCell(record, *spec, file, nodes[r], letters, static_cast<int>(r) + 2));
+        row.push_back(self->FieldCell(record, *spec, file, nodes[r], letters,
+                                      static_cast<int>(r) + 2, named));
       return row;
     };
     return sheet;
@@ -366,42 +411,88 @@ class Builder : public std::enable_shared_from_this<Builder> {
     Workbook wb = NewWorkbook("risk-register.xlsx", "Risk register");
     const KindSpec* risk = Kind("risk");
     if (risk) {
-      wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks"));
+      wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks", true));
       // Treatment plan: what still needs doing about a risk.
-      wb.sheets.push_back(RecordSheet(
-          *risk, kTreatmentPlanColumns,
-          [](const Record& r) {
-            const FieldValue* t = r.Field("treatment");
-            // No treatment chosen yet is work to do too.
-            return !RegisterRules::IsDone(r) && (!t || t->text != "retain");
-          },
-          "Treatment plan"));
+      wb.sheets.push_back(TreatmentPlan(*risk));
     }
-    wb.sheets.push_back(CriteriaSheet());
-    wb.sheets.push_back(HeatMap(risk));
+    wb.sheets.push_back(CriteriaSheet(wb));
+    wb.sheets.push_back(HeatMap(risk, "likelihood", "impact", "Heat map", "inherent"));
+    wb.sheets.push_back(
+        HeatMap(risk, "residual_likelihood", "residual_impact", "Residual heat map", "residual"));
     AddCover(wb);
     return wb;
   }
 
-  Sheet CriteriaSheet() const {
+  // The treatment plan's levels look up the Risks sheet's, so they follow
+  // an edit of likelihood or impact there.
+  Sheet TreatmentPlan(const KindSpec& risk) const {
+    Sheet plan = RecordSheet(
+        risk, kTreatmentPlanColumns,
+        [](const Record& r) {
+          const FieldValue* t = r.Field("treatment");
+          // No treatment chosen yet is work to do too.
+          return !RegisterRules::IsDone(r) && (!t || t->text != "retain");
+        },
+        "Treatment plan", true);
+    auto on_risks = LettersOf(risk, risk.columns);
+    auto on_plan = LettersOf(risk, kTreatmentPlanColumns);
+    if (!on_risks.count("id") || !on_plan.count("id")) return plan;
+    std::vector<std::pair<size_t, std::string>> lookups;  // plan column, Risks column
+    size_t shown = 0;
+    for (const auto& c : kTreatmentPlanColumns) {
+      const FieldSpec* spec = risk.Field(c);
+      if (!spec) continue;
+      if (spec->type == FieldType::kLevel && on_risks.count(c))
+        lookups.push_back({shown, on_risks[c]});
+      ++shown;
+    }
+    std::string id = on_risks["id"], key = on_plan["id"];
+    plan.row_at = [inner = plan.row_at, lookups, id, key](size_t r) {
+      std::vector<Cell> row = inner(r);
+      for (const auto& [column, letter] : lookups) {
+        Cell& c = row[column];
+        // &"" keeps an empty level empty (INDEX alone gives 0).
+        c.result = c.type == Cell::Type::kText ? c.text : "";
+        c.text = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter + ",MATCH($" + key +
+                 std::to_string(r + 2) + ",'Risks'!$" + id + ":$" + id + ",0))&\"\",\"\")";
+        c.type = Cell::Type::kFormula;
+        c.text_result = true;
+      }
+      return row;
+    };
+    return plan;
+  }
+
+  // The scales, bands and acceptance, once: the defined names Acceptance,
+  // BandNMin and BandNName point here, and every formula and colour rule
+  // of the workbook uses them.
+  Sheet CriteriaSheet(Workbook& wb) const {
     const RiskScoring& s = rules_.scoring();
     Sheet sheet;
     sheet.name = "Criteria";
     sheet.is_table = false;
-    sheet.columns = {{"", 22}, {"", 22}, {"", 14}, {"", 40}};
+    sheet.columns = {{"", 22}, {"", 22}, {"", 14}, {"", 60, true}};
     auto bold = [](const std::string& t) {
       Cell c = Cell::Text(t);
       c.bold = true;
       return c;
     };
+    auto at = [&](const std::string& column) {
+      return "='Criteria'!$" + column + "$" + std::to_string(sheet.rows.size());
+    };
     sheet.rows.push_back({bold("Risk criteria")});
     sheet.rows.push_back({Cell::Text("Score"), Cell::Text(s.formula == RiskScoring::Formula::kAdd
                                                               ? "likelihood + impact"
                                                               : "likelihood x impact")});
-    sheet.rows.push_back({Cell::Text("Acceptance"),
-                          Cell::Text("scores above " + std::to_string(s.acceptance) +
-                                     " exceed the acceptance criteria and need treatment")});
-    sheet.rows.push_back({});
+    sheet.rows.push_back({Cell::Text("Acceptance"), Cell::Number(static_cast<double>(s.acceptance)),
+                          Cell{},
+                          Cell::Text("scores above this exceed the acceptance criteria and need "
+                                     "treatment")});
+    wb.names.push_back({"Acceptance", at("B")});
+    sheet.rows.push_back({Cell{}, Cell{}, Cell{},
+                          Cell::Text("Try other criteria by editing the acceptance and the bands' "
+                                     "lowest scores: every score, level, flag, colour and heat map "
+                                     "follows. The SMS's criteria are in smsdoc.yaml.")});
     sheet.rows.push_back({bold("Likelihood"), bold("Label")});
     for (const auto& [value, label] : s.likelihood)
       sheet.rows.push_back({Cell::Number(static_cast<double>(value)), Cell::Text(label)});
@@ -414,35 +505,52 @@ class Builder : public std::enable_shared_from_this<Builder> {
     for (size_t b = 0; b < s.bands.size(); ++b) {
       Cell name = Cell::Text(s.bands[b].name);
       name.fill = s.bands[b].colour;
-      Cell to = b + 1 < s.bands.size() ? Cell::Number(static_cast<double>(s.bands[b + 1].min - 1))
-                                       : Cell::Text("and above");
+      Cell to = Cell::Text("and above");
+      if (b + 1 < s.bands.size()) {  // one below the next band's lowest score
+        to = Cell::Number(static_cast<double>(s.bands[b + 1].min - 1));
+        to.type = Cell::Type::kFormula;
+        to.text = "=B" + std::to_string(sheet.rows.size() + 2) + "-1";
+      }
       sheet.rows.push_back({name, Cell::Number(static_cast<double>(s.bands[b].min)), to});
+      wb.names.push_back({"Band" + std::to_string(b + 1) + "Min", at("B")});
+      wb.names.push_back({"Band" + std::to_string(b + 1) + "Name", at("A")});
     }
     return sheet;
   }
 
-  // Likelihood across, impact down (highest first): how many open risks sit
-  // in each cell, coloured by the cell's band.
-  Sheet HeatMap(const KindSpec* risk) const {
+  // Likelihood across, impact down (highest first): how many risks not
+  // closed sit in each cell (opportunities left out), as COUNTIFS over the
+  // Risks sheet, coloured by the band of the cell's score through the
+  // Criteria sheet's names. `l` and `i` are the inherent or residual fields.
+  Sheet HeatMap(const KindSpec* risk, const std::string& l, const std::string& i,
+                const std::string& name, const std::string& which) const {
     const RiskScoring& s = rules_.scoring();
     std::map<std::pair<long, long>, int> counts;
+    std::map<std::string, std::string> letters;
     if (risk) {
+      letters = LettersOf(*risk, risk->columns);
       for (int node : RecordsOf(*risk)) {
         const Record& r = RecordAt(node);
-        const FieldValue *l = r.Field("likelihood"), *i = r.Field("impact");
+        const FieldValue *lv = r.Field(l), *iv = r.Field(i);
         const FieldValue* type = r.Field("type");
         bool threat = !type || type->text == "risk";
-        if (l && i && threat && r.status != "closed")
-          counts[{std::stol(l->text), std::stol(i->text)}]++;
+        if (lv && iv && threat && r.status != "closed")
+          counts[{std::stol(lv->text), std::stol(iv->text)}]++;
       }
     }
+    // Live only when the Risks sheet shows every column it counts by.
+    bool live =
+        letters.count(l) && letters.count(i) && letters.count("type") && letters.count("status");
+    auto column = [&](const std::string& field) {
+      return "'Risks'!$" + letters[field] + ":$" + letters[field];
+    };
     Sheet sheet;
-    sheet.name = "Heat map";
+    sheet.name = name;
     sheet.is_table = false;
     sheet.columns.push_back({"", 26});
     for (size_t k = 0; k < s.likelihood.size(); ++k) sheet.columns.push_back({"", 14});
-    Cell title =
-        Cell::Text("Risks not closed (opportunities left out), by inherent likelihood and impact");
+    Cell title = Cell::Text("Risks not closed (opportunities left out), by " + which +
+                            " likelihood and impact");
     title.bold = true;
     sheet.rows.push_back({title});
     std::vector<Cell> header = {Cell::Text("Impact \\ Likelihood")};
@@ -459,9 +567,19 @@ class Builder : public std::enable_shared_from_this<Builder> {
       std::vector<Cell> row = {label};
       for (const auto& [likelihood, unused] : s.likelihood) {
         int n = counts[{likelihood, it->first}];
-        Cell c = n ? Cell::Number(n) : Cell{};
-        const ScoreBand* band = s.BandOf(s.Combine(likelihood, it->first));
-        c.fill = band ? band->colour : kGrey;
+        Cell c = Cell::Number(n);
+        if (live) {
+          c.type = Cell::Type::kFormula;
+          c.text = "=COUNTIFS(" + column(l) + "," + std::to_string(likelihood) + "," + column(i) +
+                   "," + std::to_string(it->first) + "," + column("type") + ",\"risk\"," +
+                   column("status") + ",\"<>closed\")";
+        }
+        c.fill = kGrey;  // under the band colour of the rules below
+        int col = static_cast<int>(row.size());
+        std::string score = std::to_string(s.Combine(likelihood, it->first));
+        for (size_t b = 0; b < s.bands.size(); ++b)
+          sheet.highlights.push_back({col, "=AND(" + InBand(score, b, true) + ")",
+                                      s.bands[b].colour, static_cast<int>(sheet.rows.size())});
         row.push_back(c);
       }
       sheet.rows.push_back(std::move(row));
