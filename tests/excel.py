@@ -305,7 +305,9 @@ def matches(value, criterion):
                 target = float(target)
             except ValueError:
                 pass
-            return value is not None and compare(value, target, m.group(1))
+            if value is None:  # a blank cell is unequal to anything but ""
+                return m.group(1) == "<>" and target != ""
+            return compare(value, target, m.group(1))
     if value is None:
         return False
     return compare(value, criterion, "=")

@@ -1459,7 +1459,8 @@ class RegistersCase:
                         if cell.data_type != "f":
                             continue
                         spec = columns.get(cell.column)
-                        live = ws.title in ("Heat map", "Residual heat map", "Criteria")
+                        live = ws.title in ("Heat map", "Residual heat map", "Criteria",
+                                            "Skills matrix")
                         self.assertTrue((spec and spec["type"] in computed) or
                                         cell.column in counts or live,
                                         "%s %s!%s is a formula: %s" % (name, ws.title,
@@ -1619,9 +1620,10 @@ class RegistersCase:
         self.assertEqual(impacts, set(scoring["impact"]))
 
     def skills_matrix(self):
-        """(competence columns {col: record}, person rows {row: record},
-        gap row) of the skills matrix."""
-        ws = self.book("training-register.xlsx").wb["Skills matrix"]
+        """(the sheet's cached values (what Excel shows), competence columns
+        {col: record}, person rows {row: record}, gap row) of the skills
+        matrix."""
+        ws = self.book("training-register.xlsx").cached["Skills matrix"]
         competences = {c["title"]: c for c in self.sms.by_kind.get("competence", [])}
         header = None
         for row in ws.iter_rows():
@@ -1644,6 +1646,11 @@ class RegistersCase:
 
     def test_skills_matrix(self):
         ws, columns, people, gap = self.skills_matrix()
+        book = self.book("training-register.xlsx")
+        formulas, evaluator = book.wb["Skills matrix"], Evaluator(book.wb)
+        colours = conditional_colours(book.wb, "Skills matrix")
+        fills = {"competent": GREEN, "expiring": AMBER, "expired": RED, "planned": BLUE,
+                 "missing": RED}
         active = [c for c in self.sms.by_kind.get("competence", []) if c["status"] == "active"]
         self.assertEqual(sorted(c["id"] for c in columns.values() if c),
                          sorted(c["id"] for c in active))
@@ -1662,16 +1669,51 @@ class RegistersCase:
             states = [str(ws.cell(row=r, column=col).value or "") for r in needed]
             not_competent = sum(1 for s in states if s in ("missing", "planned", "expired"))
             self.assertEqual(ws.cell(row=gap, column=col).value, not_competent, competence["id"])
+            gap_formula = formulas.cell(row=gap, column=col).value
+            if needed:  # a formula over the needed cells, so it follows them
+                self.assertEqual(evaluator.evaluate(formulas, gap_formula), not_competent)
             for r, person in people.items():
                 cell = ws.cell(row=r, column=col)
                 where = "%s %s" % (person["id"], competence["id"])
                 if person["role"] in required_for(competence):
                     self.assertIn(cell.value, ("competent", "expiring", "expired", "planned",
                                                "missing"), where)
+                    # COUNTIFS over the training sheet, equal to the cached state.
+                    formula = formulas.cell(row=r, column=col).value
+                    self.assertIn("COUNTIFS('Training records'!", formula, where)
+                    self.assertEqual(evaluator.evaluate(formulas, formula), cell.value, where)
+                    self.assertEqual(colours.get((r, col)), [fills[cell.value]], where)
                 else:
                     colour = rgb(cell.fill.fgColor)
                     self.assertTrue(colour and colour[0:2] == colour[2:4] == colour[4:6],
                                     where + ": not grey (%s)" % colour)
+
+    def test_skills_matrix_follows_the_training_sheet(self):
+        # Marking a competent person's trainings planned turns the cell
+        # "planned" and raises the gap by one: the matrix reads the sheet.
+        ws, columns, people, gap = self.skills_matrix()
+        book = self.book("training-register.xlsx")
+        formulas, trainings = book.wb["Skills matrix"], book.wb["Training records"]
+        header = book.header("Training records")
+        person, competence, status = (header.index(h) + 1 for h in ("Person", "Competence",
+                                                                     "Status"))
+        for col, comp in columns.items():
+            for r, who in people.items():
+                if ws.cell(row=r, column=col).value not in ("competent", "expiring"):
+                    continue
+                rows = [t for t in range(2, trainings.max_row + 1)
+                        if trainings.cell(row=t, column=person).value == who["id"]
+                        and trainings.cell(row=t, column=competence).value == comp["id"]]
+                self.assertTrue(rows, "competent without a training")
+                edits = {("Training records", t, status): "planned" for t in rows}
+                evaluator = Evaluator(book.wb, edits)
+                self.assertEqual(evaluator.evaluate(formulas, formulas.cell(row=r, column=col).value),
+                                 "planned")
+                self.assertEqual(evaluator.evaluate(formulas,
+                                                    formulas.cell(row=gap, column=col).value),
+                                 ws.cell(row=gap, column=col).value + 1)
+                return
+        self.fail("no competent cell to edit")
 
     def test_clause_coverage(self):
         """The audit register's grid: every catalogue clause by internal audit
@@ -2048,8 +2090,9 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             self.assertEqual(ws.cell(row=row[pid], column=col[cid]).value, state, pid + cid)
         self.assertEqual(ws.cell(row=gap, column=col["CMP-ITSM"]).value, 1)
         self.assertEqual(ws.cell(row=gap, column=col["CMP-CAB"]).value, 1)
-        self.assertEqual(rgb(ws.cell(row=row["PER-005"], column=col["CMP-ITSM"]).fill.fgColor), RED)
-        self.assertEqual(rgb(ws.cell(row=row["PER-001"], column=col["CMP-ITSM"]).fill.fgColor), AMBER)
+        colours = conditional_colours(self.book("training-register.xlsx").wb, "Skills matrix")
+        self.assertEqual(colours[(row["PER-005"], col["CMP-ITSM"])], [RED])
+        self.assertEqual(colours[(row["PER-001"], col["CMP-ITSM"])], [AMBER])
 
     def test_fixture_finding_counts(self):
         expected = {"AUD-01": [1, 2, 0, 1], "AUD-02": [0, 0, 0, 0], "AUD-03": [0, 0, 0, 0],
