@@ -53,7 +53,11 @@ class XlsxWriter {
   XlsxWriter(const Workbook& model, const std::string& path, const std::string& tmpdir)
       : model_(model), tmpdir_(tmpdir) {
     lxw_workbook_options options = {};
-    options.constant_memory = LXW_TRUE;
+    size_t rows = 0;
+    for (const Sheet& sheet : model_.sheets)
+      if (sheet.is_table) rows += sheet.RowCount();
+    streamed_ = rows > kTableRows;
+    options.constant_memory = streamed_ ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = tmpdir_.data();
     wb_ = workbook_new_opt(path.c_str(), &options);
   }
@@ -185,6 +189,68 @@ class XlsxWriter {
     worksheet_data_validation_range(ws, 1, c, last_row, c, &dv);
   }
 
+  // A table's column names are unique, case-insensitively: a repeated
+  // header gets " (2)".
+  static std::vector<std::string> UniqueHeaders(const Sheet& sheet) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& column : sheet.columns) {
+      std::string header = column.header.empty() ? "Column" : column.header;
+      std::string unique = header;
+      for (int n = 2; !seen.insert(Lowercase(unique)).second; ++n)
+        unique = header + " (" + std::to_string(n) + ")";
+      out.push_back(unique);
+    }
+    return out;
+  }
+
+  // An Excel Table over the header and the rows (at least one, as Excel
+  // needs), without banding (the cells' own colours show), with the
+  // computed columns' formulas for rows added later.
+  void AddTable(lxw_worksheet* ws, const Sheet& sheet, const std::vector<Cell>& headers) {
+    std::vector<lxw_table_column> columns(headers.size());
+    std::vector<lxw_table_column*> pointers;
+    std::vector<std::string> texts, formulas;
+    texts.reserve(headers.size());
+    formulas.reserve(headers.size());
+    std::string name = TableName(sheet.name);
+    for (size_t c = 0; c < headers.size(); ++c) {
+      texts.push_back(headers[c].text);
+      // [@[Impact]] -> Risks[@[Impact]]: the form Excel itself writes.
+      std::string formula = sheet.columns[c].table_formula;
+      for (size_t at = formula.find("[@"); at != std::string::npos;
+           at = formula.find("[@", at + name.size() + 2))
+        formula.insert(at, name);
+      formulas.push_back(formula);
+      columns[c].header = texts.back().data();
+      if (!formulas.back().empty()) columns[c].formula = formulas.back().data();
+      pointers.push_back(&columns[c]);
+    }
+    pointers.push_back(nullptr);
+    lxw_table_options options = {};
+    options.name = name.data();
+    options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    options.style_type_number = 1;
+    options.no_banded_rows = LXW_TRUE;
+    options.columns = pointers.data();
+    worksheet_add_table(ws, 0, 0, static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1)),
+                        static_cast<lxw_col_t>(headers.size() - 1), &options);
+  }
+
+  // "Treatment plan" -> "Treatment_plan": letters, digits and '_', unique.
+  std::string TableName(const std::string& sheet_name) {
+    std::string name;
+    for (unsigned char c : sheet_name)
+      name += std::isalnum(c) && c < 128 ? static_cast<char>(c) : '_';
+    // Not a cell reference such as "FY2026": no digit first or last.
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) name = "Table_" + name;
+    if (std::isdigit(static_cast<unsigned char>(name.back()))) name += "_";
+    std::string unique = name;
+    for (int n = 2; !table_names_.insert(Lowercase(unique)).second; ++n)
+      unique = name + "_" + std::to_string(n);
+    return unique;
+  }
+
   // Unique in the workbook, case-insensitively.
   std::string SheetName(const std::string& wanted) {
     std::string name = ValidSheetName(wanted);
@@ -210,13 +276,16 @@ class XlsxWriter {
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            sheet.columns[c].width, nullptr);
     lxw_row_t offset = 0;
+    bool table = sheet.is_table && !streamed_ && !sheet.columns.empty();
     if (sheet.is_table) {
       std::vector<Cell> headers;
-      for (const auto& column : sheet.columns) headers.push_back(Cell::Text(column.header));
+      for (const auto& header : UniqueHeaders(sheet)) headers.push_back(Cell::Text(header));
+      // The table first: it writes its headers and column formulas, which
+      // the cells below then overwrite with their styles and cached values.
+      if (table) AddTable(ws, sheet, headers);
       SetHeight(ws, 0, sheet, headers, true);
-      for (size_t c = 0; c < sheet.columns.size(); ++c)
-        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.columns[c].header.c_str(),
-                               header_);
+      for (size_t c = 0; c < headers.size(); ++c)
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c].text.c_str(), header_);
       offset = 1;
     }
     for (size_t r = 0; r < sheet.RowCount(); ++r) {
@@ -231,7 +300,7 @@ class XlsxWriter {
       lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1));
       lxw_col_t last_col = static_cast<lxw_col_t>(sheet.columns.size() - 1);
       worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
-      worksheet_autofilter(ws, 0, 0, last_row, last_col);
+      if (!table) worksheet_autofilter(ws, 0, 0, last_row, last_col);  // a Table has its own
       worksheet_repeat_rows(ws, 0, 0);
       worksheet_repeat_columns(ws, 0, 0);
       for (size_t c = 0; c < sheet.columns.size(); ++c)
@@ -301,7 +370,8 @@ class XlsxWriter {
              *link_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
   size_t links_in_sheet_ = 0;
-  std::set<std::string> used_names_;
+  std::set<std::string> used_names_, table_names_;
+  bool streamed_ = false;  // constant-memory mode: no Tables
   static constexpr size_t kMaxLinksPerSheet = 65530;
   static constexpr double kMaxRowHeight = 409;  // points, Excel's limit
 };

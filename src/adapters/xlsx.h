@@ -23,6 +23,12 @@ std::string ColumnLetters(int column);
 /// each row's height from this, erring towards a line too many.
 int WrappedLines(const std::string& text, double width);
 
+/// Workbooks with more table rows than this are written in libxlsxwriter's
+/// constant-memory mode, which cannot make Excel Tables: their sheets are
+/// plain ranges with an autofilter. Smaller ones (every register a person
+/// keeps by hand) are Tables.
+inline constexpr size_t kTableRows = 5000;
+
 /// The print scale of every sheet: 11 pt Calibri at 75% prints at 8.25 pt,
 /// the smallest an auditor reads comfortably. Sheets print across as many
 /// A4 landscape pages as they need, with the header row and the ID column

@@ -63,6 +63,10 @@ struct Column {
   std::vector<std::string> choices;  ///< a drop-down list of allowed values
   bool has_range = false;            ///< whole numbers from min to max
   long min = 0, max = 0;
+  /// A computed column's formula in the Excel Table's terms
+  /// ("=[@[Likelihood]]*[@[Impact]]"): what Excel fills into a row added to
+  /// the table. The rows written hold their own formulas.
+  std::string table_formula;
 };
 
 /// Colours cells of a column where an Excel formula, written for the first
@@ -86,7 +90,9 @@ struct DefinedName {
 struct Sheet {
   std::string name;  ///< at most 31 characters, none of []:*?/\ .
   /// A table has a header row (styled, frozen, filtered, repeated on every
-  /// printed page); other sheets (cover, grids) are rows as they are.
+  /// printed page) and is an Excel Table, so rows added to it get the drop-
+  /// downs, colours and formulas (unless the workbook is too big: see
+  /// kTableRows); other sheets (cover, grids) are rows as they are.
   bool is_table = true;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;

@@ -237,55 +237,65 @@ class Builder : public std::enable_shared_from_this<Builder> {
       case FieldType::kRefs:
       case FieldType::kClauses: return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
       case FieldType::kList: return items.empty() ? Cell{} : Cell::Text(Join(items, "; "));
-      case FieldType::kScore: {
-        if (text.empty()) return {};
-        Cell c = Cell::Number(std::strtod(text.c_str(), nullptr));
-        std::string a = ref(spec.of[0]), b = ref(spec.of[1]);
-        if (!a.empty() && !b.empty()) {
-          bool add = rules_.scoring().formula == RiskScoring::Formula::kAdd;
-          c.type = Cell::Type::kFormula;
-          c.text = "=" + a + (add ? "+" : "*") + b;
-        }
-        return c;
-      }
-      case FieldType::kLevel: {
-        if (text.empty()) return {};
-        Cell c = Cell::Text(text);
-        std::string score = ref(spec.of[0]);
-        if (!score.empty()) {
-          // =IF(H2>=Band3Min,Band3Name,IF(H2>=Band2Min,Band2Name,...)): the
-          // Criteria sheet's cells, so an edit there moves every level.
-          std::string formula = "\"\"";
-          for (size_t b = 0; b < rules_.scoring().bands.size(); ++b)
-            formula = "IF(" + score + ">=" + BandMin(b, named) + "," + BandName(b, named) + "," +
-                      formula + ")";
-          c.type = Cell::Type::kFormula;
-          c.text = "=" + formula;
-          c.text_result = true;
-          c.result = text;
-        }
-        return c;
-      }
+      case FieldType::kScore:
+      case FieldType::kLevel:
       case FieldType::kExceeds: {
-        // An opportunity has no acceptance to exceed: blank (the loader's "").
-        const FieldValue* of = record.Field(spec.of[0]);
-        if (!of) return {};
-        std::string shown = text == "true" ? "Yes" : text == "false" ? "No" : "";
-        Cell c = shown.empty() ? Cell{} : Cell::Text(shown);
-        std::string score = ref(spec.of[0]);
-        if (!score.empty()) {
-          std::string formula = "IF(" + score + ">" + Acceptance(named) + ",\"Yes\",\"No\")";
-          if (std::string type = ref("type"); !type.empty() && HasOpportunities(*record.kind))
-            formula = "IF($" + type + "=\"opportunity\",\"\"," + formula + ")";
-          c.type = Cell::Type::kFormula;
-          c.text = "=" + formula;
-          c.text_result = true;
-          c.result = shown;
-        }
+        // Blank without its inputs, and an opportunity's flag (the loader's "").
+        Cell c = text.empty()                     ? Cell{}
+                 : spec.type == FieldType::kScore ? Cell::Number(std::strtod(text.c_str(), nullptr))
+                 : spec.type == FieldType::kLevel ? Cell::Text(text)
+                                                  : Cell::Text(text == "true" ? "Yes" : "No");
+        std::string formula = Computed(spec, *record.kind, ref, named);
+        if (formula.empty()) return c;  // an input not on the sheet: the value
+        c.text_result = spec.type != FieldType::kScore || text.empty();
+        c.result = c.text_result ? c.text : "";
+        c.type = Cell::Type::kFormula;
+        c.text = "=" + formula;
         return c;
       }
       default: return text.empty() ? Cell{} : Cell::Text(text);
     }
+  }
+
+  // A score, level or flag as a formula of `operand(field)` (a cell such
+  // as "M2", or a Table's "[@[Likelihood]]"); "" when an operand is not on
+  // the sheet.
+  std::string Computed(const FieldSpec& spec, const KindSpec& kind,
+                       const std::function<std::string(const std::string&)>& operand,
+                       bool named) const {
+    // Blank while an input is: a row added to a Table shows nothing yet.
+    if (spec.type == FieldType::kScore) {
+      std::string a = operand(spec.of[0]), b = operand(spec.of[1]);
+      if (a.empty() || b.empty()) return "";
+      return "IF(OR(" + a + "=\"\"," + b + "=\"\"),\"\"," + a +
+             (rules_.scoring().formula == RiskScoring::Formula::kAdd ? "+" : "*") + b + ")";
+    }
+    std::string score = operand(spec.of[0]);
+    if (score.empty()) return "";
+    if (spec.type == FieldType::kLevel) {
+      // IF(H2>=Band3Min,Band3Name,IF(H2>=Band2Min,Band2Name,...)): the
+      // Criteria sheet's cells, so an edit there moves every level.
+      std::string formula = "\"\"";
+      for (size_t b = 0; b < rules_.scoring().bands.size(); ++b)
+        formula = "IF(" + score + ">=" + BandMin(b, named) + "," + BandName(b, named) + "," +
+                  formula + ")";
+      return "IF(" + score + "=\"\",\"\"," + formula + ")";
+    }
+    std::string blank = score + "=\"\"";
+    if (std::string type = operand("type"); !type.empty() && HasOpportunities(kind))
+      blank = "OR(" + type + "=\"opportunity\"," + blank + ")";  // acceptance is for threats
+    return "IF(" + blank + ",\"\",IF(" + score + ">" + Acceptance(named) + ",\"Yes\",\"No\"))";
+  }
+
+  // A column of a Table in a formula: [@[Inherent score]] (' escapes the
+  // characters a structured reference reserves).
+  static std::string TableOperand(const std::string& header) {
+    std::string out = "[@[";
+    for (char c : header) {
+      if (std::string("[]#'").find(c) != std::string::npos) out += '\'';
+      out += c;
+    }
+    return out + "]]";
   }
 
   // Conditional formats for a column: bands, overdue and expiry dates.
@@ -347,8 +357,19 @@ class Builder : public std::enable_shared_from_this<Builder> {
       specs.push_back(spec);
       sheet.columns.push_back(ColumnFor(*spec, kind, scoring));
     }
-    for (size_t c = 0; c < specs.size(); ++c)
+    for (size_t c = 0; c < specs.size(); ++c) {
       AddHighlights(sheet, static_cast<int>(c), *specs[c], kind, letters, named);
+      if (!IsComputed(specs[c]->type) || specs[c]->type == FieldType::kLookup) continue;
+      std::string formula = Computed(
+          *specs[c], kind,
+          [&](const std::string& field) {
+            for (size_t k = 0; k < specs.size(); ++k)
+              if (specs[k]->name == field) return TableOperand(sheet.columns[k].header);
+            return std::string();
+          },
+          named);
+      if (!formula.empty()) sheet.columns[c].table_formula = "=" + formula;
+    }
     std::vector<int> nodes;
     for (int node : RecordsOf(kind))
       if (!keep || keep(RecordAt(node))) nodes.push_back(node);
@@ -449,13 +470,17 @@ class Builder : public std::enable_shared_from_this<Builder> {
       ++shown;
     }
     std::string id = on_risks["id"], key = on_plan["id"];
+    for (const auto& [column, letter] : lookups)  // for rows added to the Table
+      plan.columns[column].table_formula = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter +
+                                           ",MATCH(" + TableOperand(plan.columns[0].header) +
+                                           ",'Risks'!$" + id + ":$" + id + ",0))&\"\",\"\")";
     plan.row_at = [inner = plan.row_at, lookups, id, key](size_t r) {
       std::vector<Cell> row = inner(r);
       for (const auto& [column, letter] : lookups) {
         Cell& c = row[column];
         // &"" keeps an empty level empty (INDEX alone gives 0).
         c.result = c.type == Cell::Type::kText ? c.text : "";
-        c.text = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter + ",MATCH($" + key +
+        c.text = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter + ",MATCH(" + key +
                  std::to_string(r + 2) + ",'Risks'!$" + id + ":$" + id + ",0))&\"\",\"\")";
         c.type = Cell::Type::kFormula;
         c.text_result = true;
