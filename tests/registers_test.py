@@ -2428,6 +2428,41 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
 
 
 
+class LiveDatesTest(unittest.TestCase):
+    """--live-dates: the workbooks' date rules compare with TODAY() (and
+    TODAY()+60 for expiring) where the default build writes the as-of
+    date; nothing else changes but the cover's note."""
+
+    def test_live_dates_swap_the_as_of_date_for_today(self):
+        if openpyxl is None:
+            self.fail("these tests need python3-openpyxl (apt-get install python3-openpyxl)")
+        with tempfile.TemporaryDirectory(prefix="smsdoc-live-") as tmp:
+            fixed, live = os.path.join(tmp, "fixed"), os.path.join(tmp, "live")
+            self.assertEqual(build(testlib.REPO, fixed).returncode, 0)
+            result = subprocess.run([testlib.SMSDOC, "build", "--root", testlib.REPO, "--out", live,
+                                     "--as-of", AS_OF, "--live-dates"],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            swapped = 0
+            for name in sorted(os.listdir(os.path.join(fixed, "registers"))):
+                a = openpyxl.load_workbook(os.path.join(fixed, "registers", name))
+                b = openpyxl.load_workbook(os.path.join(live, "registers", name))
+                self.assertEqual(defined_name(b, "AsOf"), "TODAY()", name)
+                for ws in a.worksheets:
+                    before = [r.formula[0] for cf in ws.conditional_formatting for r in cf.rules]
+                    after = [r.formula[0] for cf in b[ws.title].conditional_formatting
+                             for r in cf.rules]
+                    expected = [f.replace("DATE(2026,11,21)", "TODAY()")
+                                 .replace("DATE(2027,1,20)", "TODAY()+60") for f in before]
+                    self.assertEqual(after, expected, "%s %s" % (name, ws.title))
+                    swapped += sum(f != e for f, e in zip(before, expected))
+                    self.assertFalse(any("DATE(2026,11,21)" in f for f in after))
+                cover = {row[0]: row[1] for row in b["Cover"].iter_rows(values_only=True)
+                         if row and row[0]}
+                self.assertIn("--live-dates", cover.get("Dates", ""), name)
+            self.assertGreater(swapped, 10, "no date rule changed")
+
+
 class WorkbookLimitsTest(unittest.TestCase):
     """tests/fixtures/workbook-limits: what Excel cannot hold is kept as text
     (a date before 1900) or cut where the warning says (text over 32,767

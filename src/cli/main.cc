@@ -127,6 +127,9 @@ int main(int argc, char** argv) {
                     "theme folder whose templates override the default theme");
   build->add_flag("--published-only", options.published_only,
                   "leave draft documents out of the site");
+  build->add_flag("--live-dates", options.live_dates,
+                  "workbooks colour overdue and expiring dates against the day they are "
+                  "opened (TODAY()), not the as-of date");
 
   build->footer(kBuildExamples);
 

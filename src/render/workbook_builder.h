@@ -43,6 +43,9 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   const Record& RecordAt(int node) const;
   std::string Url(const std::string& workbook_file, int node) const;
   std::string RoleTitle(const std::string& key) const;
+  // The day dates are judged against in formulas: the as-of date, or
+  // TODAY() with --live-dates.
+  std::string Today() const;
   // The criteria in formulas: the Criteria sheet's defined names (so an
   // edit there moves every formula and colour), or the numbers themselves
   // in a workbook without that sheet.
