@@ -53,6 +53,7 @@ class Evaluator:
     def __init__(self, wb, overrides=None):
         self.wb = wb
         self.overrides = overrides or {}
+        self.memo = {}  # formula cells already evaluated (the edits are fixed)
 
     def evaluate(self, sheet, formula, drow=0, dcol=0):
         text = formula[1:] if formula.startswith("=") else formula
@@ -232,9 +233,11 @@ class Evaluator:
             return serial(self.overrides[key])
         cell = sheet.cell(row=row, column=col)
         if cell.data_type == "f":
-            inner = Evaluator.__new__(Evaluator)
-            inner.wb, inner.overrides = self.wb, self.overrides
-            return inner.evaluate(sheet, cell.value)
+            if key not in self.memo:
+                inner = Evaluator.__new__(Evaluator)
+                inner.wb, inner.overrides, inner.memo = self.wb, self.overrides, self.memo
+                self.memo[key] = inner.evaluate(sheet, cell.value)
+            return self.memo[key]
         return serial(cell.value)
 
 
