@@ -283,8 +283,11 @@ std::string WorkbookBuilder::Computed(const FieldSpec& spec, const KindSpec& kin
     return "IF(" + score + "=\"\",\"\"," + formula + ")";
   }
   std::string blank = score + "=\"\"";
-  if (std::string type = operand("type"); !type.empty() && HasOpportunities(kind))
-    blank = "OR(" + type + "=\"opportunity\"," + blank + ")";  // acceptance is for threats
+  if (HasOpportunities(kind)) {  // acceptance is for threats: it needs the type
+    std::string type = operand("type");
+    if (type.empty()) return "";
+    blank = "OR(" + type + "=\"opportunity\"," + blank + ")";
+  }
   return "IF(" + blank + ",\"\",IF(" + score + ">" + Acceptance(named) + ",\"Yes\",\"No\"))";
 }
 
