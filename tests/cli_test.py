@@ -146,7 +146,7 @@ class CliTest(unittest.TestCase):
 
     def test_build_help(self):
         self.check_help(["build", "--help"], ["--root", "--out", "--jobs", "-j", "--theme",
-                                              "--no-cache", "smsdoc build"])
+                                              "--no-cache", "--live-dates", "smsdoc build"])
 
     def test_check_help(self):
         self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],

@@ -31,9 +31,10 @@ def rgb(color):
 
 
 class Evaluator:
-    """Evaluates the Excel formulas smsdoc writes (IF, AND, OR, NOT,
-    ISNUMBER, ISBLANK, DATE, COUNTIFS, SUM, comparisons, arithmetic and &)
-    on the cell values of a workbook, so the tests know what Excel will show
+    """Evaluates the Excel formulas smsdoc writes (IF, IFERROR, AND, OR, NOT,
+    ISNUMBER, ISBLANK, DATE, COUNTIF(S), SUM, INDEX, MATCH, comparisons,
+    arithmetic, & and the workbook's defined names) on the cell values of a
+    workbook, so the tests know what Excel will show
     after an auditor edits a cell. `overrides` maps (sheet, row, col) to a
     value that replaces the cell's."""
 
@@ -45,12 +46,14 @@ class Evaluator:
         (?P<func>[A-Z][A-Z0-9.]*)\(|
         (?P<num>[0-9]+(?:\.[0-9]+)?)|
         (?P<bool>TRUE|FALSE)\b|
-        (?P<op><>|<=|>=|[-+*/&=<>(),])
+        (?P<op><>|<=|>=|[-+*/&=<>(),])|
+        (?P<name>[A-Za-z_][A-Za-z0-9_.]*)
     )""", re.X)
 
     def __init__(self, wb, overrides=None):
         self.wb = wb
         self.overrides = overrides or {}
+        self.memo = {}  # formula cells already evaluated (the edits are fixed)
 
     def evaluate(self, sheet, formula, drow=0, dcol=0):
         text = formula[1:] if formula.startswith("=") else formula
@@ -133,6 +136,8 @@ class Evaluator:
             return text == "TRUE"
         if kind == "ref":
             return self.reference(text)
+        if kind == "name":
+            return self.reference(defined_name(self.wb, text))
         if kind == "op" and text == "(":
             value = self.comparison()
             self.take(")")
@@ -145,6 +150,8 @@ class Evaluator:
                     self.take()
                     args.append(self.comparison())
             self.take(")")
+            if text != "IFERROR" and any(a is _ERROR for a in args):
+                return _ERROR  # an error propagates, unless caught
             return self.call(text, args)
         raise ValueError("unexpected %r" % (text,))
 
@@ -170,6 +177,19 @@ class Evaluator:
             return serial(datetime.date(int(args[0]), int(args[1]), int(args[2])))
         if name == "SUM":
             return sum(number(v) for v in flat if isinstance(v, (int, float)))
+        if name == "IFERROR":
+            return args[1] if args[0] is _ERROR else args[0]
+        if name == "INDEX":
+            if args[1] is _ERROR or not isinstance(args[1], int) or args[1] < 1:
+                return _ERROR
+            return args[0][args[1] - 1] if args[1] <= len(args[0]) else _ERROR
+        if name == "MATCH":  # exact match only (0), 1-based
+            for i, v in enumerate(args[1]):
+                if v is not None and compare(v, args[0], "="):
+                    return i + 1
+            return _ERROR
+        if name == "COUNTIF":
+            return sum(1 for v in args[0] if matches(v, args[1]))
         if name == "COUNTIFS":
             ranges, criteria = args[0::2], args[1::2]
             count = 0
@@ -213,10 +233,31 @@ class Evaluator:
             return serial(self.overrides[key])
         cell = sheet.cell(row=row, column=col)
         if cell.data_type == "f":
-            inner = Evaluator.__new__(Evaluator)
-            inner.wb, inner.overrides = self.wb, self.overrides
-            return inner.evaluate(sheet, cell.value)
+            if key not in self.memo:
+                inner = Evaluator.__new__(Evaluator)
+                inner.wb, inner.overrides, inner.memo = self.wb, self.overrides, self.memo
+                self.memo[key] = inner.evaluate(sheet, cell.value)
+            return self.memo[key]
         return serial(cell.value)
+
+
+class _Error:
+    """An Excel error value (#N/A, #VALUE!): IFERROR catches it."""
+
+    def __repr__(self):
+        return "#ERROR"
+
+
+_ERROR = _Error()
+
+
+def defined_name(wb, name):
+    """The reference a defined name stands for ("'Criteria'!$B$3")."""
+    names = wb.defined_names
+    found = names.get(name) if hasattr(names, "get") else None
+    if found is None:
+        raise ValueError("no defined name %r" % name)
+    return found.attr_text
 
 
 def number(value):
@@ -257,6 +298,8 @@ def compare(a, b, op):
 
 
 def matches(value, criterion):
+    if criterion == "":  # Excel: an empty criterion matches blank cells
+        return value is None or value == ""
     if isinstance(criterion, str):
         m = re.match(r"^(<>|<=|>=|=|<|>)(.*)$", criterion)
         if m:
@@ -265,18 +308,21 @@ def matches(value, criterion):
                 target = float(target)
             except ValueError:
                 pass
-            return value is not None and compare(value, target, m.group(1))
+            if value is None:  # a blank cell is unequal to anything but ""
+                return m.group(1) == "<>" and target != ""
+            return compare(value, target, m.group(1))
     if value is None:
         return False
     return compare(value, criterion, "=")
 
 
-def conditional_colours(wb, title):
+def conditional_colours(wb, title, overrides=None):
     """{(row, col): [fill, ...]} for every cell a conditional format of the
     sheet colours, evaluating each rule's formula as Excel does (written for
-    the top-left cell of its range, shifted for the others)."""
+    the top-left cell of its range, shifted for the others), after the
+    edits in `overrides` (see Evaluator)."""
     ws = wb[title]
-    evaluator = Evaluator(wb)
+    evaluator = Evaluator(wb, overrides)
     out = {}
     for cf in ws.conditional_formatting:
         ranges = list(cf.sqref.ranges)

@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import testlib
-from excel import Evaluator, conditional_colours, rgb, text_of
+from excel import Evaluator, conditional_colours, defined_name, rgb, text_of
 
 try:
     import openpyxl
@@ -51,7 +51,8 @@ STATE_COLOURS = {"covered": GREEN, "partly covered": AMBER, "documented only": A
 AUDIT_CYCLE_MONTHS = 12
 
 WORKBOOK_SHEETS = {
-    "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map"],
+    "risk-register.xlsx": ["Cover", "Risks", "Treatment plan", "Criteria", "Heat map",
+                           "Residual heat map"],
     "training-register.xlsx": ["Cover", "Training records", "Competence requirements",
                                "People", "Skills matrix"],
     "audit-register.xlsx": ["Cover", "Audit programme", "Clause coverage", "Findings",
@@ -69,10 +70,10 @@ KIND_SHEETS = {
     "finding": ("audit-register.xlsx", "Findings"),
     "action": ("audit-register.xlsx", "Corrective actions"),
 }
-DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "approver", "version",
-                    "status", "effective", "approved on", "approved by", "last review",
-                    "review cycle", "next review", "changed after approval",
-                    "approval problems", "source"]
+DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "author", "approver", "version",
+                    "status", "classification", "effective", "approved on", "approved by",
+                    "last review", "review cycle", "next review", "change summary",
+                    "changed after approval", "approval problems", "source"]
 CLAUSE_COLUMNS = ["Clause", "Title", "State", "Documents", "Processes", "Records",
                   "Document IDs", "Process IDs", "Not in force", "Record IDs", "Internal audits",
                   "Last internal audit", "Audited in cycle", "External audits",
@@ -545,6 +546,15 @@ class Sms:
                 found = band
         return found
 
+    def looked_up(self, record, spec):
+        """A lookup field's (value, type): the field of the record its ref names."""
+        of = spec["of"][0] if isinstance(spec["of"], list) else spec["of"]
+        target = self.by_id.get(record.get(of))
+        if target is None:
+            return None, "text"
+        field = self.field(target["kind"], spec["field"])
+        return target.get(spec["field"]), field["type"]
+
     def score(self, record, spec):
         a, b = (record.get(name) for name in spec["of"])
         return None if a is None or b is None else self.combine(int(a), int(b))
@@ -560,11 +570,15 @@ class Sms:
         if spec["type"] == "level":
             band = self.band(score)
             return band["name"] if band else ""
+        if record.get("type") == "opportunity":
+            return ""  # acceptance is about threats
         return "Yes" if score > self.scoring["acceptance"] else "No"
 
     def expected_colour(self, record, spec):
         """The fill a register gives the field of the record as of AS_OF."""
         if spec["type"] in ("score", "level"):
+            if record.get("type") == "opportunity":
+                return None  # band colours say how bad a threat is
             of = spec if spec["type"] == "score" else self.field(record["kind"], spec["of"])
             score = self.score(record, of)
             band = self.band(score) if score is not None else None
@@ -783,6 +797,28 @@ class Book:
         return {value: r + 2 for r, value in enumerate(self.ids(title))}
 
 
+def wrapped_lines(text, width):
+    """Lines of a greedy word wrap at width - 1 characters (Excel pads a
+    cell), a word longer than a line taking as many as it fills."""
+    room = max(1, int(width - 1))
+    lines = 0
+    for paragraph in text.split("\n"):
+        count, used = 1, 0
+        for word in paragraph.split(" "):
+            if not word:
+                continue
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= room:
+                used = need
+                continue
+            if used:
+                count += 1
+            count += (len(word) - 1) // room
+            used = (len(word) - 1) % room + 1
+        lines += count
+    return max(lines, 1)
+
+
 def rule_formulas(ws, col):
     """The conditional formatting formulas whose range covers column col."""
     out = []
@@ -931,7 +967,7 @@ class RegistersCase:
     def table_sheets(self):
         """(workbook, sheet) of every sheet with a header row (all but the
         cover and the grids)."""
-        grids = {"Cover", "Criteria", "Heat map", "Skills matrix"}
+        grids = {"Cover", "Criteria", "Heat map", "Residual heat map", "Skills matrix"}
         out = []
         for name in sorted(self.sms.expected_workbooks()):
             for title in self.book(name).wb.sheetnames:
@@ -990,14 +1026,16 @@ class RegistersCase:
             self.assertIsNotNone(m, name + ": no company")
             self.assertEqual(html.unescape(m.group(1)), organization, name)
 
+    def revision(self):
+        """HEAD's short hash when the SMS is in git, else None."""
+        git = subprocess.run(["git", "-C", self.root(), "rev-parse", "--verify", "-q", "HEAD"],
+                             capture_output=True, text=True)
+        return git.stdout.strip()[:12] if git.returncode == 0 else None
+
     def test_cover_sheets(self):
         version = testlib.run(["--version"]).stdout.strip()
         self.assertRegex(version, r"^smsdoc \S+$")
-        revision = None
-        git = subprocess.run(["git", "-C", self.root(), "rev-parse", "--verify", "-q", "HEAD"],
-                             capture_output=True, text=True)
-        if git.returncode == 0:
-            revision = git.stdout.strip()[:12]
+        revision = self.revision()
         for name in self.sms.expected_workbooks():
             book = self.book(name)
             ws = book.wb["Cover"]
@@ -1014,6 +1052,9 @@ class RegistersCase:
                 self.assertEqual(pairs.get("as of"), datetime.datetime(2026, 11, 21))
                 self.assertTrue(any(version in t for t in texts), "no '%s' on the cover" % version)
                 self.assertIn("source revision", pairs)
+                # Honest about what the file is: generated, never read back.
+                self.assertIn("records/", pairs.get("source", ""))
+                self.assertIn("never read back", pairs.get("edits", ""))
                 if revision:
                     self.assertIn(revision, str(pairs["source revision"]))
                 for title in book.wb.sheetnames:
@@ -1031,30 +1072,112 @@ class RegistersCase:
                 self.assertTrue(all(isinstance(h, str) and h for h in header), header)
                 self.assertTrue(all(c.font.b for c in ws[1]), "header row not bold")
                 self.assertEqual(ws.freeze_panes, "B2")
-                self.assertTrue(ws.auto_filter.ref, "no autofilter")
-                first, last = ws.auto_filter.ref.split(":")
+                # An Excel Table (its own filter), so added rows get the
+                # drop-downs, colours and formulas (test_tables_extend).
+                self.assertEqual(len(ws.tables), 1, "not one Table")
+                table = list(ws.tables.values())[0]
+                self.assertIsNone(ws.auto_filter.ref, "a filter beside the Table's")
+                self.assertEqual([c.name for c in table.tableColumns], header)
+                first, last = table.ref.split(":")
                 self.assertEqual(first, "A1")
                 last_col, last_row = split_ref(last)
                 self.assertEqual(last_col, len(header))
                 self.assertEqual(last_row, max(rows, 1) + 1)
                 self.assertEqual(ws.print_title_rows, "$1:$1")
+                self.assertEqual(ws.print_title_cols, "$A:$A")
 
     def test_print_setup(self):
+        # A4 landscape at a fixed scale (never fit to a page width, which
+        # shrank wide sheets to 4 pt): Calibri 11 prints at >= 8 pt; pages
+        # run across, then down, repeating the header row and ID column.
+        # The PDF printed by LibreOffice is measured in libreoffice_test.py.
         for name in self.sms.expected_workbooks():
             book = self.book(name)
             for ws in book.wb.worksheets:
                 with self.subTest(workbook=name, sheet=ws.title):
                     self.assertEqual(ws.page_setup.orientation, "landscape")
                     self.assertEqual(str(ws.page_setup.paperSize), "9")  # A4
-                    self.assertTrue(ws.sheet_properties.pageSetUpPr.fitToPage)
-                    self.assertIn(ws.page_setup.fitToWidth, (None, 1, "1"))
-                    self.assertIn(ws.page_setup.fitToHeight, (0, "0"))
+                    fit = ws.sheet_properties.pageSetUpPr
+                    self.assertFalse(fit is not None and fit.fitToPage, "fit to page")
+                    self.assertGreaterEqual(11 * int(ws.page_setup.scale) / 100, 8)
+                    self.assertEqual(ws.page_setup.pageOrder, "overThenDown")
+                    header = [part.text or "" for part in
+                              (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right)]
+                    self.assertEqual(header[0], self.sms.config["organization"].replace("&", "&&"))
+                    self.assertEqual(header[1], "%s - %s" % (
+                        book.wb.properties.title.replace("&", "&&"), ws.title))
+                    self.assertTrue(header[2].startswith("As of %s\nrevision " % AS_OF), header)
+                    self.assertIn(self.revision() or "not in git", header[2])
                     footer = " ".join(part.text or "" for part in
                                       (ws.oddFooter.left, ws.oddFooter.center,
                                        ws.oddFooter.right))
                     self.assertIn(book.wb.properties.title.replace("&", "&&"), footer)
                     self.assertIn(ws.title, footer)
-                    self.assertIn("&P", footer)
+                    self.assertIn("Page &P of &N", footer)
+
+    def test_wrapped_text_gets_row_height(self):
+        # libxlsxwriter does not fit rows: a row is 15 pt a line of its
+        # longest wrapped cell, counted here by a word wrap of its own at
+        # the column's width, so text never prints over the next row.
+        for name, title in self.table_sheets():
+            ws = self.book(name).wb[title]
+            widths = {c: ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+                      for c in range(1, ws.max_column + 1)}
+            for r in range(1, ws.max_row + 1):
+                lines = 1
+                for c in range(1, ws.max_column + 1):
+                    cell = ws.cell(row=r, column=c)
+                    if not isinstance(cell.value, str) or cell.data_type == "f":
+                        continue
+                    width = widths[c] - (1 if r == 1 else 0)
+                    # Text that does not wrap must fit, or print cut.
+                    self.assertTrue(cell.alignment.wrap_text or r == 1 or
+                                    wrapped_lines(cell.value, width) == 1,
+                                    "%s %s %s: cut" % (name, title, cell.coordinate))
+                    if cell.alignment.wrap_text or r == 1:
+                        lines = max(lines, wrapped_lines(cell.value, width))
+                height = ws.row_dimensions[r].height
+                where = "%s %s row %d" % (name, title, r)
+                if lines == 1:
+                    self.assertIn(height, (None, 15), where)
+                else:
+                    self.assertEqual(height, min(15 * lines, 409), where)
+
+    def test_tables_extend(self):
+        # A row added to a Table gets what the rows above have: the
+        # drop-downs and colour rules cover exactly the Table's data rows
+        # (Excel grows them with it), and every computed column has the
+        # Table formula that the written cells compute for their own row.
+        for name, title in self.table_sheets():
+            book = self.book(name)
+            ws = book.wb[title]
+            table = list(ws.tables.values())[0]
+            first, last = table.ref.split(":")
+            last_col, last_row = split_ref(last)
+            with self.subTest(workbook=name, sheet=title):
+                for dv in ws.data_validations.dataValidation:
+                    for r in dv.sqref.ranges:
+                        self.assertEqual((r.min_row, r.max_row), (2, last_row), str(r))
+                for cf in ws.conditional_formatting:
+                    for r in cf.sqref.ranges:
+                        self.assertEqual((r.min_row, r.max_row), (2, last_row), str(r))
+                header = book.header(title)
+                for col, column in enumerate(table.tableColumns, start=1):
+                    formula = column.calculatedColumnFormula
+                    cell = ws.cell(row=2, column=col)
+                    if cell.data_type != "f" or "COUNTIFS" in cell.value:
+                        continue  # finding counts follow their own row by reference
+                    self.assertIsNotNone(formula, "%s: no Table formula" % header[col - 1])
+                    text = formula.attr_text if hasattr(formula, "attr_text") else str(formula)
+                    for row in range(2, last_row + 1):
+                        local = re.sub(
+                            re.escape(table.name) + r"\[\[#This Row\],\[((?:[^\]']|'.)*)\]\]",
+                            lambda m: "%s%d" % (openpyxl.utils.get_column_letter(
+                                header.index(re.sub(r"'(.)", r"\1", m.group(1))) + 1), row),
+                            text)
+                        cell = ws.cell(row=row, column=col)
+                        if cell.data_type == "f":
+                            self.assertEqual("=" + local, cell.value, cell.coordinate)
 
     def test_record_sheet_headers_are_the_kind_columns(self):
         for kind, name, title in self.record_sheets():
@@ -1091,6 +1214,9 @@ class RegistersCase:
                         continue  # test_one_row_per_record
                     cell = ws.cell(row=rows[record["id"]], column=col)
                     value = record.get(spec["name"])
+                    ftype = spec["type"]
+                    if ftype == "lookup":  # shown as the named record holds it
+                        value, ftype = self.sms.looked_up(record, spec)
                     where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
                     if value is None or value == [] or value == "":
                         self.assertIsNone(cell.value, where)
@@ -1157,24 +1283,27 @@ class RegistersCase:
                     expected = self.sms.computed(record, spec)
                     where = "%s %s %s %s" % (title, record["id"], spec["name"], cell.coordinate)
                     if expected is None:
-                        self.assertIn(cell.value, (None, ""), where)
+                        if cell.data_type == "f":  # a lookup of an empty level
+                            self.assertEqual(evaluator.evaluate(ws, cell.value), "", where)
+                        else:
+                            self.assertIn(cell.value, (None, ""), where)
                         continue
-                    self.assertEqual(shown, expected, where + " (cached value)")
+                    self.assertEqual(shown or "", expected, where + " (cached value)")
                     score = spec if spec["type"] == "score" else self.sms.field(kind, spec["of"])
                     inputs = [letter_of.get(f) for f in score["of"]]
                     score_letter = letter_of.get(score["name"])
                     if spec["type"] == "score":
                         op = "+" if self.sms.scoring.get("formula") == "add" else "*"
                         self.assertEqual(cell.data_type, "f", where)
-                        self.assertEqual(cell.value, "=%s%d%s%s%d" % (inputs[0], r, op, inputs[1], r),
-                                         where)
+                        self.assertIn("%s%d%s%s%d" % (inputs[0], r, op, inputs[1], r), cell.value,
+                                      where)
                     elif score_letter:  # a level or flag beside its score
                         self.assertEqual(cell.data_type, "f", where)
                         self.assertTrue(cell.value.startswith("=IF("), where)
                         self.assertIn("%s%d" % (score_letter, r), cell.value, where)
-                    else:  # no score on the sheet (treatment plan): the value
-                        self.assertEqual(cell.value, expected, where)
-                        continue
+                    else:  # no score on the sheet (treatment plan): the Risks sheet's
+                        self.assertEqual(cell.data_type, "f", where)
+                        self.assertIn("INDEX('Risks'!", cell.value, where)
                     self.assertEqual(evaluator.evaluate(ws, cell.value), expected,
                                      where + ": the formula gives another result")
 
@@ -1189,6 +1318,10 @@ class RegistersCase:
             band = [b["name"] for b in bands if score >= b["min"]][-1]
             exceeds = "Yes" if score > self.sms.scoring["acceptance"] else "No"
             for r in range(2, ws.max_row + 1):
+                if ws.cell(row=r, column=columns["type"]).value == "opportunity":
+                    exceeds = ""
+                else:
+                    exceeds = "Yes" if score > self.sms.scoring["acceptance"] else "No"
                 edits = {("Risks", r, columns["likelihood"]): likelihood,
                          ("Risks", r, columns["impact"]): impact}
                 evaluator = Evaluator(book.wb, edits)
@@ -1367,8 +1500,10 @@ class RegistersCase:
                         if cell.data_type != "f":
                             continue
                         spec = columns.get(cell.column)
+                        live = ws.title in ("Heat map", "Residual heat map", "Criteria",
+                                            "Skills matrix")
                         self.assertTrue((spec and spec["type"] in computed) or
-                                        cell.column in counts,
+                                        cell.column in counts or live,
                                         "%s %s!%s is a formula: %s" % (name, ws.title,
                                                                        cell.coordinate, cell.value))
         # Record values that look like formulas are text cells, verbatim.
@@ -1411,12 +1546,80 @@ class RegistersCase:
         for band in self.sms.bands():
             self.assertTrue(any(row[:2] == [band["name"], band["min"]] for row in rows),
                             band["name"])
-        self.assertTrue(any(re.search(r"\b%d\b" % self.sms.scoring["acceptance"], t)
-                            and "accept" in t.lower() for t in flat), "no acceptance")
+        self.assertTrue(any(row[:2] == ["Acceptance", self.sms.scoring["acceptance"]]
+                            for row in rows), "no acceptance")
+        # The criteria live once, here, as defined names every formula uses.
+        wb = self.book("risk-register.xlsx").wb
+        evaluator = Evaluator(wb)
+        self.assertEqual(evaluator.evaluate(ws, "=Acceptance"), self.sms.scoring["acceptance"])
+        for b, band in enumerate(self.sms.bands(), start=1):
+            self.assertEqual(evaluator.evaluate(ws, "=Band%dMin" % b), band["min"])
+            self.assertEqual(evaluator.evaluate(ws, "=Band%dName" % b), band["name"])
+            self.assertIn("'Criteria'!", defined_name(wb, "Band%dMin" % b))
+        for title in ("Risks", "Treatment plan"):
+            for f in sum((rule_formulas(wb[title], c) for c in range(1, wb[title].max_column + 1)),
+                         []):
+                self.assertNotRegex(f, r"[<>=]\s*\d", "%s: a number in %s" % (title, f))
 
-    def test_heat_map(self):
-        ws = self.book("risk-register.xlsx").wb["Heat map"]
+    def test_criteria_edits_reach_every_formula_and_colour(self):
+        # A band's lowest score and the acceptance are cells of the Criteria
+        # sheet: raising them re-levels, re-flags and re-colours the risks
+        # and the heat maps, with no number of them written anywhere else.
+        book = self.book("risk-register.xlsx")
+        wb = book.wb
+        bands = [dict(b) for b in self.sms.bands()]
+        self.assertGreaterEqual(len(bands), 2)
+        bands[1]["min"] += 3
+        acceptance = self.sms.scoring["acceptance"] + 4
+        edits = {}
+        for name, value in (("Band2Min", bands[1]["min"]), ("Acceptance", acceptance)):
+            sheet, ref = defined_name(wb, name).split("!")
+            col, row = split_ref(ref)
+            edits[(sheet.strip("'"), row, col)] = value
+
+        def band(score):
+            return [b for b in bands if score >= b["min"]][-1]
+        evaluator = Evaluator(wb, edits)
+        ws = wb["Risks"]
+        columns = {spec["name"]: col for col, spec in self.columns_of("risk", book, "Risks").items()}
+        colours = conditional_colours(wb, "Risks", edits)
+        changed = 0
+        for record in self.sms.by_kind.get("risk", []):
+            r = book.row_of("Risks")[record["id"]]
+            score = self.sms.combine(int(record["likelihood"]), int(record["impact"]))
+            level = evaluator.evaluate(ws, ws.cell(row=r, column=columns["inherent_level"]).value)
+            self.assertEqual(level, band(score)["name"], record["id"])
+            changed += level != self.sms.band(score)["name"]
+            exceeds = evaluator.evaluate(
+                ws, ws.cell(row=r, column=columns["exceeds_acceptance"]).value)
+            threat = record.get("type", "risk") == "risk"
+            self.assertEqual(exceeds, ("Yes" if score > acceptance else "No") if threat else "",
+                             record["id"])
+            expected = [band(score)["colour"].lstrip("#").upper()] if threat else []
+            for field in ("inherent_score", "inherent_level"):
+                self.assertEqual(colours.get((r, columns[field]), []), expected, record["id"])
+        self.assertGreater(changed, 0, "no level moved: the edit tests nothing")
+        for title in ("Heat map", "Residual heat map"):
+            heat = conditional_colours(wb, title, edits)
+            before = conditional_colours(wb, title)
+            self.assertNotEqual(heat, before, title + ": colours ignore the Criteria sheet")
+
+    def test_heat_maps(self):
+        # Inherent and residual: COUNTIFS over the Risks sheet (so they follow
+        # an edit there), cached values equal to the counts from the YAML,
+        # and each cell's colour the band of its score through the Criteria
+        # sheet's names.
+        for title, fields in (("Heat map", ("likelihood", "impact")),
+                              ("Residual heat map", ("residual_likelihood", "residual_impact"))):
+            with self.subTest(sheet=title):
+                self.check_heat_map(title, fields)
+
+    def check_heat_map(self, title, fields):
+        book = self.book("risk-register.xlsx")
+        ws, cached = book.wb[title], book.cached[title]
         scoring = self.sms.scoring
+        evaluator = Evaluator(book.wb)
+        colours = conditional_colours(book.wb, title)
 
         def scale_value(text, scale):
             if not isinstance(text, str):
@@ -1434,8 +1637,9 @@ class RegistersCase:
         self.assertIsNotNone(header_row, "no likelihood header row")
         counts = {}  # risks not closed; opportunities left out
         for risk in self.sms.by_kind.get("risk", []):
-            if risk["status"] != "closed" and risk.get("type", "risk") == "risk":
-                key = (int(risk["likelihood"]), int(risk["impact"]))
+            if (risk["status"] != "closed" and risk.get("type", "risk") == "risk"
+                    and risk.get(fields[0]) is not None and risk.get(fields[1]) is not None):
+                key = (int(risk[fields[0]]), int(risk[fields[1]]))
                 counts[key] = counts.get(key, 0) + 1
         impacts = set()
         for row in ws.iter_rows(min_row=header_row + 1):
@@ -1445,16 +1649,22 @@ class RegistersCase:
             impacts.add(impact)
             for col, likelihood in columns.items():
                 cell = ws.cell(row=row[0].row, column=col)
-                where = "likelihood %d impact %d" % (likelihood, impact)
-                self.assertEqual(cell.value or 0, counts.get((likelihood, impact), 0), where)
+                where = "%s likelihood %d impact %d" % (title, likelihood, impact)
+                expected = counts.get((likelihood, impact), 0)
+                self.assertEqual(cached.cell(row=row[0].row, column=col).value, expected, where)
+                self.assertEqual(cell.data_type, "f", where)
+                self.assertIn("COUNTIFS('Risks'!", cell.value, where)
+                self.assertEqual(evaluator.evaluate(ws, cell.value), expected, where)
                 band = self.sms.band(self.sms.combine(likelihood, impact))
-                self.assertEqual(rgb(cell.fill.fgColor), band["colour"].lstrip("#").upper(), where)
+                self.assertEqual(colours.get((cell.row, col)),
+                                 [band["colour"].lstrip("#").upper()], where)
         self.assertEqual(impacts, set(scoring["impact"]))
 
     def skills_matrix(self):
-        """(competence columns {col: record}, person rows {row: record},
-        gap row) of the skills matrix."""
-        ws = self.book("training-register.xlsx").wb["Skills matrix"]
+        """(the sheet's cached values (what Excel shows), competence columns
+        {col: record}, person rows {row: record}, gap row) of the skills
+        matrix."""
+        ws = self.book("training-register.xlsx").cached["Skills matrix"]
         competences = {c["title"]: c for c in self.sms.by_kind.get("competence", [])}
         header = None
         for row in ws.iter_rows():
@@ -1477,6 +1687,11 @@ class RegistersCase:
 
     def test_skills_matrix(self):
         ws, columns, people, gap = self.skills_matrix()
+        book = self.book("training-register.xlsx")
+        formulas, evaluator = book.wb["Skills matrix"], Evaluator(book.wb)
+        colours = conditional_colours(book.wb, "Skills matrix")
+        fills = {"competent": GREEN, "expiring": AMBER, "expired": RED, "planned": BLUE,
+                 "missing": RED}
         active = [c for c in self.sms.by_kind.get("competence", []) if c["status"] == "active"]
         self.assertEqual(sorted(c["id"] for c in columns.values() if c),
                          sorted(c["id"] for c in active))
@@ -1495,16 +1710,51 @@ class RegistersCase:
             states = [str(ws.cell(row=r, column=col).value or "") for r in needed]
             not_competent = sum(1 for s in states if s in ("missing", "planned", "expired"))
             self.assertEqual(ws.cell(row=gap, column=col).value, not_competent, competence["id"])
+            gap_formula = formulas.cell(row=gap, column=col).value
+            if needed:  # a formula over the needed cells, so it follows them
+                self.assertEqual(evaluator.evaluate(formulas, gap_formula), not_competent)
             for r, person in people.items():
                 cell = ws.cell(row=r, column=col)
                 where = "%s %s" % (person["id"], competence["id"])
                 if person["role"] in required_for(competence):
                     self.assertIn(cell.value, ("competent", "expiring", "expired", "planned",
                                                "missing"), where)
+                    # COUNTIFS over the training sheet, equal to the cached state.
+                    formula = formulas.cell(row=r, column=col).value
+                    self.assertIn("COUNTIFS('Training records'!", formula, where)
+                    self.assertEqual(evaluator.evaluate(formulas, formula), cell.value, where)
+                    self.assertEqual(colours.get((r, col)), [fills[cell.value]], where)
                 else:
                     colour = rgb(cell.fill.fgColor)
                     self.assertTrue(colour and colour[0:2] == colour[2:4] == colour[4:6],
                                     where + ": not grey (%s)" % colour)
+
+    def test_skills_matrix_follows_the_training_sheet(self):
+        # Marking a competent person's trainings planned turns the cell
+        # "planned" and raises the gap by one: the matrix reads the sheet.
+        ws, columns, people, gap = self.skills_matrix()
+        book = self.book("training-register.xlsx")
+        formulas, trainings = book.wb["Skills matrix"], book.wb["Training records"]
+        header = book.header("Training records")
+        person, competence, status = (header.index(h) + 1 for h in ("Person", "Competence",
+                                                                     "Status"))
+        for col, comp in columns.items():
+            for r, who in people.items():
+                if ws.cell(row=r, column=col).value not in ("competent", "expiring"):
+                    continue
+                rows = [t for t in range(2, trainings.max_row + 1)
+                        if trainings.cell(row=t, column=person).value == who["id"]
+                        and trainings.cell(row=t, column=competence).value == comp["id"]]
+                self.assertTrue(rows, "competent without a training")
+                edits = {("Training records", t, status): "planned" for t in rows}
+                evaluator = Evaluator(book.wb, edits)
+                self.assertEqual(evaluator.evaluate(formulas, formulas.cell(row=r, column=col).value),
+                                 "planned")
+                self.assertEqual(evaluator.evaluate(formulas,
+                                                    formulas.cell(row=gap, column=col).value),
+                                 ws.cell(row=gap, column=col).value + 1)
+                return
+        self.fail("no competent cell to edit")
 
     def test_clause_coverage(self):
         """The audit register's grid: every catalogue clause by internal audit
@@ -1651,6 +1901,10 @@ class RegistersCase:
             self.assertEqual(cell("status"), doc["status"])
             self.assertIn(cell("owner"), (self.sms.roles[doc["owner"]], doc["owner"]))
             self.assertIn(cell("approver"), (self.sms.roles[doc["approver"]], doc["approver"]))
+            # The optional master-list fields, as the front matter says.
+            self.assertEqual(cell("author"), self.sms.roles.get(doc.get("author")), doc["id"])
+            self.assertEqual(cell("classification"), doc.get("classification"), doc["id"])
+            self.assertEqual(cell("change summary"), doc.get("change_summary"), doc["id"])
             for clause in doc.get("clauses") or []:
                 self.assertIn(clause, cell("clauses"))
             self.assertEqual(cell("effective"), datetime.datetime.combine(effective,
@@ -1791,7 +2045,9 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             self.assertEqual(cell.data_type, "s", title)
             self.assertEqual(cell.value, evil, title)
             xml = book.sheet_xml(title)
-            self.assertIn("=HYPERLINK(&quot;http://example.invalid&quot;", xml.replace('"', "&quot;"))
+            strings = book.parts["xl/sharedStrings.xml"].decode("utf-8")  # text, not formulas
+            self.assertIn("=HYPERLINK(&quot;http://example.invalid&quot;",
+                          (xml + strings).replace('"', "&quot;"))
             self.assertNotRegex(xml, r"<f>[^<]*HYPERLINK", title + ": written as a formula")
             self.assertNotIn("example.invalid", "".join(h.target or "" for h in book.wb[title]._hyperlinks))
         for label, text in (("Title", "@SUM(1+1)*cmd|' /C calc'!A0"), ("Category", "+SUM(1,2)")):
@@ -1810,8 +2066,8 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             self.assertEqual(got, values, rid)
         self.assertEqual(self.value_at("risk-register.xlsx", "Risks", "RSK-007",
                                        "Residual level", cached=True).value, "Medium")
-        self.assertIsNone(self.value_at("risk-register.xlsx", "Risks", "RSK-006",
-                                        "Residual score").value)
+        self.assertIn(self.value_at("risk-register.xlsx", "Risks", "RSK-006",
+                                    "Residual score", cached=True).value, (None, ""))
 
     def test_fixture_dates_judged_as_of(self):
         cases = [
@@ -1857,7 +2113,7 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
                          ["RSK-001", "RSK-002", "RSK-005", "RSK-007", "RSK-008"])
 
     def test_fixture_heat_map(self):
-        ws = self.book("risk-register.xlsx").wb["Heat map"]
+        ws = self.book("risk-register.xlsx").cached["Heat map"]  # what Excel shows
         grid = {}
         for row in ws.iter_rows(values_only=True):
             if isinstance(row[0], str) and re.match(r"^[1-5] ", row[0]):
@@ -1880,8 +2136,9 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             self.assertEqual(ws.cell(row=row[pid], column=col[cid]).value, state, pid + cid)
         self.assertEqual(ws.cell(row=gap, column=col["CMP-ITSM"]).value, 1)
         self.assertEqual(ws.cell(row=gap, column=col["CMP-CAB"]).value, 1)
-        self.assertEqual(rgb(ws.cell(row=row["PER-005"], column=col["CMP-ITSM"]).fill.fgColor), RED)
-        self.assertEqual(rgb(ws.cell(row=row["PER-001"], column=col["CMP-ITSM"]).fill.fgColor), AMBER)
+        colours = conditional_colours(self.book("training-register.xlsx").wb, "Skills matrix")
+        self.assertEqual(colours[(row["PER-005"], col["CMP-ITSM"])], [RED])
+        self.assertEqual(colours[(row["PER-001"], col["CMP-ITSM"])], [AMBER])
 
     def test_fixture_finding_counts(self):
         expected = {"AUD-01": [1, 2, 0, 1], "AUD-02": [0, 0, 0, 0], "AUD-03": [0, 0, 0, 0],
@@ -2174,6 +2431,41 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
 
 
 
+class LiveDatesTest(unittest.TestCase):
+    """--live-dates: the workbooks' date rules compare with TODAY() (and
+    TODAY()+60 for expiring) where the default build writes the as-of
+    date; nothing else changes but the cover's note."""
+
+    def test_live_dates_swap_the_as_of_date_for_today(self):
+        if openpyxl is None:
+            self.fail("these tests need python3-openpyxl (apt-get install python3-openpyxl)")
+        with tempfile.TemporaryDirectory(prefix="smsdoc-live-") as tmp:
+            fixed, live = os.path.join(tmp, "fixed"), os.path.join(tmp, "live")
+            self.assertEqual(build(testlib.REPO, fixed).returncode, 0)
+            result = subprocess.run([testlib.SMSDOC, "build", "--root", testlib.REPO, "--out", live,
+                                     "--as-of", AS_OF, "--live-dates"],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            swapped = 0
+            for name in sorted(os.listdir(os.path.join(fixed, "registers"))):
+                a = openpyxl.load_workbook(os.path.join(fixed, "registers", name))
+                b = openpyxl.load_workbook(os.path.join(live, "registers", name))
+                self.assertEqual(defined_name(b, "AsOf"), "TODAY()", name)
+                for ws in a.worksheets:
+                    before = [r.formula[0] for cf in ws.conditional_formatting for r in cf.rules]
+                    after = [r.formula[0] for cf in b[ws.title].conditional_formatting
+                             for r in cf.rules]
+                    expected = [f.replace("DATE(2026,11,21)", "TODAY()")
+                                 .replace("DATE(2027,1,20)", "TODAY()+60") for f in before]
+                    self.assertEqual(after, expected, "%s %s" % (name, ws.title))
+                    swapped += sum(f != e for f, e in zip(before, expected))
+                    self.assertFalse(any("DATE(2026,11,21)" in f for f in after))
+                cover = {row[0]: row[1] for row in b["Cover"].iter_rows(values_only=True)
+                         if row and row[0]}
+                self.assertIn("--live-dates", cover.get("Dates", ""), name)
+            self.assertGreater(swapped, 10, "no date rule changed")
+
+
 class WorkbookLimitsTest(unittest.TestCase):
     """tests/fixtures/workbook-limits: what Excel cannot hold is kept as text
     (a date before 1900) or cut where the warning says (text over 32,767
@@ -2204,7 +2496,7 @@ class WorkbookLimitsTest(unittest.TestCase):
             rows = book.row_of("Risks")
             opened = sheet.cell(row=rows["RSK-002"], column=header.index("Last reviewed") + 1)
             self.assertEqual((opened.data_type, opened.value), ("s", "1850-03-01"))
-            self.assertNotIn("1850-01-01", result.stderr)  # `opened` is in no workbook
+            self.assertNotIn("1850-01-01", result.stderr)  # `archived` is in no workbook
             later = sheet.cell(row=rows["RSK-001"], column=header.index("Last reviewed") + 1)
             self.assertEqual(later.value, datetime.datetime(2026, 1, 5))  # still a date
             cell = sheet.cell(row=rows["RSK-001"], column=header.index("Category") + 1)

@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace smsdoc {
 
@@ -26,6 +28,19 @@ std::string Utf8Prefix(const std::string& s, size_t bytes) {
   return s.substr(0, end);
 }
 
+// The words of a line, split at spaces.
+std::vector<std::string> SplitWords(const std::string& line) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string::npos) j = line.size();
+    if (j > i) words.push_back(line.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
 // Header and footer text treats '&' as a control character.
 std::string EscapeHeaderFooter(const std::string& s) {
   std::string out;
@@ -38,7 +53,11 @@ class XlsxWriter {
   XlsxWriter(const Workbook& model, const std::string& path, const std::string& tmpdir)
       : model_(model), tmpdir_(tmpdir) {
     lxw_workbook_options options = {};
-    options.constant_memory = LXW_TRUE;
+    size_t rows = 0;
+    for (const Sheet& sheet : model_.sheets)
+      if (sheet.is_table) rows += sheet.RowCount();
+    streamed_ = rows > kTableRows;
+    options.constant_memory = streamed_ ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = tmpdir_.data();
     wb_ = workbook_new_opt(path.c_str(), &options);
   }
@@ -48,6 +67,8 @@ class XlsxWriter {
     SetProperties();
     MakeFormats();
     for (const Sheet& sheet : model_.sheets) WriteSheet(sheet);
+    for (const DefinedName& name : model_.names)
+      workbook_define_name(wb_, name.name.c_str(), name.formula.c_str());
     lxw_error error = workbook_close(wb_);
     wb_ = nullptr;
     return error == LXW_NO_ERROR ? "" : lxw_strerror(error);
@@ -168,6 +189,68 @@ class XlsxWriter {
     worksheet_data_validation_range(ws, 1, c, last_row, c, &dv);
   }
 
+  // A table's column names are unique, case-insensitively: a repeated
+  // header gets " (2)".
+  static std::vector<std::string> UniqueHeaders(const Sheet& sheet) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& column : sheet.columns) {
+      std::string header = column.header.empty() ? "Column" : column.header;
+      std::string unique = header;
+      for (int n = 2; !seen.insert(Lowercase(unique)).second; ++n)
+        unique = header + " (" + std::to_string(n) + ")";
+      out.push_back(unique);
+    }
+    return out;
+  }
+
+  // An Excel Table over the header and the rows (at least one, as Excel
+  // needs), without banding (the cells' own colours show), with the
+  // computed columns' formulas for rows added later.
+  void AddTable(lxw_worksheet* ws, const Sheet& sheet, const std::vector<Cell>& headers) {
+    std::vector<lxw_table_column> columns(headers.size());
+    std::vector<lxw_table_column*> pointers;
+    std::vector<std::string> texts, formulas;
+    texts.reserve(headers.size());
+    formulas.reserve(headers.size());
+    std::string name = TableName(sheet.name);
+    for (size_t c = 0; c < headers.size(); ++c) {
+      texts.push_back(headers[c].text);
+      // [@[Impact]] -> Risks[@[Impact]]: the form Excel itself writes.
+      std::string formula = sheet.columns[c].table_formula;
+      for (size_t at = formula.find("[@"); at != std::string::npos;
+           at = formula.find("[@", at + name.size() + 2))
+        formula.insert(at, name);
+      formulas.push_back(formula);
+      columns[c].header = texts.back().data();
+      if (!formulas.back().empty()) columns[c].formula = formulas.back().data();
+      pointers.push_back(&columns[c]);
+    }
+    pointers.push_back(nullptr);
+    lxw_table_options options = {};
+    options.name = name.data();
+    options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    options.style_type_number = 1;
+    options.no_banded_rows = LXW_TRUE;
+    options.columns = pointers.data();
+    worksheet_add_table(ws, 0, 0, static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1)),
+                        static_cast<lxw_col_t>(headers.size() - 1), &options);
+  }
+
+  // "Treatment plan" -> "Treatment_plan": letters, digits and '_', unique.
+  std::string TableName(const std::string& sheet_name) {
+    std::string name;
+    for (unsigned char c : sheet_name)
+      name += std::isalnum(c) && c < 128 ? static_cast<char>(c) : '_';
+    // Not a cell reference such as "FY2026": no digit first or last.
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) name = "Table_" + name;
+    if (std::isdigit(static_cast<unsigned char>(name.back()))) name += "_";
+    std::string unique = name;
+    for (int n = 2; !table_names_.insert(Lowercase(unique)).second; ++n)
+      unique = name + "_" + std::to_string(n);
+    return unique;
+  }
+
   // Unique in the workbook, case-insensitively.
   std::string SheetName(const std::string& wanted) {
     std::string name = ValidSheetName(wanted);
@@ -193,14 +276,22 @@ class XlsxWriter {
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            sheet.columns[c].width, nullptr);
     lxw_row_t offset = 0;
+    bool table = sheet.is_table && !streamed_ && !sheet.columns.empty();
     if (sheet.is_table) {
-      for (size_t c = 0; c < sheet.columns.size(); ++c)
-        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.columns[c].header.c_str(),
-                               header_);
+      std::vector<Cell> headers;
+      for (const auto& header : UniqueHeaders(sheet)) headers.push_back(Cell::Text(header));
+      // The table first: it writes its headers and column formulas, which
+      // the cells below then overwrite with their styles and cached values.
+      if (table) AddTable(ws, sheet, headers);
+      SetHeight(ws, 0, sheet, headers, true);
+      for (size_t c = 0; c < headers.size(); ++c)
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c].text.c_str(), header_);
       offset = 1;
     }
     for (size_t r = 0; r < sheet.RowCount(); ++r) {
       const std::vector<Cell> row = sheet.Row(r);
+      // Constant-memory mode: a row's height before its cells.
+      SetHeight(ws, static_cast<lxw_row_t>(r + offset), sheet, row);
       for (size_t c = 0; c < row.size(); ++c)
         WriteCell(ws, static_cast<lxw_row_t>(r + offset), static_cast<lxw_col_t>(c), row[c],
                   c < sheet.columns.size() ? &sheet.columns[c] : nullptr);
@@ -209,27 +300,67 @@ class XlsxWriter {
       lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1));
       lxw_col_t last_col = static_cast<lxw_col_t>(sheet.columns.size() - 1);
       worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(sheet.frozen_columns));
-      worksheet_autofilter(ws, 0, 0, last_row, last_col);
+      if (!table) worksheet_autofilter(ws, 0, 0, last_row, last_col);  // a Table has its own
       worksheet_repeat_rows(ws, 0, 0);
+      worksheet_repeat_columns(ws, 0, 0);
       for (size_t c = 0; c < sheet.columns.size(); ++c)
         Validate(ws, last_row, static_cast<lxw_col_t>(c), sheet.columns[c]);
-      for (const auto& h : sheet.highlights) {
-        lxw_conditional_format cf = {};
-        cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-        std::string formula = h.formula;
-        cf.value_string = formula.data();
-        cf.format = Fill(h.fill, false);
-        worksheet_conditional_format_range(ws, 1, static_cast<lxw_col_t>(h.column), last_row,
-                                           static_cast<lxw_col_t>(h.column), &cf);
+    }
+    for (const auto& h : sheet.highlights) {
+      lxw_conditional_format cf = {};
+      cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+      std::string formula = h.formula;
+      cf.value_string = formula.data();
+      cf.format = Fill(h.fill, false);
+      auto col = static_cast<lxw_col_t>(h.column);
+      if (h.row >= 0) {
+        auto row = static_cast<lxw_row_t>(h.row) + offset;
+        worksheet_conditional_format_range(ws, row, col, row, col, &cf);
+      } else if (sheet.is_table) {
+        lxw_row_t last_row = static_cast<lxw_row_t>(std::max<size_t>(sheet.RowCount(), 1));
+        worksheet_conditional_format_range(ws, 1, col, last_row, col, &cf);
       }
     }
+    PrintLayout(ws, name);
+  }
+
+  // A4 landscape at a scale that stays readable (kPrintScale), across
+  // pages then down, so each band of rows reads left to right; a header
+  // naming the organisation, register and sheet, and the as-of date and
+  // revision the figures are from; a page count in the footer.
+  void PrintLayout(lxw_worksheet* ws, const std::string& sheet_name) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
-    worksheet_fit_to_pages(ws, 1, 0);
-    // Excel allows 255 characters in a footer.
-    std::string footer =
-        "&L" + EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + name, 100)) + "&RPage &P of &N";
+    worksheet_set_print_scale(ws, kPrintScale);
+    worksheet_print_across(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.8, 0.6);  // room for a two-line header
+    // Excel allows 255 characters in a header or footer.
+    std::string header =
+        "&L" + EscapeHeaderFooter(Utf8Prefix(model_.company, 60)) + "&C" +
+        EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 80)) + "&R" +
+        EscapeHeaderFooter(
+            "As of " + model_.created + "\nrevision " +
+            Utf8Prefix(model_.revision.empty() ? "not in git" : model_.revision, 60));
+    worksheet_set_header(ws, header.c_str());
+    std::string footer = "&L" +
+                         EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 100)) +
+                         "&RPage &P of &N";
     worksheet_set_footer(ws, footer.c_str());
+  }
+
+  // A row as high as its longest wrapped text (15 pt a line, Calibri 11);
+  // one-line rows keep the default height.
+  void SetHeight(lxw_worksheet* ws, lxw_row_t r, const Sheet& sheet, const std::vector<Cell>& row,
+                 bool header = false) {
+    int lines = 1;
+    for (size_t c = 0; c < row.size() && c < sheet.columns.size(); ++c) {
+      const Cell& cell = row[c];
+      if (cell.type != Cell::Type::kText || !(header || sheet.columns[c].wrap)) continue;
+      // Bold headers are wider than text: a character's room less.
+      lines = std::max(lines, WrappedLines(cell.text, sheet.columns[c].width - (header ? 1 : 0)));
+    }
+    if (lines > 1)
+      worksheet_set_row(ws, r, std::min(15.0 * lines, kMaxRowHeight), header ? header_ : nullptr);
   }
 
   const Workbook& model_;
@@ -239,8 +370,10 @@ class XlsxWriter {
              *link_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
   size_t links_in_sheet_ = 0;
-  std::set<std::string> used_names_;
+  std::set<std::string> used_names_, table_names_;
+  bool streamed_ = false;  // constant-memory mode: no Tables
   static constexpr size_t kMaxLinksPerSheet = 65530;
+  static constexpr double kMaxRowHeight = 409;  // points, Excel's limit
 };
 
 }  // namespace
@@ -258,6 +391,34 @@ std::string ColumnLetters(int column) {
   for (int n = column + 1; n > 0; n = (n - 1) / 26)
     out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
+}
+
+int WrappedLines(const std::string& text, double width) {
+  // Room for a character less than the width: Excel pads the cell.
+  const size_t room = static_cast<size_t>(std::max(1.0, width - 1));
+  int lines = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    // Greedy word wrap of one paragraph, counting characters, not bytes.
+    size_t used = 0;
+    int paragraph = 1;
+    for (const std::string& word : SplitWords(text.substr(start, end - start))) {
+      size_t length = CountCodePoints(word);
+      size_t need = used == 0 ? length : used + 1 + length;
+      if (need <= room) {
+        used = need;
+        continue;
+      }
+      if (used > 0) ++paragraph;
+      paragraph += static_cast<int>((length - 1) / room);  // a word longer than a line
+      used = (length - 1) % room + 1;
+    }
+    lines += paragraph;
+    start = end + 1;
+  }
+  return std::max(lines, 1);
 }
 
 std::string WriteXlsx(const Workbook& workbook, const std::string& path,

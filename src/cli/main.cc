@@ -130,6 +130,9 @@ int main(int argc, char** argv) {
                   "leave draft documents out of the site");
   build->add_flag("--no-cache", options.no_cache,
                   "build in full even when nothing changed since the last build");
+  build->add_flag("--live-dates", options.live_dates,
+                  "workbooks colour overdue and expiring dates against the day they are "
+                  "opened (TODAY()), not the as-of date");
 
   build->footer(kBuildExamples);
 

@@ -247,6 +247,21 @@ std::string Graph::PathOf(int node) const {
                                        : corpus->documents[n.index].path;
 }
 
+int Graph::RefTarget(int node, const std::string& field) const {
+  const auto& refs = RefsOf(node);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (refs[i].relation != field) continue;
+    int target = links[node][i].target;
+    return target >= 0 && nodes[target].type == Node::Type::kRecord ? target : -1;
+  }
+  return -1;
+}
+
+const FieldValue* Graph::LookUp(int node, const FieldSpec& spec, int& target) const {
+  target = spec.of.empty() ? -1 : RefTarget(node, spec.of[0]);
+  return target < 0 ? nullptr : corpus->records[nodes[target].index].Field(spec.lookup);
+}
+
 // Beside, not inside, records/KIND/: a record ID can never take its name.
 std::string RelationName(const Graph& graph, int source, const std::string& field) {
   if (field == "body") return "mentions";

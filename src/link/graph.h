@@ -49,6 +49,11 @@ struct Graph {
   }
   const std::vector<Reference>& RefsOf(int node) const;
   std::string PathOf(int node) const;
+  /// The record node the first reference of `field` leads to, or -1.
+  int RefTarget(int node, const std::string& field) const;
+  /// A lookup field's value (FieldType::kLookup): the field of the record
+  /// its ref names, with that record's node in `target`; null when none.
+  const FieldValue* LookUp(int node, const FieldSpec& spec, int& target) const;
 };
 
 /// The relation an edge carries, from the field a reference was written

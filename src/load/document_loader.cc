@@ -12,8 +12,9 @@ namespace {
 
 const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
 const std::vector<std::string> kDocumentFields = {
-    "id",        "title",         "type",        "owner",       "approver", "version", "status",
-    "effective", "review_months", "approved_on", "reviewed_on", "clauses",  "related", "accept"};
+    "id",      "title",     "type",           "owner",          "approver",    "version",
+    "status",  "effective", "review_months",  "approved_on",    "reviewed_on", "clauses",
+    "related", "author",    "classification", "change_summary", "accept"};
 const std::vector<std::string> kProcessFields = {"purpose", "inputs",     "outputs", "activities",
                                                  "kpis",    "interfaces", "records"};
 
@@ -50,6 +51,12 @@ const std::vector<std::string>& DocumentTypes() {
       "guideline", "manual", "plan",     "policy",    "procedure", "process",
       "register",  "report", "standard", "statement", "form",      "work-instruction"};
   return kTypes;
+}
+
+const std::vector<std::string>& DocumentClassifications() {
+  static const std::vector<std::string> kValues = {"public", "internal", "confidential",
+                                                   "restricted"};
+  return kValues;
 }
 
 std::optional<Document> LoadDocumentFields(const std::string& path, std::string_view text,
@@ -113,6 +120,9 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
   doc.effective_pos = reader.PosOf("effective");
   doc.approved_on_pos = reader.PosOf("approved_on");
   doc.clauses = reader.Clauses("clauses");
+  doc.author = reader.Role("author", false);
+  doc.classification = reader.Enum("classification", false, DocumentClassifications());
+  doc.change_summary = reader.Text("change_summary", false);
   AddIdRefs(reader, doc, "related", "");
   doc.accepts = reader.Accepts("accept");
   if (is_process) ReadProcess(reader, doc);

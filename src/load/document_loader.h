@@ -12,6 +12,8 @@ namespace smsdoc {
 
 /// The values `type` may take.
 const std::vector<std::string>& DocumentTypes();
+/// The values `classification` may take (who may read the document).
+const std::vector<std::string>& DocumentClassifications();
 
 /// Loads one Markdown document or process definition from its text.
 /// Returns nullopt when the file is unusable (no front matter, bad YAML).

@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kFieldKeys = {"type",    "label",  "required", "values", "min",
                                              "max",     "kind",   "scale",    "of",     "last",
-                                             "overdue", "expiry", "done"};
+                                             "overdue", "expiry", "done",     "field"};
 const std::vector<std::string> kKindKeys = {"title", "clause",  "statuses",
                                             "done",  "columns", "fields"};
 
@@ -55,6 +55,7 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
   spec.overdue = reader.Bool("overdue", false).value_or(false);
   spec.expiry = reader.Bool("expiry", false).value_or(false);
   spec.done = reader.List("done");
+  spec.lookup = reader.Text("field", false);
 
   auto fail = [&](const std::string& key, const std::string& message) {
     diags.Error(path, reader.PosOf(key), "field '" + spec.name + "': " + message, "schema-field");
@@ -69,8 +70,14 @@ std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::str
     fail(spec.overdue ? "overdue" : "expiry", "only a date can be overdue or expire");
   if (spec.type == FieldType::kScore && spec.of.size() != 2)
     fail("of", "a score is computed 'of' two fields, e.g. [likelihood, impact]");
-  if ((spec.type == FieldType::kLevel || spec.type == FieldType::kExceeds) && spec.of.size() != 1)
-    fail("of", "'" + type + "' is computed 'of' one score field");
+  if ((spec.type == FieldType::kLevel || spec.type == FieldType::kExceeds ||
+       spec.type == FieldType::kLookup) &&
+      spec.of.size() != 1)
+    fail("of", "'" + type + "' is computed 'of' one " +
+                   (spec.type == FieldType::kLookup ? "ref field" : "score field"));
+  if ((spec.type == FieldType::kLookup) == spec.lookup.empty())
+    fail(spec.lookup.empty() ? "type" : "field",
+         spec.lookup.empty() ? "a lookup needs the 'field' it shows" : "only a lookup has 'field'");
   if (IsComputed(spec.type) && spec.required)
     fail("required", "a computed field is never required");
   return spec;
@@ -110,14 +117,16 @@ void CheckKind(const KindSpec& kind, const YamlNode& node, const std::string& pa
   for (const auto& f : kind.fields) {
     for (const auto& source : f.of) {
       const FieldSpec* s = kind.Field(source);
-      bool fits = s && (f.type == FieldType::kScore ? s->type == FieldType::kInteger
-                                                    : s->type == FieldType::kScore);
-      if (!fits)
+      FieldType wanted = f.type == FieldType::kScore    ? FieldType::kInteger
+                         : f.type == FieldType::kLookup ? FieldType::kRef
+                                                        : FieldType::kScore;
+      if (!s || s->type != wanted || (wanted == FieldType::kRef && s->ref_kind.empty()))
         diags.Error(path, at,
                     "kind '" + kind.name + "': field '" + f.name + "' is computed of '" + source +
                         "', which is not " +
-                        (f.type == FieldType::kScore ? "an integer field" : "a score field") +
-                        " of this kind",
+                        (wanted == FieldType::kInteger ? "an integer field of this kind"
+                         : wanted == FieldType::kRef   ? "a ref field of this kind naming a 'kind'"
+                                                       : "a score field of this kind"),
                     "schema-field");
     }
   }

@@ -35,6 +35,7 @@ FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record)
     case FieldType::kScore:
     case FieldType::kLevel:
     case FieldType::kExceeds:
+    case FieldType::kLookup:
       if (reader.Node(key))
         reader.diags().Error(
             reader.path(), reader.PosOf(key),
@@ -82,7 +83,11 @@ std::string Compute(const FieldSpec& spec, const Record& record, const RiskScori
       const ScoreBand* band = scoring.BandOf(inputs[0]);
       return band ? band->name : "";
     }
-    case FieldType::kExceeds: return inputs[0] > scoring.acceptance ? "true" : "false";
+    case FieldType::kExceeds:
+      // Acceptance is about threats: an opportunity exceeds nothing.
+      if (const FieldValue* type = record.Field("type"); type && type->text == "opportunity")
+        return "";
+      return inputs[0] > scoring.acceptance ? "true" : "false";
     default: return "";
   }
 }

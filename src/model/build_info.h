@@ -9,6 +9,9 @@ struct BuildInfo {
   std::string as_of;     ///< YYYY-MM-DD
   std::string revision;  ///< source commit, "" outside git
   std::string version;   ///< smsdoc's
+  /// Workbooks' colour rules judge dates by TODAY() when opened instead of
+  /// the as-of date (--live-dates); the default keeps files reproducible.
+  bool live_dates = false;
 };
 
 }  // namespace smsdoc

@@ -67,7 +67,8 @@ struct Document {
   std::string path;  ///< relative to the SMS root
   bool is_process = false;
   std::string id, title, type, owner, approver, version, status, effective;
-  std::string approved_on, reviewed_on;  ///< front matter dates, "" when absent
+  std::string approved_on, reviewed_on;                ///< front matter dates, "" when absent
+  std::string author, classification, change_summary;  ///< optional, for the master list
   int review_months = 0;
   std::vector<std::string> clauses;
   Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings

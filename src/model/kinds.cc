@@ -28,6 +28,7 @@ const std::map<std::string, FieldType>& TypeNames() {
       {"score", FieldType::kScore},
       {"level", FieldType::kLevel},
       {"exceeds", FieldType::kExceeds},
+      {"lookup", FieldType::kLookup},
   };
   return kNames;
 }

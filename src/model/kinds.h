@@ -28,11 +28,13 @@ enum class FieldType {
   kScore,
   kLevel,
   kExceeds,  // computed, never written in a record
+  kLookup,   // shown from the record a ref field names (a training's person)
 };
 
 /// True for the types smsdoc computes.
 inline bool IsComputed(FieldType t) {
-  return t == FieldType::kScore || t == FieldType::kLevel || t == FieldType::kExceeds;
+  return t == FieldType::kScore || t == FieldType::kLevel || t == FieldType::kExceeds ||
+         t == FieldType::kLookup;
 }
 
 /// One field of a record kind, read from kinds.yaml.
@@ -46,6 +48,7 @@ struct FieldSpec {
   std::string ref_kind;         ///< for ref/refs: the kind the target must be
   std::string scale;            ///< integer on a risk_scoring scale ("likelihood")
   std::vector<std::string> of;  ///< computed from these fields
+  std::string lookup;           ///< lookup: the field of the record `of` names
   bool last = false;            ///< a common field listed after the kind's own
   bool overdue = false;         ///< date: late when past the as-of date and not done
   /// The statuses that end this date's obligation: for an overdue date when

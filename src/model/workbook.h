@@ -15,9 +15,17 @@ inline constexpr const char* kFirstExcelDate = "1900-01-01";
 
 /// The risk register's "Treatment plan" sheet: risk fields beyond the
 /// kind's columns that a workbook shows.
-inline const std::vector<std::string> kTreatmentPlanColumns = {
-    "id",  "title",   "inherent_level", "treatment", "planned_controls", "treatment_owner",
-    "due", "actions", "residual_level", "status"};
+inline const std::vector<std::string> kTreatmentPlanColumns = {"id",
+                                                               "type",
+                                                               "title",
+                                                               "inherent_level",
+                                                               "treatment",
+                                                               "planned_controls",
+                                                               "treatment_owner",
+                                                               "due",
+                                                               "actions",
+                                                               "residual_level",
+                                                               "status"};
 
 /// A spreadsheet as plain data: what the registers are before the xlsx
 /// adapter writes them. Rows and columns count from 0; the formulas refer
@@ -55,20 +63,36 @@ struct Column {
   std::vector<std::string> choices;  ///< a drop-down list of allowed values
   bool has_range = false;            ///< whole numbers from min to max
   long min = 0, max = 0;
+  /// A computed column's formula in the Excel Table's terms
+  /// ("=[@[Likelihood]]*[@[Impact]]"): what Excel fills into a row added to
+  /// the table. The rows written hold their own formulas.
+  std::string table_formula;
 };
 
 /// Colours cells of a column where an Excel formula, written for the first
-/// data row, holds (conditional formatting).
+/// data row, holds (conditional formatting); with `row`, one cell only
+/// (row counted like Sheet::rows, on any sheet).
 struct Highlight {
   int column = 0;
   std::string formula;
   std::string fill;  ///< "#RRGGBB"
+  int row = -1;      ///< -1: every data row of a table sheet
+};
+
+/// A workbook-wide name for a cell ("Acceptance" = "='Criteria'!$B$3"), so
+/// formulas and colour rules say what they use and an edit of the cell
+/// reaches them all.
+struct DefinedName {
+  std::string name;
+  std::string formula;
 };
 
 struct Sheet {
   std::string name;  ///< at most 31 characters, none of []:*?/\ .
   /// A table has a header row (styled, frozen, filtered, repeated on every
-  /// printed page); other sheets (cover, grids) are rows as they are.
+  /// printed page) and is an Excel Table, so rows added to it get the drop-
+  /// downs, colours and formulas (unless the workbook is too big: see
+  /// kTableRows); other sheets (cover, grids) are rows as they are.
   bool is_table = true;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
@@ -88,8 +112,10 @@ struct Workbook {
   std::string file;   ///< "risk-register.xlsx"
   std::string title;  ///< "Risk register": properties, footers
   std::string company;
-  std::string created;  ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
+  std::string created;   ///< YYYY-MM-DD stamped as the creation date, so bytes repeat
+  std::string revision;  ///< the source revision, for the printed page header
   std::vector<Sheet> sheets;
+  std::vector<DefinedName> names;
 };
 
 }  // namespace smsdoc

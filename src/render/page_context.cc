@@ -573,8 +573,11 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
   size_t index = graph_.nodes[node].index;
   const Record& record = graph_.corpus->records[index];
   DateState date = analysis_.record_dates[index][static_cast<size_t>(value - record.fields.data())];
+  // Band colours say how bad a threat is: an opportunity's stay plain.
+  const FieldValue* type = record.Field("type");
+  bool opportunity = type && type->text == "opportunity";
   return CellValue(std::move(parts), value->spec->type, DateStateName(date),
-                   rules_.Band(*value->spec, value->text));
+                   opportunity ? nullptr : rules_.Band(*value->spec, value->text));
 }
 
 std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
@@ -610,6 +613,10 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
       TemplateValue parts = TemplateValue::List();
       parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
       cells.Push(CellValue(std::move(parts), FieldType::kId));
+    } else if (const FieldSpec* spec = kind.Field(c); spec && spec->type == FieldType::kLookup) {
+      int target = -1;  // shown as the named record shows it (a role by its title)
+      const FieldValue* value = graph_.LookUp(node, *spec, target);
+      cells.Push(FieldCell(page_url, value ? target : node, value));
     } else {
       cells.Push(FieldCell(page_url, node, r.Field(c)));
     }

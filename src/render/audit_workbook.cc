@@ -1,0 +1,145 @@
+// The internal audit register: programme, clause coverage, findings and corrective actions
+// (9.2, 10.1).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "adapters/xlsx.h"
+#include "analyse/coverage.h"
+#include "analyse/register_rules.h"
+#include "model/clauses.h"
+#include "render/workbook_builder.h"
+
+namespace smsdoc {
+
+Workbook WorkbookBuilder::AuditRegister() const {
+  Workbook wb = NewWorkbook("audit-register.xlsx", "Internal audit register");
+  const KindSpec *audit = Kind("audit"), *finding = Kind("finding"), *action = Kind("action");
+  if (audit) wb.sheets.push_back(AuditProgramme(*audit, finding));
+  if (audit) wb.sheets.push_back(Coverage(*audit));
+  if (finding) wb.sheets.push_back(RecordSheet(*finding, finding->columns, nullptr, "Findings"));
+  if (action)
+    wb.sheets.push_back(RecordSheet(*action, action->columns, nullptr, "Corrective actions"));
+  AddCover(wb);
+  return wb;
+}
+
+// The audit sheet with a count of findings per classification, as
+// COUNTIFS over the Findings sheet so it follows edits there.
+Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* finding) const {
+  Sheet sheet = RecordSheet(audit, audit.columns, nullptr, "Audit programme");
+  // Programmes are short: hold the rows, to add the count columns.
+  for (size_t r = 0; r < sheet.RowCount(); ++r) sheet.rows.push_back(sheet.Row(r));
+  sheet.row_at = nullptr;
+  std::string audit_col, class_col;
+  if (finding) {
+    for (size_t c = 0, shown = 0; c < finding->columns.size(); ++c) {
+      if (!finding->Field(finding->columns[c])) continue;
+      if (finding->columns[c] == "audit") audit_col = ColumnLetters(static_cast<int>(shown));
+      if (finding->columns[c] == "classification")
+        class_col = ColumnLetters(static_cast<int>(shown));
+      ++shown;
+    }
+  }
+  std::map<std::pair<std::string, std::string>, int> counts;
+  if (finding)
+    for (int n : RecordsOf(*finding)) {
+      const Record& f = RecordAt(n);
+      const FieldValue *a = f.Field("audit"), *c = f.Field("classification");
+      if (a && c && !a->items.empty()) counts[{a->items[0], c->text}]++;
+    }
+  const std::vector<std::pair<std::string, std::string>> classes = {{"major", "Major NCs"},
+                                                                    {"minor", "Minor NCs"},
+                                                                    {"observation", "Observations"},
+                                                                    {"ofi", "OFIs"}};
+  std::string id_col;
+  for (size_t c = 0, shown = 0; c < audit.columns.size(); ++c) {
+    if (!audit.Field(audit.columns[c])) continue;
+    if (audit.columns[c] == "id") id_col = ColumnLetters(static_cast<int>(shown));
+    ++shown;
+  }
+  std::vector<int> audits = RecordsOf(audit);
+  for (const auto& [cls, header] : classes) {
+    sheet.columns.push_back({header, 11});
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      const Record& a = RecordAt(audits[r]);
+      Cell c = Cell::Number(counts[{a.id, cls}]);
+      if (!audit_col.empty() && !class_col.empty() && !id_col.empty()) {
+        c.type = Cell::Type::kFormula;
+        c.text = "=COUNTIFS('Findings'!" + audit_col + ":" + audit_col + "," + id_col +
+                 std::to_string(r + 2) + ",'Findings'!" + class_col + ":" + class_col + "," +
+                 ExcelString(cls) + ")";
+      }
+      sheet.rows[r].push_back(c);
+    }
+  }
+  return sheet;
+}
+
+// Clauses (rows) by internal audit periods (columns): audited, planned,
+// or not. An audit naming a clause audits all of it; a parent is audited
+// in a period only when all its leaves are. "Covered in cycle" is the
+// analysis' (every leaf audited in the last 12 months).
+Sheet WorkbookBuilder::Coverage(const KindSpec& audit) const {
+  std::set<std::string> periods;
+  std::map<std::pair<std::string, std::string>, std::string> cover;  // (clause, period) -> state
+  for (int n : RecordsOf(audit)) {
+    const Record& a = RecordAt(n);
+    const FieldValue* period = a.Field("period");
+    const FieldValue* type = a.Field("type");
+    // The internal audit programme (9.2): certification audits do not count.
+    if (!period || a.status == "cancelled" || (type && type->text != "internal")) continue;
+    periods.insert(period->text);
+    // Performed by the as-of date: audited; otherwise still planned.
+    std::string s = HeldBy(a, info_.as_of).empty() ? "planned" : "audited";
+    for (const ClauseCoverage& cov : analysis_.coverage) {
+      if (!cov.leaf) continue;
+      const std::string& id = cov.clause->id;
+      if (std::none_of(a.clauses.begin(), a.clauses.end(),
+                       [&](const std::string& c) { return CoversClause(id, c); }))
+        continue;
+      auto& cell = cover[{id, period->text}];
+      if (cell != "audited") cell = s;
+    }
+  }
+  // A parent takes the weakest of its leaves: "" < planned < audited.
+  auto rank = [](const std::string& s) { return s == "audited" ? 2 : s == "planned" ? 1 : 0; };
+  const auto& all = analysis_.coverage;
+  for (size_t c = 0; c < all.size(); ++c) {
+    if (all[c].leaf) continue;
+    for (const auto& p : periods) {
+      std::string weakest = "audited";
+      for (size_t d = c + 1; d < all.size() && CoversClause(all[d].clause->id, all[c].clause->id);
+           ++d) {
+        if (!all[d].leaf) continue;
+        std::string leaf = cover.count({all[d].clause->id, p}) ? cover[{all[d].clause->id, p}] : "";
+        if (rank(leaf) < rank(weakest)) weakest = leaf;
+      }
+      if (!weakest.empty()) cover[{all[c].clause->id, p}] = weakest;
+    }
+  }
+  Sheet sheet;
+  sheet.name = "Clause coverage";  // by internal audits
+  sheet.columns = {{"Clause", 10}, {"Title", 44, true}};
+  for (const auto& p : periods) sheet.columns.push_back({p, 12});
+  sheet.columns.push_back({"Covered in cycle", 14});
+  for (const ClauseCoverage& cov : analysis_.coverage) {
+    const Clause& clause = *cov.clause;
+    std::vector<Cell> row = {Cell::Text(clause.id), Cell::Text(clause.title)};
+    for (const auto& p : periods) {
+      std::string s = cover.count({clause.id, p}) ? cover[{clause.id, p}] : "";
+      Cell c = s.empty() ? Cell{} : Cell::Text(s);
+      c.fill = s == "audited" ? kGreen : s == "planned" ? kBlue : "";
+      row.push_back(c);
+    }
+    bool audited = cov.audited_in_cycle;
+    Cell covered = Cell::Text(audited ? "yes" : "no");
+    covered.fill = audited ? kGreen : RegisterRules::kLate;
+    row.push_back(covered);
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
+}  // namespace smsdoc
