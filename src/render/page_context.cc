@@ -58,12 +58,58 @@ TemplateValue Part(const std::string& text, const std::string& url) {
 TemplateValue CellValue(TemplateValue parts, FieldType type, const std::string& state = "",
                         const ScoreBand* band = nullptr) {
   TemplateValue cell;
+  // The band's name goes beside a score's colour, unless the cell shows it.
+  bool names_band = band && !(parts.list.size() == 1 && parts.list[0].Find("text") &&
+                              parts.list[0].Find("text")->text == band->name);
   cell.Set("parts", MarkLast(std::move(parts)));
   cell.Set("type", FieldTypeName(type));
   cell.Set("state", state);
+  cell.Set("has_state", !state.empty());
   cell.Set("has_fill", band != nullptr);
   cell.Set("fill", band ? band->colour : "");
+  cell.Set("has_band_mark", names_band);
+  cell.Set("band", band ? band->name : "");
   return cell;
+}
+
+// Whether a register column is printed: A4 landscape holds about 14. Scale
+// inputs (likelihood, impact) and levels stay on screen, since the score
+// beside them shows its band by name.
+bool OnPaper(const FieldSpec& spec) {
+  return spec.type != FieldType::kLevel &&
+         !(spec.type == FieldType::kInteger && !spec.scale.empty());
+}
+
+// `text` as a CSS string, safe inside <style>: quotes, backslashes, angle
+// brackets and control characters become CSS escapes, so no value can end
+// the string or the element.
+std::string CssString(const std::string& text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '<' || c == '>') {
+      out += '\\';
+      if (c >= 16) out += kHex[c >> 4];
+      out += kHex[c & 15];
+      out += ' ';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// Where the body's opening `# heading` ends when it repeats the title (0 if
+// it does not): the first block must be that level-1 heading.
+size_t TitleHeadingEnd(const std::string& html, const Body& body, const std::string& title) {
+  if (body.headings.empty() || body.headings[0].level != 1 || body.headings[0].text != Trim(title))
+    return 0;
+  size_t start = html.find_first_not_of(" \n");
+  if (start == std::string::npos || html.compare(start, 8, "<h1 id=\"") != 0) return 0;
+  size_t close = html.find("</h1>", start);
+  if (close == std::string::npos) return 0;
+  close += 5;
+  return close < html.size() && html[close] == '\n' ? close + 1 : close;
 }
 
 }  // namespace
@@ -93,7 +139,33 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
     nav.Push(std::move(entry));
   }
   v.Set("nav_items", std::move(nav));
+  // The facts of the build, in every page's footer (and so on every
+  // printed page): what was built, judged as of when, by which smsdoc.
+  v.Set("build_revision", info_.revision.empty() ? "not in git" : info_.revision);
+  v.Set("build_as_of", info_.as_of);
+  v.Set("smsdoc_version", info_.version);
+  v.Set("print_style_html", PrintStyle(title, false));
   return v;
+}
+
+// Every printed page carries a running header (the page, or a document's ID
+// and version) and the build's facts in its margins; CSS cannot read them
+// from the page, so each page gets its own @page rule.
+std::string PageContext::PrintStyle(const std::string& header, bool landscape) const {
+  const Config& config = graph_.corpus->config;
+  std::string footer = config.organization + " · " + config.title + " · revision " +
+                       (info_.revision.empty() ? "not in git" : info_.revision) + " · as of " +
+                       info_.as_of + " · smsdoc " + info_.version;
+  return "<style media=\"print\">@page {" + std::string(landscape ? " size: A4 landscape;" : "") +
+         " @top-left { content: " + CssString(header) +
+         "; } @bottom-left { content: " + CssString(footer) +
+         "; } @bottom-right { content: \"page \" counter(page) \" of \" counter(pages); } "
+         "}</style>";
+}
+
+void PageContext::SetPrintStyle(TemplateValue& v, const std::string& header, bool landscape) const {
+  for (size_t i = 0; i < v.keys.size(); ++i)
+    if (v.keys[i] == "print_style_html") v.values[i] = PrintStyle(header, landscape);
 }
 
 TemplateValue PageContext::LinkTo(const std::string& page_url, int node) const {
@@ -210,6 +282,7 @@ TemplateValue PageContext::Readiness() const {
 TemplateValue PageContext::Stage1() const {
   const std::string page_url = kStage1Url;
   TemplateValue v = Common(page_url, "Stage 1 documents");
+  SetPrintStyle(v, "Stage 1 documents · as of " + info_.as_of, true);
   v.Set("as_of", info_.as_of);
   v.Set("has_revision", !info_.revision.empty());
   v.Set("revision", info_.revision);
@@ -250,6 +323,7 @@ TemplateValue PageContext::Stage1() const {
 TemplateValue PageContext::ClauseIndex() const {
   const std::string page_url = kClauseIndexUrl;
   TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
+  SetPrintStyle(v, "Clauses of ISO/IEC 20000-1:2018 · as of " + info_.as_of, true);
   TemplateValue rows = TemplateValue::List(), gaps = TemplateValue::List();
   std::map<std::string, int> counts;
   for (const auto& cov : analysis_.coverage) {
@@ -388,6 +462,7 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
 
 TemplateValue PageContext::DocumentList(const std::string& page_url, bool processes_only) const {
   TemplateValue v = Common(page_url, processes_only ? "Processes" : "Document master list");
+  SetPrintStyle(v, std::string(processes_only ? "Processes" : "Document master list"), true);
   TemplateValue rows = TemplateValue::List();
   for (int node : DocumentsById()) {
     if (processes_only && graph_.nodes[node].type != Node::Type::kProcess) continue;
@@ -398,6 +473,7 @@ TemplateValue PageContext::DocumentList(const std::string& page_url, bool proces
     const DocumentState& state = analysis_.documents[graph_.nodes[node].index];
     row.Set("next_review", state.next_review);
     row.Set("review_state", ReviewStateName(state.review));
+    row.Set("has_review_state", state.review != ReviewState::kNone);
     row.Set("approved_on", state.approved_on);
     row.Set("changed_after_approval", !state.changed_after_approval.empty());
     rows.Push(std::move(row));
@@ -424,6 +500,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
+  SetPrintStyle(v, d.id + " · " + d.title + " · version " + d.version, false);
   SetControl(v, node);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
@@ -438,19 +515,32 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("has_related", !related.list.empty());
   v.Set("related", std::move(related));
 
+  // A body that opens with the title as its `#` heading would show it twice:
+  // the page's own <h1> takes over that heading's id instead.
+  std::string body_html = heading_ids_.Apply(node, d.body.html);
+  size_t first_heading = 0;
+  if (size_t end = TitleHeadingEnd(body_html, d.body, d.title); end != 0) {
+    v.Set("title_id", heading_ids_.Of(node, d.body.headings[0].anchor));
+    body_html.erase(0, end);
+    first_heading = 1;
+  }
+  // The contents list: the two highest heading levels left in the body.
+  int top = 7;
+  for (size_t i = first_heading; i < d.body.headings.size(); ++i)
+    top = std::min(top, d.body.headings[i].level);
   TemplateValue toc = TemplateValue::List();
-  for (const auto& h : d.body.headings) {
-    if (h.level < 2 || h.level > 3) continue;
+  for (size_t i = first_heading; i < d.body.headings.size(); ++i) {
+    const Heading& h = d.body.headings[i];
+    if (h.level < top || h.level > top + 1) continue;
     TemplateValue entry;
     entry.Set("anchor", heading_ids_.Of(node, h.anchor));
     entry.Set("text", h.text);
-    entry.Set("is_sub", h.level == 3);
+    entry.Set("is_sub", h.level == top + 1);
     toc.Push(std::move(entry));
   }
   v.Set("has_toc", toc.list.size() >= 3);
   v.Set("toc", std::move(toc));
-  v.Set("body_html",
-        ResolveBodyLinks(heading_ids_.Apply(node, d.body.html), graph_, node, n.url, heading_ids_));
+  v.Set("body_html", ResolveBodyLinks(body_html, graph_, node, n.url, heading_ids_));
 
   v.Set("is_process", d.is_process);
   if (d.is_process) {
@@ -482,6 +572,9 @@ TemplateValue PageContext::DocumentPage(int node) const {
     }
     v.Set("has_kpis", !kpis.list.empty());
     v.Set("kpis", std::move(kpis));
+    std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url);
+    v.Set("has_neighbourhood", !neighbourhood.empty());
+    v.Set("process_neighbourhood_svg", neighbourhood);
     v.Set("has_interfaces", !interfaces.list.empty());
     v.Set("interfaces", std::move(interfaces));
     v.Set("has_record_kinds", !d.record_kinds.empty());
@@ -540,8 +633,8 @@ TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
   return kinds;
 }
 
-TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
-                                     const FieldValue* value) const {
+TemplateValue PageContext::FieldCell(const std::string& page_url, int node, const FieldValue* value,
+                                     bool in_register) const {
   TemplateValue parts = TemplateValue::List();
   auto add = [&](const std::string& text, const std::string& url) { parts.Push(Part(text, url)); };
   if (value) {
@@ -563,7 +656,10 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
       if (!value->text.empty()) ids.push_back(value->text);
       for (const auto& id : ids) {
         const Clause* c = FindClause(id);
-        add(c ? id + " " + c->title : id, c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
+        // A register row names clauses by number, linked to their pages:
+        // an audit of every clause would otherwise be pages tall.
+        add(c && !in_register ? id + " " + c->title : id,
+            c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
       }
     } else if (spec.type == FieldType::kBool || spec.type == FieldType::kExceeds) {
       add(value->text == "true" ? "Yes" : "No", "");
@@ -591,10 +687,17 @@ std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   std::string page_url = KindUrl(kind.name);
   TemplateValue v = Common(page_url, kind.title);
+  SetPrintStyle(v, kind.title + " · as of " + info_.as_of, true);
   v.Set("title", kind.title);
   v.Set("clause", kind.clause);
   TemplateValue columns = TemplateValue::List();
-  for (const auto& c : kind.columns) columns.Push(kind.Field(c)->label);
+  for (const auto& c : kind.columns) {
+    TemplateValue column;
+    column.Set("label", kind.Field(c)->label);
+    column.Set("type", FieldTypeName(kind.Field(c)->type));
+    column.Set("on_paper", OnPaper(*kind.Field(c)));
+    columns.Push(std::move(column));
+  }
   v.Set("columns", std::move(columns));
   size_t count = KindRecords(kind).size();
   v.Set("count", std::to_string(count));
@@ -602,6 +705,22 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   v.Set("workbook_url", RelativeUrl(page_url, kRegisterFolder + RegisterFile(kind.name)));
   v.Set("workbook", RegisterFile(kind.name));
   v.Set("has_rows", count > 0);
+  // The legend names the bands when a column is coloured by them.
+  bool banded = false;
+  for (const auto& c : kind.columns)
+    if (kind.Field(c)->type == FieldType::kScore || kind.Field(c)->type == FieldType::kLevel)
+      banded = true;
+  TemplateValue bands = TemplateValue::List();
+  for (const ScoreBand& band : graph_.corpus->config.risk_scoring.bands) {
+    if (!banded) break;
+    TemplateValue b;
+    b.Set("name", band.name);
+    b.Set("min", std::to_string(band.min));
+    b.Set("colour", band.colour);
+    bands.Push(std::move(b));
+  }
+  v.Set("has_bands", !bands.list.empty());
+  v.Set("bands", MarkLast(std::move(bands)));
   return v;
 }
 
@@ -615,8 +734,9 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
       parts.Push(Part(r.id, RelativeUrl(page_url, graph_.nodes[node].url)));
       cells.Push(CellValue(std::move(parts), FieldType::kId));
     } else {
-      cells.Push(FieldCell(page_url, node, r.Field(c)));
+      cells.Push(FieldCell(page_url, node, r.Field(c), true));
     }
+    cells.list.back().Set("on_paper", OnPaper(*kind.Field(c)));
   }
   TemplateValue row;
   row.Set("cells", std::move(cells));
