@@ -17,7 +17,7 @@ namespace {
 // so none crosses a box.
 constexpr int kBoxWidth = 200, kBoxHeight = 58, kChannel = 64, kCorridor = 28;
 constexpr int kColumnWidth = kBoxWidth + kChannel, kRowPitch = kBoxHeight + kCorridor;
-constexpr int kTop = 80, kMargin = kChannel / 2 + 4, kLane = 4, kLanes = 7;
+constexpr int kTop = 92, kMargin = kChannel / 2 + 4, kLane = 4, kLanes = 7;
 constexpr size_t kLineChars = 27;  // a 12 px line in a box
 const char* kGroups[] = {"8.2", "8.3", "8.4", "8.5", "8.6", "8.7"};
 
@@ -167,7 +167,7 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
     std::string number = c < 6 ? std::string(kGroups[c]) + " " : "";
     std::string title = c < 6 ? FindClause(kGroups[c])->title : "Other processes";
     int x = kMargin + static_cast<int>(c) * kColumnWidth;
-    svg += "<text class=\"group\">" + Lines(Wrap(number + title, kLineChars, 2), x, kTop - 38, 15) +
+    svg += "<text class=\"group\">" + Lines(Wrap(number + title, kLineChars, 2), x, kTop - 46, 15) +
            "</text>\n";
   }
   // Arrows first, so the boxes sit on top of them.
