@@ -238,6 +238,20 @@ def date_state_of(classes):
     return states[0] if len(states) == 1 else ("" if not states else "+".join(states))
 
 
+def dated(td):
+    """(date, state) of a dated cell. The state is shown twice, as the
+    cell's class (its colour) and as a word (span.mark): a difference
+    between them is reported as the state, so it shows as a disagreement."""
+    state = date_state_of(td.classes)
+    marks = [m.text() for m in td.all("span", cls="mark")]
+    text = td.text()
+    for m in marks:
+        text = norm(text[:text.rindex(m)])
+    if marks != ([state] if state else []):
+        state = "class %r, words %r" % (state, marks)
+    return text, state
+
+
 # --- Excel conditional formats ----------------------------------------------
 
 class Highlights:
@@ -433,8 +447,14 @@ class Round:
             doc["status"][s][i] = f["status"].text()
             doc["approved-on"][s][i] = f["approved-on"].text()
             doc["next-review"][s][i] = f["next-review"].text()
-            doc["review-state"][s][i] = review_of(f["next-review"].classes)
-            flags["changed"][s][i] = "overdue" in f["approved-on"].classes
+            # The state as colour (the cell's class) and as a word (span.mark).
+            td = f["next-review"].ancestor("td")
+            doc["review-state"][s][i] = review_of(td.classes)
+            mark = td.first("span", cls="mark")
+            doc["review-state"]["documents.html word"][i] = mark.text() if mark else "none"
+            td = f["approved-on"].ancestor("td")
+            flags["changed"][s][i] = "overdue" in td.classes
+            flags["changed"]["documents.html word"][i] = "changed after approval" in td.text()
         for name in ("index.html", "processes.html"):
             for i, f in rows(name).items():
                 doc["version"][name][i] = f["version"].text()
@@ -593,7 +613,7 @@ class Round:
                 if label == "Status":
                     status_of_page[i] = td.text()
                 if "t-date" in td.classes:
-                    self.dates["record page"][(i, label)] = (td.text(), date_state_of(td.classes))
+                    self.dates["record page"][(i, label)] = dated(td)
         kinds = sorted({n["type"] for n in self.record_nodes.values()})
         self.register_ids = {}
         for kind in kinds:
@@ -610,8 +630,7 @@ class Round:
                 self.record_status[i] = states[0] if states else ""
                 for label, td in zip(headers, tds):
                     if "t-date" in td.classes:
-                        self.dates["register page"][(i, label)] = (td.text(),
-                                                                   date_state_of(td.classes))
+                        self.dates["register page"][(i, label)] = dated(td)
             self.register_ids[kind] = ids
             # The workbook the page links; the sheet that lists its rows.
             download = dom.first("a", cls="download")

@@ -8,6 +8,41 @@ import unittest
 import testlib
 
 
+
+def segments(d):
+    """The straight segments of an SVG path of M, L, H and V commands."""
+    tokens = d.split()
+    points, x, y, i = [], 0.0, 0.0, 0
+    while i < len(tokens):
+        cmd = tokens[i]
+        if cmd in ("M", "L"):
+            x, y = float(tokens[i + 1]), float(tokens[i + 2])
+            i += 3
+        elif cmd == "H":
+            x = float(tokens[i + 1])
+            i += 2
+        elif cmd == "V":
+            y = float(tokens[i + 1])
+            i += 2
+        else:
+            raise AssertionError("unexpected path command %r in %r" % (cmd, d))
+        points.append((x, y))
+    return list(zip(points, points[1:]))
+
+
+def crosses(seg, box):
+    """True when the segment passes through the inside of the box (touching
+    its edge, as an arrow leaving or reaching it does, is not crossing)."""
+    (x1, y1), (x2, y2) = seg
+    bx, by, bw, bh = box
+    steps = 50
+    for k in range(1, steps):
+        t = k / steps
+        x, y = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+        if bx < x < bx + bw and by < y < by + bh:
+            return True
+    return False
+
 class GraphTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -86,11 +121,52 @@ class GraphTest(unittest.TestCase):
             for href in links:
                 target = os.path.normpath(os.path.join(self.site, os.path.dirname(page), href))
                 self.assertTrue(os.path.isfile(target), href)
-            self.assertEqual(len(svg.findall(".//s:line", ns)), len(interfaces), page)
+            edges = svg.findall(".//s:path[@class='edge']", ns)
+            self.assertEqual(len(edges), len(interfaces), page)
+            # Arrows run between the boxes: no segment enters a box.
+            boxes = [tuple(float(r.get(k)) for k in ("x", "y", "width", "height"))
+                     for r in svg.iterfind(".//s:rect", ns)]
+            self.assertEqual(len(boxes), len(processes), page)
+            for edge in edges:
+                for seg in segments(edge.get("d")):
+                    for box in boxes:
+                        self.assertFalse(crosses(seg, box), "%s: %s crosses %s in %s"
+                                         % (page, seg, box, edge.get("d")))
+            # Drawn at its natural size (text keeps its 12 px), not squeezed.
+            self.assertEqual(svg.get("viewBox"), "0 0 %s %s" % (svg.get("width"),
+                                                                svg.get("height")), page)
         with open(os.path.join(self.site, "processes", "map.html"), encoding="utf-8") as fh:
             html = fh.read()
         text_part = html[html.index("Interfaces as text"):]
         self.assertEqual(text_part.count("<li>"), len(interfaces))
+
+    def test_process_neighbourhood_maps(self):
+        """Each process page with interfaces maps the process and exactly the
+        processes it names or is named by, with one arrow per interface."""
+        import xml.etree.ElementTree as ET
+        ns = {"s": "http://www.w3.org/2000/svg"}
+        processes = {n["id"]: n for n in self.graph["nodes"] if n["type"] == "process"}
+        interfaces = {(e["from"], e["to"]) for e in self.graph["edges"]
+                      if e["relation"] == "interfaces" and e["to"] in processes
+                      and e["from"] != e["to"]}
+        mapped = 0
+        for pid, node in processes.items():
+            with open(os.path.join(self.site, node["url"]), encoding="utf-8") as fh:
+                html = fh.read()
+            near = {b for a, b in interfaces if a == pid} | {a for a, b in interfaces if b == pid}
+            if not near:
+                self.assertNotIn("<svg", html, pid)
+                continue
+            mapped += 1
+            svg = ET.fromstring(html[html.index("<svg"):html.index("</svg>") + 6])
+            shown = {os.path.basename(a.get("href"))[:-5] for a in svg.iterfind(".//s:a", ns)}
+            expected = {os.path.basename(processes[p]["url"])[:-5] for p in near | {pid}}
+            self.assertEqual(shown, expected, pid)
+            arrows = len(svg.findall(".//s:path[@class='edge']", ns))
+            both = {p for p in near if (pid, p) in interfaces and (p, pid) in interfaces}
+            self.assertEqual(arrows, len(near), pid)
+            self.assertEqual(html.count('marker-start='), len(both), pid)
+        self.assertGreater(mapped, 5)
 
     @classmethod
     def tearDownClass(cls):

@@ -855,6 +855,7 @@ class RegisterPage(HTMLParser):
         self.headers, self.rows = [], []
         self.state = None  # None, "table", "done"
         self.cell = None
+        self.in_mark = False  # inside a cell's span.mark: the state or band as a word
         self.feed(text)
         self.close()
 
@@ -874,18 +875,25 @@ class RegisterPage(HTMLParser):
         if tag == "tr" and self.headers:
             self.rows.append([])
         if tag == "th":
-            self.cell = {"text": "", "classes": classes, "style": "", "hrefs": []}
+            self.cell = {"text": "", "classes": classes, "style": "", "hrefs": [], "marks": []}
         if tag == "td" and self.rows:
             self.cell = {"text": "", "classes": classes, "style": attrs.get("style") or "",
-                         "hrefs": []}
+                         "hrefs": [], "marks": []}
+        if tag == "span" and "mark" in classes and self.cell is not None:
+            self.in_mark = True
+            self.cell["marks"].append("")
 
     def handle_data(self, data):
-        if self.cell is not None:
+        if self.cell is not None and self.in_mark:
+            self.cell["marks"][-1] += data
+        elif self.cell is not None:
             self.cell["text"] += data
 
     def handle_endtag(self, tag):
         if self.state != "table":
             return
+        if tag == "span":
+            self.in_mark = False
         if tag == "th" and self.cell is not None:
             self.headers.append(norm_space(self.cell["text"]))
             self.cell = None
@@ -1956,6 +1964,7 @@ class RegistersCase:
                         where = "%s %s" % (ids[r - 2], header[col - 1])
                         self.assertEqual(page.colour(td), (colours.get((r, col)) or [None])[0],
                                          where + ": the page and the workbook colour it apart")
+                        self.assertEqual(td["marks"], self.words_of(td), where)
                         spec = columns.get(col)
                         value = ws.cell(row=r, column=col).value
                         if spec and spec["type"] in ("id", "text", "enum", "status", "integer",
@@ -1990,6 +1999,18 @@ class RegistersCase:
             links = RegisterPage(fh.read()).links
         linked = {os.path.basename(unquote(h)) for h in links if h.endswith(".xlsx")}
         self.assertEqual(linked, set(self.sms.expected_workbooks()))
+
+    def words_of(self, td):
+        """The words a register cell must show beside its colour: its date
+        state, and the name of its risk band unless the cell is that name."""
+        words = [c for c in td["classes"] if c in ("overdue", "expired", "expiring")]
+        m = re.search(r"background:\s*#([0-9A-Fa-f]{6})", td["style"])
+        if m:
+            band = [b["name"] for b in self.sms.bands()
+                    if b["colour"].lstrip("#").upper() == m.group(1).upper()]
+            if band and band[0] != norm_space(td["text"]):
+                words.append(band[0])
+        return words
 
     def test_second_build_is_byte_identical(self):
         # A second later, with another SOURCE_DATE_EPOCH: --as-of decides.

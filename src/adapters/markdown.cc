@@ -114,6 +114,20 @@ cmark_node* TextNode(const std::string& text) {
   return n;
 }
 
+// A task list's checkboxes have no label, so a screen reader says only
+// "checkbox": name them by their state.
+std::string LabelTaskCheckboxes(std::string html) {
+  static const std::pair<std::string_view, std::string_view> kBoxes[] = {
+      {"<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+       "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />"},
+      {"<input type=\"checkbox\" disabled=\"\" />",
+       "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\" />"}};
+  for (const auto& [from, to] : kBoxes)
+    for (size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size()))
+      html.replace(at, from.size(), to);
+  return html;
+}
+
 class BodyRenderer {
  public:
   BodyRenderer(std::string_view text, const MarkdownOptions& options, Diagnostics& diags)
@@ -140,9 +154,10 @@ class BodyRenderer {
       if (!DropBlockedUrl(n) && !RemoteImage(n)) PathLink(n);
     RawHtml(doc);
     AnchorHeadings(doc);
+    WrapTables(doc);
 
     char* html = cmark_render_html(doc, Flags(), cmark_parser_get_syntax_extensions(parser_));
-    body_.html = html;
+    body_.html = LabelTaskCheckboxes(html);
     free(html);
     cmark_node_free(doc);
     cmark_parser_free(parser_);
@@ -151,7 +166,9 @@ class BodyRenderer {
 
  private:
   int Flags() const {
-    int flags = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG;
+    // Without CMARK_OPT_GITHUB_PRE_LANG: CommonMark's `<code class="language-x">`,
+    // which highlighters and readers expect, not `<pre lang="x">`.
+    int flags = CMARK_OPT_DEFAULT;
     if (options_.allow_raw_html) flags |= CMARK_OPT_UNSAFE;
     return flags;
   }
@@ -358,6 +375,27 @@ class BodyRenderer {
                "; write Markdown instead, or set 'allow_raw_html: true' in smsdoc.yaml "
                "if every author is trusted",
            "raw-html-text");
+  }
+
+  // A wide table scrolls inside its own box, never the page, and the box is
+  // a focusable, named region so the keyboard can scroll it too.
+  void WrapTables(cmark_node* doc) {
+    auto is_table = [](cmark_node* n) {
+      const char* type = cmark_node_get_type_string(n);
+      return type && std::string_view(type) == "table";
+    };
+    for (cmark_node* table : NodesWhere(doc, is_table)) {
+      cmark_node* open = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter(open,
+                              "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                              "aria-label=\"Table\">");
+      cmark_node_set_on_exit(open, "");
+      cmark_node* close = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter(close, "</div>");
+      cmark_node_set_on_exit(close, "");
+      cmark_node_insert_before(table, open);
+      cmark_node_insert_after(table, close);
+    }
   }
 
   void Warn(Pos pos, std::string message, std::string code) {

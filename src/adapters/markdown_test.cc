@@ -152,7 +152,20 @@ TEST_CASE("GFM extensions render") {
   CHECK(Contains(r.html, "<del>old</del>"));
   CHECK(Contains(r.html, "<a href=\"http://www.example.com\">"));
   CHECK(Contains(r.html, "type=\"checkbox\""));
+  CHECK(Contains(r.html, "checked=\"\" disabled=\"\" aria-label=\"done\""));
+  CHECK(Contains(r.html, "<input type=\"checkbox\" disabled=\"\" aria-label=\"not done\""));
   CHECK(Contains(r.html, "<table>"));
+  // Tables scroll in a focusable region of their own.
+  CHECK(Contains(r.html,
+                 "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+                 "aria-label=\"Table\">\n<table>"));
+  CHECK(Contains(r.html, "</table>\n</div>"));
+}
+
+TEST_CASE("fenced code names its language as CommonMark does") {
+  Body r = RenderMarkdown("```yaml\nkey: 1\n```\n", {1, false});
+  CHECK(Contains(r.html, "<pre><code class=\"language-yaml\">"));
+  CHECK(!Contains(r.html, "lang="));
 }
 
 TEST_CASE("raw HTML is shown as text unless allowed, with one warning per file") {

@@ -98,6 +98,9 @@ std::vector<int> PageContext::ManualOrder() const {
 TemplateValue PageContext::ManualPage() const {
   const std::string page_url = kManualUrl;
   TemplateValue v = Common(page_url, "The manual");
+  // The manual's own running header and page numbers are page_rules_html.
+  for (size_t i = 0; i < v.keys.size(); ++i)
+    if (v.keys[i] == "print_style_html") v.values[i] = TemplateValue("");
   v.Set("as_of", info_.as_of);
   v.Set("version", info_.version);
   v.Set("has_revision", !info_.revision.empty());

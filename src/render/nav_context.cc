@@ -1,5 +1,7 @@
 // The navigation values of the templates: breadcrumbs, previous/next, the
 // contents box and the side list (docs/themes.md).
+#include <algorithm>
+
 #include "base/text.h"
 #include "model/urls.h"
 #include "render/page_context.h"
@@ -32,7 +34,7 @@ void PageContext::AddNavigation(TemplateValue& v, const std::string& page_url,
 // Everything a document page holds that has an id: the process sections
 // (when the theme's document page has their ids), the body's headings of
 // levels 1 to 3, Referenced by and the revision history.
-TemplateValue PageContext::Contents(int node) const {
+TemplateValue PageContext::Contents(int node, size_t skip) const {
   const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
   TemplateValue toc = TemplateValue::List();
   auto add = [&](const std::string& anchor, const std::string& text, bool sub) {
@@ -53,12 +55,18 @@ TemplateValue PageContext::Contents(int node) const {
       interfaces = interfaces || (d.refs[i].relation == "interfaces" && links[i].target >= 0);
     if (interfaces) add("Interfaces", "Interfaces with other processes", false);
   }
-  for (const auto& h : d.body.headings) {
-    if (h.level > 3) continue;
+  // The body's two highest heading levels left, so a body of `#`
+  // sections lists them and one of `##` sections its `###` too.
+  int top = 7;
+  for (size_t i = skip; i < d.body.headings.size(); ++i)
+    top = std::min(top, d.body.headings[i].level);
+  for (size_t i = skip; i < d.body.headings.size(); ++i) {
+    const Heading& h = d.body.headings[i];
+    if (h.level > top + 1) continue;
     TemplateValue entry;
     entry.Set("anchor", heading_ids_.Of(node, h.anchor));
     entry.Set("text", h.text);
-    entry.Set("is_sub", h.level == 3);
+    entry.Set("is_sub", h.level == top + 1);
     toc.Push(std::move(entry));
   }
   add("Referenced-by", "Referenced by", false);

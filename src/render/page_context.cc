@@ -59,12 +59,74 @@ TemplateValue Part(const std::string& text, const std::string& url) {
 TemplateValue CellValue(TemplateValue parts, FieldType type, const std::string& state = "",
                         const ScoreBand* band = nullptr) {
   TemplateValue cell;
+  // The band's name goes beside a score's colour, unless the cell shows it.
+  bool names_band = band && !(parts.list.size() == 1 && parts.list[0].Find("text") &&
+                              parts.list[0].Find("text")->text == band->name);
   cell.Set("parts", MarkLast(std::move(parts)));
   cell.Set("type", FieldTypeName(type));
   cell.Set("state", state);
+  cell.Set("has_state", !state.empty());
   cell.Set("has_fill", band != nullptr);
   cell.Set("fill", band ? band->colour : "");
+  cell.Set("has_band_mark", names_band);
+  cell.Set("band", band ? band->name : "");
   return cell;
+}
+
+// Whether a register column is printed: A4 landscape holds about 14. Scale
+// inputs (likelihood, impact) and levels stay on screen, since the score
+// beside them shows its band by name; of the rest, the ID, title and status
+// and then the first columns in the register's order, up to 14.
+constexpr size_t kPaperColumns = 14;
+
+bool Printable(const FieldSpec& spec) {
+  return spec.type != FieldType::kLevel &&
+         !(spec.type == FieldType::kInteger && !spec.scale.empty());
+}
+
+bool OnPaper(const KindSpec& kind, const std::string& column) {
+  if (!Printable(*kind.Field(column))) return false;
+  if (column == "id" || column == "title" || column == "status") return true;
+  size_t kept = 0;  // printable columns before this one, and the three always kept
+  for (const auto& c : kind.columns)
+    if (c == "id" || c == "title" || c == "status") ++kept;
+  for (const auto& c : kind.columns) {
+    if (c == column) return kept < kPaperColumns;
+    if (c != "id" && c != "title" && c != "status" && Printable(*kind.Field(c))) ++kept;
+  }
+  return false;
+}
+
+// `text` as a CSS string, safe inside <style>: quotes, backslashes, angle
+// brackets and control characters become CSS escapes, so no value can end
+// the string or the element.
+std::string CssString(const std::string& text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '<' || c == '>') {
+      out += '\\';
+      if (c >= 16) out += kHex[c >> 4];
+      out += kHex[c & 15];
+      out += ' ';
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// Where the body's opening `# heading` ends when it repeats the title (0 if
+// it does not): the first block must be that level-1 heading.
+size_t TitleHeadingEnd(const std::string& html, const Body& body, const std::string& title) {
+  if (body.headings.empty() || body.headings[0].level != 1 || body.headings[0].text != Trim(title))
+    return 0;
+  size_t start = html.find_first_not_of(" \n");
+  if (start == std::string::npos || html.compare(start, 8, "<h1 id=\"") != 0) return 0;
+  size_t close = html.find("</h1>", start);
+  if (close == std::string::npos) return 0;
+  close += 5;
+  return close < html.size() && html[close] == '\n' ? close + 1 : close;
 }
 
 }  // namespace
@@ -97,7 +159,33 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   v.Set("nav_items", std::move(nav));
   v.Set("search_url", root + kSearchUrl);
   AddNavigation(v, page_url, title);
+  // The facts of the build, in every page's footer (and so on every
+  // printed page): what was built, judged as of when, by which smsdoc.
+  v.Set("build_revision", info_.revision.empty() ? "not in git" : info_.revision);
+  v.Set("build_as_of", info_.as_of);
+  v.Set("smsdoc_version", info_.version);
+  v.Set("print_style_html", PrintStyle(title, false));
   return v;
+}
+
+// Every printed page carries a running header (the page, or a document's ID
+// and version) and the build's facts in its margins; CSS cannot read them
+// from the page, so each page gets its own @page rule.
+std::string PageContext::PrintStyle(const std::string& header, bool landscape) const {
+  const Config& config = graph_.corpus->config;
+  std::string footer = config.organization + " · " + config.title + " · revision " +
+                       (info_.revision.empty() ? "not in git" : info_.revision) + " · as of " +
+                       info_.as_of + " · smsdoc " + info_.version;
+  return "<style media=\"print\">@page {" + std::string(landscape ? " size: A4 landscape;" : "") +
+         " @top-left { content: " + CssString(header) +
+         "; } @bottom-left { content: " + CssString(footer) +
+         "; } @bottom-right { content: \"page \" counter(page) \" of \" counter(pages); } "
+         "}</style>";
+}
+
+void PageContext::SetPrintStyle(TemplateValue& v, const std::string& header, bool landscape) const {
+  for (size_t i = 0; i < v.keys.size(); ++i)
+    if (v.keys[i] == "print_style_html") v.values[i] = PrintStyle(header, landscape);
 }
 
 TemplateValue PageContext::LinkTo(const std::string& page_url, int node) const {
@@ -214,6 +302,7 @@ TemplateValue PageContext::Readiness() const {
 TemplateValue PageContext::Stage1() const {
   const std::string page_url = kStage1Url;
   TemplateValue v = Common(page_url, "Stage 1 documents");
+  SetPrintStyle(v, "Stage 1 documents · as of " + info_.as_of, true);
   v.Set("as_of", info_.as_of);
   v.Set("has_revision", !info_.revision.empty());
   v.Set("revision", info_.revision);
@@ -254,6 +343,7 @@ TemplateValue PageContext::Stage1() const {
 TemplateValue PageContext::ClauseIndex() const {
   const std::string page_url = kClauseIndexUrl;
   TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
+  SetPrintStyle(v, "Clauses of ISO/IEC 20000-1:2018 · as of " + info_.as_of, true);
   TemplateValue rows = TemplateValue::List(), gaps = TemplateValue::List();
   std::map<std::string, int> counts;
   for (const auto& cov : analysis_.coverage) {
@@ -392,6 +482,7 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
 
 TemplateValue PageContext::DocumentList(const std::string& page_url, bool processes_only) const {
   TemplateValue v = Common(page_url, processes_only ? "Processes" : "Document master list");
+  SetPrintStyle(v, std::string(processes_only ? "Processes" : "Document master list"), true);
   TemplateValue rows = TemplateValue::List();
   for (int node : DocumentsById()) {
     if (processes_only && graph_.nodes[node].type != Node::Type::kProcess) continue;
@@ -402,6 +493,7 @@ TemplateValue PageContext::DocumentList(const std::string& page_url, bool proces
     const DocumentState& state = analysis_.documents[graph_.nodes[node].index];
     row.Set("next_review", state.next_review);
     row.Set("review_state", ReviewStateName(state.review));
+    row.Set("has_review_state", state.review != ReviewState::kNone);
     row.Set("approved_on", state.approved_on);
     row.Set("changed_after_approval", !state.changed_after_approval.empty());
     rows.Push(std::move(row));
@@ -428,6 +520,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("effective", d.effective);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
+  SetPrintStyle(v, d.id + " · " + d.title + " · version " + d.version, false);
   SetControl(v, node);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
@@ -442,11 +535,20 @@ TemplateValue PageContext::DocumentPage(int node) const {
   v.Set("has_related", !related.list.empty());
   v.Set("related", std::move(related));
 
-  TemplateValue toc = Contents(node);
+  // A body that opens with the title as its `#` heading would show it twice:
+  // the page's own <h1> takes over that heading's id instead.
+  std::string body_html = heading_ids_.Apply(node, d.body.html);
+  size_t first_heading = 0;
+  if (size_t end = TitleHeadingEnd(body_html, d.body, d.title); end != 0) {
+    v.Set("title_id", heading_ids_.Of(node, d.body.headings[0].anchor));
+    body_html.erase(0, end);
+    first_heading = 1;
+  }
+  TemplateValue toc = Contents(node, first_heading);
   v.Set("has_toc", toc.list.size() >= 3);
   v.Set("toc", std::move(toc));
-  v.Set("body_html", AddHeadingLinks(ResolveBodyLinks(heading_ids_.Apply(node, d.body.html), graph_,
-                                                      node, n.url, heading_ids_)));
+  v.Set("body_html",
+        AddHeadingLinks(ResolveBodyLinks(body_html, graph_, node, n.url, heading_ids_)));
 
   v.Set("is_process", d.is_process);
   if (d.is_process) {
@@ -478,6 +580,9 @@ TemplateValue PageContext::DocumentPage(int node) const {
     }
     v.Set("has_kpis", !kpis.list.empty());
     v.Set("kpis", std::move(kpis));
+    std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url);
+    v.Set("has_neighbourhood", !neighbourhood.empty());
+    v.Set("process_neighbourhood_svg", neighbourhood);
     v.Set("has_interfaces", !interfaces.list.empty());
     v.Set("interfaces", std::move(interfaces));
     v.Set("has_record_kinds", !d.record_kinds.empty());
@@ -536,8 +641,8 @@ TemplateValue PageContext::KindSummaries(const std::string& page_url) const {
   return kinds;
 }
 
-TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
-                                     const FieldValue* value) const {
+TemplateValue PageContext::FieldCell(const std::string& page_url, int node, const FieldValue* value,
+                                     bool in_register) const {
   TemplateValue parts = TemplateValue::List();
   auto add = [&](const std::string& text, const std::string& url) { parts.Push(Part(text, url)); };
   if (value) {
@@ -559,7 +664,10 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node,
       if (!value->text.empty()) ids.push_back(value->text);
       for (const auto& id : ids) {
         const Clause* c = FindClause(id);
-        add(c ? id + " " + c->title : id, c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
+        // A register row names clauses by number, linked to their pages:
+        // an audit of every clause would otherwise be pages tall.
+        add(c && !in_register ? id + " " + c->title : id,
+            c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
       }
     } else if (spec.type == FieldType::kBool || spec.type == FieldType::kExceeds) {
       add(value->text == "true" ? "Yes" : "No", "");
@@ -590,10 +698,17 @@ std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   std::string page_url = KindUrl(kind.name);
   TemplateValue v = Common(page_url, kind.title);
+  SetPrintStyle(v, kind.title + " · as of " + info_.as_of, true);
   v.Set("title", kind.title);
   v.Set("clause", kind.clause);
   TemplateValue columns = TemplateValue::List();
-  for (const auto& c : kind.columns) columns.Push(kind.Field(c)->label);
+  for (const auto& c : kind.columns) {
+    TemplateValue column;
+    column.Set("label", kind.Field(c)->label);
+    column.Set("type", FieldTypeName(kind.Field(c)->type));
+    column.Set("on_paper", OnPaper(kind, c));
+    columns.Push(std::move(column));
+  }
   v.Set("columns", std::move(columns));
   size_t count = KindRecords(kind).size();
   v.Set("count", std::to_string(count));
@@ -601,6 +716,22 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   v.Set("workbook_url", RelativeUrl(page_url, kRegisterFolder + RegisterFile(kind.name)));
   v.Set("workbook", RegisterFile(kind.name));
   v.Set("has_rows", count > 0);
+  // The legend names the bands when a column is coloured by them.
+  bool banded = false;
+  for (const auto& c : kind.columns)
+    if (kind.Field(c)->type == FieldType::kScore || kind.Field(c)->type == FieldType::kLevel)
+      banded = true;
+  TemplateValue bands = TemplateValue::List();
+  for (const ScoreBand& band : graph_.corpus->config.risk_scoring.bands) {
+    if (!banded) break;
+    TemplateValue b;
+    b.Set("name", band.name);
+    b.Set("min", std::to_string(band.min));
+    b.Set("colour", band.colour);
+    bands.Push(std::move(b));
+  }
+  v.Set("has_bands", !bands.list.empty());
+  v.Set("bands", MarkLast(std::move(bands)));
   return v;
 }
 
@@ -618,8 +749,9 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
       const FieldValue* value = graph_.LookUp(node, *spec, target);
       cells.Push(FieldCell(page_url, value ? target : node, value));
     } else {
-      cells.Push(FieldCell(page_url, node, r.Field(c)));
+      cells.Push(FieldCell(page_url, node, r.Field(c), true));
     }
+    cells.list.back().Set("on_paper", OnPaper(kind, c));
   }
   TemplateValue row;
   row.Set("cells", std::move(cells));

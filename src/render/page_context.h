@@ -77,14 +77,21 @@ class PageContext {
   TemplateValue Clauses(const std::string& page_url, const std::vector<std::string>& ids) const;
   TemplateValue ClauseRow(const std::string& page_url, const ClauseCoverage& cov) const;
   TemplateValue ReferencedBy(int node) const;
-  TemplateValue FieldCell(const std::string& page_url, int node, const FieldValue* value) const;
+  /// `in_register`: a register row's cell, with clauses by number only.
+  TemplateValue FieldCell(const std::string& page_url, int node, const FieldValue* value,
+                          bool in_register = false) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
   // Breadcrumbs, previous/next (nav_context.cc).
   void AddNavigation(TemplateValue& v, const std::string& page_url, const std::string& title) const;
-  // The contents box of a document page (nav_context.cc).
-  TemplateValue Contents(int node) const;
+  // The contents box of a document page (nav_context.cc), leaving out the
+  // first `skip` body headings (a title heading the page shows as its <h1>).
+  TemplateValue Contents(int node, size_t skip) const;
   // The id of a document's part of manual.html.
   std::string ManualAnchor(int node) const;
+  /// A <style> with the @page rules of a printed page: `header` on top of
+  /// every page, the build's facts below, A4 landscape for registers.
+  std::string PrintStyle(const std::string& header, bool landscape) const;
+  void SetPrintStyle(TemplateValue& v, const std::string& header, bool landscape) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "model/clauses.h"
@@ -10,8 +11,14 @@ namespace smsdoc {
 
 namespace {
 
-constexpr int kColumnWidth = 210, kBoxWidth = 180, kBoxHeight = 40, kRowGap = 16;
-constexpr int kTop = 66, kMargin = 15;
+// Sizes in px, drawn at its natural size (never scaled down): text is 12 px
+// or more. Boxes sit in a grid; between columns run vertical channels and
+// between rows horizontal corridors, and every arrow runs only along those,
+// so none crosses a box.
+constexpr int kBoxWidth = 200, kBoxHeight = 58, kChannel = 64, kCorridor = 28;
+constexpr int kColumnWidth = kBoxWidth + kChannel, kRowPitch = kBoxHeight + kCorridor;
+constexpr int kTop = 92, kMargin = kChannel / 2 + 4, kLane = 4, kLanes = 7;
+constexpr size_t kLineChars = 27;  // a 12 px line in a box
 const char* kGroups[] = {"8.2", "8.3", "8.4", "8.5", "8.6", "8.7"};
 
 // The group (8.2 to 8.7) a process belongs to: its first clause under 8.
@@ -27,6 +34,80 @@ struct Box {
 };
 
 std::string Num(int n) { return std::to_string(n); }
+
+// `text` in at most `lines` lines of about `width` characters, broken
+// between words; the last line ends in "…" when text is left over.
+std::vector<std::string> Wrap(const std::string& text, size_t width, size_t lines) {
+  std::vector<std::string> out(1);
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t space = text.find(' ', at);
+    std::string word = text.substr(at, space == std::string::npos ? std::string::npos : space - at);
+    at = space == std::string::npos ? text.size() : space + 1;
+    if (!out.back().empty() && out.back().size() + 1 + word.size() > width) {
+      if (out.size() == lines) {  // the rest does not fit: cut with an ellipsis
+        std::string rest = out.back() + " " + word + " " + text.substr(std::min(at, text.size()));
+        out.back() = Shorten(rest, width);
+        return out;
+      }
+      out.emplace_back();
+    }
+    out.back() += (out.back().empty() ? "" : " ") + word;
+  }
+  return out;
+}
+
+// Lines of text as <tspan>s, `dy` apart, starting at x, y.
+std::string Lines(const std::vector<std::string>& lines, int x, int y, int dy) {
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i)
+    out += "<tspan x=\"" + Num(x) + "\" y=\"" + Num(y + static_cast<int>(i) * dy) + "\">" +
+           HtmlEscape(Shorten(lines[i], kLineChars + 3)) + "</tspan>";
+  return out;
+}
+
+std::string Arrowhead(const std::string& id) {
+  return "<defs><marker id=\"" + id +
+         "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
+         "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" "
+         "class=\"arrowhead\"/></marker></defs>\n";
+}
+
+// A box linking to the process page: its ID, then its title on two lines.
+std::string BoxSvg(const Graph& graph, int node, int x, int y, const std::string& page_url,
+                   bool current = false) {
+  const Node& n = graph.nodes[node];
+  return "<a href=\"" + HtmlEscape(RelativeUrl(page_url, n.url)) + "\"" +
+         (current ? " aria-current=\"page\"" : "") + "><rect x=\"" + Num(x) + "\" y=\"" + Num(y) +
+         "\" width=\"" + Num(kBoxWidth) + "\" height=\"" + Num(kBoxHeight) + "\" rx=\"4\"" +
+         (current ? " class=\"current\"" : "") + "/><text x=\"" + Num(x + 8) + "\" y=\"" +
+         Num(y + 17) + "\" class=\"id\">" + HtmlEscape(n.id) + "</text><text>" +
+         Lines(Wrap(n.title, kLineChars, 2), x + 8, y + 34, 15) + "</text><title>" +
+         HtmlEscape(n.id + " " + n.title) + "</title></a>\n";
+}
+
+std::string EdgeSvg(const Graph& graph, int from, int to, const std::string& d,
+                    const std::string& marker) {
+  return "<path class=\"edge\" d=\"" + d + "\" marker-end=\"url(#" + marker + ")\"><title>" +
+         HtmlEscape(graph.nodes[from].id + " interfaces with " + graph.nodes[to].id) +
+         "</title></path>\n";
+}
+
+// The route of an arrow from box `a` to box `b` along channels and
+// corridors; `lane` spreads arrows that share them.
+std::string Route(const Box& a, const Box& b, int lane) {
+  int offset = (lane % kLanes - kLanes / 2) * kLane;
+  int ya = a.y + kBoxHeight / 2 + offset / 2, yb = b.y + kBoxHeight / 2 + offset / 2;
+  bool rightward = b.x >= a.x;  // the same column: out and in on the right
+  int xa = rightward ? a.x + kBoxWidth : a.x;
+  int xb = b.x > a.x ? b.x : b.x + kBoxWidth;
+  int channel_a = xa + (rightward ? 1 : -1) * kChannel / 2 + offset;
+  int channel_b = xb + (b.x > a.x ? -1 : 1) * kChannel / 2 + offset;
+  int corridor = b.y - kCorridor / 2 + offset / 2;
+  std::string d = "M " + Num(xa) + " " + Num(ya) + " H " + Num(channel_a);
+  if (channel_a == channel_b) return d + " V " + Num(yb) + " H " + Num(xb);
+  return d + " V " + Num(corridor) + " H " + Num(channel_b) + " V " + Num(yb) + " H " + Num(xb);
+}
 
 }  // namespace
 
@@ -69,54 +150,85 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
               [&](int a, int b) { return graph.nodes[a].id < graph.nodes[b].id; });
     for (size_t r = 0; r < col.size(); ++r)
       boxes[col[r]] = {col[r], kMargin + static_cast<int>(c) * kColumnWidth,
-                       kTop + static_cast<int>(r) * (kBoxHeight + kRowGap)};
+                       kTop + static_cast<int>(r) * kRowPitch};
     rows = std::max(rows, col.size());
   }
-  int width =
-      kMargin * 2 + static_cast<int>(columns.size()) * kColumnWidth - (kColumnWidth - kBoxWidth);
-  int height = kTop + static_cast<int>(rows) * (kBoxHeight + kRowGap) + kMargin;
+  int width = kMargin * 2 + static_cast<int>(columns.size()) * kColumnWidth - kChannel;
+  int height = kTop + static_cast<int>(rows) * kRowPitch + kMargin;
 
-  std::string svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map\" viewBox=\"0 0 " +
-      Num(width) + " " + Num(height) +
-      "\" aria-labelledby=\"process-map-title\">\n"
-      "<title id=\"process-map-title\">Clause 8 processes and their interfaces</title>\n"
-      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-      "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-      "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#5b6577\"/></marker></defs>\n";
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map\" width=\"" +
+                    Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) +
+                    " " + Num(height) +
+                    "\" aria-labelledby=\"Process-map-title\">\n"
+                    "<title id=\"Process-map-title\">Clause 8 processes and their "
+                    "interfaces</title>\n" +
+                    Arrowhead("Map-arrow");
   for (size_t c = 0; c < columns.size(); ++c) {
-    std::string number = c < 6 ? kGroups[c] : "";
-    std::string title = c < 6 ? Shorten(FindClause(kGroups[c])->title, 30) : "Other processes";
-    std::string x = Num(kMargin + static_cast<int>(c) * kColumnWidth);
-    svg += "<text class=\"group\" x=\"" + x + "\" y=\"" + Num(kTop - 30) + "\">" + "<tspan x=\"" +
-           x + "\">" + number + "</tspan><tspan x=\"" + x + "\" dy=\"14\">" + HtmlEscape(title) +
-           "</tspan></text>\n";
+    std::string number = c < 6 ? std::string(kGroups[c]) + " " : "";
+    std::string title = c < 6 ? FindClause(kGroups[c])->title : "Other processes";
+    int x = kMargin + static_cast<int>(c) * kColumnWidth;
+    svg += "<text class=\"group\">" + Lines(Wrap(number + title, kLineChars, 2), x, kTop - 46, 15) +
+           "</text>\n";
   }
   // Arrows first, so the boxes sit on top of them.
-  for (const auto& [node, target] : ProcessInterfaces(graph)) {
-    const Box& from = boxes.at(node);
-    const Box& to = boxes.at(target);
-    int x1 = from.x + (to.x > from.x ? kBoxWidth : to.x < from.x ? 0 : kBoxWidth / 2);
-    int x2 = to.x + (to.x > from.x ? 0 : to.x < from.x ? kBoxWidth : kBoxWidth / 2);
-    int y1 = from.y + kBoxHeight / 2 +
-             (to.x == from.x ? (to.y > from.y ? kBoxHeight / 2 : -kBoxHeight / 2) : 0);
-    int y2 = to.y + kBoxHeight / 2 +
-             (to.x == from.x ? (to.y > from.y ? -kBoxHeight / 2 : kBoxHeight / 2) : 0);
-    svg += "<line class=\"edge\" x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) +
-           "\" y2=\"" + Num(y2) + "\" marker-end=\"url(#arrow)\"><title>" +
-           HtmlEscape(graph.nodes[node].id + " interfaces with " + graph.nodes[target].id) +
-           "</title></line>\n";
+  int lane = 0;
+  for (const auto& [node, target] : ProcessInterfaces(graph))
+    svg +=
+        EdgeSvg(graph, node, target, Route(boxes.at(node), boxes.at(target), lane++), "Map-arrow");
+  for (const auto& [node, box] : boxes) svg += BoxSvg(graph, node, box.x, box.y, page_url);
+  return svg + "</svg>\n";
+}
+
+std::string ProcessNeighbourhoodSvg(const Graph& graph, int process, const std::string& page_url) {
+  // Who names this process on the left, whom it names on the right (both
+  // ways: right, with a head at each end); the process in the middle.
+  std::vector<int> in, out;
+  std::set<int> both;
+  for (const auto& [from, to] : ProcessInterfaces(graph)) {
+    if (from == process) out.push_back(to);
+    if (to == process) in.push_back(from);
   }
-  for (const auto& [node, box] : boxes) {
-    const Node& n = graph.nodes[node];
-    std::string title = Shorten(n.title, 26);
-    svg += "<a href=\"" + HtmlEscape(RelativeUrl(page_url, n.url)) + "\"><rect x=\"" + Num(box.x) +
-           "\" y=\"" + Num(box.y) + "\" width=\"" + Num(kBoxWidth) + "\" height=\"" +
-           Num(kBoxHeight) + "\" rx=\"4\"/><text x=\"" + Num(box.x + 8) + "\" y=\"" +
-           Num(box.y + 16) + "\" class=\"id\">" + HtmlEscape(n.id) + "</text><text x=\"" +
-           Num(box.x + 8) + "\" y=\"" + Num(box.y + 32) + "\">" + HtmlEscape(title) +
-           "</text><title>" + HtmlEscape(n.id + " " + n.title) + "</title></a>\n";
-  }
+  for (int n : in)
+    if (std::find(out.begin(), out.end(), n) != out.end()) both.insert(n);
+  in.erase(std::remove_if(in.begin(), in.end(), [&](int n) { return both.count(n); }), in.end());
+  if (in.empty() && out.empty()) return "";
+  size_t rows = std::max({in.size(), out.size(), size_t{1}});
+  int height = kMargin * 2 + static_cast<int>(rows) * kRowPitch - kCorridor;
+  int width = kMargin * 2 + 3 * kBoxWidth + 2 * kChannel * 2;
+  auto y_of = [&](size_t i, size_t count) {
+    return kMargin + static_cast<int>(i) * kRowPitch +
+           static_cast<int>(rows - count) * kRowPitch / 2;
+  };
+  Box centre{process, kMargin + kBoxWidth + kChannel * 2, y_of(0, 1)};
+  std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map neighbourhood\" "
+      "width=\"" +
+      Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) + " " +
+      Num(height) +
+      "\" aria-labelledby=\"Neighbourhood-title\">\n"
+      "<title id=\"Neighbourhood-title\">" +
+      HtmlEscape(graph.nodes[process].id) + " and the processes it interfaces with</title>\n" +
+      Arrowhead("Near-arrow");
+  std::string boxes;
+  auto side = [&](const std::vector<int>& nodes, int x, bool outgoing) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      int y = y_of(i, nodes.size());
+      int cy = centre.y + kBoxHeight / 2, ny = y + kBoxHeight / 2;
+      std::string d =
+          outgoing
+              ? "M " + Num(centre.x + kBoxWidth) + " " + Num(cy) + " L " + Num(x) + " " + Num(ny)
+              : "M " + Num(x + kBoxWidth) + " " + Num(ny) + " L " + Num(centre.x) + " " + Num(cy);
+      std::string edge = EdgeSvg(graph, outgoing ? process : nodes[i],
+                                 outgoing ? nodes[i] : process, d, "Near-arrow");
+      if (both.count(nodes[i]))
+        edge.replace(edge.find(" marker-end"), 0, " marker-start=\"url(#Near-arrow)\"");
+      svg += edge;
+      boxes += BoxSvg(graph, nodes[i], x, y, page_url);
+    }
+  };
+  side(in, kMargin, false);
+  side(out, centre.x + kBoxWidth + kChannel * 2, true);
+  svg += boxes + BoxSvg(graph, process, centre.x, centre.y, page_url, true);
   return svg + "</svg>\n";
 }
 

@@ -174,6 +174,11 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     // The layout sees the frame's values only, not the page's (which may be big).
     const TemplateValue* title = value.Find("page_title");
     TemplateValue frame = context.Common(page.url, title ? title->text : "");
+    // ...but the page's own print style (a document's ID and version atop each sheet).
+    for (size_t k = 0; k < frame.keys.size(); ++k)
+      if (const TemplateValue* own = value.Find(frame.keys[k]);
+          own && frame.keys[k] == "print_style_html")
+        frame.values[k] = *own;
     if (!RenderAround(theme.templates, "layout", frame, "content_html", content, html, error))
       return fail("layout");
     if (!sink({page.url, std::move(html), ""})) stop = true;

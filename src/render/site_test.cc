@@ -136,6 +136,58 @@ TEST_CASE("long pages get a table of contents") {
   CHECK(Contains(process, "<a href=\"#revision-history\">Revision history</a>"));
 }
 
+TEST_CASE("a body opening with the title as '#' heading shows the title once") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/t.md", testing::Doc("POL-T", "",
+                                         "# Title of POL-T\n\nText.\n\n# One\n\n# Two\n\n"
+                                         "## Two a\n\n# Three\n"));
+  disk.Add("policies/o.md", testing::Doc("POL-O", "", "Intro.\n\n# Title of POL-O\n"));
+  disk.Add("policies/l.md", testing::Doc("POL-LT", "", "[[POL-T#title-of-pol-t]]\n"));
+  auto b = Build(disk);
+  REQUIRE(b->diags.items().empty());
+  const std::string& page = b->Find("policies/t.html")->bytes;
+  // Once, as the page's <h1>, which keeps the heading's id for links.
+  CHECK(Contains(page, "<h1 id=\"title-of-pol-t\">Title of POL-T</h1>"));
+  CHECK(page.find("Title of POL-T</h1>") == page.rfind("Title of POL-T</h1>"));
+  CHECK(Contains(b->Find("policies/l.html")->bytes, "href=\"t.html#title-of-pol-t\""));
+  // Only `#` headings left: they make the contents, `##` under them.
+  CHECK(Contains(page, "<a href=\"#one\">One</a>"));
+  CHECK(Contains(page, "<li class=\"sub\"><a href=\"#two-a\">Two a</a>"));
+  CHECK_FALSE(Contains(page, "href=\"#title-of-pol-t\""));
+  // Not the first block: a heading like any other.
+  const std::string& other = b->Find("policies/o.html")->bytes;
+  CHECK(Contains(other, "<h1>Title of POL-O</h1>"));
+  CHECK(Contains(other, "<h1 id=\"title-of-pol-o\">Title of POL-O<a class=\"heading-link\""));
+}
+
+TEST_CASE("every page names its build, icon and print header; registers print landscape") {
+  MemoryDisk disk = testing::BaseSms();
+  auto b = Build(disk);
+  const std::string& page = b->Find("policies/policy.html")->bytes;
+  CHECK(Contains(page,
+                 "revision <span data-fact=\"revision\">not in git</span> · as of "
+                 "<span data-fact=\"as-of\">" +
+                     std::string(testing::kAsOf) +
+                     "</span> · built by smsdoc <span data-fact=\"smsdoc-version\">test"));
+  CHECK(Contains(page, "<link rel=\"icon\" href=\"../assets/favicon.svg\""));
+  CHECK(b->Find("assets/favicon.svg"));
+  CHECK(Contains(page, "@top-left { content: \"POL-1 · Title of POL-1 · version 1.0\"; }"));
+  CHECK(Contains(page, "as of " + std::string(testing::kAsOf) + " · smsdoc test\"; }"));
+  CHECK_FALSE(Contains(page, "landscape"));
+  CHECK(Contains(b->Find("records/risk.html")->bytes, "@page { size: A4 landscape;"));
+}
+
+TEST_CASE("values in the print style cannot end its string or the element") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("smsdoc.yaml",
+           std::string(testing::kConfig).replace(0, 22, "organization: 'Org \"</style><b>\\'\n"));
+  auto b = Build(disk);
+  REQUIRE_FALSE(b->sms->diags.HasErrors());
+  const std::string& page = b->Find("index.html")->bytes;
+  CHECK(Contains(page, "content: \"Org \\22 \\3C /style\\3E \\3C b\\3E \\5C  · "));
+  CHECK(page.find("</style>") == page.rfind("</style>"));
+}
+
 TEST_CASE("a user theme overrides single templates; errors name the file") {
   MemoryDisk theme;
   theme.Add("templates/record.mustache", "<p>custom {{id}}</p>");
