@@ -184,28 +184,7 @@ TemplateValue PageContext::ManualDocument(int node,
   if (d.is_process) {
     v.Set("has_purpose", !d.purpose.empty());
     v.Set("purpose", d.purpose);
-    TemplateValue activities = TemplateValue::List();
-    for (const auto& a : d.activities) {
-      TemplateValue row;
-      row.Set("step", a.step);
-      row.Set("responsible", RoleValue(a.responsible));
-      row.Set("accountable", RoleValue(a.accountable));
-      row.Set("consulted", Roles(a.consulted));
-      row.Set("informed", Roles(a.informed));
-      activities.Push(std::move(row));
-    }
-    v.Set("has_activities", !activities.list.empty());
-    v.Set("activities", std::move(activities));
-    TemplateValue kpis = TemplateValue::List();
-    for (const auto& k : d.kpis) {
-      TemplateValue row;
-      row.Set("name", k.name);
-      row.Set("target", k.target);
-      row.Set("frequency", k.frequency);
-      kpis.Push(std::move(row));
-    }
-    v.Set("has_kpis", !kpis.list.empty());
-    v.Set("kpis", std::move(kpis));
+    AddProcessTables(v, d);
     TemplateValue interfaces = TemplateValue::List();
     const auto& links = graph_.links[node];
     for (size_t i = 0; i < d.refs.size(); ++i) {

@@ -558,28 +558,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
     v.Set("inputs", TextList(d.inputs));
     v.Set("has_outputs", !d.outputs.empty());
     v.Set("outputs", TextList(d.outputs));
-    TemplateValue activities = TemplateValue::List();
-    for (const auto& a : d.activities) {
-      TemplateValue row;
-      row.Set("step", a.step);
-      row.Set("responsible", RoleValue(a.responsible));
-      row.Set("accountable", RoleValue(a.accountable));
-      row.Set("consulted", Roles(a.consulted));
-      row.Set("informed", Roles(a.informed));
-      activities.Push(std::move(row));
-    }
-    v.Set("has_activities", !activities.list.empty());
-    v.Set("activities", std::move(activities));
-    TemplateValue kpis = TemplateValue::List();
-    for (const auto& k : d.kpis) {
-      TemplateValue row;
-      row.Set("name", k.name);
-      row.Set("target", k.target);
-      row.Set("frequency", k.frequency);
-      kpis.Push(std::move(row));
-    }
-    v.Set("has_kpis", !kpis.list.empty());
-    v.Set("kpis", std::move(kpis));
+    AddProcessTables(v, d);
     std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url);
     v.Set("has_neighbourhood", !neighbourhood.empty());
     v.Set("process_neighbourhood_svg", neighbourhood);
@@ -783,6 +762,31 @@ TemplateValue PageContext::RecordPage(int node) const {
   v.Set("has_referenced_by", !refby.list.empty());
   v.Set("referenced_by", std::move(refby));
   return v;
+}
+
+void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
+  TemplateValue activities = TemplateValue::List();
+  for (const auto& a : d.activities) {
+    TemplateValue row;
+    row.Set("step", a.step);
+    row.Set("responsible", RoleValue(a.responsible));
+    row.Set("accountable", RoleValue(a.accountable));
+    row.Set("consulted", Roles(a.consulted));
+    row.Set("informed", Roles(a.informed));
+    activities.Push(std::move(row));
+  }
+  v.Set("has_activities", !activities.list.empty());
+  v.Set("activities", std::move(activities));
+  TemplateValue kpis = TemplateValue::List();
+  for (const auto& k : d.kpis) {
+    TemplateValue row;
+    row.Set("name", k.name);
+    row.Set("target", k.target);
+    row.Set("frequency", k.frequency);
+    kpis.Push(std::move(row));
+  }
+  v.Set("has_kpis", !kpis.list.empty());
+  v.Set("kpis", std::move(kpis));
 }
 
 }  // namespace smsdoc

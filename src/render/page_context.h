@@ -81,6 +81,9 @@ class PageContext {
   TemplateValue FieldCell(const std::string& page_url, int node, const FieldValue* value,
                           bool in_register = false) const;
   TemplateValue Roles(const std::vector<std::string>& keys) const;
+  // A process's RACI (`activities`) and `kpis`, with their `has_` flags:
+  // on its page and in the manual.
+  void AddProcessTables(TemplateValue& v, const Document& d) const;
   // Breadcrumbs, previous/next (nav_context.cc).
   void AddNavigation(TemplateValue& v, const std::string& page_url, const std::string& title) const;
   // The contents box of a document page (nav_context.cc), leaving out the
