@@ -160,15 +160,7 @@ TemplateValue PageContext::ManualDocument(int node,
   std::string anchor = ManualAnchor(node);
   TemplateValue v;
   v.Set("anchor", anchor);
-  v.Set("id", d.id);
-  v.Set("title", d.title);
-  v.Set("type", d.is_process ? "process" : d.type);
-  v.Set("version", d.version);
-  v.Set("status", d.status);
-  v.Set("in_force", d.status == "approved");
-  v.Set("owner", RoleValue(d.owner));
-  v.Set("approver", RoleValue(d.approver));
-  v.Set("effective", d.effective);
+  AddDocumentFacts(v, d);
   v.Set("page_url", RelativeUrl(page_url, n.url));
   TemplateValue clauses = Clauses(page_url, d.clauses);
   for (size_t i = 0; i < clauses.list.size(); ++i)

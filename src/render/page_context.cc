@@ -509,15 +509,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   const Node& n = graph_.nodes[node];
   const Document& d = graph_.corpus->documents[n.index];
   TemplateValue v = Common(n.url, d.title);
-  v.Set("id", d.id);
-  v.Set("title", d.title);
-  v.Set("type", d.type);
-  v.Set("version", d.version);
-  v.Set("status", d.status);
-  v.Set("in_force", d.status == "approved");
-  v.Set("owner", RoleValue(d.owner));
-  v.Set("approver", RoleValue(d.approver));
-  v.Set("effective", d.effective);
+  AddDocumentFacts(v, d);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
   SetPrintStyle(v, d.id + " · " + d.title + " · version " + d.version, false);
@@ -787,6 +779,18 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
   }
   v.Set("has_kpis", !kpis.list.empty());
   v.Set("kpis", std::move(kpis));
+}
+
+void PageContext::AddDocumentFacts(TemplateValue& v, const Document& d) const {
+  v.Set("id", d.id);
+  v.Set("title", d.title);
+  v.Set("type", d.type);  // a process's is always "process"
+  v.Set("version", d.version);
+  v.Set("status", d.status);
+  v.Set("in_force", d.status == "approved");
+  v.Set("owner", RoleValue(d.owner));
+  v.Set("approver", RoleValue(d.approver));
+  v.Set("effective", d.effective);
 }
 
 }  // namespace smsdoc

@@ -84,6 +84,9 @@ class PageContext {
   // A process's RACI (`activities`) and `kpis`, with their `has_` flags:
   // on its page and in the manual.
   void AddProcessTables(TemplateValue& v, const Document& d) const;
+  // What a document's header shows (id, title, type, version, status,
+  // in_force, owner, approver, effective): on its page and in the manual.
+  void AddDocumentFacts(TemplateValue& v, const Document& d) const;
   // Breadcrumbs, previous/next (nav_context.cc).
   void AddNavigation(TemplateValue& v, const std::string& page_url, const std::string& title) const;
   // The contents box of a document page (nav_context.cc), leaving out the
