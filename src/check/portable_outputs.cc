@@ -25,9 +25,9 @@ struct Output {
 
 std::vector<Output> SiteNames(const Graph& graph) {
   std::vector<Output> out;
-  for (const char* url :
-       {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl, kProcessMapUrl,
-        kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl, kManualUrl})
+  for (const char* url : {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl,
+                          kProcessMapUrl, kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl,
+                          kManualUrl, kNotFoundUrl, kSitemapUrl})
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});

@@ -76,7 +76,8 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   const Config& config = session.model.corpus.config;
   BuildTarget target{
       options.out.empty() ? fs::path(options.root) / config.output : fs::path(options.out),
-      {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION, options.live_dates},
+      {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION, options.live_dates,
+       options.audience == "auditor"},
       {config.policies_dir, config.processes_dir, config.records_dir}};
   size_t pages = 0;
   std::string failure;

@@ -24,6 +24,7 @@ struct CommandOptions {
   std::string at;               ///< build the SMS as it is in this git revision; "" = work tree
   bool published_only = false;  ///< leave draft documents out of the site
   bool live_dates = false;      ///< workbooks judge dates by TODAY() when opened
+  std::string audience = "internal";   ///< or "auditor": internal pages left out
   std::vector<std::string> fail_on;    ///< status: conditions that make it exit 1
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
   bool quiet = false;                  ///< no progress line, no summary line when all went well

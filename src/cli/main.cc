@@ -24,7 +24,8 @@ const char* kBuildExamples =
     "  smsdoc build --theme themes/corporate   override single templates\n"
     "  smsdoc build --as-of 2026-12-31   registers as they will stand at year end\n"
     "  smsdoc build --at stage2-2026 --out /tmp/stage2   the SMS as it was at a tag\n"
-    "  smsdoc build --published-only     drafts stay out of the published site\n";
+    "  smsdoc build --published-only     drafts stay out of the published site\n"
+    "  smsdoc build --audience auditor   without the internal attention worklist\n";
 
 const char* kCheckExamples =
     "\nExamples:\n"
@@ -36,6 +37,7 @@ const char* kPackExamples =
     "\nExamples:\n"
     "  smsdoc pack --as-of 2026-11-21    build ./site/, zip it as ./site-2026-11-21.zip\n"
     "  smsdoc pack --root sms --out /tmp/stage1.zip\n"
+    "  smsdoc pack --audience internal   keep the attention worklist (default: auditor)\n"
     "\nThe last line is the SHA-256 of the pack's MANIFEST.sha256: send it to the\n"
     "certification body apart from the zip, to check with 'smsdoc verify --expect'.\n";
 
@@ -133,6 +135,11 @@ int main(int argc, char** argv) {
   build->add_flag("--live-dates", options.live_dates,
                   "workbooks colour overdue and expiring dates against the day they are "
                   "opened (TODAY()), not the as-of date");
+  build
+      ->add_option("--audience", options.audience,
+                   "internal (the default) or auditor: leaves out the internal attention "
+                   "worklist with its file:line references")
+      ->check(CLI::IsMember({"internal", "auditor"}));
 
   build->footer(kBuildExamples);
 
@@ -186,6 +193,10 @@ int main(int argc, char** argv) {
                  "leave draft documents out of the site and the zip");
   pack->add_flag("--no-cache", options.no_cache,
                  "build in full even when nothing changed since the last build");
+  std::string pack_audience = "auditor";
+  pack->add_option("--audience", pack_audience,
+                   "auditor (the default: no internal attention worklist) or internal")
+      ->check(CLI::IsMember({"internal", "auditor"}));
   pack->footer(kPackExamples);
 
   std::string pdf_file, pdf_chromium;
@@ -258,7 +269,11 @@ int main(int argc, char** argv) {
         {check, [&] { return smsdoc::RunCheck(options, std::cout, std::cerr); }},
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},
         {status, [&] { return smsdoc::RunStatus(options, std::cout, std::cerr); }},
-        {pack, [&] { return smsdoc::RunPack(options, std::cerr); }},
+        {pack,
+         [&] {
+           options.audience = pack_audience;
+           return smsdoc::RunPack(options, std::cerr);
+         }},
         {pdf, [&] { return smsdoc::RunPdf(options, pdf_file, pdf_chromium, std::cerr); }},
         {verify,
          [&] {

@@ -13,8 +13,9 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "defaults",  "diagnostics",  "folders", "kinds", "limits", "organization",
-    "output",         "readiness", "risk_scoring", "roles",   "scope", "theme",  "title"};
+    "allow_raw_html", "base_url", "defaults",     "diagnostics", "folders",
+    "kinds",          "limits",   "organization", "output",      "readiness",
+    "risk_scoring",   "roles",    "scope",        "theme",       "title"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
@@ -226,6 +227,16 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
     config.title = config.organization + " SMS";
   if (std::string out = Scalar(root, "output", false, diags); !out.empty()) config.output = out;
   config.theme = Scalar(root, "theme", false, diags);
+  config.base_url = Scalar(root, "base_url", false, diags);
+  if (!config.base_url.empty()) {
+    if (!StartsWith(config.base_url, "https://") && !StartsWith(config.base_url, "http://"))
+      diags.Error(
+          kConfigFile, root.Find("base_url")->pos,
+          "'base_url' must be an http:// or https:// address, got '" + config.base_url + "'",
+          "config-type");
+    else if (config.base_url.back() != '/')
+      config.base_url += '/';
+  }
   std::string raw = Scalar(root, "allow_raw_html", false, diags);
   if (raw == "true") {
     config.allow_raw_html = true;

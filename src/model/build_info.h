@@ -12,6 +12,9 @@ struct BuildInfo {
   /// Workbooks' colour rules judge dates by TODAY() when opened instead of
   /// the as-of date (--live-dates); the default keeps files reproducible.
   bool live_dates = false;
+  /// For the certification body (--audience auditor): internal pages (the
+  /// attention worklist with its file:line references) are left out.
+  bool auditor = false;
 };
 
 }  // namespace smsdoc

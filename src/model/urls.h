@@ -34,6 +34,10 @@ inline constexpr const char* kAttentionUrl = "attention.html";
 inline constexpr const char* kSearchUrl = "search.html";
 /// Every published document and process on one page, for reading and print.
 inline constexpr const char* kManualUrl = "manual.html";
+/// Written only when smsdoc.yaml names the base URL (404.html's links and
+/// the sitemap's addresses are absolute).
+inline constexpr const char* kNotFoundUrl = "404.html";
+inline constexpr const char* kSitemapUrl = "sitemap.xml";
 /// The side list and the search index (render/site.cc), beside the theme's assets.
 inline constexpr const char* kNavScript = "assets/nav.js";
 inline constexpr const char* kSearchIndexScript = "assets/search-index.js";

@@ -104,4 +104,13 @@ TemplateValue PageContext::SearchPage() const {
   return v;
 }
 
+// Served for any missing address, at any depth: its links are absolute,
+// through <base href> with the published base URL.
+TemplateValue PageContext::NotFoundPage() const {
+  TemplateValue v = Common(kNotFoundUrl, "Page not found");
+  v.Set("home_url", kHomeUrl);
+  v.Set("documents_url", kDocumentsUrl);
+  return v;
+}
+
 }  // namespace smsdoc

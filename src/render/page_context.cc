@@ -150,6 +150,7 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
                               {"Manual", kManualUrl},       {"Search", kSearchUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
+    if (info_.auditor && item.url == std::string_view(kAttentionUrl)) continue;
     TemplateValue entry;
     entry.Set("title", item.title);
     entry.Set("url", root + item.url);

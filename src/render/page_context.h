@@ -37,6 +37,7 @@ class PageContext {
   const Navigation& Nav() const { return nav_; }
   /// search.html: the results of assets/search.js over assets/search-index.js.
   TemplateValue SearchPage() const;
+  TemplateValue NotFoundPage() const;
   /// manual.html without its documents (manual_context.cc): they are
   /// rendered one at a time (ManualDocument, `partials/manual-document`)
   /// into `documents_html`.

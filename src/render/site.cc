@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -27,12 +28,16 @@ struct Page {
   int clause = -1;                 ///< clause pages: index into the coverage
 };
 
-std::vector<Page> PlanPages(const Graph& graph) {
-  std::vector<Page> pages = {
-      {kHomeUrl, "home"},           {kDocumentsUrl, "documents"}, {kProcessesUrl, "processes"},
-      {kRegistersUrl, "records"},   {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
-      {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},      {kAttentionUrl, "attention"},
-      {kSearchUrl, "search"},       {kManualUrl, "manual"}};
+std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
+  std::vector<Page> pages = {{kHomeUrl, "home"},           {kDocumentsUrl, "documents"},
+                             {kProcessesUrl, "processes"}, {kRegistersUrl, "records"},
+                             {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
+                             {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},
+                             {kSearchUrl, "search"},       {kManualUrl, "manual"}};
+  // The worklist names files and lines to change: for the team, not the
+  // certification body.
+  if (!info.auditor) pages.push_back({kAttentionUrl, "attention"});
+  if (!graph.corpus->config.base_url.empty()) pages.push_back({kNotFoundUrl, "not-found"});
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
@@ -64,6 +69,7 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
       {"search", [](const PageContext& c, const Page&) { return c.SearchPage(); }},
       {"manual", [](const PageContext& c, const Page&) { return c.ManualPage(); }},
+      {"not-found", [](const PageContext& c, const Page&) { return c.NotFoundPage(); }},
       {"clause", [](const PageContext& c,
                     const Page& p) { return c.ClausePage(static_cast<size_t>(p.clause)); }},
       {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
@@ -71,6 +77,34 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"kind", [](const PageContext& c, const Page& p) { return c.KindPage(*p.kind); }},
   };
   return makers;
+}
+
+// A path as a URL: bytes outside the unreserved set (and '/') as %XX.
+std::string PercentEncodePath(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Every page's absolute address, for search engines of an intranet or
+// the public web; in the order planned, which is fixed.
+std::string Sitemap(const std::string& base, const std::vector<Page>& pages) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const Page& page : pages)
+    if (page.url != kNotFoundUrl)
+      xml += "  <url><loc>" + HtmlEscape(base + PercentEncodePath(page.url)) + "</loc></url>\n";
+  return xml + "</urlset>\n";
 }
 
 TemplateValue ContextFor(const PageContext& context, const Page& page) {
@@ -111,7 +145,7 @@ bool RenderAround(const TemplateSet& templates, const std::string& name, Templat
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
   PageContext context(graph, analysis, info, theme.document_page_ids);
-  std::vector<Page> pages = PlanPages(graph);
+  std::vector<Page> pages = PlanPages(graph, info);
   // The files besides the pages: workbooks (their rows are made as they are
   // written), theme assets and copied content.
   std::vector<OutputFile> others;
@@ -132,6 +166,8 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
   others.push_back({kNavScript, "window.smsdocNav = " + JsonQuoteForScript(side_nav) + ";\n", ""});
   others.push_back({kSearchIndexScript, SearchIndexScript(graph), ""});
   for (const auto& asset : graph.corpus->assets) others.push_back({asset, "", asset});
+  if (const std::string& base = graph.corpus->config.base_url; !base.empty())
+    others.push_back({kSitemapUrl, Sitemap(base, pages), ""});
 
   std::atomic<bool> stop{false};
   Diagnostics template_error;  // the first only: the rest would repeat it
@@ -174,6 +210,7 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     // The layout sees the frame's values only, not the page's (which may be big).
     const TemplateValue* title = value.Find("page_title");
     TemplateValue frame = context.Common(page.url, title ? title->text : "");
+    if (page.url == kNotFoundUrl) frame.Set("base_href", graph.corpus->config.base_url);
     // ...but the page's own print style (a document's ID and version atop each sheet).
     for (size_t k = 0; k < frame.keys.size(); ++k)
       if (const TemplateValue* own = value.Find(frame.keys[k]);

@@ -137,6 +137,7 @@ const std::vector<std::string>& TemplateNames() {
                                                   "changes",
                                                   "search",
                                                   "manual",
+                                                  "not-found",
                                                   "partials/manual-document",
                                                   "partials/side-nav",
                                                   "partials/history",
