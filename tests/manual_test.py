@@ -144,6 +144,31 @@ class ManualTest(unittest.TestCase):
         for doc_id, _, _ in docs:
             self.assertIn(doc_id, text)
 
+        # A register printed as a reader would (Chromium, no header/footer of
+        # its own): A4 landscape, the register named atop every sheet, every
+        # risk ID there and overdue dates marked in words, not colour alone.
+        register = os.path.join(self.tmp.name, "risk.pdf")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer",
+                        "--user-data-dir=" + os.path.join(self.tmp.name, "profile"),
+                        "--print-to-pdf=" + register,
+                        "file://" + os.path.join(out, "records", "risk.html")],
+                       capture_output=True, timeout=120, check=True)
+        info = subprocess.run(["pdfinfo", register], capture_output=True, text=True,
+                              check=True).stdout
+        size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
+        self.assertEqual((round(float(size.group(1))), round(float(size.group(2)))), (842, 595))
+        sheets = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        text = subprocess.run(["pdftotext", "-layout", register, "-"], capture_output=True,
+                              text=True, check=True).stdout
+        self.assertEqual(len([p for p in text.split("\f") if "Risk register" in p]), sheets)
+        with open(os.path.join(testlib.REPO, "records", "risks.yaml"), encoding="utf-8") as fh:
+            risk_ids = re.findall(r"^- id: (RSK-\d+)", fh.read(), re.M)
+        self.assertGreater(len(risk_ids), 10)
+        for risk_id in risk_ids:
+            self.assertIn(risk_id, text)
+        self.assertIn("overdue", text)
+
 
 if __name__ == "__main__":
     testlib.main()
