@@ -686,8 +686,9 @@ class Round:
             for i, what in self.attention.get(code, []):
                 listed[i] = listed[i] + "+" + state if i in listed else state
                 if state == "overdue":
-                    m = re.match(r"^review overdue since (\S+) \(last review (\S+), every "
-                                 r"\d+ months\)$", what)
+                    m = re.match(r"^review overdue since (\S+) \((?:last review (\S+)|no "
+                                 r"review recorded), (?:effective \S+, )?every \d+ months\)$",
+                                 what)
                 else:
                     m = re.match(r"^review due on (\S+)$", what)
                 if not m:
@@ -695,7 +696,7 @@ class Round:
                     continue
                 doc["next-review"]["attention.html"][i] = m.group(1)
                 if state == "overdue":
-                    doc["last-review"]["attention.html"][i] = m.group(2)
+                    doc["last-review"]["attention.html"][i] = m.group(2) or "none recorded"
         doc["review-state"]["attention.html groups"] = {i: listed.get(i, "none") for i in pages}
         for i, what in self.attention.get("changed-after-approval", []):
             m = re.match(r"^changed after approval on (\S+): ", what)

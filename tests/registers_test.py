@@ -751,12 +751,13 @@ def audit_grid(sms, catalogue):
 
 def document_dates(doc):
     """(approved on, last review, next review) of a document approved by its
-    front matter: the last review is the later of approval and review, else
-    the effective date; the next review review_months after it."""
+    front matter: the last review is the later of approval and review (None
+    when neither is recorded: the workbook says "none recorded"); the next
+    review review_months after it, else after the effective date."""
     approved = iso(doc["approved_on"]) if doc.get("approved_on") else None
     reviewed = iso(doc["reviewed_on"]) if doc.get("reviewed_on") else None
-    last = max([d for d in (approved, reviewed) if d], default=iso(doc["effective"]))
-    return approved, last, add_months(last, int(doc["review_months"]))
+    last = max([d for d in (approved, reviewed) if d], default=None)
+    return approved, last, add_months(last or iso(doc["effective"]), int(doc["review_months"]))
 
 
 # --- Workbooks ----------------------------------------------------------------
@@ -1921,15 +1922,16 @@ class RegistersCase:
             # Approved as the front matter says (the example's git history
             # agrees: its trailers name each document's approver, and those
             # naming another role came before the approval that counts). The
-            # last review is the later of approval and review, else the
-            # effective date.
+            # last review is the later of approval and review, else none is
+            # recorded (never the effective date).
             approved, last, due = document_dates(doc)
             as_datetime = lambda d: datetime.datetime.combine(d, datetime.time()) if d else None
             self.assertEqual(cell("approved on"), as_datetime(approved), doc["id"])
             # Approved by the approver role's title, not its key.
             self.assertEqual(cell("approved by"),
                              self.sms.roles[doc["approver"]] if approved else None, doc["id"])
-            self.assertEqual(cell("last review"), as_datetime(last), doc["id"])
+            self.assertEqual(cell("last review"), as_datetime(last) if last else "none recorded",
+                             doc["id"])
             self.assertEqual(cell("next review"), as_datetime(due), doc["id"])
             self.assertIsNone(cell("changed after approval"), doc["id"])
             # Approved-by trailers that did not count before the last approval
@@ -2398,12 +2400,12 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
                           "Approved-by 'PER-002' in %s (2026-02-01) is Bob Baker (Change "
                           "Manager), not the approver Chief Executive Officer; the approval "
                           "does not count" % late),
-            "PRO-IA-01": (None, None, d(2025, 8, 31), d(2026, 2, 28),
+            "PRO-IA-01": (None, None, "none recorded", d(2026, 2, 28),
                           "Approved-by 'Nobody Known' in %s (2026-02-03) names no role or "
                           "person; the approval does not count" % unknown),
             "PRC-CHG": (d(2026, 2, 5), "Chief Executive Officer", d(2026, 2, 5), d(2028, 2, 5),
                         None),
-            "STM-CTX-00": (None, None, d(2024, 2, 1), d(2025, 2, 1), None),
+            "STM-CTX-00": (None, None, "none recorded", d(2025, 2, 1), None),
         }
         labels = ("Approved on", "Approved by", "Last review", "Next review", "Approval problems")
         self.assertEqual(sorted(rows), sorted(expected))

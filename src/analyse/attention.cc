@@ -16,7 +16,9 @@ void DocumentItems(const Graph& graph, int node, const DocumentState& s,
   if (!s.in_force) return;
   if (s.review == ReviewState::kOverdue)
     out.push_back({Kind::kReviewOverdue, node, s.next_review,
-                   "review overdue since " + s.next_review + " (last review " + s.last_review +
+                   "review overdue since " + s.next_review +
+                       (s.last_review.empty() ? " (no review recorded, effective " + doc.effective
+                                              : " (last review " + s.last_review) +
                        ", every " + std::to_string(doc.review_months) + " months)",
                    doc.review_pos, AttentionCode(Kind::kReviewOverdue)});
   if (s.review == ReviewState::kDue)

@@ -202,9 +202,9 @@ DocumentState AnalyseDocument(const Document& doc, const Directory& directory,
   if (!s.in_force) s.approval_problems.clear();  // drafts and retired: nothing to approve
 
   s.last_review = std::max(doc.reviewed_on, s.approved_on);
-  if (s.last_review.empty()) s.last_review = doc.effective;
-  if (!s.last_review.empty() && doc.review_months > 0) {
-    std::optional<std::string> next = AddMonths(s.last_review, doc.review_months);
+  s.review_from = s.last_review.empty() ? doc.effective : s.last_review;
+  if (!s.review_from.empty() && doc.review_months > 0) {
+    std::optional<std::string> next = AddMonths(s.review_from, doc.review_months);
     s.next_review = next.value_or("");
     s.next_review_past_last_date = !next;
   }

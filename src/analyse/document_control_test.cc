@@ -141,7 +141,7 @@ TEST_CASE("a version that went backwards or repeats with another body is a probl
   CHECK(Analyse(below).version_problem == "version 0.9 is lower than the approved version 1.0");
 }
 
-TEST_CASE("outside git the front matter's approval and the effective date count") {
+TEST_CASE("outside git the front matter's approval counts, the effective date starts the cycle") {
   Document d = Doc({});
   d.approved_on = "2026-03-01";
   DocumentState s = Analyse(d);
@@ -152,7 +152,7 @@ TEST_CASE("outside git the front matter's approval and the effective date count"
   DocumentState n = Analyse(none);
   CHECK(n.approved_on.empty());
   CHECK(n.approved_by.empty());
-  CHECK(n.last_review == "2026-01-01");
+  CHECK(n.last_review.empty());  // the effective date is not a review
   CHECK(n.next_review == "2027-01-01");
 }
 
@@ -260,7 +260,10 @@ TEST_CASE("an approved_on set by an approval that does not count is no approval"
   CHECK(s.approved_on.empty());
   CHECK(s.approved_by.empty());
   REQUIRE(s.approval_problems.size() == 1);
-  CHECK(s.last_review == "2026-01-01");  // the effective date
+  // No review recorded: none is shown, the cycle runs from the effective date.
+  CHECK(s.last_review.empty());
+  CHECK(s.review_from == "2026-01-01");
+  CHECK(s.next_review == "2027-01-01");
 }
 
 TEST_CASE("an approval naming no role or person does not count and suggests a name") {

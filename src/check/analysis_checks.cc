@@ -18,10 +18,10 @@ void CheckReviewDates(const Graph& graph, const Analysis& analysis, Diagnostics&
     const DocumentState& s = analysis.documents[i];
     if (!s.next_review_past_last_date) continue;
     const Document& d = documents[i];
-    auto [field, pos] = s.last_review == d.reviewed_on ? std::pair("reviewed_on", d.review_pos)
-                        : s.last_review == d.approved_on
+    auto [field, pos] = s.review_from == d.reviewed_on ? std::pair("reviewed_on", d.review_pos)
+                        : s.review_from == d.approved_on
                             ? std::pair("approved_on", d.approved_on_pos)
-                        : s.last_review == d.effective ? std::pair("effective", d.effective_pos)
+                        : s.review_from == d.effective ? std::pair("effective", d.effective_pos)
                                                        : std::pair("approved_on", d.review_pos);
     diags.Error(d.path, pos,
                 std::string("'")
@@ -29,7 +29,7 @@ void CheckReviewDates(const Graph& graph, const Analysis& analysis, Diagnostics&
                     .append("': the next review, ")
                     .append(field)
                     .append(" ")
-                    .append(s.last_review)
+                    .append(s.review_from)
                     .append(" plus ")
                     .append(std::to_string(d.review_months))
                     .append(" months, would fall after ")

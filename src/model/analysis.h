@@ -35,6 +35,10 @@ struct ApprovalProblem {
 
 enum class ReviewState { kNone, kDue, kOverdue };
 
+/// What every surface shows for the last review of a document that has
+/// neither a review nor an approval recorded.
+inline constexpr const char* kNoReviewRecorded = "none recorded";
+
 /// Document control (ISO/IEC 20000-1 7.5) of one document as of a date.
 struct DocumentState {
   bool in_force = false;                 ///< status approved
@@ -47,9 +51,11 @@ struct DocumentState {
   std::string version_problem;                     ///< a version that went backwards or repeats
   std::vector<ApprovalProblem> approval_problems;  ///< since the last valid approval
   /// The one review rule: last review = the later of reviewed_on and the
-  /// last approval (else effective); next = last + review_months.
-  std::string last_review, next_review;
-  /// last_review + review_months passes kLastDate: next_review stays "".
+  /// last approval ("" when neither is recorded: shown as "none recorded",
+  /// never as the effective date); the cycle runs from it, else from
+  /// effective (review_from); next = review_from + review_months.
+  std::string last_review, review_from, next_review;
+  /// review_from + review_months passes kLastDate: next_review stays "".
   bool next_review_past_last_date = false;
   ReviewState review = ReviewState::kNone;  ///< documents in force only
 };

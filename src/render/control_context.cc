@@ -45,7 +45,7 @@ void PageContext::SetControl(TemplateValue& v, int node) const {
   v.Set("has_approval", !s.approved_on.empty());
   v.Set("approval_commit", ShortHash(s.approval_commit));
   v.Set("has_approval_commit", !s.approval_commit.empty());
-  v.Set("last_review", s.last_review);
+  v.Set("last_review", s.last_review.empty() ? std::string(kNoReviewRecorded) : s.last_review);
   v.Set("next_review", s.next_review);
   v.Set("review_state", ReviewStateName(s.review));
   std::string changes = ChangesAfterApproval(d, s, true);

@@ -511,7 +511,7 @@ Workbook WorkbookBuilder::DocumentRegister() const {
                    {"Effective", 11},
                    {"Approved on", 11},
                    {"Approved by", 18, true},
-                   {"Last review", 11},
+                   {"Last review", 14},  // "none recorded" fits
                    {"Review cycle (months)", 9},
                    {"Next review", 11},
                    {"Change summary", 30, true},
@@ -542,26 +542,27 @@ Workbook WorkbookBuilder::DocumentRegister() const {
     Cell problems = messages.empty() ? Cell{} : Cell::Text(Join(messages, "; "));
     if (!messages.empty()) problems.fill = RegisterRules::kLate;
     auto text = [](const std::string& t) { return t.empty() ? Cell{} : Cell::Text(t); };
-    sheet.rows.push_back({id,
-                          Cell::Text(d.title),
-                          Cell::Text(d.type),
-                          Cell::Text(Join(d.clauses, ", ")),
-                          Cell::Text(RoleTitle(d.owner)),
-                          d.author.empty() ? Cell{} : Cell::Text(RoleTitle(d.author)),
-                          Cell::Text(RoleTitle(d.approver)),
-                          Cell::Text(d.version),
-                          Cell::Text(d.status),
-                          text(d.classification),
-                          date(d.effective),
-                          date(c.approved_on),
-                          text(c.approved_by),
-                          date(c.last_review),
-                          Cell::Number(d.review_months),
-                          date(c.next_review),
-                          text(d.change_summary),
-                          changed,
-                          problems,
-                          Cell::Text(d.path)});
+    sheet.rows.push_back(
+        {id,
+         Cell::Text(d.title),
+         Cell::Text(d.type),
+         Cell::Text(Join(d.clauses, ", ")),
+         Cell::Text(RoleTitle(d.owner)),
+         d.author.empty() ? Cell{} : Cell::Text(RoleTitle(d.author)),
+         Cell::Text(RoleTitle(d.approver)),
+         Cell::Text(d.version),
+         Cell::Text(d.status),
+         text(d.classification),
+         date(d.effective),
+         date(c.approved_on),
+         text(c.approved_by),
+         c.last_review.empty() ? Cell::Text(kNoReviewRecorded) : Cell::DateCell(c.last_review),
+         Cell::Number(d.review_months),
+         date(c.next_review),
+         text(d.change_summary),
+         changed,
+         problems,
+         Cell::Text(d.path)});
   }
   wb.sheets.push_back(std::move(sheet));
   AddCover(wb);
