@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Audiences and a published address (issue 14), on copies of the example:
 the default build keeps the internal attention worklist (its own page,
-linked from every page's menu, with file:line references); `build
+linked from every page's menu, with file:line references, and the warnings
+items accepted, with their reasons: issue 15); `build
 --audience auditor` and `pack` (whose default it is) leave it out and no
 page links to it, while `pack --audience internal` keeps it; switching the
 audience is never answered from the build cache. Without `base_url` there
@@ -66,6 +67,33 @@ class AudienceTest(unittest.TestCase):
             worklist = fh.read()
         self.assertRegex(worklist, r"<code>records/[a-z-]+\.yaml:\d+</code>")
         self.assertEqual(len(self.links_to_attention()), len(html_pages(self.site)))
+
+    def test_accepted_warnings_on_the_worklist(self):
+        path = os.path.join(self.root, "records", "actions.yaml")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        text = text.replace("- id: ACT-2026-04\n", "- id: ACT-2026-04\n"
+                            "  accept: {overdue: \"Extended to January by the CAB\"}\n", 1)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        result = testlib.run(["build", "--root", self.root, "--as-of", AS_OF])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("'ACT-2026-04': Due", result.stderr)
+        self.assertIn("'ACT-2026-05': Due 2026-11-13 is overdue [overdue]", result.stderr)
+        self.assertIn(", 1 ignored)", result.stderr)
+        with open(os.path.join(self.site, "attention.html"), encoding="utf-8") as fh:
+            page = Page(fh.read())
+        section = [s for s in page.root.iter("section") if "attention-accepted" in s.classes()]
+        self.assertEqual(len(section), 1)
+        rows = [[td.text().strip() for td in tr.iter("td")] for tr in section[0].iter("tr")]
+        rows = [r for r in rows if r]
+        line = text.splitlines().index("- id: ACT-2026-04") + 1
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0][0], "ACT-2026-04")
+        self.assertIn("'ACT-2026-04': Due 2026-09-30 is overdue", rows[0][2])
+        self.assertEqual(rows[0][3], "Extended to January by the CAB")
+        self.assertRegex(rows[0][4], r"^records/actions\.yaml:\d+$")
+        self.assertGreaterEqual(int(rows[0][4].split(":")[1]), line)
 
     def test_auditor_build_leaves_it_out(self):
         self.build()

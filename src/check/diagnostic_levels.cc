@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <tuple>
 
 namespace smsdoc {
 
@@ -32,9 +33,10 @@ std::map<std::string, std::vector<Span>> SpansOf(const Corpus& corpus) {
 
 }  // namespace
 
-void ApplyAcceptances(const Corpus& corpus, Diagnostics& diags) {
+std::vector<AcceptedWarning> ApplyAcceptances(const Corpus& corpus, Diagnostics& diags) {
   auto spans = SpansOf(corpus);
   std::map<const Acceptance*, bool> used;
+  std::vector<AcceptedWarning> accepted;
   diags.Ignore([&](const Diagnostic& d) {
     if (d.severity != Severity::kWarning) return false;
     auto it = spans.find(d.path);
@@ -42,8 +44,11 @@ void ApplyAcceptances(const Corpus& corpus, Diagnostics& diags) {
     for (const Span& span : it->second) {
       bool on_item = span.first == 0 || (d.pos.line >= span.first && d.pos.line <= span.last);
       if (!on_item) continue;
-      for (const Acceptance& a : *span.accepts)
-        if (a.warning == d.code) return used[&a] = true;
+      for (const Acceptance& a : *span.accepts) {
+        if (a.warning != d.code) continue;
+        accepted.push_back({*span.id, d.code, d.message, a.reason, d.path, d.pos});
+        return used[&a] = true;
+      }
     }
     return false;
   });
@@ -55,6 +60,11 @@ void ApplyAcceptances(const Corpus& corpus, Diagnostics& diags) {
                         "'" + *span.id + "' accepts '" + a.warning +
                             "', but has no such warning: remove the acceptance",
                         "accept-unused");
+  std::sort(accepted.begin(), accepted.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.id, a.code, a.pos.line, a.pos.col, a.message) <
+           std::tie(b.id, b.code, b.pos.line, b.pos.col, b.message);
+  });
+  return accepted;
 }
 
 void ApplyDiagnosticLevels(const Config& config, Diagnostics& diags) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "base/diagnostics.h"
+#include "model/analysis.h"
 #include "model/config.h"
 #include "model/corpus.h"
 
@@ -9,8 +10,8 @@ namespace smsdoc {
 /// lines) is reviewed: removed and counted as ignored. An acceptance that
 /// matched no warning is itself a warning (`accept-unused`), so
 /// acceptances do not outlive their reason. Call once, when the stages
-/// that report on items have run.
-void ApplyAcceptances(const Corpus& corpus, Diagnostics& diags);
+/// that report on items have run. Returns what was accepted, by ID and code.
+std::vector<AcceptedWarning> ApplyAcceptances(const Corpus& corpus, Diagnostics& diags);
 
 /// smsdoc.yaml's `diagnostics:`: warnings of a code set to `ignore` are
 /// removed and counted as ignored, those set to `error` become errors.

@@ -133,15 +133,24 @@ enum class DateState { kNone, kOverdue, kExpired, kExpiring };
 /// after link (analyse/analysis.h) and read by every surface: pages,
 /// workbooks, `status`, `graph`, `pack`, `diff`. Node indexes are the
 /// graph's.
+/// A warning an item accepted (`accept: {CODE: reason}`): not reported,
+/// listed with its reason for the team's review (attention.html).
+struct AcceptedWarning {
+  std::string id, code, message, reason;
+  std::string path;
+  Pos pos;  ///< of the warning
+};
+
 struct Analysis {
   std::string as_of;
   std::vector<DocumentState> documents;  ///< parallel to Corpus::documents
   /// Per record, per field (parallel to Record::fields).
   std::vector<std::vector<DateState>> record_dates;
-  std::vector<ClauseCoverage> coverage;  ///< catalogue order
-  std::vector<ReadinessItem> readiness;  ///< checklist order
-  std::vector<Stage1Document> stage1;    ///< by ID
-  std::vector<AttentionItem> attention;  ///< by node, then kind
+  std::vector<ClauseCoverage> coverage;   ///< catalogue order
+  std::vector<ReadinessItem> readiness;   ///< checklist order
+  std::vector<Stage1Document> stage1;     ///< by ID
+  std::vector<AttentionItem> attention;   ///< by node, then kind
+  std::vector<AcceptedWarning> accepted;  ///< by ID, then code (set by the check stage)
 
   /// The coverage of clause `id`, or nullptr.
   const ClauseCoverage* CoverageOf(const std::string& id) const;

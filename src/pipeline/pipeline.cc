@@ -24,13 +24,16 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
-  ApplyAcceptances(model.corpus, diags);
+  model.analysis.accepted = ApplyAcceptances(model.corpus, diags);
   ApplyDiagnosticLevels(model.corpus.config, diags);
   if (!options.published_only) return;
+  std::vector<AcceptedWarning> accepted = std::move(model.analysis.accepted);
   model.corpus = WithoutDrafts(model.corpus);
   Diagnostics relinked;  // the same references, already reported
   model.graph = LinkCorpus(model.corpus, relinked);
   model.analysis = Analyse(model.graph, options.as_of);
+  std::erase_if(accepted, [&](const AcceptedWarning& a) { return !model.graph.by_id.count(a.id); });
+  model.analysis.accepted = std::move(accepted);
 }
 
 }  // namespace smsdoc

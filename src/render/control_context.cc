@@ -115,6 +115,22 @@ TemplateValue PageContext::Attention() const {
   v.Set("groups", std::move(list));
   v.Set("count", std::to_string(total));
   v.Set("nothing", total == 0);
+  // Accepted warnings stay in view, with their reasons, for the next review.
+  TemplateValue accepted = TemplateValue::List();
+  for (const AcceptedWarning& a : analysis_.accepted) {
+    auto node = graph_.by_id.find(a.id);
+    if (node == graph_.by_id.end()) continue;
+    TemplateValue row = LinkTo(page_url, node->second);
+    row.Set("code", a.code);
+    row.Set("message", a.message);
+    row.Set("reason", a.reason);
+    row.Set("source", a.path);
+    row.Set("line", std::to_string(a.pos.line));
+    accepted.Push(std::move(row));
+  }
+  v.Set("accepted_count", std::to_string(accepted.list.size()));
+  v.Set("has_accepted", !accepted.list.empty());
+  v.Set("accepted", std::move(accepted));
   return v;
 }
 
