@@ -10,8 +10,7 @@ namespace {
 
 std::string Action(const std::string& id, const std::string& due, const std::string& accept) {
   return "- id: " + id + "\n  kind: action\n  title: Action " + id +
-         "\n  owner: sms-manager\n  status: open\n  source: PRC-CHG\n  due: " + due + "\n" +
-         accept;
+         "\n  owner: sms-manager\n  status: open\n  source: PRC-CHG\n  due: " + due + "\n" + accept;
 }
 
 }  // namespace
