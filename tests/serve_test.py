@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -128,6 +129,13 @@ class ServeTest(unittest.TestCase):
         before = outside(self.tmp, self.site)
         server = Server(self.root)
         server.wait_for_url(self)
+        # A connection that never sends (a browser's preconnect) holds up
+        # nobody, not even the stop at the end.
+        idle = socket.create_connection(("127.0.0.1", server.port))
+        self.addCleanup(idle.close)
+        start = time.monotonic()
+        self.assertEqual(server.request("/")[0], 200)
+        self.assertLess(time.monotonic() - start, 2)
 
         # Pages are served with the reload script, which the files lack.
         for path, file in (("/", "index.html"), (PAGE, PAGE[1:])):

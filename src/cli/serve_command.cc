@@ -30,16 +30,21 @@ struct Inputs {
   std::vector<fs::path> watched;
 };
 
-std::optional<Inputs> InputsOf(const CommandOptions& options) {
-  std::optional<Config> config = LoadConfigOnly(RealDisk(options.root));
-  if (!config) return std::nullopt;  // the build will say why
+Inputs InputsOf(const CommandOptions& options, const Config& config) {
   fs::path root = options.root;
-  Inputs inputs{options.out.empty() ? root / config->output : fs::path(options.out),
-                {root / "smsdoc.yaml", root / config->policies_dir, root / config->processes_dir,
-                 root / config->records_dir}};
-  if (std::string theme = ThemeDir(options, *config); !theme.empty())
+  Inputs inputs{options.out.empty() ? root / config.output : fs::path(options.out),
+                {root / "smsdoc.yaml", root / config.policies_dir, root / config.processes_dir,
+                 root / config.records_dir}};
+  if (std::string theme = ThemeDir(options, config); !theme.empty())
     inputs.watched.push_back(theme);
   return inputs;
+}
+
+// nullopt when smsdoc.yaml is missing or wrong (the build says why).
+std::optional<Inputs> InputsOf(const CommandOptions& options) {
+  std::optional<Config> config = LoadConfigOnly(RealDisk(options.root));
+  if (!config) return std::nullopt;
+  return InputsOf(options, *config);
 }
 
 // What the pages are served with; read by the HTTP thread, set by builds.
@@ -145,7 +150,8 @@ int RunServe(const CommandOptions& options, int port, std::ostream& err) {
   StopGuard stop_guard;
   HttpServer server;
   if (std::string error = server.Listen(port); !error.empty()) return Fail(error, err);
-  Inputs inputs = InputsOf(options).value_or(Inputs{fs::path(options.root) / "site", {}});
+  // Without a usable smsdoc.yaml yet, the defaults' folders are watched.
+  Inputs inputs = InputsOf(options).value_or(InputsOf(options, Config{}));
   LiveState state;
   // Watching starts before the first build, so an edit made while it runs
   // is built next.

@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
+#include <thread>
 
 namespace smsdoc {
 
@@ -15,6 +17,7 @@ namespace {
 
 constexpr size_t kMaxHeader = 16 * 1024;
 constexpr int kClientTimeoutSeconds = 5;
+constexpr size_t kMaxClients = 64;
 
 const char* Reason(int status) {
   switch (status) {
@@ -67,6 +70,36 @@ std::string Head(const HttpResponse& r) {
   return head + "\r\n";
 }
 
+// Reads one request and sends its response.
+void Answer(int client, const std::function<HttpResponse(const HttpRequest&)>& handle) {
+  bool too_large = false;
+  std::string head = ReadHead(client, too_large);
+  HttpResponse response;
+  HttpRequest request;
+  size_t line_end = head.find("\r\n");
+  std::string line = head.substr(0, line_end == std::string::npos ? 0 : line_end);
+  size_t sp1 = line.find(' ');
+  size_t sp2 = sp1 == std::string::npos ? std::string::npos : line.find(' ', sp1 + 1);
+  if (too_large) {
+    response = {431, "text/plain; charset=utf-8", "request header too large\n", {}};
+  } else if (head.empty()) {
+    return;  // gone, or silent: nothing to answer
+  } else if (sp2 == std::string::npos || line.compare(sp2 + 1, 5, "HTTP/") != 0) {
+    response = {400, "text/plain; charset=utf-8", "bad request\n", {}};
+  } else {
+    request.method = line.substr(0, sp1);
+    request.target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+    if (request.method != "GET" && request.method != "HEAD")
+      response = {
+          405, "text/plain; charset=utf-8", "GET and HEAD only\n", {{"Allow", "GET, HEAD"}}};
+    else
+      response = handle(request);
+  }
+  std::string out = Head(response);
+  if (request.method != "HEAD") out += response.body;
+  SendAll(client, out);
+}
+
 }  // namespace
 
 HttpServer::~HttpServer() {
@@ -102,38 +135,28 @@ void HttpServer::Serve(const std::function<HttpResponse(const HttpRequest&)>& ha
     timeval timeout{kClientTimeoutSeconds, 0};
     setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    Answer(client, handle);
-    close(client);
+    std::lock_guard lock(mutex_);
+    if (clients_.size() >= kMaxClients) {  // a runaway page: refuse rather than pile up threads
+      close(client);
+      continue;
+    }
+    clients_.insert(client);
+    try {
+      std::thread([this, client, &handle] {
+        Answer(client, handle);
+        std::lock_guard done(mutex_);
+        clients_.erase(client);
+        close(client);  // under the lock, so Serve never cuts a number reused meanwhile
+        done_.notify_all();
+      }).detach();
+    } catch (const std::system_error&) {  // no thread to be had: drop this one
+      clients_.erase(client);
+      close(client);
+    }
   }
-}
-
-void HttpServer::Answer(int client, const std::function<HttpResponse(const HttpRequest&)>& handle) {
-  bool too_large = false;
-  std::string head = ReadHead(client, too_large);
-  HttpResponse response;
-  HttpRequest request;
-  size_t line_end = head.find("\r\n");
-  std::string line = head.substr(0, line_end == std::string::npos ? 0 : line_end);
-  size_t sp1 = line.find(' ');
-  size_t sp2 = sp1 == std::string::npos ? std::string::npos : line.find(' ', sp1 + 1);
-  if (too_large) {
-    response = {431, "text/plain; charset=utf-8", "request header too large\n", {}};
-  } else if (head.empty()) {
-    return;  // gone, or silent: nothing to answer
-  } else if (sp2 == std::string::npos || line.compare(sp2 + 1, 5, "HTTP/") != 0) {
-    response = {400, "text/plain; charset=utf-8", "bad request\n", {}};
-  } else {
-    request.method = line.substr(0, sp1);
-    request.target = line.substr(sp1 + 1, sp2 - sp1 - 1);
-    if (request.method != "GET" && request.method != "HEAD")
-      response = {
-          405, "text/plain; charset=utf-8", "GET and HEAD only\n", {{"Allow", "GET, HEAD"}}};
-    else
-      response = handle(request);
-  }
-  std::string out = Head(response);
-  if (request.method != "HEAD") out += response.body;
-  SendAll(client, out);
+  std::unique_lock lock(mutex_);
+  for (int client : clients_) shutdown(client, SHUT_RDWR);
+  done_.wait(lock, [this] { return clients_.empty(); });
 }
 
 }  // namespace smsdoc

@@ -1,6 +1,9 @@
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,9 +22,9 @@ struct HttpResponse {
 };
 
 /// A small HTTP/1.1 server for one user's browser: bound to 127.0.0.1 only,
-/// one connection at a time, each closed after its response (so an idle
-/// browser connection cannot hold the only thread). GET and HEAD only (HEAD
-/// answers GET's headers without the body); every response says
+/// a thread per connection (a browser opens some ahead of time and may send
+/// nothing on them), each closed after its response. GET and HEAD only
+/// (HEAD answers GET's headers without the body); every response says
 /// `Cache-Control: no-store`. Slow or vanished clients time out or fail
 /// alone: sends never raise SIGPIPE.
 class HttpServer {
@@ -35,16 +38,18 @@ class HttpServer {
   std::string Listen(int port);
   /// The port bound, once listening.
   int port() const { return port_; }
-  /// Answers requests with `handle` until `stop` is set (checked several
-  /// times a second).
+  /// Answers requests with `handle` (from several threads at once) until
+  /// `stop` is set (checked several times a second); then cuts the
+  /// connections still open and returns once their threads are done.
   void Serve(const std::function<HttpResponse(const HttpRequest&)>& handle,
              const std::atomic<bool>& stop);
 
  private:
-  void Answer(int client, const std::function<HttpResponse(const HttpRequest&)>& handle);
-
   int fd_ = -1;
   int port_ = 0;
+  std::mutex mutex_;  // guards clients_
+  std::condition_variable done_;
+  std::set<int> clients_;  // the connections being answered
 };
 
 }  // namespace smsdoc
