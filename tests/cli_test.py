@@ -152,6 +152,12 @@ class CliTest(unittest.TestCase):
         self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],
                         must_not_mention=["--out", "--no-cache"])
 
+    def test_serve_help(self):
+        self.check_help(["serve", "--help"], ["--root", "--out", "--theme", "--port", "--as-of",
+                                              "--jobs", "127.0.0.1", "smsdoc serve"],
+                        must_not_mention=["--at", "--no-cache"])
+        self.assertIn("smsdoc serve", testlib.run(["--help"]).stdout)
+
     def test_pack_and_verify_help(self):
         self.check_help(["pack", "--help"], ["--root", "--out", "--as-of", "--jobs", "--theme",
                                              "--strict", "--no-cache", "smsdoc pack"])

@@ -18,6 +18,22 @@ class InterruptGuard {
 /// The signal caught since the last guard was created, or 0.
 int InterruptSignal();
 
+/// For a command that runs until stopped (serve): while alive, SIGINT,
+/// SIGTERM and SIGHUP set StopRequested() instead of ending the process,
+/// so it can finish what it is doing and leave cleanly. An InterruptGuard
+/// inside it (a build writing) takes the signals over and hands them back.
+/// One-shot, and a signal ignored on entry stays ignored, as above.
+class StopGuard {
+ public:
+  StopGuard();
+  ~StopGuard();
+  StopGuard(const StopGuard&) = delete;
+  StopGuard& operator=(const StopGuard&) = delete;
+};
+
+/// Whether a StopGuard caught a signal.
+bool StopRequested();
+
 /// "SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE" or "a signal".
 const char* SignalName(int signal);
 

@@ -89,6 +89,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
                              diags, pages, err);
   diags.Sort();
   Print(diags, err);
+  if (next.seen) next.seen(diags);
   if (!failure.empty()) {
     int code = Fail(failure, err);
     // Interrupted while writing: the shells' convention, 128 + the signal.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "model/build_info.h"
 
 namespace smsdoc {
@@ -42,12 +43,14 @@ struct BuildTarget {
   std::vector<std::string> content_folders;  ///< relative to the SMS root
 };
 
-/// What a command built on `build` adds (pack): `vet` runs before anything
-/// is written and may refuse with a message (a usage error); `then` runs
-/// after the site was written and returns the exit code.
+/// What a command built on `build` adds (pack, serve): `vet` runs before
+/// anything is written and may refuse with a message (a usage error);
+/// `then` runs after the site was written and returns the exit code;
+/// `seen` gets the diagnostics the build printed, also when it failed.
 struct BuildFollowUp {
   std::function<std::string(const BuildTarget&)> vet;
   std::function<int(const BuildTarget&)> then;
+  std::function<void(const Diagnostics&)> seen;
 };
 
 /// `smsdoc build`: load, link, check, render, write. Diagnostics and the
@@ -57,6 +60,11 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
 /// `smsdoc pack`: build, then zip the site for the certification body
 /// (docs/evidence.md).
 int RunPack(const CommandOptions& options, std::ostream& err);
+
+/// `smsdoc serve`: builds, serves the site on 127.0.0.1:`port` (0: a free
+/// one) with live reload, rebuilds when the SMS or theme changes, until
+/// SIGINT or SIGTERM (docs/serve.md).
+int RunServe(const CommandOptions& options, int port, std::ostream& err);
 
 /// `smsdoc pdf`: build, then print manual.html to PDF (`pdf`, default
 /// beside the output folder as OUTPUT-manual.pdf) with a local Chromium:

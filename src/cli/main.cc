@@ -41,6 +41,18 @@ const char* kPackExamples =
     "\nThe last line is the SHA-256 of the pack's MANIFEST.sha256: send it to the\n"
     "certification body apart from the zip, to check with 'smsdoc verify --expect'.\n";
 
+const char* kServeExamples =
+    "\nExamples:\n"
+    "  smsdoc serve                      build ./ into ./site/, serve it on "
+    "http://127.0.0.1:8000/\n"
+    "  smsdoc serve --port 8080 --theme themes/corporate\n"
+    "  smsdoc serve --port 0             any free port (the URL is printed)\n"
+    "\nOpen the printed URL in a browser. Every change to smsdoc.yaml, the content folders\n"
+    "or the theme rebuilds the site (incrementally, as 'smsdoc build') and reloads open\n"
+    "pages; a failed build keeps the previous site and shows its errors here and in a\n"
+    "banner on the pages. The files written are exactly those of 'smsdoc build': the\n"
+    "reload script and the banner are added when a page is served. Ctrl-C stops.\n";
+
 const char* kVerifyExamples =
     "\nExamples:\n"
     "  smsdoc verify site                check a site folder against its MANIFEST.sha256\n"
@@ -50,7 +62,8 @@ const char* kVerifyExamples =
     "\nExit codes: 0 intact, 1 a file altered, missing, extra or damaged, or the manifest\n"
     "not the one expected, 2 nothing to check or a malformed --expect.\n";
 
-void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
+// `at`: whether the command can read a git revision instead of the work tree.
+void AddCommonOptions(CLI::App* cmd, CommandOptions& options, bool at = true) {
   cmd->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")->capture_default_str();
   cmd->add_option("--as-of", options.as_of,
                   "date (YYYY-MM-DD) reviews, audits, actions and trainings are judged "
@@ -58,9 +71,10 @@ void AddCommonOptions(CLI::App* cmd, CommandOptions& options) {
       ->each([&options](const std::string&) { options.as_of_given = true; });
   cmd->add_flag("--strict", options.strict,
                 "missing Stage 1 readiness items are errors, not warnings");
-  cmd->add_option("--at", options.at,
-                  "read the SMS as it is in this git revision (tag, branch, commit), "
-                  "not the work tree");
+  if (at)
+    cmd->add_option("--at", options.at,
+                    "read the SMS as it is in this git revision (tag, branch, commit), "
+                    "not the work tree");
   cmd->add_option("-j,--jobs", options.jobs, "worker threads and processes (default: one per core)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", options.quiet,
@@ -113,6 +127,7 @@ int main(int argc, char** argv) {
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
+      "  smsdoc serve                 build, serve on 127.0.0.1:8000, rebuild on every edit\n"
       "  smsdoc pack                  build, then zip the site for the certification body\n"
       "  smsdoc pdf                   build, then print the manual to PDF (local Chromium)\n"
       "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
@@ -199,6 +214,24 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"internal", "auditor"}));
   pack->footer(kPackExamples);
 
+  int serve_port = 8000;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Build the site, serve it on 127.0.0.1, rebuild and reload pages on every change");
+  AddCommonOptions(serve, options, /*at=*/false);
+  serve->add_option("--port", serve_port, "TCP port on 127.0.0.1 (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--out", options.out,
+                    "output folder (default: 'output' in smsdoc.yaml, else site/)");
+  serve->add_option("--theme", options.theme,
+                    "theme folder whose templates override the default theme (watched too)");
+  serve->add_flag("--published-only", options.published_only,
+                  "leave draft documents out of the site");
+  serve->add_flag("--live-dates", options.live_dates,
+                  "workbooks colour overdue and expiring dates against the day they are "
+                  "opened (TODAY()), not the as-of date");
+  serve->footer(kServeExamples);
+
   std::string pdf_file, pdf_chromium;
   CLI::App* pdf = app.add_subcommand(
       "pdf", "Build the site, then print manual.html to PDF with a local Chromium");
@@ -274,6 +307,7 @@ int main(int argc, char** argv) {
            options.audience = pack_audience;
            return smsdoc::RunPack(options, std::cerr);
          }},
+        {serve, [&] { return smsdoc::RunServe(options, serve_port, std::cerr); }},
         {pdf, [&] { return smsdoc::RunPdf(options, pdf_file, pdf_chromium, std::cerr); }},
         {verify,
          [&] {

@@ -96,6 +96,7 @@ std::optional<int> ReplayIfUpToDate(const CommandOptions& options, std::ostream&
   for (auto& d : cache->diagnostics) diags.Add(std::move(d));
   diags.AddIgnored(static_cast<int>(cache->ignored));
   Print(diags, err);
+  if (next.seen) next.seen(diags);
   if (!options.quiet) {
     std::string folder = site.lexically_normal().generic_string();
     if (folder.empty() || folder.back() != '/') folder += '/';
