@@ -84,6 +84,16 @@ class InitTest(unittest.TestCase):
 
     # --- init ---------------------------------------------------------------
 
+    def test_help_lists_the_commands_with_examples(self):
+        top = testlib.run(["--help"]).stdout
+        self.assertRegex(top, r"(?m)^  init +Start a new SMS")
+        self.assertRegex(top, r"(?m)^  new +Write a new draft")
+        for cmd, option in [("init", "--minimal"), ("new", "--root")]:
+            r = testlib.run([cmd, "--help"])
+            self.assertEqual(r.returncode, 0)
+            self.assertIn(option, r.stdout)
+            self.assertIn("Examples:\n  smsdoc %s " % cmd, r.stdout)
+
     def test_defaults_write_the_starter_set_which_builds_clean(self):
         r = self.init("sms")
         self.assertEqual(r.returncode, 0, r.stderr)
