@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -30,6 +31,16 @@ struct CommandOptions {
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
   bool quiet = false;                  ///< no progress line, no summary line when all went well
   bool no_cache = false;  ///< build: in full even when nothing changed since the last build
+};
+
+/// `smsdoc init`'s options, as given on the command line.
+struct InitOptions {
+  std::string dir = ".";
+  std::string organization, scope;  ///< "" = not given
+  std::vector<std::string> roles;   ///< KEY=Title each; none = not given
+  std::string ci = "github";        ///< github, gitlab or none
+  bool minimal = false;             ///< smsdoc.yaml and one policy only
+  bool force = false;               ///< a folder that is not empty, too
 };
 
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or
@@ -93,5 +104,17 @@ int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& er
 /// `smsdoc diff REF1 REF2`: a summary on `out`, the changes page written
 /// to a folder of its own.
 int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
+/// `smsdoc init`: writes the starter set into `options.dir`, never over an
+/// existing file; a folder that is not empty (but for .git) only with
+/// --force. With `interactive`, asks on `out` for the answers not given,
+/// reading `in`. Progress on `out`, problems on `err`.
+int RunInit(const InitOptions& options, std::istream& in, bool interactive, std::ostream& out,
+            std::ostream& err);
+
+/// `smsdoc new TYPE [TITLE]`: writes a new item of the SMS in
+/// `options.root` and prints its path on `out`.
+int RunNew(const CommandOptions& options, const std::string& type, const std::string& title,
+           std::ostream& out, std::ostream& err);
 
 }  // namespace smsdoc

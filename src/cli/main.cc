@@ -1,5 +1,7 @@
 // The command line: parses arguments with CLI11 (the only file that sees
 // it), then hands over to the commands.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iostream>
@@ -124,6 +126,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "\nExamples:\n"
+      "  smsdoc init sms              start an SMS in a new folder sms/ from a starter set\n"
+      "  smsdoc new policy \"Access policy\"   a new draft with the next free ID\n"
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
@@ -137,6 +141,64 @@ int main(int argc, char** argv) {
       "environment errors.");
 
   CommandOptions options;
+  smsdoc::InitOptions init_options;
+  CLI::App* init = app.add_subcommand(
+      "init", "Start a new SMS: smsdoc.yaml and a starter set of drafts for ISO/IEC 20000-1");
+  init->add_option("DIR", init_options.dir, "folder to start the SMS in (made if missing)")
+      ->capture_default_str();
+  init->add_option("--organization", init_options.organization,
+                   "organisation name (default: asked on a terminal, else 'Example Ltd')");
+  init->add_option("--scope", init_options.scope,
+                   "scope of the SMS, one paragraph (default: asked on a terminal, else a "
+                   "placeholder to rewrite)");
+  init->add_option("--role", init_options.roles,
+                   "a role as KEY=Title, repeatable; the first owns the documents, the second "
+                   "approves them (default: sms-manager=SMS Manager, top-management=Top "
+                   "Management)")
+      ->allow_extra_args(false);  // one KEY=Title each, so DIR after it stays DIR
+  init->add_option("--ci", init_options.ci,
+                   "CI file to write: github (.github/workflows/smsdoc.yml), gitlab "
+                   "(.gitlab-ci.yml) or none")
+      ->check(CLI::IsMember({"github", "gitlab", "none"}))
+      ->capture_default_str();
+  init->add_flag("--minimal", init_options.minimal,
+                 "write smsdoc.yaml and the service management policy only");
+  init->add_flag("--force", init_options.force,
+                 "add the missing starter files to a folder that is not empty; existing files "
+                 "are never overwritten");
+  init->footer(
+      "\nExamples:\n"
+      "  smsdoc init sms                  a new SMS in sms/, asking on a terminal\n"
+      "  smsdoc init --organization \"Acme Ltd\" --role ceo=\"Chief Executive\" \\\n"
+      "      --role sms-manager=\"SMS Manager\" sms\n"
+      "  smsdoc init --minimal --ci none sms   smsdoc.yaml and one policy\n"
+      "\nWrites smsdoc.yaml, the Stage 1 documents and the clause 8 processes as drafts\n"
+      "(guidance in <!-- --> comments, not shown on the site), empty registers with a\n"
+      "commented example each, .gitignore and a CI file. Questions are asked only on a\n"
+      "terminal and only for what no option gave; piped, the defaults are used. A folder\n"
+      "holding anything but .git needs --force; no file is ever overwritten.\n");
+
+  std::string new_type, new_title;
+  CLI::App* new_item = app.add_subcommand(
+      "new", "Write a new draft document, process or record with the next free ID");
+  new_item
+      ->add_option("TYPE", new_type,
+                   "policy, plan, procedure, statement, ... (a document type), process, or "
+                   "a record kind: risk, person, competence, training, audit, finding, "
+                   "action, review or one of smsdoc.yaml's kinds")
+      ->required();
+  new_item->add_option("TITLE", new_title, "its title (default: 'New TYPE')");
+  new_item->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  new_item->footer(
+      "\nExamples:\n"
+      "  smsdoc new policy \"Access policy\"   policies/access-policy.md, e.g. POL-04\n"
+      "  smsdoc new process \"Complaints\"     processes/complaints.md\n"
+      "  smsdoc new risk \"Data centre flood\" records/risk/RSK-001.yaml\n"
+      "\nPrints the path written. The ID continues the series of the items of that type\n"
+      "(POL-03 after POL-02); required fields come from smsdoc.yaml's defaults, or a\n"
+      "default marked '# a default: set it'. No file is ever overwritten.\n");
+
   CLI::App* build = app.add_subcommand("build", "Build the site from the SMS");
   AddCommonOptions(build, options);
   build->add_option("--out", options.out,
@@ -298,6 +360,13 @@ int main(int argc, char** argv) {
   try {
     // One entry per subcommand; one parsed without an entry is a bug, not `check`.
     const std::map<const CLI::App*, std::function<int()>> commands = {
+        {init,
+         [&] {
+           return smsdoc::RunInit(init_options, std::cin, isatty(STDIN_FILENO) == 1, std::cout,
+                                  std::cerr);
+         }},
+        {new_item,
+         [&] { return smsdoc::RunNew(options, new_type, new_title, std::cout, std::cerr); }},
         {build, [&] { return smsdoc::RunBuild(options, std::cerr); }},
         {check, [&] { return smsdoc::RunCheck(options, std::cout, std::cerr); }},
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},

@@ -149,10 +149,12 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
   complete = true;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   YamlNode root = ParseYaml(text, path, 1, diags);
+  // A file that holds nothing was likely emptied by mistake; an explicit
+  // `[]` is a register kept empty on purpose (smsdoc init writes them).
   if (root.IsNull() || (root.IsSequence() && root.items.empty())) {
     if (diags.HasErrors())
       complete = false;
-    else
+    else if (root.IsNull())
       diags.Warning(path, {1, 1}, "file holds no records", "record-empty");
     return out;
   }

@@ -29,6 +29,19 @@ Config TestConfig() {
 }
 }  // namespace
 
+TEST_CASE("a file of comments warns; an explicit empty list is an empty register") {
+  for (const char* text : {"# nothing yet\n", "", "# an example:\n# - id: RSK-1\n[]\n"}) {
+    Diagnostics d;
+    bool complete = false;
+    auto records = LoadRecords("records/r.yaml", text, TestConfig(), BuiltinKinds(), d, complete);
+    CHECK(records.empty());
+    CHECK(complete);
+    bool is_list = std::string(text).find("[]") != std::string::npos;
+    CHECK(d.items().size() == (is_list ? 0 : 1));
+    if (!is_list) CHECK(d.items()[0].code == "record-empty");
+  }
+}
+
 TEST_CASE("a list of records is validated against each kind's schema") {
   Diagnostics d;
   bool complete = false;
