@@ -78,7 +78,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
       options.out.empty() ? fs::path(options.root) / config.output : fs::path(options.out),
       {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION, options.live_dates,
        options.audience == "auditor"},
-      {config.policies_dir, config.processes_dir, config.records_dir}};
+      config.ContentFolders()};
   size_t pages = 0;
   std::string failure;
   if (!diags.HasErrors() && next.vet) failure = next.vet(target);

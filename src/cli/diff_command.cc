@@ -94,8 +94,7 @@ int RunDiff(const CommandOptions& given, std::ostream& out, std::ostream& err) {
   fs::path dir = options.out.empty()
                      ? SiblingPath(fs::path(options.root) / config.output, "-changes")
                      : fs::path(options.out);
-  std::string refusal = CheckOutputFolder(
-      dir, options.root, {config.policies_dir, config.processes_dir, config.records_dir});
+  std::string refusal = CheckOutputFolder(dir, options.root, config.ContentFolders());
   if (!refusal.empty()) return Fail(refusal, err);
   // Its manifest names the two revisions compared; the page judges no dates.
   BuildInfo info{"", range.from + ".." + range.to, SMSDOC_VERSION};

@@ -34,8 +34,9 @@ OwnOutputs::OwnOutputs(const CommandOptions& options, const Config& config)
   if (!options.out.empty()) outputs.push_back(AbsolutePath(options.out));
   for (const fs::path& out : outputs)
     if (std::string rel = Inside(root, out); !rel.empty()) outputs_.push_back(rel);
-  for (const std::string& folder :
-       {config.policies_dir, config.processes_dir, config.records_dir, config.theme})
+  std::vector<std::string> read = config.ContentFolders();
+  read.push_back(config.theme);
+  for (const std::string& folder : read)
     if (!folder.empty())
       if (std::string rel = Inside(root, folder); !rel.empty()) read_.push_back(rel);
   if (!options.theme.empty())

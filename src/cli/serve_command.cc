@@ -33,8 +33,8 @@ struct Inputs {
 Inputs InputsOf(const CommandOptions& options, const Config& config) {
   fs::path root = options.root;
   Inputs inputs{options.out.empty() ? root / config.output : fs::path(options.out),
-                {root / "smsdoc.yaml", root / config.policies_dir, root / config.processes_dir,
-                 root / config.records_dir}};
+                {root / "smsdoc.yaml"}};
+  for (const std::string& folder : config.ContentFolders()) inputs.watched.push_back(root / folder);
   if (std::string theme = ThemeDir(options, config); !theme.empty())
     inputs.watched.push_back(theme);
   return inputs;

@@ -56,7 +56,7 @@ NewItem DocumentItem(const std::string& type, const std::string& title, const Co
                      const std::function<bool(const std::string&)>& file_exists) {
   const Config& config = corpus.config;
   bool process = type == "process";
-  std::string folder = process ? config.processes_dir : config.policies_dir;
+  std::string folder = process ? config.processes_dirs[0] : config.policies_dirs[0];
   std::vector<std::string> siblings;
   for (const smsdoc::Document& d : corpus.documents)
     if (d.type == type && StartsWith(d.path, folder + "/")) siblings.push_back(d.id);
@@ -136,7 +136,7 @@ NewItem RecordItem(const KindSpec& kind, const std::string& title, const Corpus&
     if (r.kind && r.kind->name == kind.name) siblings.push_back(r.id);
   NewItem item;
   item.id = NextId(siblings, AllIds(corpus), PrefixOf(kind.name), 3);
-  item.path = corpus.config.records_dir + "/" + kind.name + "/" + item.id + ".yaml";
+  item.path = corpus.config.records_dirs[0] + "/" + kind.name + "/" + item.id + ".yaml";
   std::string& b = item.bytes;
   b = "# A " + kind.name +
       " record written by `smsdoc new`: set the fields marked, add\n"

@@ -126,10 +126,21 @@ class Linker {
       // Exists, but failed to load (its own errors say why) or is a draft
       // left out of the published site.
     } else if (IsFolder(ref.target)) {
+      // As on GitHub, a folder's page is its README.md (or index.md).
+      for (const char* name : {"README.md", "index.md"}) {
+        auto it =
+            ref.target.empty() ? doc_by_path_.end() : doc_by_path_.find(ref.target + "/" + name);
+        if (it == doc_by_path_.end()) continue;
+        link.target = it->second;
+        link.url = graph_.nodes[it->second].url;
+        return link;
+      }
       diags_.Error(path, ref.pos,
-                   (ref.target.empty() ? std::string("link to the SMS root folder")
-                                       : "link to the folder '" + ref.target + "'") +
-                       ": link to a document or file in it",
+                   ref.target.empty()
+                       ? "link to the SMS root folder: link to a document or file in it"
+                       : "link to the folder '" + ref.target +
+                             "': a folder has a page only when it holds a README.md or index.md "
+                             "document; link to a document or file in it, or add one",
                    "link-unknown");
     } else {
       std::vector<std::string> known;

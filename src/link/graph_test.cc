@@ -74,9 +74,29 @@ TEST_CASE("a link to a folder says so") {
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 2);
   CHECK(m->diags.items()[0].message ==
-        "link to the folder 'processes': link to a document or file in it");
+        "link to the folder 'processes': a folder has a page only when it holds a README.md or "
+        "index.md document; link to a document or file in it, or add one");
   CHECK(m->diags.items()[1].message ==
         "link to the SMS root folder: link to a document or file in it");
+}
+
+TEST_CASE("a link to a folder with a README.md or index.md leads to that document") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/en/README.md", testing::Doc("POL-EN", "", "English set.\n"));
+  disk.Add("policies/de/index.md", testing::Doc("POL-DE", "", "Deutsch.\n"));
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "[en/](en/) [de](de) [Scope](en#Scope)\n"));
+  auto m = LoadAndLink(disk);
+  std::vector<std::string> errors;
+  for (const auto& d : m->diags.items())
+    if (d.severity == Severity::kError) errors.push_back(FormatDiagnostic(d));
+  // The folder's document is the target, its headings the anchors.
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find(": error: unknown anchor '#Scope' in 'POL-EN' [anchor-unknown]") !=
+        std::string::npos);
+  std::vector<std::string> targets;
+  for (const auto& link : m->graph().links[m->graph().by_id.at("POL-2")])
+    if (link.target >= 0) targets.push_back(m->graph().nodes[link.target].id);
+  CHECK(targets == std::vector<std::string>{"POL-EN", "POL-DE", "POL-EN"});
 }
 
 TEST_CASE("duplicate IDs name both files") {

@@ -251,28 +251,49 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
     } else {
       ReportUnknownKeys(*folders, kFolderKeys, kConfigFile, "key", " in 'folders'", "config-key",
                         diags);
-      std::string* targets[] = {&config.policies_dir, &config.processes_dir, &config.records_dir};
+      std::vector<std::string>* targets[] = {&config.policies_dirs, &config.processes_dirs,
+                                             &config.records_dirs};
       for (size_t i = 0; i < kFolderKeys.size(); ++i) {
         const YamlNode* v = folders->Find(kFolderKeys[i]);
         if (!v) continue;
-        auto norm = NormalizeRelativePath(v->scalar);
-        if (!v->IsScalar() || !norm || norm->empty() || v->scalar[0] == '/') {
-          diags.Error(kConfigFile, v->pos,
-                      "folder '" + kFolderKeys[i] + "' must be a sub-folder of the SMS root",
-                      "config-folder");
-        } else {
-          *targets[i] = *norm;
-          config.configured_folders.push_back({*norm, v->pos});
+        // One folder, or a list of them (a set kept in en/ and de/).
+        std::vector<const YamlNode*> named;
+        if (v->IsSequence())
+          for (const YamlNode& item : v->items) named.push_back(&item);
+        else
+          named.push_back(v);
+        std::vector<std::string> dirs;
+        for (const YamlNode* n : named) {
+          auto norm = NormalizeRelativePath(n->scalar);
+          if (!n->IsScalar() || !norm || norm->empty() || n->scalar[0] == '/') {
+            diags.Error(kConfigFile, n->pos,
+                        "folder '" + kFolderKeys[i] + "' must be a sub-folder of the SMS root",
+                        "config-folder");
+          } else {
+            dirs.push_back(*norm);
+            config.configured_folders.push_back({*norm, n->pos});
+          }
         }
+        if (v->IsSequence() && named.empty())
+          diags.Error(kConfigFile, v->pos,
+                      "folder '" + kFolderKeys[i] + "' must name at least one folder",
+                      "config-folder");
+        if (!dirs.empty()) *targets[i] = dirs;
       }
-      // One file must not be two kinds of content.
-      for (size_t i = 0; i < 3; ++i) {
-        for (size_t j = i + 1; j < 3; ++j) {
-          const std::string &a = *targets[i], &b = *targets[j];
+      // One file must not be two kinds of content, nor one folder listed twice.
+      struct Named {
+        std::string key, dir;
+      };
+      std::vector<Named> all;
+      for (size_t i = 0; i < kFolderKeys.size(); ++i)
+        for (const std::string& dir : *targets[i]) all.push_back({kFolderKeys[i], dir});
+      for (size_t i = 0; i < all.size(); ++i) {
+        for (size_t j = i + 1; j < all.size(); ++j) {
+          const std::string &a = all[i].dir, &b = all[j].dir;
           if (a == b || StartsWith(a, b + "/") || StartsWith(b, a + "/"))
             diags.Error(kConfigFile, folders->pos,
-                        "folders '" + kFolderKeys[i] + "' (" + a + ") and '" + kFolderKeys[j] +
-                            "' (" + b + ") overlap; each needs its own folder",
+                        "folders '" + all[i].key + "' (" + a + ") and '" + all[j].key + "' (" + b +
+                            ") overlap; each needs its own folder",
                         "config-folder");
         }
       }

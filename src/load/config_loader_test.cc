@@ -16,11 +16,32 @@ TEST_CASE("settings are read with defaults") {
   Config c = Parse(kBase, d);
   CHECK(d.items().empty());
   CHECK(c.title == "O SMS");
-  CHECK(c.policies_dir == "policies");
+  CHECK(c.policies_dirs == std::vector<std::string>{"policies"});
   CHECK(c.output == "site");
   CHECK_FALSE(c.allow_raw_html);
   REQUIRE(c.FindRole("sms-manager"));
   CHECK(c.FindRole("sms-manager")->title == "SMS Manager");
+}
+
+TEST_CASE("a content type may have several folders, none overlapping another") {
+  Diagnostics d;
+  Config c = Parse(std::string(kBase) + "folders: {policies: [en, de/], records: regs}\n", d);
+  CHECK(d.items().empty());
+  CHECK(c.policies_dirs == std::vector<std::string>{"en", "de"});
+  CHECK(c.processes_dirs == std::vector<std::string>{"processes"});
+  CHECK(c.ContentFolders() == std::vector<std::string>{"en", "de", "processes", "regs"});
+  Diagnostics bad;
+  Parse(std::string(kBase) + "folders: {policies: [en, en/x, /abs], processes: []}\n", bad);
+  bad.Sort();
+  std::vector<std::string> messages;
+  for (const Diagnostic& x : bad.items()) messages.push_back(FormatDiagnostic(x));
+  CHECK(messages == std::vector<std::string>{
+                        "smsdoc.yaml:5:10: error: folders 'policies' (en) and 'policies' (en/x) "
+                        "overlap; each needs its own folder [config-folder]",
+                        "smsdoc.yaml:5:32: error: folder 'policies' must be a sub-folder of the "
+                        "SMS root [config-folder]",
+                        "smsdoc.yaml:5:50: error: folder 'processes' must name at least one "
+                        "folder [config-folder]"});
 }
 
 TEST_CASE("unknown keys get a suggestion, wherever they are") {

@@ -96,10 +96,10 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
                 "field-enum");
   }
   if (!is_process && doc.type == "process") {
-    diags.Error(
-        path, reader.PosOf("type"),
-        "'type: process' is for process definitions, which live in '" + config.processes_dir + "/'",
-        "field-enum");
+    diags.Error(path, reader.PosOf("type"),
+                "'type: process' is for process definitions, which live in '" +
+                    Join(config.processes_dirs, "/', '") + "/'",
+                "field-enum");
   }
   doc.owner = reader.Role("owner", defaults.owner.empty());
   if (doc.owner.empty() && !reader.Node("owner")) doc.owner = defaults.owner;

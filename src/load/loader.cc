@@ -174,9 +174,9 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       diags.Warning(kConfigFile, pos, "content folder '" + folder + "' does not exist",
                     "config-folder");
   }
-  add_folder(config.policies_dir, SourceFile::Kind::kDocument);
-  add_folder(config.processes_dir, SourceFile::Kind::kProcess);
-  add_folder(config.records_dir, SourceFile::Kind::kRecords);
+  for (const std::string& dir : config.policies_dirs) add_folder(dir, SourceFile::Kind::kDocument);
+  for (const std::string& dir : config.processes_dirs) add_folder(dir, SourceFile::Kind::kProcess);
+  for (const std::string& dir : config.records_dirs) add_folder(dir, SourceFile::Kind::kRecords);
   std::sort(corpus.assets.begin(), corpus.assets.end());
   ReportUnportablePaths(std::move(listed), diags);
 

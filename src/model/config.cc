@@ -27,6 +27,13 @@ std::vector<std::string> Config::RoleKeys() const {
   return out;
 }
 
+std::vector<std::string> Config::ContentFolders() const {
+  std::vector<std::string> all = policies_dirs;
+  all.insert(all.end(), processes_dirs.begin(), processes_dirs.end());
+  all.insert(all.end(), records_dirs.begin(), records_dirs.end());
+  return all;
+}
+
 DocumentDefaults Config::DefaultsFor(const std::string& path) const {
   DocumentDefaults d = defaults;
   size_t best = 0;

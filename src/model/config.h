@@ -54,9 +54,13 @@ struct Config {
   std::string organization;
   std::string title;
   std::string scope;
-  std::string policies_dir = "policies";
-  std::string processes_dir = "processes";
-  std::string records_dir = "records";
+  /// The content folders of each type (`folders:` takes one or a list); the
+  /// first of each is where `smsdoc new` writes.
+  std::vector<std::string> policies_dirs = {"policies"};
+  std::vector<std::string> processes_dirs = {"processes"};
+  std::vector<std::string> records_dirs = {"records"};
+  /// Every content folder: policies, processes, then records.
+  std::vector<std::string> ContentFolders() const;
   /// The folders smsdoc.yaml names explicitly, with where it names them.
   std::vector<std::pair<std::string, Pos>> configured_folders;
   std::string output = "site";
