@@ -149,8 +149,9 @@ class CliTest(unittest.TestCase):
                                               "--no-cache", "--live-dates", "smsdoc build"])
 
     def test_check_help(self):
-        self.check_help(["check", "--help"], ["--root", "--jobs", "smsdoc check"],
-                        must_not_mention=["--out", "--no-cache"])
+        self.check_help(["check", "--help"], ["--root", "--jobs", "--output", "github",
+                                              "gitlab", "smsdoc check"],
+                        must_not_mention=["--out ", "--no-cache"])
 
     def test_serve_help(self):
         self.check_help(["serve", "--help"], ["--root", "--out", "--theme", "--port", "--as-of",

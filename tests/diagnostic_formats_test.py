@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""`smsdoc check --format json` and `--format sarif` (docs/diagnostics.md),
-end to end. For fixtures of tests/fixtures/ (errors from every stage,
+"""`smsdoc check --format json|sarif|github|gitlab` and `--output`
+(docs/diagnostics.md), end to end. For fixtures of tests/fixtures/ (errors from every stage,
 warnings only, a clean SMS) and a missing theme (a diagnostic without a
 position), run from the fixture's folder and from its parent with --root:
 
@@ -12,8 +12,18 @@ position), run from the fixture's folder and from its parent with --root:
 - sarif is a SARIF 2.1.0 log whose results are those diagnostics (uri
   relative to the current folder with uriBaseId %SRCROOT%, startLine,
   startColumn, no region without a line, level, message, ruleId and
-  ruleIndex), with one rule per code used, described as in
-  docs/diagnostics.md;
+  ruleIndex, a partialFingerprints entry unique in the log and equal from
+  run to run), with one rule per code used, described, fully described and
+  helped as in docs/diagnostics.md, valid against the OASIS SARIF 2.1.0
+  schema (tests/schemas/, with python3-jsonschema);
+- github prints one workflow command per diagnostic, gitlab a Code Quality
+  report, both with the same diagnostics (and gitlab the SARIF
+  fingerprints);
+- on a line with non-ASCII text before the problem, SARIF and GitHub count
+  the column in UTF-16 code units (text and JSON in bytes);
+- `--output FILE` writes what stdout would hold (the text format: the
+  diagnostics) even when the SMS has errors, keeps the exit code and
+  prints only the summary; a usage error writes no file and exits 2;
 - a usage error prints nothing on stdout and exits 2.
 
 usage: diagnostic_formats_test.py SMSDOC_BINARY REPO_ROOT
@@ -25,9 +35,29 @@ import re
 import tempfile
 import unittest
 
+try:
+    import jsonschema
+except ImportError:  # ./dev installs python3-jsonschema
+    jsonschema = None
+
 import testlib
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+SARIF_SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas",
+                            "sarif-schema-2.1.0.json")
+GITHUB_RE = re.compile(r"^::(error|warning) file=([^,]*)(?:,line=(\d+),col=(\d+))?,"
+                       r"title=smsdoc ([a-z0-9-]+)::(.*) \[([a-z0-9-]+)\]$")
+
+
+def github_unescape(text):
+    return (text.replace("%0A", "\n").replace("%0D", "\r").replace("%3A", ":")
+            .replace("%2C", ",").replace("%25", "%"))
+
+
+def utf16_column(line, byte_column):
+    """The UTF-16 code unit column of a 1-based byte column of a UTF-8 line."""
+    prefix = line.encode("utf-8")[:byte_column - 1].decode("utf-8")
+    return len(prefix.encode("utf-16-le")) // 2 + 1
 CASES = ["several-errors", "errors-across-stages", "yaml-syntax", "anchor-unknown",
          "warning-only", "raw-html", "custom-kind", "diagnostics-accepted"]
 
@@ -110,8 +140,56 @@ class DiagnosticFormatsTest(unittest.TestCase):
             got.append((artifact["uri"][len(prefix):], region.get("startLine"),
                         region.get("startColumn"), r["level"], r["message"]["text"],
                         r["ruleId"]))
-        self.assertEqual(got, expected)
+        self.assertEqual(got, [self.utf16(d, cwd, prefix) for d in expected])
+        if jsonschema:
+            with open(SARIF_SCHEMA, encoding="utf-8") as fh:
+                jsonschema.validate(log, json.load(fh))
+        run = log["runs"][0]
+        self.assertEqual(run["columnKind"], "utf16CodeUnits")
+        self.assertEqual(driver["semanticVersion"], driver["version"])
+        for rule in driver["rules"]:
+            meaning = documented[rule["id"]]
+            self.assertEqual(rule["fullDescription"]["text"], meaning)
+            self.assertTrue(rule["help"]["text"].startswith(meaning + ". "))
+            self.assertIn("`%s`: %s." % (rule["id"], meaning), rule["help"]["markdown"])
+        prints = [r["partialFingerprints"]["smsdoc/v1"] for r in run["results"]]
+        self.assertEqual(len(set(prints)), len(prints))
+        again = json.loads(testlib.run(["check", "--format", "sarif"] + args, cwd=cwd).stdout)
+        self.assertEqual([r["partialFingerprints"] for r in again["runs"][0]["results"]],
+                         [r["partialFingerprints"] for r in run["results"]])
+
+        github = testlib.run(["check", "--format", "github"] + args, cwd=cwd)
+        self.assertEqual((github.returncode, github.stderr), (text.returncode, summary + "\n"))
+        got = []
+        for line in github.stdout.splitlines():
+            m = GITHUB_RE.match(line)
+            self.assertTrue(m, line)
+            level, path, line_no, col, title, message, code = m.groups()
+            self.assertEqual(title, code)
+            path = github_unescape(path)
+            self.assertTrue(path.startswith(prefix), path)
+            got.append((path[len(prefix):], line_no and int(line_no), col and int(col), level,
+                        github_unescape(message), code))
+        self.assertEqual(got, [self.utf16(d, cwd, prefix) for d in expected])
+
+        gitlab = testlib.run(["check", "--format", "gitlab"] + args, cwd=cwd)
+        self.assertEqual((gitlab.returncode, gitlab.stderr), (text.returncode, summary + "\n"))
+        report = json.loads(gitlab.stdout)
+        self.assertEqual([(r["location"]["path"], r["location"]["lines"]["begin"],
+                           r["severity"], r["description"], r["check_name"]) for r in report],
+                         [(prefix + d[0], d[1] or 1, "major" if d[3] == "error" else "minor",
+                           d[4], d[5]) for d in expected])
+        self.assertEqual([r["fingerprint"] for r in report], prints)
         return expected
+
+    def utf16(self, diagnostic, cwd, prefix):
+        """A text diagnostic with its column as SARIF and GitHub count it."""
+        path, line_no, column = diagnostic[:3]
+        if not line_no or not column:
+            return diagnostic
+        with open(os.path.join(cwd, prefix, path), encoding="utf-8", newline="") as fh:
+            line = fh.read().split("\n")[line_no - 1]
+        return (path, line_no, utf16_column(line, column)) + diagnostic[3:]
 
     def test_fixtures_from_their_folder_and_from_the_parent(self):
         for name in CASES:
@@ -130,8 +208,47 @@ class DiagnosticFormatsTest(unittest.TestCase):
         self.assertIn(("smsdoc.yaml", None, None, "error",
                        "theme folder 'no-such-theme' does not exist", "config-theme"), found)
 
+    def test_columns_after_non_ascii_text(self):
+        root = self.fixture("warning-only")
+        with open(os.path.join(root, "policies", "zz.md"), "w", encoding="utf-8") as fh:
+            fh.write("---\nid: POL-ZZ\ntitle: Änderungen\ntype: policy\nowner: sms-manager\n"
+                     "approver: ceo\nversion: \"1.0\"\nstatus: draft\nreview_months: 12\n"
+                     "---\n\nÄnderungen über 5 € oder 😀 siehe [[NOPE-1]].\n")
+        found = self.check_all_formats([], root, "")
+        (bad,) = [d for d in found if d[0] == "policies/zz.md" and d[5] == "ref-unknown"]
+        self.assertEqual(bad[2], 41)  # bytes; UTF-16 code units: 35 (checked above)
+        sarif = json.loads(testlib.run(["check", "--format", "sarif"], cwd=root).stdout)
+        (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "ref-unknown"]
+        self.assertEqual(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 35)
+
+    def test_output_file_keeps_the_exit_code(self):
+        root = self.fixture("several-errors")
+        for fmt in ("text", "json", "sarif", "github", "gitlab"):
+            with self.subTest(format=fmt):
+                shown = testlib.run(["check", "--format", fmt], cwd=root)
+                report = os.path.join(self.tmp.name, "report." + fmt)
+                written = testlib.run(["check", "--format", fmt, "--output", report], cwd=root)
+                self.assertEqual(written.returncode, 1)
+                self.assertEqual(written.stdout, "")
+                with open(report, encoding="utf-8") as fh:
+                    held = fh.read()
+                if fmt == "text":
+                    summary = shown.stderr.splitlines()[-1]
+                    self.assertEqual(held, shown.stderr[:-len(summary) - 1])
+                    self.assertEqual(written.stderr, summary + "\n")
+                else:
+                    self.assertEqual(held, shown.stdout)
+                    self.assertEqual(written.stderr, shown.stderr)
+                self.assertFalse(os.path.exists(report + ".partial"))
+        missing = os.path.join(self.tmp.name, "never.sarif")
+        usage = testlib.run(["check", "--format", "sarif", "--output", missing, "--root",
+                             "/nonexistent"], cwd=self.tmp.name)
+        self.assertEqual(usage.returncode, 2)
+        self.assertFalse(os.path.exists(missing))
+
     def test_usage_errors_print_nothing_on_stdout(self):
-        for args in (["--format", "xml"], ["--format", "json", "--root", "/nonexistent"]):
+        for args in (["--format", "xml"], ["--format", "json", "--root", "/nonexistent"],
+                     ["--format", "gitlab", "--root", "/nonexistent"]):
             result = testlib.run(["check"] + args, cwd=self.tmp.name)
             self.assertEqual((result.returncode, result.stdout), (2, ""), args)
             self.assertIn("error", result.stderr)

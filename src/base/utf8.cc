@@ -37,6 +37,12 @@ size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
+size_t CountUtf16Units(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) n += DecodeUtf8(s, i) > 0xFFFF ? 2 : 1;
+  return n;
+}
+
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return false;

@@ -16,6 +16,10 @@ void AppendUtf8(std::string& out, char32_t cp);
 /// Number of code points (bytes that do not continue a sequence).
 size_t CountCodePoints(std::string_view s);
 
+/// Number of UTF-16 code units the text would take (two for a code point
+/// above U+FFFF): the columns of SARIF and of editors written in JavaScript.
+size_t CountUtf16Units(std::string_view s);
+
 /// True when every byte is ASCII.
 bool IsAscii(std::string_view s);
 

@@ -20,6 +20,14 @@ TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip every length") {
   CHECK_FALSE(IsAscii("POL\u201001"));
 }
 
+TEST_CASE("CountUtf16Units counts surrogate pairs twice") {
+  CHECK(CountUtf16Units("") == 0);
+  CHECK(CountUtf16Units("abc") == 3);
+  CHECK(CountUtf16Units("\xC3\x84nderung") == 8);    // Ä: 2 bytes, 1 unit
+  CHECK(CountUtf16Units("\xE2\x82\xAC") == 1);       // €: 3 bytes, 1 unit
+  CHECK(CountUtf16Units("\xF0\x9F\x98\x80x") == 3);  // U+1F600: 4 bytes, 2 units
+}
+
 TEST_CASE("LowerCodePoint pairs the capitals of Latin, Greek and Cyrillic") {
   CHECK(LowerCodePoint('A') == 'a');
   CHECK(LowerCodePoint(0xC4) == 0xE4);    // Ä

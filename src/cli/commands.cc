@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "base/interrupt.h"
 #include "base/text.h"
@@ -108,17 +110,63 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   return next.then ? next.then(target) : kExitOk;
 }
 
+namespace {
+
+// The whole report or nothing: written beside FILE, then renamed over it.
+std::string WriteReport(const std::string& file, const std::string& report) {
+  std::string partial = file + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << report;
+    if (!out.flush()) {
+      std::error_code ignored;
+      fs::remove(partial, ignored);
+      return "cannot write '" + file + "'";
+    }
+  }
+  std::error_code ec;
+  fs::rename(partial, file, ec);
+  if (ec) {
+    fs::remove(partial, ec);
+    return "cannot write '" + file + "': " + ec.message();
+  }
+  return "";
+}
+
+}  // namespace
+
 int RunCheck(const CommandOptions& options, std::ostream& out, std::ostream& err) {
   Session session;
   Diagnostics diags;
   if (std::optional<int> usage = Prepare(options, session, diags, err)) return *usage;
   diags.Sort();
-  if (options.diagnostics_format == "json")
-    out << DiagnosticsJson(diags);
-  else if (options.diagnostics_format == "sarif")
-    out << DiagnosticsSarif(diags, SarifRootUri(options.root, fs::current_path().string()));
-  else
+  const std::string& format = options.diagnostics_format;
+  std::string cwd = fs::current_path().string();
+  // Columns in UTF-16 code units need the lines, as the check read them.
+  SourceColumns columns([&](const std::string& path) { return session.disk->ReadFile(path); });
+  std::string report;
+  if (format == "json")
+    report = DiagnosticsJson(diags);
+  else if (format == "sarif")
+    report = DiagnosticsSarif(diags, SarifRootUri(options.root, cwd), columns, SMSDOC_DOCS_URL);
+  else if (format == "github")
+    report = DiagnosticsGithub(diags, RootPrefix(options.root, cwd), columns);
+  else if (format == "gitlab")
+    report = DiagnosticsGitlab(diags, RootPrefix(options.root, cwd));
+  if (!options.report_file.empty()) {
+    if (format == "text") {
+      std::ostringstream text;
+      Print(diags, text);
+      report = text.str();
+    }
+    // Written whatever the SMS holds, so CI keeps the exit code.
+    if (std::string error = WriteReport(options.report_file, report); !error.empty())
+      return Fail(error, err);
+  } else if (format == "text") {
     Print(diags, err);
+  } else {
+    out << report;
+  }
   if (!options.quiet)
     err << "smsdoc: checked " << Plural(session.model.corpus.documents.size(), "document")
         << " and " << Plural(session.model.corpus.records.size(), "record") << ": " << Counts(diags)

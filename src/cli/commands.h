@@ -21,7 +21,8 @@ struct CommandOptions {
   std::string as_of;                        ///< YYYY-MM-DD registers are judged against; "" = today
   bool as_of_given = false;                 ///< --as-of was on the command line (even as "")
   std::string format;                       ///< graph: json or dot; status: text or json
-  std::string diagnostics_format = "text";  ///< check: text (stderr), json or sarif (stdout)
+  std::string diagnostics_format = "text";  ///< check: text (stderr); json, sarif, github, gitlab
+  std::string report_file;                  ///< check --output: the report there, not on stdout
   bool strict = false;                      ///< missing readiness items are errors
   std::string at;               ///< build the SMS as it is in this git revision; "" = work tree
   bool published_only = false;  ///< leave draft documents out of the site

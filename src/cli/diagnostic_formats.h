@@ -1,7 +1,10 @@
 #pragma once
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
 
@@ -14,11 +17,44 @@ std::string DiagnosticsJson(const Diagnostics& diags);
 /// Its "diagnostics" array alone, for other JSON outputs (`status`).
 std::string DiagnosticsJsonArray(const Diagnostics& diags);
 
+/// Columns as UTF-16 code units (SARIF's default, GitHub's annotations)
+/// from the byte columns diagnostics carry, reading each file once.
+/// Without `read`, or for a file it cannot read, the byte column.
+class SourceColumns {
+ public:
+  using Reader = std::function<std::optional<std::string>(const std::string& path)>;
+  explicit SourceColumns(Reader read = nullptr) : read_(std::move(read)) {}
+  int Utf16(const Diagnostic& d);
+
+ private:
+  Reader read_;
+  std::map<std::string, std::optional<std::string>> files_;
+};
+
+/// A stable identity per diagnostic (code, file, message; not the line),
+/// for CI tools that follow a problem across runs.
+std::vector<std::string> DiagnosticFingerprints(const Diagnostics& diags);
+
 /// `smsdoc check --format sarif`: a SARIF 2.1.0 log with one rule per code
-/// used. `root_uri` prefixes each file: "" or "sms/" (relative to the
-/// current folder, resolved against %SRCROOT%) or an absolute "file:///..."
-/// (see SarifRootUri).
-std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_uri);
+/// used (description and help from docs/diagnostics.md; `helpUri` under
+/// `help_base`, smsdoc's published docs, when set). `root_uri` prefixes
+/// each file: "" or "sms/" (relative to the current folder, resolved
+/// against %SRCROOT%) or an absolute "file:///..." (see SarifRootUri).
+std::string DiagnosticsSarif(const Diagnostics& diags, const std::string& root_uri,
+                             SourceColumns& columns, const std::string& help_base = "");
+
+/// `--format github`: one workflow command per diagnostic
+/// (`::error file=F,line=L,col=C,title=T::message`), shown by GitHub
+/// Actions as annotations on the lines.
+std::string DiagnosticsGithub(const Diagnostics& diags, const std::string& root_prefix,
+                              SourceColumns& columns);
+
+/// `--format gitlab`: a GitLab Code Quality report (a JSON array).
+std::string DiagnosticsGitlab(const Diagnostics& diags, const std::string& root_prefix);
+
+/// The SMS root as a path prefix from `cwd`: "" or "sms/" inside it, else
+/// absolute; ending in '/' unless empty.
+std::string RootPrefix(const std::string& root, const std::string& cwd);
 
 /// The SMS root `root` as SARIF's `root_uri`: relative to `cwd` when inside
 /// it (GitHub resolves paths from the repository's top folder, where CI

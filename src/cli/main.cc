@@ -33,7 +33,11 @@ const char* kCheckExamples =
     "\nExamples:\n"
     "  smsdoc check                      validate ./ and report every problem\n"
     "  smsdoc check --root sms           exit 1 if the SMS has errors (for CI)\n"
-    "  smsdoc check --format sarif > smsdoc.sarif   for GitHub code scanning\n";
+    "  smsdoc check --format sarif --output smsdoc.sarif   for GitHub code scanning\n"
+    "  smsdoc check --format github      annotations on the lines in GitHub Actions\n"
+    "  smsdoc check --format gitlab --output gl-code-quality-report.json\n"
+    "\nWith --output the report is written even when the SMS has errors; the exit\n"
+    "code stays 1 (content errors) or 2 (usage or environment), so CI keeps it.\n";
 
 const char* kPackExamples =
     "\nExamples:\n"
@@ -236,9 +240,12 @@ int main(int argc, char** argv) {
   AddCommonOptions(check, options);
   check
       ->add_option("--format", options.diagnostics_format,
-                   "diagnostics as text (on stderr), json or sarif (SARIF 2.1.0, on stdout)")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+                   "diagnostics as text (on stderr), or on stdout as json, sarif (SARIF 2.1.0), "
+                   "github (workflow commands) or gitlab (Code Quality report)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}))
       ->capture_default_str();
+  check->add_option("--output", options.report_file,
+                    "write the report to this file (even when the SMS has errors), not stdout");
   check->footer(kCheckExamples);
 
   CLI::App* status = app.add_subcommand(
