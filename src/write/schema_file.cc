@@ -1,5 +1,7 @@
 #include "write/schema_file.h"
 
+#include <unistd.h>
+
 #include <fstream>
 
 #include "write/new_file.h"
@@ -22,10 +24,10 @@ bool SchemaFileReplaceable(const fs::path& path, std::string_view marker) {
 SchemaFileResult ReplaceSchemaFile(const fs::path& path, std::string_view bytes,
                                    std::string_view marker, std::string& error) {
   if (!SchemaFileReplaceable(path, marker)) return SchemaFileResult::kForeign;
+  // A name smsdoc's own outputs are known by (cli/own_outputs.h).
   fs::path temp = path;
-  temp += ".smsdoc-new";
+  temp += ".smsdoc-new-" + std::to_string(::getpid());
   std::error_code ec;
-  fs::remove(temp, ec);  // a killed run's, never a user's: the name is ours
   switch (CreateNewFile(temp, bytes, error)) {
     case NewFileResult::kWritten: break;
     case NewFileResult::kExists: error = "'" + temp.string() + "' is in the way"; [[fallthrough]];
