@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -147,6 +148,19 @@ class SchemaTest(unittest.TestCase):
                         if r and r.get("kind") == "person")
         person = records["$defs"]["kind-training"]["properties"]["person"]
         self.assertEqual(person["examples"], people[:12])
+
+    def test_starter_set_validates(self):
+        root = os.path.join(self.tmp, "starter")
+        made = subprocess.run([testlib.SMSDOC, "init", "--ci", "none", root],
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertEqual(write_schemas(root).returncode, 0)
+        checked = validators(os.path.join(root, "schemas"))
+        files = content_files(root)
+        self.assertGreater(len(files), 30)
+        for rel, name, value in files:
+            with self.subTest(file=rel):
+                self.assertEqual(schema_errors(checked[name], value), [])
 
     def test_fixtures_valid_exactly_where_smsdoc_finds_no_error(self):
         example = os.path.join(self.tmp, "example")
