@@ -433,12 +433,15 @@ class GitEvidenceTest(unittest.TestCase):
         self.assertEqual(self.revision(zip_path), clean)
 
         # What CI leaves in the root: the site and the pack (above), logs of
-        # `check --format sarif|json`, `diff`'s page, a later build elsewhere.
+        # `check --format sarif|json`, `diff`'s page, a later build elsewhere,
+        # `smsdoc schema`'s schemas/.
         for fmt, name in (("sarif", "smsdoc.sarif"), ("json", "reports/smsdoc.json")):
             log = testlib.run(["check", "--root", self.root, "--format", fmt] + AS_OF)
             os.makedirs(os.path.dirname(os.path.join(self.root, name)), exist_ok=True)
             with open(os.path.join(self.root, name), "w", encoding="utf-8") as fh:
                 fh.write(log.stdout)
+        schema = testlib.run(["schema", "--root", self.root])
+        self.assertEqual(schema.returncode, 0, schema.stderr)
         diff = testlib.run(["diff", "HEAD~1", "HEAD", "--root", self.root])
         self.assertEqual(diff.returncode, 0, diff.stderr)
         self.assertTrue(os.path.isfile(os.path.join(self.root, "site-changes", "index.html")))

@@ -9,27 +9,17 @@ namespace smsdoc {
 /// `accept:`. Errors are never lowered: each means the site would be wrong.
 /// guard.diagnostic_codes checks this list against the documentation.
 inline const std::vector<std::string>& WarningCodes() {
-  static const std::vector<std::string> kCodes = {"accept-unused",
-                                                  "approval-mismatch",
-                                                  "approval-unknown",
-                                                  "changed-after-approval",
-                                                  "config-folder",
-                                                  "content-ignored",
-                                                  "expired",
-                                                  "history-shallow",
-                                                  "orphan",
-                                                  "overdue",
-                                                  "raw-html",
-                                                  "raw-html-text",
-                                                  "readiness-missing",
-                                                  "record-empty",
-                                                  "ref-self",
-                                                  "review-overdue",
-                                                  "theme-unused",
-                                                  "url-blocked",
-                                                  "url-remote",
-                                                  "version-order",
-                                                  "workbook-date",
+  static const std::vector<std::string> kCodes = {"accept-unused",    "approval-mismatch",
+                                                  "approval-unknown", "changed-after-approval",
+                                                  "config-folder",    "content-ignored",
+                                                  "expired",          "field-undeclared",
+                                                  "history-shallow",  "orphan",
+                                                  "overdue",          "raw-html",
+                                                  "raw-html-text",    "readiness-missing",
+                                                  "record-empty",     "ref-self",
+                                                  "review-overdue",   "theme-unused",
+                                                  "url-blocked",      "url-remote",
+                                                  "version-order",    "workbook-date",
                                                   "workbook-text-cut"};
   return kCodes;
 }

@@ -118,4 +118,8 @@ int RunInit(const InitOptions& options, std::istream& in, bool interactive, std:
 int RunNew(const CommandOptions& options, const std::string& type, const std::string& title,
            std::ostream& out, std::ostream& err);
 
+/// `smsdoc schema`: writes JSON Schemas of the SMS in `options.root` to
+/// `options.out` (default: ROOT/schemas) and prints each path on `out`.
+int RunSchema(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace smsdoc

@@ -140,6 +140,7 @@ int main(int argc, char** argv) {
       "  smsdoc pdf                   build, then print the manual to PDF (local Chromium)\n"
       "  smsdoc verify site           check a site or pack against its MANIFEST.sha256\n"
       "  smsdoc diff stage2 HEAD      what changed since the tag of the last audit\n"
+      "  smsdoc schema                JSON Schemas for editors, in ./schemas/\n"
       "\nRun 'smsdoc COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok (warnings allowed), 1 content errors, 2 usage or "
       "environment errors.");
@@ -352,6 +353,22 @@ int main(int argc, char** argv) {
       "  smsdoc diff stage2-2025 HEAD       changes since the last surveillance audit\n"
       "  smsdoc diff v1.0 v1.1 --out /tmp/changes\n");
 
+  CLI::App* schema = app.add_subcommand(
+      "schema", "Write JSON Schemas of the front matter, records and smsdoc.yaml, for editors");
+  schema->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  schema->add_option("--out", options.out,
+                     "folder to write the schemas to (default: ROOT/schemas)");
+  schema->footer(
+      "\nExamples:\n"
+      "  smsdoc schema                      ./schemas/*.schema.json\n"
+      "  smsdoc schema --root sms --out /tmp/schemas\n"
+      "\nWrites document.schema.json, process.schema.json, records.schema.json and\n"
+      "smsdoc.schema.json (JSON Schema draft 2020-12) from this SMS's smsdoc.yaml: its roles,\n"
+      "kinds, document_fields and unknown_fields. Run it again after changing smsdoc.yaml.\n"
+      "It replaces only schemas it wrote, never inside a content or output folder.\n"
+      "Editor set-up (VS Code, yaml-language-server): docs/editors.md.\n");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -392,6 +409,7 @@ int main(int argc, char** argv) {
                std::cerr);
          }},
         {diff, [&] { return smsdoc::RunDiff(options, std::cout, std::cerr); }},
+        {schema, [&] { return smsdoc::RunSchema(options, std::cout, std::cerr); }},
     };
     for (const CLI::App* sub : app.get_subcommands()) {
       auto it = commands.find(sub);

@@ -6,6 +6,7 @@
 #include "adapters/zip.h"
 #include "base/text.h"
 #include "cli/diagnostic_formats.h"
+#include "render/json_schema.h"
 #include "write/pack_writer.h"
 #include "write/paths.h"
 #include "write/site_writer.h"
@@ -82,7 +83,8 @@ bool OwnOutputs::IsDiagnosticsLog(const std::string& path) const {
   std::string head(kDiagnosticsLogHeadSize, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
-  return IsDiagnosticsLogHead(head);
+  return IsDiagnosticsLogHead(head) ||
+         (EndsWith(path, ".schema.json") && StartsWith(head, kSchemaFileStart));
 }
 
 }  // namespace smsdoc

@@ -18,7 +18,8 @@ namespace smsdoc {
 ///    `diff`'s `site-changes/`);
 ///  - a `.zip` whose comment says `smsdoc pack` wrote it;
 ///  - a `.sarif` or `.json` file that begins as `check --format sarif` or
-///    `--format json` output begins;
+///    `--format json` output begins, or a `.schema.json` file as
+///    `smsdoc schema` writes them;
 ///  - the temporary names of a write (`.smsdoc-new-*`, `.smsdoc-old-*`,
 ///    `.smsdoc-pack-*.zip`).
 class OwnOutputs {

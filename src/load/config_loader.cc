@@ -7,15 +7,16 @@
 #include "base/warning_codes.h"
 #include "load/document_loader.h"
 #include "load/field_reader.h"
+#include "load/kinds_loader.h"
 
 namespace smsdoc {
 
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "base_url", "defaults",     "diagnostics", "folders",
-    "kinds",          "limits",   "organization", "output",      "readiness",
-    "risk_scoring",   "roles",    "scope",        "theme",       "title"};
+    "allow_raw_html", "base_url", "defaults",     "diagnostics", "document_fields", "folders",
+    "kinds",          "limits",   "organization", "output",      "readiness",       "risk_scoring",
+    "roles",          "scope",    "theme",        "title",       "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
@@ -213,6 +214,15 @@ std::string Scalar(const YamlNode& map, const char* key, bool required, Diagnost
 
 }  // namespace
 
+const std::vector<std::string>& UnknownFieldsModes() {
+  static const std::vector<std::string> kModes = {"error", "warn", "keep"};
+  return kModes;
+}
+
+const std::vector<std::string>& ConfigKeys() { return kTopKeys; }
+
+const std::vector<std::string>& FolderKeys() { return kFolderKeys; }
+
 Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   Config config;
   if (!root.IsMap()) {
@@ -326,6 +336,14 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* defaults = root.Find("defaults")) ReadDefaults(*defaults, config, diags);
   if (const YamlNode* levels = root.Find("diagnostics"))
     ReadDiagnosticLevels(*levels, config, diags);
+  if (const YamlNode* fields = root.Find("document_fields"); fields && !fields->IsNull())
+    config.document_fields = ParseDocumentFields(*fields, config, diags);
+  if (root.Find("unknown_fields")) {
+    FieldReader reader(root, {1, 1}, kConfigFile, config, diags);
+    std::string mode = reader.Enum("unknown_fields", false, UnknownFieldsModes());
+    if (mode == "warn") config.unknown_fields = UnknownFields::kWarn;
+    if (mode == "keep") config.unknown_fields = UnknownFields::kKeep;
+  }
   return config;
 }
 

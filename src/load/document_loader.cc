@@ -1,5 +1,7 @@
 #include "load/document_loader.h"
 
+#include <algorithm>
+
 #include "adapters/markdown.h"
 #include "adapters/yaml.h"
 #include "base/text.h"
@@ -44,7 +46,57 @@ void ReadProcess(FieldReader& reader, Document& doc) {
   });
 }
 
+// Flow-style YAML for a kept value: `a, b` for a list, `k: v, k: v` for a
+// mapping, nested ones in brackets.
+std::string YamlText(const YamlNode& node, bool nested) {
+  if (node.IsScalar()) return node.scalar;
+  std::vector<std::string> parts;
+  if (node.IsSequence())
+    for (const auto& item : node.items) parts.push_back(YamlText(item, true));
+  if (node.IsMap())
+    for (const auto& e : node.entries) parts.push_back(e.key + ": " + YamlText(e.value, true));
+  std::string joined = Join(parts, ", ");
+  if (!nested) return joined;
+  return node.IsSequence() ? "[" + joined + "]" : node.IsMap() ? "{" + joined + "}" : "";
+}
+
+// smsdoc.yaml's `document_fields:`, then what `unknown_fields:` says of the
+// keys neither smsdoc nor they know.
+void ReadOtherFields(FieldReader& reader, const YamlNode& meta, bool is_process, Document& doc) {
+  const Config& config = reader.config();
+  std::vector<std::string> known = DocumentFieldNames(is_process);
+  for (const auto& spec : config.document_fields) {
+    known.push_back(spec.name);
+    FieldValue v = ReadFieldValue(reader, spec, {}, doc.refs);
+    if (!v.text.empty() || !v.items.empty()) doc.fields.push_back(std::move(v));
+  }
+  switch (config.unknown_fields) {
+    case UnknownFields::kError: reader.RejectUnknown(known); break;
+    case UnknownFields::kWarn:
+      for (const auto& e : meta.entries)
+        if (std::find(known.begin(), known.end(), e.key) == known.end())
+          reader.diags().Warning(doc.path, e.key_pos,
+                                 "unknown field '" + e.key + "'" + DidYouMean(e.key, known) +
+                                     "; declare it under 'document_fields:' in smsdoc.yaml",
+                                 "field-undeclared");
+      break;
+    case UnknownFields::kKeep:
+      for (const auto& e : meta.entries)
+        if (std::find(known.begin(), known.end(), e.key) == known.end() && !e.value.IsNull())
+          doc.kept.push_back({e.key, YamlText(e.value, false), e.key_pos});
+      break;
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> DocumentFieldNames(bool is_process) {
+  std::vector<std::string> names = kDocumentFields;
+  if (is_process) names.insert(names.end(), kProcessFields.begin(), kProcessFields.end());
+  return names;
+}
+
+const std::vector<std::string>& DocumentStatuses() { return kStatuses; }
 
 const std::vector<std::string>& DocumentTypes() {
   static const std::vector<std::string> kTypes = {
@@ -78,9 +130,7 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
   doc.path = path;
   doc.is_process = is_process;
   FieldReader reader(meta, {1, 1}, path, config, diags);
-  std::vector<std::string> known = kDocumentFields;
-  if (is_process) known.insert(known.end(), kProcessFields.begin(), kProcessFields.end());
-  reader.RejectUnknown(known);
+  ReadOtherFields(reader, meta, is_process, doc);
 
   doc.id = reader.Id("id", true);
   doc.id_pos = reader.PosOf("id");

@@ -10,6 +10,10 @@
 
 namespace smsdoc {
 
+/// The front matter fields smsdoc knows, a process's too for `is_process`.
+std::vector<std::string> DocumentFieldNames(bool is_process);
+/// The values `status` may take.
+const std::vector<std::string>& DocumentStatuses();
 /// The values `type` may take.
 const std::vector<std::string>& DocumentTypes();
 /// The values `classification` may take (who may read the document).

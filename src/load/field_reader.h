@@ -73,6 +73,12 @@ class FieldReader {
   Diagnostics& diags_;
 };
 
+/// Reads the field `spec` describes, as its type wants: records' fields and
+/// documents' `document_fields:` alike. `statuses` are a status field's
+/// values; the IDs a ref field names are added to `refs`.
+FieldValue ReadFieldValue(FieldReader& reader, const FieldSpec& spec,
+                          const std::vector<std::string>& statuses, std::vector<Reference>& refs);
+
 /// Reports every key of `map` not in `known`, as "unknown WHAT 'key'WHERE
 /// (did you mean ...)" with `code`.
 void ReportUnknownKeys(const YamlNode& map, const std::vector<std::string>& known,

@@ -7,15 +7,20 @@
 
 #include "base/embedded.h"
 #include "base/text.h"
+#include "load/document_loader.h"
 #include "load/field_reader.h"
 
 namespace smsdoc {
 
 namespace {
 
-const std::vector<std::string> kFieldKeys = {"type",    "label",  "required", "values", "min",
-                                             "max",     "kind",   "scale",    "of",     "last",
-                                             "overdue", "expiry", "done",     "field"};
+const std::vector<std::string> kFieldKeys = {"type", "label",   "description", "required", "values",
+                                             "min",  "max",     "kind",        "scale",    "of",
+                                             "last", "overdue", "expiry",      "done",     "field"};
+// A document field is a record field without what only a register does
+// (computed values, risk scales, overdue and expiring dates).
+const std::vector<std::string> kDocumentFieldKeys = {"type",   "label", "description", "required",
+                                                     "values", "min",   "max",         "kind"};
 const std::vector<std::string> kKindKeys = {"title", "clause",  "statuses",
                                             "done",  "columns", "fields"};
 
@@ -29,20 +34,23 @@ std::string DefaultLabel(const std::string& name) {
 
 // One field of a schema, checked like any other YAML the user writes.
 std::optional<FieldSpec> ParseField(const YamlNode::Entry& entry, const std::string& path,
-                                    const Config& config, Diagnostics& diags) {
+                                    const Config& config, Diagnostics& diags,
+                                    const std::vector<std::string>& keys = kFieldKeys,
+                                    const std::vector<std::string>& types = FieldTypeNames()) {
   if (!entry.value.IsMap()) {
     diags.Error(path, entry.key_pos,
                 "field '" + entry.key + "' must be a mapping such as {type: text}", "schema-field");
     return std::nullopt;
   }
   FieldReader reader(entry.value, entry.value.pos, path, config, diags);
-  reader.RejectUnknown(kFieldKeys);
+  reader.RejectUnknown(keys);
   FieldSpec spec;
   spec.name = entry.key;
-  std::string type = reader.Enum("type", false, FieldTypeNames());
+  std::string type = reader.Enum("type", false, types);
   if (!type.empty()) FieldTypeFromName(type, spec.type);
   spec.label = reader.Text("label", false);
   if (spec.label.empty()) spec.label = DefaultLabel(spec.name);
+  spec.description = reader.Text("description", false);
   spec.required = reader.Bool("required", false).value_or(false);
   spec.values = reader.List("values");
   spec.min = reader.Integer("min", false, LONG_MIN, LONG_MAX).value_or(LONG_MIN);
@@ -230,10 +238,58 @@ KindCatalogue ParseKinds(const YamlNode& root, const std::string& path, Diagnost
   return catalogue;
 }
 
+std::vector<std::string> DocumentFieldTypeNames() {
+  std::vector<std::string> out;
+  for (const auto& name : FieldTypeNames()) {
+    FieldType type;
+    FieldTypeFromName(name, type);
+    if (!IsComputed(type)) out.push_back(name);
+  }
+  return out;
+}
+
+std::vector<FieldSpec> ParseDocumentFields(const YamlNode& node, const Config& config,
+                                           Diagnostics& diags) {
+  std::vector<FieldSpec> fields;
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos,
+                "'document_fields' must map field names to {type: ...}, e.g. "
+                "'updated: {type: date}'",
+                "schema-field");
+    return fields;
+  }
+  const std::vector<std::string> builtin = DocumentFieldNames(true);
+  for (const auto& entry : node.entries) {
+    if (std::find(builtin.begin(), builtin.end(), entry.key) != builtin.end()) {
+      diags.Error(kConfigFile, entry.key_pos,
+                  "document field '" + entry.key +
+                      "' is a built-in front matter field; give it another name",
+                  "schema-field");
+      continue;
+    }
+    if (!IsValidId(entry.key)) {
+      diags.Error(kConfigFile, entry.key_pos,
+                  "document field '" + entry.key + "' needs a name of letters, digits, '-', '_'",
+                  "schema-field");
+      continue;
+    }
+    if (auto spec = ParseField(entry, kConfigFile, config, diags, kDocumentFieldKeys,
+                               DocumentFieldTypeNames()))
+      fields.push_back(std::move(*spec));
+  }
+  return fields;
+}
+
 void ExtendKinds(KindCatalogue& catalogue, const YamlNode& kinds, const Config& config,
                  Diagnostics& diags) {
   AddKinds(catalogue, kinds, kConfigFile, config, diags);
 }
+
+const std::vector<std::string>& FieldDefinitionKeys(bool document_field) {
+  return document_field ? kDocumentFieldKeys : kFieldKeys;
+}
+
+const std::vector<std::string>& KindDefinitionKeys() { return kKindKeys; }
 
 const KindCatalogue& BuiltinKinds() {
   static const KindCatalogue catalogue = [] {

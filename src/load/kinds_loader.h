@@ -18,6 +18,21 @@ KindCatalogue ParseKinds(const YamlNode& root, const std::string& path, Diagnost
 void ExtendKinds(KindCatalogue& catalogue, const YamlNode& kinds, const Config& config,
                  Diagnostics& diags);
 
+/// The field types a document field may have: a record field's, without
+/// the computed ones.
+std::vector<std::string> DocumentFieldTypeNames();
+
+/// Reads smsdoc.yaml's `document_fields:`, declared as a kind's `fields:`
+/// are; a name that is a built-in front matter field is an error.
+std::vector<FieldSpec> ParseDocumentFields(const YamlNode& node, const Config& config,
+                                           Diagnostics& diags);
+
+/// The field keys a kind's field definition may hold, and a document
+/// field's (for `smsdoc schema`).
+const std::vector<std::string>& FieldDefinitionKeys(bool document_field);
+/// The keys a kind definition may hold.
+const std::vector<std::string>& KindDefinitionKeys();
+
 /// The kinds built into smsdoc (src/model/kinds.yaml).
 const KindCatalogue& BuiltinKinds();
 

@@ -10,60 +10,6 @@ namespace smsdoc {
 
 namespace {
 
-FieldValue ReadField(FieldReader& reader, const FieldSpec& spec, Record& record) {
-  FieldValue v{&spec, "", {}, reader.PosOf(spec.name)};
-  const std::string& key = spec.name;
-  switch (spec.type) {
-    case FieldType::kId:
-    case FieldType::kKind: break;  // read by the caller
-    case FieldType::kStatus: v.text = reader.Enum(key, spec.required, record.kind->statuses); break;
-    case FieldType::kText:
-    case FieldType::kLongText: v.text = reader.Text(key, spec.required); break;
-    case FieldType::kInteger: {
-      long min = spec.min, max = spec.max;
-      if (const auto* scale = reader.config().risk_scoring.Scale(spec.scale)) {
-        min = scale->front().first;
-        max = scale->back().first;
-      }
-      if (auto n = reader.Integer(key, spec.required, min, max)) v.text = std::to_string(*n);
-      break;
-    }
-    case FieldType::kNumber: v.text = reader.Number(key, spec.required); break;
-    case FieldType::kBool:
-      if (auto b = reader.Bool(key, spec.required)) v.text = *b ? "true" : "false";
-      break;
-    case FieldType::kScore:
-    case FieldType::kLevel:
-    case FieldType::kExceeds:
-    case FieldType::kLookup:
-      if (reader.Node(key))
-        reader.diags().Error(
-            reader.path(), reader.PosOf(key),
-            "'" + key + "' is computed from " + Join(spec.of, " and ") + "; leave it out",
-            "field-computed");
-      break;
-    case FieldType::kDate: v.text = reader.Date(key, spec.required); break;
-    case FieldType::kEnum: v.text = reader.Enum(key, spec.required, spec.values); break;
-    case FieldType::kRole: v.text = reader.Role(key, spec.required); break;
-    case FieldType::kRoles:
-      v.items = reader.Roles(key);
-      if (spec.required && !reader.Node(key)) reader.Text(key, true);  // reports it missing
-      break;
-    case FieldType::kList: v.items = reader.List(key); break;
-    case FieldType::kClause: v.text = reader.Clause(key, spec.required); break;
-    case FieldType::kClauses: v.items = reader.Clauses(key); break;
-    case FieldType::kRef:
-    case FieldType::kRefs:
-      for (auto& id : reader.Ids(key, spec.type == FieldType::kRef, spec.required)) {
-        v.items.push_back(id.value);
-        record.refs.push_back(
-            {.relation = key, .target = id.value, .required_kind = spec.ref_kind, .pos = id.pos});
-      }
-      break;
-  }
-  return v;
-}
-
 // The value of a computed field from the fields read before it; "" when an
 // input is missing.
 std::string Compute(const FieldSpec& spec, const Record& record, const RiskScoring& scoring) {
@@ -118,7 +64,7 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   reader.RejectUnknown(known);
   record.accepts = reader.Accepts("accept");
   for (const auto& spec : record.kind->fields) {
-    FieldValue v = ReadField(reader, spec, record);
+    FieldValue v = ReadFieldValue(reader, spec, record.kind->statuses, record.refs);
     if (spec.name == "title") record.title = v.text;
     if (spec.name == "status") record.status = v.text;
     if (spec.name == "owner") record.owner = v.text;

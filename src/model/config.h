@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "model/kinds.h"
 
 namespace smsdoc {
 
@@ -49,6 +50,14 @@ struct DocumentDefaults {
   int review_months = 0;  ///< 0: none
 };
 
+/// What a document's or process's front matter key that smsdoc does not
+/// know and `document_fields:` does not declare becomes (`unknown_fields:`).
+enum class UnknownFields {
+  kError,  ///< `field-unknown`, as for records
+  kWarn,   ///< a `field-undeclared` warning; the value is dropped
+  kKeep,   ///< kept silently and shown on the document's page
+};
+
 /// smsdoc.yaml.
 struct Config {
   std::string organization;
@@ -91,6 +100,10 @@ struct Config {
   /// the longest matching folder first).
   DocumentDefaults defaults;
   std::vector<std::pair<std::string, DocumentDefaults>> folder_defaults;
+  /// document_fields: extra front matter fields of documents and processes,
+  /// declared as a record kind's fields are; documents' values point here.
+  std::vector<FieldSpec> document_fields;
+  UnknownFields unknown_fields = UnknownFields::kError;
   /// The defaults for the document at `path`, folder entries over the
   /// global ones field by field.
   DocumentDefaults DefaultsFor(const std::string& path) const;

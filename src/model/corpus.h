@@ -62,6 +62,21 @@ struct Acceptance {
   Pos pos;
 };
 
+/// A front matter key kept as written (`unknown_fields: keep`).
+struct KeptField {
+  std::string key;
+  std::string text;  ///< the value as plain text; lists and maps in YAML flow style
+  Pos pos;
+};
+
+/// A record field's validated value, in the kind's field order.
+struct FieldValue {
+  const FieldSpec* spec = nullptr;
+  std::string text;                ///< scalar types
+  std::vector<std::string> items;  ///< list types
+  Pos pos;
+};
+
 /// A policy-type document or a process definition (Markdown with front matter).
 struct Document {
   std::string path;  ///< relative to the SMS root
@@ -74,6 +89,10 @@ struct Document {
   Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings
   Pos effective_pos, approved_on_pos;
   std::vector<Acceptance> accepts;
+  /// The values of smsdoc.yaml's `document_fields:` it has, in their order
+  /// (specs in Config::document_fields), and the unknown keys it kept.
+  std::vector<FieldValue> fields;
+  std::vector<KeptField> kept;
   DocumentControl control;
 
   // Process definitions only.
@@ -84,14 +103,6 @@ struct Document {
 
   Body body;
   std::vector<Reference> refs;  ///< front matter first, then body links
-};
-
-/// A record field's validated value, in the kind's field order.
-struct FieldValue {
-  const FieldSpec* spec = nullptr;
-  std::string text;                ///< scalar types
-  std::vector<std::string> items;  ///< list types
-  Pos pos;
 };
 
 /// One structured entry of a records/*.yaml file.

@@ -41,6 +41,7 @@ inline bool IsComputed(FieldType t) {
 struct FieldSpec {
   std::string name;
   std::string label;
+  std::string description;  ///< for editors (`smsdoc schema`); optional
   FieldType type = FieldType::kText;
   bool required = false;
   std::vector<std::string> values;  ///< enum values

@@ -527,6 +527,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   }
   v.Set("has_related", !related.list.empty());
   v.Set("related", std::move(related));
+  AddOtherFields(v, node, d);
 
   // A body that opens with the title as its `#` heading would show it twice:
   // the page's own <h1> takes over that heading's id instead.
@@ -650,6 +651,9 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node, cons
     }
   }
   if (!value) return CellValue(std::move(parts), FieldType::kText);
+  // A document's fields have no register rules: no date states, no bands.
+  if (graph_.nodes[node].type != Node::Type::kRecord)
+    return CellValue(std::move(parts), value->spec->type);
   size_t index = graph_.nodes[node].index;
   const Record& record = graph_.corpus->records[index];
   DateState date = analysis_.record_dates[index][static_cast<size_t>(value - record.fields.data())];
@@ -780,6 +784,27 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
   }
   v.Set("has_kpis", !kpis.list.empty());
   v.Set("kpis", std::move(kpis));
+}
+
+void PageContext::AddOtherFields(TemplateValue& v, int node, const Document& d) const {
+  const std::string& page_url = graph_.nodes[node].url;
+  TemplateValue fields = TemplateValue::List();
+  for (const auto& value : d.fields) {
+    TemplateValue row = FieldCell(page_url, node, &value);
+    row.Set("label", value.spec->label);
+    row.Set("name", value.spec->name);
+    fields.Push(std::move(row));
+  }
+  for (const auto& kept : d.kept) {
+    TemplateValue parts = TemplateValue::List();
+    parts.Push(Part(kept.text, ""));
+    TemplateValue row = CellValue(std::move(parts), FieldType::kText);
+    row.Set("label", kept.key);
+    row.Set("name", kept.key);
+    fields.Push(std::move(row));
+  }
+  v.Set("has_fields", !fields.list.empty());
+  v.Set("fields", std::move(fields));
 }
 
 void PageContext::AddDocumentFacts(TemplateValue& v, const Document& d) const {

@@ -85,6 +85,9 @@ class PageContext {
   // A process's RACI (`activities`) and `kpis`, with their `has_` flags:
   // on its page and in the manual.
   void AddProcessTables(TemplateValue& v, const Document& d) const;
+  // `fields` (with `has_fields`): the document's `document_fields:` values
+  // and the unknown keys `unknown_fields: keep` kept, as label and cell.
+  void AddOtherFields(TemplateValue& v, int node, const Document& d) const;
   // What a document's header shows (id, title, type, version, status,
   // in_force, owner, approver, effective): on its page and in the manual.
   void AddDocumentFacts(TemplateValue& v, const Document& d) const;

@@ -63,6 +63,13 @@ std::string SearchIndexScript(const Graph& graph) {
       type = d.is_process ? "process" : d.type;
       for (const auto& h : d.body.headings) headings += (headings.empty() ? "" : " · ") + h.text;
       text = d.purpose.empty() ? "" : d.purpose + " ";
+      // document_fields: and kept unknown fields are found like record fields.
+      for (const FieldValue& f : d.fields) {
+        text += f.text;
+        for (const auto& item : f.items) text += (text.empty() ? "" : " ") + item;
+        text += ' ';
+      }
+      for (const KeptField& k : d.kept) text += k.text + ' ';
       text += HtmlText(d.body.html);
     }
     text = std::string(Utf8Head(Trim(text), kSearchTextChars));
