@@ -79,6 +79,17 @@ TEST_CASE("a link to a folder says so") {
         "link to the SMS root folder: link to a document or file in it");
 }
 
+TEST_CASE("a link to a folder with a README leads to it, as on GitHub") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/en/README.md", testing::Doc("POL-EN"));
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "[English](en/) [also](en)\n"));
+  auto m = LoadAndLink(disk);
+  for (const auto& d : m->diags.items()) CHECK(d.code != "link-unknown");
+  int node = m->Node("POL-2");
+  REQUIRE(m->graph().links[node].size() == 2);
+  for (const Link& link : m->graph().links[node]) CHECK(link.target == m->Node("POL-EN"));
+}
+
 TEST_CASE("duplicate IDs name both files") {
   MemoryDisk disk = testing::BaseSms();
   disk.Add("policies/z.md", testing::Doc("POL-1"));
