@@ -159,6 +159,12 @@ class CliTest(unittest.TestCase):
                         must_not_mention=["--at", "--no-cache"])
         self.assertIn("smsdoc serve", testlib.run(["--help"]).stdout)
 
+    def test_import_help(self):
+        self.check_help(["import", "--help"], ["DIR", "--map", "--into", "--root", "--force",
+                                               "import-report.md", "smsdoc import"],
+                        must_not_mention=["--jobs", "--as-of"])
+        self.assertIn("smsdoc import", testlib.run(["--help"]).stdout)
+
     def test_pack_and_verify_help(self):
         self.check_help(["pack", "--help"], ["--root", "--out", "--as-of", "--jobs", "--theme",
                                              "--strict", "--no-cache", "smsdoc pack"])

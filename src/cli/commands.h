@@ -44,6 +44,16 @@ struct InitOptions {
   bool force = false;               ///< a folder that is not empty, too
 };
 
+/// `smsdoc import`'s options, as given on the command line.
+struct ImportOptions {
+  std::string dir;         ///< the Markdown set to import
+  std::string map;         ///< the mapping file; "" = the built-in rules
+  std::string into;        ///< a folder under the policies folder; "" = none
+  std::string root = ".";  ///< the SMS
+  bool force = false;      ///< overwrite an earlier import-report.md (only that)
+  int jobs = 0;
+};
+
 /// Exit codes: 0 success (warnings allowed), 1 content errors, 2 usage or
 /// environment errors.
 enum ExitCode { kExitOk = 0, kExitContent = 1, kExitUsage = 2 };
@@ -121,5 +131,11 @@ int RunNew(const CommandOptions& options, const std::string& type, const std::st
 /// `smsdoc schema`: writes JSON Schemas of the SMS in `options.root` to
 /// `options.out` (default: ROOT/schemas) and prints each path on `out`.
 int RunSchema(const CommandOptions& options, std::ostream& out, std::ostream& err);
+
+/// `smsdoc import DIR`: copies a Markdown set into the policies folder
+/// with smsdoc front matter, never over an existing file, and writes
+/// import-report.md in the SMS root (docs/import.md). The report's path
+/// on `out`, the summary and problems on `err`.
+int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace smsdoc

@@ -132,6 +132,7 @@ int main(int argc, char** argv) {
       "\nExamples:\n"
       "  smsdoc init sms              start an SMS in a new folder sms/ from a starter set\n"
       "  smsdoc new policy \"Access policy\"   a new draft with the next free ID\n"
+      "  smsdoc import ../old-policies --map map.yaml   move an existing Markdown set in\n"
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
@@ -203,6 +204,34 @@ int main(int argc, char** argv) {
       "\nPrints the path written. The ID continues the series of the items of that type\n"
       "(POL-03 after POL-02); required fields come from smsdoc.yaml's defaults, or a\n"
       "default marked '# a default: set it'. No file is ever overwritten.\n");
+
+  smsdoc::ImportOptions import_options;
+  CLI::App* import = app.add_subcommand(
+      "import", "Copy an existing Markdown policy set into the SMS as drafts, with a report");
+  import->add_option("DIR", import_options.dir, "folder holding the Markdown set to import")
+      ->required();
+  import->add_option("--map", import_options.map,
+                     "mapping file (YAML): source keys to smsdoc fields, values, owners to "
+                     "roles, types by folder, keys to drop (default: built-in rules)");
+  import->add_option("--into", import_options.into,
+                     "folder under the policies folder to import into (the source's "
+                     "subfolders are kept below it)");
+  import->add_option("--root", import_options.root, "SMS folder holding smsdoc.yaml")
+      ->capture_default_str();
+  import->add_flag("--force", import_options.force,
+                   "replace an earlier import-report.md (documents are never overwritten)");
+  import->footer(
+      "\nExamples:\n"
+      "  smsdoc import ../handbook            policies/ gets handbook's files, as drafts\n"
+      "  smsdoc import ../handbook --map map.yaml --into handbook\n"
+      "                                       mapped metadata, under policies/handbook/\n"
+      "\nBodies are kept byte for byte; front matter (or a leading 'key: value' block)\n"
+      "becomes smsdoc fields through the mapping, the rest comes from smsdoc.yaml's\n"
+      "defaults:. IDs are PREFIX-NAME from the file name in ASCII ('\u00c4nderung.md':\n"
+      "DOC-ANDERUNG), titles from the metadata, the first '# ' heading or the file name.\n"
+      "Documents are drafts unless the mapping says approved (with an effective date).\n"
+      "import-report.md lists what was filled in and dropped. If any file to write\n"
+      "exists, nothing is written (exit 2). See docs/import.md.\n");
 
   CLI::App* build = app.add_subcommand("build", "Build the site from the SMS");
   AddCommonOptions(build, options);
@@ -391,6 +420,7 @@ int main(int argc, char** argv) {
          }},
         {new_item,
          [&] { return smsdoc::RunNew(options, new_type, new_title, std::cout, std::cerr); }},
+        {import, [&] { return smsdoc::RunImport(import_options, std::cout, std::cerr); }},
         {build, [&] { return smsdoc::RunBuild(options, std::cerr); }},
         {check, [&] { return smsdoc::RunCheck(options, std::cout, std::cerr); }},
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},

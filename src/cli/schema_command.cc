@@ -50,8 +50,9 @@ int RunSchema(const CommandOptions& options, std::ostream& out, std::ostream& er
   }
   fs::path dir = options.out.empty() ? root / "schemas" : fs::path(options.out);
   const Config& config = corpus.config;
-  for (const auto& folder :
-       {config.policies_dir, config.processes_dir, config.records_dir, config.output})
+  std::vector<std::string> folders = config.ContentFolders();
+  folders.push_back(config.output);
+  for (const auto& folder : folders)
     if (Within(dir, root / folder) || Within(root / folder, dir))
       return Fail("'" + dir.lexically_normal().string() + "' holds or is inside '" + folder +
                       "', a content or output folder: choose another --out",

@@ -110,9 +110,22 @@ class Linker {
            corpus_.withheld.end();
   }
 
+  // GitHub shows a folder's README: a link to a folder holding one (or an
+  // index.md) leads to that document, as it does there.
+  const std::string* FolderDocument(const std::string& target) const {
+    for (const char* name : {"README.md", "readme.md", "index.md"}) {
+      auto it = doc_by_path_.find(target.empty() ? name : target + "/" + name);
+      if (it != doc_by_path_.end()) return &it->first;
+    }
+    return nullptr;
+  }
+
   Link ResolvePath(const std::string& path, const Reference& ref, bool& anchor_checked) {
     Link link;
-    if (auto it = doc_by_path_.find(ref.target); it != doc_by_path_.end()) {
+    auto it = doc_by_path_.find(ref.target);
+    if (it == doc_by_path_.end() && IsFolder(ref.target))
+      if (const std::string* readme = FolderDocument(ref.target)) it = doc_by_path_.find(*readme);
+    if (it != doc_by_path_.end()) {
       link.target = it->second;
       link.url = graph_.nodes[it->second].url;
     } else if (auto file = records_by_path_.find(ref.target); file != records_by_path_.end()) {
@@ -126,21 +139,12 @@ class Linker {
       // Exists, but failed to load (its own errors say why) or is a draft
       // left out of the published site.
     } else if (IsFolder(ref.target)) {
-      // As on GitHub, a folder's page is its README.md (or index.md).
-      for (const char* name : {"README.md", "index.md"}) {
-        auto it =
-            ref.target.empty() ? doc_by_path_.end() : doc_by_path_.find(ref.target + "/" + name);
-        if (it == doc_by_path_.end()) continue;
-        link.target = it->second;
-        link.url = graph_.nodes[it->second].url;
-        return link;
-      }
       diags_.Error(path, ref.pos,
                    ref.target.empty()
                        ? "link to the SMS root folder: link to a document or file in it"
                        : "link to the folder '" + ref.target +
-                             "': a folder has a page only when it holds a README.md or index.md "
-                             "document; link to a document or file in it, or add one",
+                             "': a folder has a page only when it holds a README.md (or readme.md, "
+                             "index.md) document; link to a document or file in it, or add one",
                    "link-unknown");
     } else {
       std::vector<std::string> known;

@@ -74,8 +74,8 @@ TEST_CASE("a link to a folder says so") {
   auto m = LoadAndLink(disk);
   REQUIRE(m->diags.items().size() == 2);
   CHECK(m->diags.items()[0].message ==
-        "link to the folder 'processes': a folder has a page only when it holds a README.md or "
-        "index.md document; link to a document or file in it, or add one");
+        "link to the folder 'processes': a folder has a page only when it holds a README.md (or "
+        "readme.md, index.md) document; link to a document or file in it, or add one");
   CHECK(m->diags.items()[1].message ==
         "link to the SMS root folder: link to a document or file in it");
 }
@@ -97,6 +97,17 @@ TEST_CASE("a link to a folder with a README.md or index.md leads to that documen
   for (const auto& link : m->graph().links[m->graph().by_id.at("POL-2")])
     if (link.target >= 0) targets.push_back(m->graph().nodes[link.target].id);
   CHECK(targets == std::vector<std::string>{"POL-EN", "POL-DE", "POL-EN"});
+}
+
+TEST_CASE("a link to a folder with a README leads to it, as on GitHub") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("policies/en/README.md", testing::Doc("POL-EN"));
+  disk.Add("policies/b.md", testing::Doc("POL-2", "", "[English](en/) [also](en)\n"));
+  auto m = LoadAndLink(disk);
+  for (const auto& d : m->diags.items()) CHECK(d.code != "link-unknown");
+  int node = m->Node("POL-2");
+  REQUIRE(m->graph().links[node].size() == 2);
+  for (const Link& link : m->graph().links[node]) CHECK(link.target == m->Node("POL-EN"));
 }
 
 TEST_CASE("duplicate IDs name both files") {

@@ -7,8 +7,8 @@
 #include <cstdlib>
 
 #include "base/dates.h"
+#include "base/id_text.h"
 #include "base/text.h"
-#include "base/utf8.h"
 #include "base/warning_codes.h"
 #include "model/clauses.h"
 
@@ -49,51 +49,11 @@ std::string FieldReader::Text(const std::string& key, bool required) {
   return n ? std::string(Trim(n->scalar)) : "";
 }
 
-namespace {
-
-// What an ID character most likely stands for, in ASCII: dashes, spaces
-// and slashes for '-', accented Latin letters for the letter without its
-// marks ('Ä' for 'A'), a few letters without a decomposition spelt out
-// ('ß' for "ss"); anything else for one '-'.
-std::string IdCharacter(char32_t cp) {
-  if (cp < 0x80) {
-    bool keep = std::isalnum(static_cast<int>(cp)) || cp == '.' || cp == '_';
-    return std::string(1, keep ? static_cast<char>(cp) : '-');
-  }
-  if (cp >= 0x300 && cp <= 0x36F) return "";  // a combining accent: 'e' + U+0301 is 'é'
-  char base;
-  char32_t mark1, mark2;
-  if (DecomposeLatin(cp, base, mark1, mark2)) return std::string(1, base);
-  switch (cp) {
-    case 0xDF: return "ss";
-    case 0xC6: return "AE";
-    case 0xE6: return "ae";
-    case 0x152: return "OE";
-    case 0x153: return "oe";
-    case 0xD8: return "O";
-    case 0xF8: return "o";
-    case 0xD0:
-    case 0x110: return "D";
-    case 0xF0:
-    case 0x111: return "d";
-    case 0x141: return "L";
-    case 0x142: return "l";
-    case 0xDE: return "TH";
-    case 0xFE: return "th";
-    case 0x131: return "i";
-  }
-  return "-";  // Unicode dashes (U+2010-U+2015, U+2212), NBSP and the rest
-}
-
-}  // namespace
-
 bool FieldReader::CheckId(const YamlNode& node, const std::string& key) {
   if (IsValidId(node.scalar)) return true;
   // Character by character: "POL 01", "POL/01" and "POL‐01" (a Unicode
   // hyphen) mean "POL-01"; "RL-ÄNDERUNG" means "RL-ANDERUNG".
-  std::string dashed;
-  std::string_view id = Trim(node.scalar);
-  for (size_t i = 0; i < id.size();) dashed += IdCharacter(DecodeUtf8(id, i));
+  std::string dashed = IdCharacters(Trim(node.scalar));
   diags_.Error(path_, node.pos,
                "'" + key + "' must be an ID of letters, digits, '.', '_' or '-', got '" +
                    node.scalar + "'" +

@@ -9,6 +9,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "base/text.h"
 #include "base/warning_codes.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
@@ -413,8 +414,8 @@ Json FrontMatterSchema(bool is_process, const Context& c) {
   std::string name = is_process ? "process.schema.json" : "document.schema.json";
   Json s = Top(name, is_process ? "smsdoc process front matter" : "smsdoc document front matter",
                std::string("The YAML front matter of a ") +
-                   (is_process ? "process definition (" + config.processes_dir + "/)"
-                               : "document (" + config.policies_dir + "/)") +
+                   (is_process ? "process definition (" + Join(config.processes_dirs, "/, ") + "/)"
+                               : "document (" + Join(config.policies_dirs, "/, ") + "/)") +
                    ", between the '---' lines at the top of the Markdown file.");
   s.Set("type", Json::String("object"));
   std::map<std::string, BuiltinField> builtin = BuiltinDocumentFields(config);
