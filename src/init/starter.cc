@@ -75,14 +75,14 @@ std::vector<StarterFile> StarterFiles(const InitAnswers& answers, bool minimal,
   }
   for (const std::string& path : EmbeddedFilesUnder(kPrefix)) {
     std::string rel = path.substr(kPrefix.size());
-    if (rel == "smsdoc.yaml" || StartsWith(rel, "ci/")) continue;
+    if (rel == "smsdoc.yaml") continue;
     // Stored without the dot, so the repository's own git ignores nothing.
     if (rel == "gitignore") rel = ".gitignore";
     out.push_back({rel, Embedded(path)});
   }
   if (ci == "github")
-    out.push_back({".github/workflows/smsdoc.yml", Embedded("starter/ci/github.yml")});
-  if (ci == "gitlab") out.push_back({".gitlab-ci.yml", Embedded("starter/ci/gitlab.yml")});
+    out.push_back({".github/workflows/smsdoc.yml", Embedded("ci/github-actions.yml")});
+  if (ci == "gitlab") out.push_back({".gitlab-ci.yml", Embedded("ci/gitlab-ci.yml")});
   return out;
 }
 
