@@ -55,6 +55,8 @@ void SetSection(TemplateValue& v, const std::string& name, TemplateValue list) {
 OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range, const Theme& theme,
                           Diagnostics& diags) {
   TemplateValue v;
+  v.Set("language", theme.labels.language);
+  v.Set("l", LabelsValue(theme.labels));
   v.Set("from", range.from);
   v.Set("to", range.to);
   v.Set("commits", std::to_string(range.commits));

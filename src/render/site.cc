@@ -13,6 +13,7 @@
 #include "model/urls.h"
 #include "render/page_context.h"
 #include "render/process_map.h"
+#include "render/script_labels.h"
 #include "render/search_index.h"
 #include "render/workbooks.h"
 
@@ -144,7 +145,7 @@ bool RenderAround(const TemplateSet& templates, const std::string& name, Templat
 
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
-  PageContext context(graph, analysis, info, theme.document_page_ids);
+  PageContext context(graph, analysis, info, theme.document_page_ids, theme.labels);
   std::vector<Page> pages = PlanPages(graph, info);
   // The files besides the pages: workbooks (their rows are made as they are
   // written), theme assets and copied content.
@@ -153,7 +154,9 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     std::string path = kRegisterFolder + workbook.file;
     others.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
   }
-  for (const auto& [path, bytes] : theme.assets) others.push_back({path, bytes, ""});
+  for (const auto& [path, bytes] : theme.assets)
+    others.push_back(
+        {path, EndsWith(path, ".js") ? WithScriptLabels(bytes, theme.labels) : bytes, ""});
   // The side list, once for the whole site: on every page it would make
   // a site of 10,000 documents some GB (docs/PERFORMANCE.md).
   std::string side_nav, nav_error;
