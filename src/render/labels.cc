@@ -1,5 +1,7 @@
 #include "render/labels.h"
 
+#include <cctype>
+
 #include "adapters/yaml.h"
 #include "base/embedded.h"
 #include "base/text.h"
@@ -114,9 +116,22 @@ const Labels& EnglishLabels() {
   return labels;
 }
 
-TemplateValue LabelsValue(const Labels& labels) {
+std::set<std::string> LabelKeysNamed(const std::string& source) {
+  std::set<std::string> keys;
+  auto is_key = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = source.find("l."); at != std::string::npos; at = source.find("l.", at + 2)) {
+    if (at > 0 && (is_key(source[at - 1]) || source[at - 1] == '.')) continue;
+    size_t end = at + 2;
+    while (end < source.size() && is_key(source[end])) ++end;
+    if (end > at + 2) keys.insert(source.substr(at + 2, end - at - 2));
+  }
+  return keys;
+}
+
+TemplateValue LabelsValue(const Labels& labels, const std::set<std::string>& keys) {
   TemplateValue value;
-  for (const auto& [key, text] : labels.text) value.Set(key, text);
+  for (const std::string& key : keys)
+    if (auto it = labels.text.find(key); it != labels.text.end()) value.Set(key, it->second);
   return value;
 }
 

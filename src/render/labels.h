@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +27,10 @@ Labels ChooseLabels(const LabelSources& sources, const std::string& language, Po
 /// callers without a theme.
 const Labels& EnglishLabels();
 
-/// The labels as the template value `l` (`{{{l.documents}}}`).
-TemplateValue LabelsValue(const Labels& labels);
+/// The keys of the labels a template source names (`l.documents`).
+std::set<std::string> LabelKeysNamed(const std::string& source);
+
+/// The labels of `keys` as the template value `l` (`{{{l.documents}}}`).
+TemplateValue LabelsValue(const Labels& labels, const std::set<std::string>& keys);
 
 }  // namespace smsdoc

@@ -78,3 +78,21 @@ TEST_CASE("labels: the default theme's tables are complete and German is chosen 
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+TEST_CASE("labels: a template gets the labels it and its partials name, no others") {
+  CHECK(LabelKeysNamed("<h1>{{{l.documents}}}</h1>{{l.search}} {{html.x}} {{title}} l.") ==
+        std::set<std::string>{"documents", "search"});
+  Diagnostics diags;
+  MemoryDisk user;
+  user.Add("templates/partials/toc.mustache", "<nav>{{{l.contents}}}</nav>");
+  Theme theme = LoadTheme(&user, "mytheme", diags, "de", {});
+  const TemplateValue& document = theme.labels_of.at("document");
+  CHECK(document.Find("contents")->text == "Inhalt");  // through partials/toc
+  CHECK(document.Find("purpose")->text == "Zweck");
+  CHECK(document.Find("nav_home") == nullptr);  // C++'s, not the template's
+  CHECK(theme.labels_of.at("partials/register-row").keys.empty());
+}
+
+}  // namespace smsdoc

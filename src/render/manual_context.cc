@@ -161,7 +161,6 @@ TemplateValue PageContext::ManualDocument(int node,
   const Document& d = graph_.corpus->documents[n.index];
   std::string anchor = ManualAnchor(node);
   TemplateValue v;
-  v.Set("l", labels_value_);  // rendered apart from the manual's page
   v.Set("anchor", anchor);
   AddDocumentFacts(v, d);
   v.Set("page_url", RelativeUrl(page_url, n.url));

@@ -76,7 +76,6 @@ TemplateValue PageContext::Contents(int node, size_t skip) const {
 
 TemplateValue PageContext::SideNav() const {
   TemplateValue v;
-  v.Set("l", labels_value_);  // rendered apart from any page
   TemplateValue groups = TemplateValue::List();
   for (const NavGroup& g : nav_.Groups()) {
     TemplateValue group;

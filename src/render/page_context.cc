@@ -173,7 +173,6 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   v.Set("page_title", title);
   v.Set("root", root);
   v.Set("language", labels_.language);
-  v.Set("l", labels_value_);
   struct Item {
     const char* label;
     const char* url;

@@ -30,8 +30,7 @@ class PageContext {
         heading_ids_(graph, theme_ids),
         theme_ids_(theme_ids),
         nav_(graph, labels),
-        labels_(labels),
-        labels_value_(LabelsValue(labels)) {}
+        labels_(labels) {}
 
   /// Fields every page has: site title, root prefix, navigation,
   /// breadcrumbs and, on document pages, previous/next.
@@ -118,7 +117,6 @@ class PageContext {
   std::set<std::string> theme_ids_;  ///< the document page's fixed ids, for the contents box
   Navigation nav_;
   const Labels& labels_;
-  TemplateValue labels_value_;  ///< `l` of every page, made once
 };
 
 }  // namespace smsdoc

@@ -209,6 +209,18 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags,
   theme.labels = ChooseLabels(theme.label_sources, language, language_pos, diags);
   std::set<std::string> cyclic = ReportCycles(includes, templates, diags);
   theme.document_page_ids = DocumentPageIds(includes, templates);
+  for (const auto& [name, file_and_source] : templates) {
+    std::set<std::string> keys, seen;
+    std::vector<std::string> todo = {name};
+    while (!todo.empty()) {
+      std::string next = todo.back();
+      todo.pop_back();
+      if (!templates.count(next) || !seen.insert(next).second) continue;
+      keys.merge(LabelKeysNamed(templates.at(next).second));
+      for (const PartialInclude& include : includes.at(next)) todo.push_back(include.name);
+    }
+    theme.labels_of[name] = LabelsValue(theme.labels, keys);
+  }
   for (auto& [name, file_and_source] : templates) {
     theme.files[name] = file_and_source.first;
     if (cyclic.count(name)) continue;  // never rendered: it would not end

@@ -24,6 +24,9 @@ struct Theme {
   LabelSources label_sources;
   /// The words of pages and workbooks, in smsdoc.yaml's `language:`.
   Labels labels;
+  /// Template name -> `l`: the labels it and the partials it includes name
+  /// (a page copies these, not the whole table).
+  std::map<std::string, TemplateValue> labels_of;
 };
 
 /// The templates every theme provides (from the default if not overridden).
