@@ -97,7 +97,7 @@ Theme LoadThemeFor(const CommandOptions& options, const Config& config, Diagnost
   if (!theme_dir.empty()) theme_disk = std::make_unique<RealDisk>(theme_dir);
   if (theme_disk && recorder)
     theme_disk = std::make_unique<RecordingDisk>(std::move(theme_disk), "theme", recorder);
-  return LoadTheme(theme_disk.get(), label, diags);
+  return LoadTheme(theme_disk.get(), label, diags, config.language, config.language_pos);
 }
 
 namespace {

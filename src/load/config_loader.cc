@@ -14,9 +14,9 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "base_url", "defaults",     "diagnostics", "document_fields", "folders",
-    "kinds",          "limits",   "organization", "output",      "readiness",       "risk_scoring",
-    "roles",          "scope",    "theme",        "title",       "unknown_fields"};
+    "allow_raw_html", "base_url", "defaults", "diagnostics",  "document_fields", "folders",
+    "kinds",          "language", "limits",   "organization", "output",          "readiness",
+    "risk_scoring",   "roles",    "scope",    "theme",        "title",           "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
 
 bool IsColour(const std::string& s) {
@@ -237,6 +237,11 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
     config.title = config.organization + " SMS";
   if (std::string out = Scalar(root, "output", false, diags); !out.empty()) config.output = out;
   config.theme = Scalar(root, "theme", false, diags);
+  // Checked against the theme's label tables when the theme is loaded.
+  if (std::string language = Scalar(root, "language", false, diags); !language.empty()) {
+    config.language = language;
+    config.language_pos = root.Find("language")->pos;
+  }
   config.base_url = Scalar(root, "base_url", false, diags);
   if (!config.base_url.empty()) {
     if (!StartsWith(config.base_url, "https://") && !StartsWith(config.base_url, "http://"))

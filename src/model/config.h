@@ -74,6 +74,9 @@ struct Config {
   std::vector<std::pair<std::string, Pos>> configured_folders;
   std::string output = "site";
   std::string theme;  ///< user theme folder, relative to the root; "" = default
+  /// The language of pages and workbooks: the theme's labels/<language>.yaml.
+  std::string language = "en";
+  Pos language_pos;
   /// Where the site is published, ending in '/'; "" = unknown. With it the
   /// build writes 404.html and sitemap.xml, which need absolute addresses.
   std::string base_url;

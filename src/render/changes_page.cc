@@ -1,5 +1,9 @@
 #include "render/changes_page.h"
 
+#include "base/text.h"
+#include "render/labels.h"
+#include "render/script_labels.h"
+
 namespace smsdoc {
 
 namespace {
@@ -55,6 +59,9 @@ void SetSection(TemplateValue& v, const std::string& name, TemplateValue list) {
 OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range, const Theme& theme,
                           Diagnostics& diags) {
   TemplateValue v;
+  v.Set("language", theme.labels.language);
+  if (auto it = theme.labels_of.find("changes"); it != theme.labels_of.end())
+    v.Set("l", it->second);
   v.Set("from", range.from);
   v.Set("to", range.to);
   v.Set("commits", std::to_string(range.commits));
@@ -74,7 +81,9 @@ OutputFiles RenderChanges(const Changes& changes, const ChangesRange& range, con
     return files;
   }
   files.push_back({"index.html", std::move(html), ""});
-  for (const auto& [path, bytes] : theme.assets) files.push_back({path, bytes, ""});
+  for (const auto& [path, bytes] : theme.assets)
+    files.push_back(
+        {path, EndsWith(path, ".js") ? WithScriptLabels(bytes, theme.labels) : bytes, ""});
   return files;
 }
 

@@ -45,9 +45,9 @@ void PageContext::SetControl(TemplateValue& v, int node) const {
   v.Set("has_approval", !s.approved_on.empty());
   v.Set("approval_commit", ShortHash(s.approval_commit));
   v.Set("has_approval_commit", !s.approval_commit.empty());
-  v.Set("last_review", s.last_review.empty() ? std::string(kNoReviewRecorded) : s.last_review);
+  v.Set("last_review", s.last_review.empty() ? labels_("none_recorded") : s.last_review);
   v.Set("next_review", s.next_review);
-  v.Set("review_state", ReviewStateName(s.review));
+  SetReviewState(v, s.review);
   std::string changes = ChangesAfterApproval(d, s, true);
   v.Set("changed_after_approval", !changes.empty());
   v.Set("changes_after_approval", changes);
@@ -74,19 +74,19 @@ void PageContext::SetControl(TemplateValue& v, int node) const {
 
 TemplateValue PageContext::Attention() const {
   const std::string page_url = kAttentionUrl;
-  TemplateValue v = Common(page_url, "What needs attention");
+  TemplateValue v = Common(page_url, labels_("attention_heading"));
   v.Set("as_of", info_.as_of);
   v.Set("due_days", std::to_string(kDueSoonDays));
   // Grouped by what to do, in a fixed order; items by node (IDs sorted).
   const std::vector<std::pair<AttentionItem::Kind, const char*>> groups = {
-      {AttentionItem::Kind::kReviewOverdue, "Document reviews overdue"},
-      {AttentionItem::Kind::kChangedAfterApproval, "Documents changed after approval"},
-      {AttentionItem::Kind::kVersion, "Document versions out of order"},
-      {AttentionItem::Kind::kApproval, "Approvals that do not count"},
-      {AttentionItem::Kind::kOverdue, "Overdue actions, treatments and plans"},
-      {AttentionItem::Kind::kExpired, "Expired"},
-      {AttentionItem::Kind::kReviewDue, "Document reviews due soon"},
-      {AttentionItem::Kind::kExpiring, "Expiring soon"}};
+      {AttentionItem::Kind::kReviewOverdue, "attention_reviews_overdue"},
+      {AttentionItem::Kind::kChangedAfterApproval, "attention_changed_after_approval"},
+      {AttentionItem::Kind::kVersion, "attention_versions"},
+      {AttentionItem::Kind::kApproval, "attention_approvals"},
+      {AttentionItem::Kind::kOverdue, "attention_overdue"},
+      {AttentionItem::Kind::kExpired, "attention_expired"},
+      {AttentionItem::Kind::kReviewDue, "attention_reviews_due"},
+      {AttentionItem::Kind::kExpiring, "attention_expiring"}};
   TemplateValue list = TemplateValue::List();
   size_t total = 0;
   for (const auto& [kind, title] : groups) {
@@ -102,7 +102,7 @@ TemplateValue PageContext::Attention() const {
     }
     if (rows.empty()) continue;
     TemplateValue group;
-    group.Set("title", title);
+    group.Set("title", labels_(title));
     group.Set("code", AttentionCode(kind));
     group.Set("count", std::to_string(rows.size()));
     group.Set("warning", AttentionItem{kind}.IsWarning());

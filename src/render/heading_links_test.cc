@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "render/labels.h"
 #include "render/navigation.h"
 
 namespace smsdoc {
@@ -24,10 +25,10 @@ TEST_CASE("PrefixHeadingIds prefixes heading ids and same-page links only") {
 }
 
 TEST_CASE("TypeHeading makes a group heading of a document type") {
-  CHECK(TypeHeading("policy") == "Policies");
-  CHECK(TypeHeading("process") == "Processes");
-  CHECK(TypeHeading("plan") == "Plans");
-  CHECK(TypeHeading("") == "Documents");
+  CHECK(TypeHeading("policy", EnglishLabels()) == "Policies");
+  CHECK(TypeHeading("process", EnglishLabels()) == "Processes");
+  CHECK(TypeHeading("plan", EnglishLabels()) == "Plans");
+  CHECK(TypeHeading("", EnglishLabels()) == "Documents");
 }
 
 }  // namespace smsdoc

@@ -550,6 +550,14 @@ Json ConfigSchema(const Context& c) {
   by_key["scope"] = [&] { return text("The scope of the SMS, one paragraph (required)"); };
   by_key["output"] = [&] { return text("The output folder (default: site)"); };
   by_key["theme"] = [&] { return text("A theme folder whose templates override the default"); };
+  by_key["language"] = [&] {
+    Json t = Schema(
+        "The language of the pages' labels: a table labels/LANGUAGE.yaml of the "
+        "theme (the default theme has en and de; default en)");
+    t.Set("type", Json::String("string"));
+    t.Set("examples", Json::Strings({"en", "de"}));
+    return t;
+  };
   by_key["base_url"] = [&] {
     Json t = Schema("Where the site is published; adds 404.html and sitemap.xml");
     t.Set("type", Json::String("string"));
@@ -563,8 +571,10 @@ Json ConfigSchema(const Context& c) {
   by_key["folders"] = [&] {
     Json p = Json::Object();
     for (const auto& key : FolderKeys())
-      p.Set(key, Schema("The " + key + " folder, relative to the root")
-                     .Set("type", Json::String("string")));
+      p.Set(key, Schema("The " + key + " folder, or a list of folders, relative to the root")
+                     .Set("type", Json::Strings({"string", "array"}))
+                     .Set("items", Json::Object().Set("type", Json::String("string")))
+                     .Set("minItems", Json::Integer(1)));
     return ObjectOf("The content folders", std::move(p));
   };
   by_key["roles"] = [&] {

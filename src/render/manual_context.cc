@@ -97,7 +97,7 @@ std::vector<int> PageContext::ManualOrder() const {
 
 TemplateValue PageContext::ManualPage() const {
   const std::string page_url = kManualUrl;
-  TemplateValue v = Common(page_url, "The manual");
+  TemplateValue v = Common(page_url, labels_("manual_title"));
   // The manual's own running header and page numbers are page_rules_html.
   for (size_t i = 0; i < v.keys.size(); ++i)
     if (v.keys[i] == "print_style_html") v.values[i] = TemplateValue("");
@@ -109,12 +109,13 @@ TemplateValue PageContext::ManualPage() const {
   TemplateValue sections = TemplateValue::List();
   std::string css =
       "@page { @top-left { content: " + CssString(graph_.corpus->config.organization) +
-      "; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } }\n";
+      "; } @bottom-right { content: " + CssString(labels_("print_page_capital") + " ") +
+      " counter(page) " + CssString(" " + labels_("print_of") + " ") + " counter(pages); } }\n";
   std::string last;
   int count = 0;
   for (int node : ManualOrder()) {
     const Document& d = graph_.corpus->documents[graph_.nodes[node].index];
-    std::string section = TypeHeading(d.is_process ? "process" : d.type);
+    std::string section = TypeHeading(d.is_process ? "process" : d.type, labels_);
     if (d.is_process) {
       std::string group = ClauseGroup(d);
       const Clause* clause = group.empty() ? nullptr : FindClause(group);
@@ -136,7 +137,8 @@ TemplateValue PageContext::ManualPage() const {
     // @page margin boxes but not string-set).
     std::string page = "m" + std::to_string(count++);
     css += "[id=" + CssString(ManualAnchor(node)) + "] { page: " + page + "; }\n@page " + page +
-           " { @top-right { content: " + CssString(d.id + " · version " + d.version) + "; } }\n";
+           " { @top-right { content: " +
+           CssString(d.id + " · " + labels_("version") + " " + d.version) + "; } }\n";
   }
   v.Set("sections", std::move(sections));
   v.Set("document_count", std::to_string(count));

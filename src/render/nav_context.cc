@@ -46,14 +46,14 @@ TemplateValue PageContext::Contents(int node, size_t skip) const {
     toc.Push(std::move(entry));
   };
   if (d.is_process) {
-    if (!d.purpose.empty()) add("Purpose", "Purpose", false);
-    if (!d.activities.empty()) add("Activities", "Activities and responsibilities (RACI)", false);
-    if (!d.kpis.empty()) add("KPIs", "Key performance indicators", false);
+    if (!d.purpose.empty()) add("Purpose", labels_("purpose"), false);
+    if (!d.activities.empty()) add("Activities", labels_("activities_raci"), false);
+    if (!d.kpis.empty()) add("KPIs", labels_("kpis"), false);
     bool interfaces = false;
     const auto& links = graph_.links[node];
     for (size_t i = 0; i < d.refs.size(); ++i)
       interfaces = interfaces || (d.refs[i].relation == "interfaces" && links[i].target >= 0);
-    if (interfaces) add("Interfaces", "Interfaces with other processes", false);
+    if (interfaces) add("Interfaces", labels_("interfaces"), false);
   }
   // The body's two highest heading levels left, so a body of `#`
   // sections lists them and one of `##` sections its `###` too.
@@ -69,8 +69,8 @@ TemplateValue PageContext::Contents(int node, size_t skip) const {
     entry.Set("is_sub", h.level == top + 1);
     toc.Push(std::move(entry));
   }
-  add("Referenced-by", "Referenced by", false);
-  add("revision-history", "Revision history", false);
+  add("Referenced-by", labels_("referenced_by"), false);
+  add("revision-history", labels_("revision_history"), false);
   return toc;
 }
 
@@ -97,7 +97,7 @@ TemplateValue PageContext::SideNav() const {
 }
 
 TemplateValue PageContext::SearchPage() const {
-  TemplateValue v = Common(kSearchUrl, "Search");
+  TemplateValue v = Common(kSearchUrl, labels_("search"));
   v.Set("documents_url", kDocumentsUrl);
   v.Set("processes_url", kProcessesUrl);
   v.Set("registers_url", kRegistersUrl);
@@ -107,7 +107,7 @@ TemplateValue PageContext::SearchPage() const {
 // Served for any missing address, at any depth: its links are absolute,
 // through <base href> with the published base URL.
 TemplateValue PageContext::NotFoundPage() const {
-  TemplateValue v = Common(kNotFoundUrl, "Page not found");
+  TemplateValue v = Common(kNotFoundUrl, labels_("not_found"));
   v.Set("home_url", kHomeUrl);
   v.Set("documents_url", kDocumentsUrl);
   return v;

@@ -24,8 +24,9 @@ int TypeRank(const std::string& type) {
 
 }  // namespace
 
-std::string TypeHeading(const std::string& type) {
-  if (type.empty()) return "Documents";
+std::string TypeHeading(const std::string& type, const Labels& labels) {
+  if (type.empty()) return labels("documents");
+  if (type == "process") return labels("processes");
   std::string plural = type;
   if (EndsWith(plural, "y") && plural.size() > 1) {
     plural.back() = 'i';
@@ -37,7 +38,8 @@ std::string TypeHeading(const std::string& type) {
   return plural;
 }
 
-Navigation::Navigation(const Graph& graph) : graph_(graph), place_(graph.nodes.size(), {-1, -1}) {
+Navigation::Navigation(const Graph& graph, const Labels& labels)
+    : graph_(graph), labels_(labels), place_(graph.nodes.size(), {-1, -1}) {
   // (rank, type, folder) -> nodes; a std::map keeps the order stable.
   std::map<std::tuple<int, std::string, std::string>, std::vector<int>> by_key;
   std::map<std::string, std::set<std::string>> folders_of_type;
@@ -56,7 +58,7 @@ Navigation::Navigation(const Graph& graph) : graph_(graph), place_(graph.nodes.s
     std::sort(nodes.begin(), nodes.end(),
               [&](int a, int b) { return graph.nodes[a].id < graph.nodes[b].id; });
     NavGroup group;
-    group.title = TypeHeading(type);
+    group.title = TypeHeading(type, labels);
     if (folders_of_type[type].size() > 1)
       group.title += " (" + (folder.empty() ? "." : folder) + ")";
     group.nodes = nodes;
@@ -81,23 +83,23 @@ std::pair<int, int> Navigation::Neighbours(int node) const {
 
 std::vector<Crumb> Navigation::Trail(const std::string& page_url, const std::string& title) const {
   std::vector<Crumb> trail;
-  if (page_url != kHomeUrl) trail.push_back({"Home", kHomeUrl});
+  if (page_url != kHomeUrl) trail.push_back({labels_("nav_home"), kHomeUrl});
   int node = NodeAt(page_url);
   if (node >= 0 && graph_.nodes[node].type == Node::Type::kRecord) {
     const Record& r = graph_.corpus->records[graph_.nodes[node].index];
-    trail.push_back({"Registers", kRegistersUrl});
+    trail.push_back({labels_("registers"), kRegistersUrl});
     trail.push_back({r.kind->title, KindUrl(r.kind->name)});
   } else if (node >= 0) {
     bool process = graph_.nodes[node].type == Node::Type::kProcess;
-    trail.push_back(process ? Crumb{"Processes", kProcessesUrl}
-                            : Crumb{"Documents", kDocumentsUrl});
+    trail.push_back(process ? Crumb{labels_("processes"), kProcessesUrl}
+                            : Crumb{labels_("documents"), kDocumentsUrl});
     trail.push_back({groups_[place_[node].first].title, ""});
   } else if (StartsWith(page_url, "records/")) {
-    trail.push_back({"Registers", kRegistersUrl});
+    trail.push_back({labels_("registers"), kRegistersUrl});
   } else if (page_url == kProcessMapUrl) {
-    trail.push_back({"Processes", kProcessesUrl});
+    trail.push_back({labels_("processes"), kProcessesUrl});
   } else if (StartsWith(page_url, "clauses/") && page_url != kClauseIndexUrl) {
-    trail.push_back({"Clauses", kClauseIndexUrl});
+    trail.push_back({labels_("nav_clauses"), kClauseIndexUrl});
     // The parents of "8.2.3": 8, 8.2.
     std::string id = page_url.substr(8, page_url.size() - 8 - 5);
     for (size_t dot = id.find('.'); dot != std::string::npos; dot = id.find('.', dot + 1)) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "link/graph.h"
+#include "model/labels.h"
 
 namespace smsdoc {
 
@@ -28,7 +29,7 @@ struct Crumb {
 /// and previous/next, and the trail of every page.
 class Navigation {
  public:
-  explicit Navigation(const Graph& graph);
+  Navigation(const Graph& graph, const Labels& labels);
   const std::vector<NavGroup>& Groups() const { return groups_; }
   /// Home › section › ... › this page (`title`).
   std::vector<Crumb> Trail(const std::string& page_url, const std::string& title) const;
@@ -39,12 +40,15 @@ class Navigation {
 
  private:
   const Graph& graph_;
+  const Labels& labels_;
   std::vector<NavGroup> groups_;
   std::vector<std::pair<int, int>> place_;  ///< per node: group, position (-1 for records)
   std::map<std::string, int> node_at_;
 };
 
-/// The plural heading of a document type: "policy" -> "Policies".
-std::string TypeHeading(const std::string& type);
+/// The plural heading of a document type: "policy" -> "Policies". Types
+/// are the SMS's own words (front matter): only processes and documents
+/// without a type are headed from `labels`.
+std::string TypeHeading(const std::string& type, const Labels& labels);
 
 }  // namespace smsdoc

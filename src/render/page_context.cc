@@ -39,6 +39,39 @@ TemplateValue MarkLast(TemplateValue list) {
   return list;
 }
 
+// The label keys of the analysis' state words (their English names stay
+// the CSS classes).
+const char* CoverageStateLabel(ClauseCoverage::State state) {
+  switch (state) {
+    case ClauseCoverage::State::kCovered: return "state_covered";
+    case ClauseCoverage::State::kPartlyCovered: return "state_partly_covered";
+    case ClauseCoverage::State::kDocumentedOnly: return "state_documented_only";
+    case ClauseCoverage::State::kEvidencedOnly: return "state_evidenced_only";
+    case ClauseCoverage::State::kNotCovered: return "state_not_covered";
+  }
+  return "";
+}
+
+const char* ReadinessStateLabel(ReadinessItem::State state) {
+  switch (state) {
+    case ReadinessItem::State::kMet: return "state_met";
+    case ReadinessItem::State::kAtRisk: return "state_at_risk";
+    case ReadinessItem::State::kMissing: return "state_missing";
+    case ReadinessItem::State::kNotApplicable: return "state_not_applicable";
+  }
+  return "";
+}
+
+const char* DateStateLabel(DateState state) {
+  switch (state) {
+    case DateState::kNone: return "";
+    case DateState::kOverdue: return "date_overdue";
+    case DateState::kExpired: return "date_expired";
+    case DateState::kExpiring: return "date_expiring";
+  }
+  return "";
+}
+
 // "at risk" -> "at-risk" (a CSS class) or "at_risk" (a template key).
 std::string Replaced(std::string text, char from, char to) {
   std::replace(text.begin(), text.end(), from, to);
@@ -139,20 +172,21 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   v.Set("organization", config.organization);
   v.Set("page_title", title);
   v.Set("root", root);
+  v.Set("language", labels_.language);
   struct Item {
-    const char* title;
+    const char* label;
     const char* url;
   };
-  static const Item kNav[] = {{"Home", kHomeUrl},           {"Clauses", kClauseIndexUrl},
-                              {"Readiness", kReadinessUrl}, {"Stage 1", kStage1Url},
-                              {"Attention", kAttentionUrl}, {"Documents", kDocumentsUrl},
-                              {"Processes", kProcessesUrl}, {"Registers", kRegistersUrl},
-                              {"Manual", kManualUrl},       {"Search", kSearchUrl}};
+  static const Item kNav[] = {{"nav_home", kHomeUrl},           {"nav_clauses", kClauseIndexUrl},
+                              {"nav_readiness", kReadinessUrl}, {"nav_stage_1", kStage1Url},
+                              {"nav_attention", kAttentionUrl}, {"documents", kDocumentsUrl},
+                              {"processes", kProcessesUrl},     {"registers", kRegistersUrl},
+                              {"nav_manual", kManualUrl},       {"search", kSearchUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     if (info_.auditor && item.url == std::string_view(kAttentionUrl)) continue;
     TemplateValue entry;
-    entry.Set("title", item.title);
+    entry.Set("title", labels_(item.label));
     entry.Set("url", root + item.url);
     entry.Set("current", page_url == item.url);
     nav.Push(std::move(entry));
@@ -162,7 +196,7 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   AddNavigation(v, page_url, title);
   // The facts of the build, in every page's footer (and so on every
   // printed page): what was built, judged as of when, by which smsdoc.
-  v.Set("build_revision", info_.revision.empty() ? "not in git" : info_.revision);
+  v.Set("build_revision", info_.revision.empty() ? labels_("not_in_git") : info_.revision);
   v.Set("build_as_of", info_.as_of);
   v.Set("smsdoc_version", info_.version);
   v.Set("print_style_html", PrintStyle(title, false));
@@ -174,14 +208,24 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
 // from the page, so each page gets its own @page rule.
 std::string PageContext::PrintStyle(const std::string& header, bool landscape) const {
   const Config& config = graph_.corpus->config;
-  std::string footer = config.organization + " · " + config.title + " · revision " +
-                       (info_.revision.empty() ? "not in git" : info_.revision) + " · as of " +
-                       info_.as_of + " · smsdoc " + info_.version;
+  std::string footer = config.organization + " · " + config.title + " · " + labels_("revision") +
+                       " " + (info_.revision.empty() ? labels_("not_in_git") : info_.revision) +
+                       " · " + labels_("as_of") + " " + info_.as_of + " · smsdoc " + info_.version;
   return "<style media=\"print\">@page {" + std::string(landscape ? " size: A4 landscape;" : "") +
          " @top-left { content: " + CssString(header) +
          "; } @bottom-left { content: " + CssString(footer) +
-         "; } @bottom-right { content: \"page \" counter(page) \" of \" counter(pages); } "
-         "}</style>";
+         "; } @bottom-right { content: " + CssString(labels_("print_page") + " ") +
+         " counter(page) " + CssString(" " + labels_("print_of") + " ") +
+         " counter(pages); } }</style>";
+}
+
+// `review_state` is shown, `review_state_class` styles it.
+void PageContext::SetReviewState(TemplateValue& v, ReviewState state) const {
+  v.Set("review_state", state == ReviewState::kNone
+                            ? ""
+                            : labels_(state == ReviewState::kDue ? "review_due" : "date_overdue"));
+  v.Set("review_state_class", ReviewStateName(state));
+  v.Set("has_review_state", state != ReviewState::kNone);
 }
 
 void PageContext::SetPrintStyle(TemplateValue& v, const std::string& header, bool landscape) const {
@@ -242,21 +286,21 @@ TemplateValue PageContext::ClauseRow(const std::string& page_url, const ClauseCo
   v.Set("documents", std::to_string(cov.documents.size()));
   v.Set("processes", std::to_string(cov.processes.size()));
   v.Set("records", std::to_string(cov.records.size()));
-  v.Set("state", StateName(cov.state));
+  v.Set("state", labels_(CoverageStateLabel(cov.state)));
   v.Set("state_class", Replaced(StateName(cov.state), ' ', '-'));
   v.Set("leaf", cov.leaf);
   v.Set("last_internal_audit", cov.last_internal_audit);
   v.Set("has_last_internal_audit", !cov.last_internal_audit.empty());
   v.Set("last_external_audit", cov.last_external_audit);
   v.Set("has_last_external_audit", !cov.last_external_audit.empty());
-  v.Set("audited_in_cycle", cov.audited_in_cycle ? "yes" : "no");
+  v.Set("audited_in_cycle", labels_(cov.audited_in_cycle ? "bool_yes_lower" : "bool_no_lower"));
   return v;
 }
 
 TemplateValue PageContext::ProcessMap() const {
   const std::string page_url = kProcessMapUrl;
-  TemplateValue v = Common(page_url, "Process map");
-  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
+  TemplateValue v = Common(page_url, labels_("process_map"));
+  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url, labels_));
   TemplateValue edges = TemplateValue::List();
   for (const auto& [from, to] : ProcessInterfaces(graph_)) {
     TemplateValue e;
@@ -271,7 +315,7 @@ TemplateValue PageContext::ProcessMap() const {
 
 TemplateValue PageContext::Readiness() const {
   const std::string page_url = kReadinessUrl;
-  TemplateValue v = Common(page_url, "Stage 1 readiness");
+  TemplateValue v = Common(page_url, labels_("stage_1_readiness_title"));
   v.Set("as_of", info_.as_of);
   v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
   std::map<std::string, int> counts;
@@ -284,7 +328,7 @@ TemplateValue PageContext::Readiness() const {
     i.Set("title", item.title);
     i.Set("clause", item.clause);
     i.Set("clause_url", RelativeUrl(page_url, ClauseUrl(item.clause)));
-    i.Set("state", state);
+    i.Set("state", labels_(ReadinessStateLabel(item.state)));
     i.Set("state_class", Replaced(state, ' ', '-'));
     i.Set("reason", item.reason);
     i.Set("has_reason", !item.reason.empty());
@@ -302,8 +346,9 @@ TemplateValue PageContext::Readiness() const {
 
 TemplateValue PageContext::Stage1() const {
   const std::string page_url = kStage1Url;
-  TemplateValue v = Common(page_url, "Stage 1 documents");
-  SetPrintStyle(v, "Stage 1 documents · as of " + info_.as_of, true);
+  TemplateValue v = Common(page_url, labels_("stage_1_documents"));
+  SetPrintStyle(v, labels_("stage_1_documents") + " · " + labels_("as_of") + " " + info_.as_of,
+                true);
   v.Set("as_of", info_.as_of);
   v.Set("has_revision", !info_.revision.empty());
   v.Set("revision", info_.revision);
@@ -323,8 +368,7 @@ TemplateValue PageContext::Stage1() const {
     row.Set("has_approved_on", !state.approved_on.empty());
     row.Set("approved_by", state.approved_by);
     row.Set("next_review", state.next_review);
-    row.Set("review_state", ReviewStateName(state.review));
-    row.Set("has_review_state", state.review != ReviewState::kNone);
+    SetReviewState(row, state.review);
     TemplateValue items = TemplateValue::List();
     for (size_t i : doc.items) {
       TemplateValue item;
@@ -343,8 +387,8 @@ TemplateValue PageContext::Stage1() const {
 
 TemplateValue PageContext::ClauseIndex() const {
   const std::string page_url = kClauseIndexUrl;
-  TemplateValue v = Common(page_url, "Clauses of ISO/IEC 20000-1:2018");
-  SetPrintStyle(v, "Clauses of ISO/IEC 20000-1:2018 · as of " + info_.as_of, true);
+  TemplateValue v = Common(page_url, labels_("clauses_title"));
+  SetPrintStyle(v, labels_("clauses_title") + " · " + labels_("as_of") + " " + info_.as_of, true);
   TemplateValue rows = TemplateValue::List(), gaps = TemplateValue::List();
   std::map<std::string, int> counts;
   for (const auto& cov : analysis_.coverage) {
@@ -462,9 +506,9 @@ TemplateValue PageContext::ReferencedBy(int node) const {
 }
 
 TemplateValue PageContext::Home(const std::string& page_url) const {
-  TemplateValue v = Common(page_url, "Home");
+  TemplateValue v = Common(page_url, labels_("nav_home"));
   v.Set("scope", graph_.corpus->config.scope);
-  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url));
+  v.Set("process_map_svg", ProcessMapSvg(graph_, page_url, labels_));
   v.Set("process_map_url", RelativeUrl(page_url, kProcessMapUrl));
   v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
   v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
@@ -482,8 +526,9 @@ TemplateValue PageContext::Home(const std::string& page_url) const {
 }
 
 TemplateValue PageContext::DocumentList(const std::string& page_url, bool processes_only) const {
-  TemplateValue v = Common(page_url, processes_only ? "Processes" : "Document master list");
-  SetPrintStyle(v, std::string(processes_only ? "Processes" : "Document master list"), true);
+  const std::string& title = labels_(processes_only ? "processes" : "document_master_list");
+  TemplateValue v = Common(page_url, title);
+  SetPrintStyle(v, title, true);
   TemplateValue rows = TemplateValue::List();
   for (int node : DocumentsById()) {
     if (processes_only && graph_.nodes[node].type != Node::Type::kProcess) continue;
@@ -493,8 +538,7 @@ TemplateValue PageContext::DocumentList(const std::string& page_url, bool proces
     if (processes_only) row.Set("purpose", d.purpose);
     const DocumentState& state = analysis_.documents[graph_.nodes[node].index];
     row.Set("next_review", state.next_review);
-    row.Set("review_state", ReviewStateName(state.review));
-    row.Set("has_review_state", state.review != ReviewState::kNone);
+    SetReviewState(row, state.review);
     row.Set("approved_on", state.approved_on);
     row.Set("changed_after_approval", !state.changed_after_approval.empty());
     rows.Push(std::move(row));
@@ -513,7 +557,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   AddDocumentFacts(v, d);
   v.Set("review_months", std::to_string(d.review_months));
   v.Set("source", d.path);
-  SetPrintStyle(v, d.id + " · " + d.title + " · version " + d.version, false);
+  SetPrintStyle(v, d.id + " · " + d.title + " · " + labels_("version") + " " + d.version, false);
   SetControl(v, node);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
@@ -553,7 +597,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
     v.Set("has_outputs", !d.outputs.empty());
     v.Set("outputs", TextList(d.outputs));
     AddProcessTables(v, d);
-    std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url);
+    std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url, labels_);
     v.Set("has_neighbourhood", !neighbourhood.empty());
     v.Set("process_neighbourhood_svg", neighbourhood);
     v.Set("has_interfaces", !interfaces.list.empty());
@@ -590,7 +634,7 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
-  TemplateValue v = Common(page_url, "Registers");
+  TemplateValue v = Common(page_url, labels_("registers"));
   AddRegisters(v, page_url);
   v.Set("as_of", info_.as_of);
   return v;
@@ -643,7 +687,7 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node, cons
             c ? RelativeUrl(page_url, ClauseUrl(id)) : "");
       }
     } else if (spec.type == FieldType::kBool || spec.type == FieldType::kExceeds) {
-      add(value->text == "true" ? "Yes" : "No", "");
+      add(labels_(value->text == "true" ? "bool_yes" : "bool_no"), "");
     } else if (!value->items.empty()) {
       for (const auto& item : value->items) add(item, "");
     } else {
@@ -660,8 +704,10 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node, cons
   // Band colours say how bad a threat is: an opportunity's stay plain.
   const FieldValue* type = record.Field("type");
   bool opportunity = type && type->text == "opportunity";
-  return CellValue(std::move(parts), value->spec->type, DateStateName(date),
-                   opportunity ? nullptr : rules_.Band(*value->spec, value->text));
+  TemplateValue cell = CellValue(std::move(parts), value->spec->type, DateStateName(date),
+                                 opportunity ? nullptr : rules_.Band(*value->spec, value->text));
+  cell.Set("state_label", date == DateState::kNone ? "" : labels_(DateStateLabel(date)));
+  return cell;
 }
 
 std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
@@ -674,7 +720,7 @@ std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
 TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   std::string page_url = KindUrl(kind.name);
   TemplateValue v = Common(page_url, kind.title);
-  SetPrintStyle(v, kind.title + " · as of " + info_.as_of, true);
+  SetPrintStyle(v, kind.title + " · " + labels_("as_of") + " " + info_.as_of, true);
   v.Set("title", kind.title);
   v.Set("clause", kind.clause);
   TemplateValue columns = TemplateValue::List();

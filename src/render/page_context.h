@@ -6,8 +6,10 @@
 #include "link/graph.h"
 #include "model/analysis.h"
 #include "model/build_info.h"
+#include "model/labels.h"
 #include "model/urls.h"
 #include "render/heading_ids.h"
+#include "render/labels.h"
 #include "render/navigation.h"
 
 namespace smsdoc {
@@ -17,16 +19,18 @@ namespace smsdoc {
 /// template engine, HTML fields are named *_html.
 class PageContext {
  public:
-  /// `theme_ids`: the ids the theme's document page uses (render/theme.h).
+  /// `theme_ids`: the ids the theme's document page uses (render/theme.h);
+  /// `labels`: the words of the pages, in the site's language.
   PageContext(const Graph& graph, const Analysis& analysis, const BuildInfo& info,
-              const std::set<std::string>& theme_ids = {})
+              const std::set<std::string>& theme_ids = {}, const Labels& labels = EnglishLabels())
       : graph_(graph),
         analysis_(analysis),
         info_(info),
         rules_(graph.corpus->config.risk_scoring, info.as_of),
         heading_ids_(graph, theme_ids),
         theme_ids_(theme_ids),
-        nav_(graph) {}
+        nav_(graph, labels),
+        labels_(labels) {}
 
   /// Fields every page has: site title, root prefix, navigation,
   /// breadcrumbs and, on document pages, previous/next.
@@ -102,6 +106,9 @@ class PageContext {
   /// every page, the build's facts below, A4 landscape for registers.
   std::string PrintStyle(const std::string& header, bool landscape) const;
   void SetPrintStyle(TemplateValue& v, const std::string& header, bool landscape) const;
+  /// A document's review state: shown (`review_state`, labelled) and as a
+  /// CSS class (`review_state_class`, its English name).
+  void SetReviewState(TemplateValue& v, ReviewState state) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
 
@@ -112,6 +119,7 @@ class PageContext {
   HeadingIds heading_ids_;
   std::set<std::string> theme_ids_;  ///< the document page's fixed ids, for the contents box
   Navigation nav_;
+  const Labels& labels_;
 };
 
 }  // namespace smsdoc

@@ -132,7 +132,7 @@ std::vector<std::pair<int, int>> ProcessInterfaces(const Graph& graph) {
   return edges;
 }
 
-std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
+std::string ProcessMapSvg(const Graph& graph, const std::string& page_url, const Labels& labels) {
   // Processes by group, in ID order; those naming no 8.x clause go last.
   std::vector<std::vector<int>> columns(7);
   for (size_t i = 0; i < graph.corpus->documents.size(); ++i) {
@@ -160,12 +160,11 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
                     Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) +
                     " " + Num(height) +
                     "\" aria-labelledby=\"Process-map-title\">\n"
-                    "<title id=\"Process-map-title\">Clause 8 processes and their "
-                    "interfaces</title>\n" +
-                    Arrowhead("Map-arrow");
+                    "<title id=\"Process-map-title\">" +
+                    HtmlEscape(labels("map_title")) + "</title>\n" + Arrowhead("Map-arrow");
   for (size_t c = 0; c < columns.size(); ++c) {
     std::string number = c < 6 ? std::string(kGroups[c]) + " " : "";
-    std::string title = c < 6 ? FindClause(kGroups[c])->title : "Other processes";
+    std::string title = c < 6 ? FindClause(kGroups[c])->title : labels("map_other_processes");
     int x = kMargin + static_cast<int>(c) * kColumnWidth;
     svg += "<text class=\"group\">" + Lines(Wrap(number + title, kLineChars, 2), x, kTop - 46, 15) +
            "</text>\n";
@@ -179,7 +178,8 @@ std::string ProcessMapSvg(const Graph& graph, const std::string& page_url) {
   return svg + "</svg>\n";
 }
 
-std::string ProcessNeighbourhoodSvg(const Graph& graph, int process, const std::string& page_url) {
+std::string ProcessNeighbourhoodSvg(const Graph& graph, int process, const std::string& page_url,
+                                    const Labels& labels) {
   // Who names this process on the left, whom it names on the right (both
   // ways: right, with a head at each end); the process in the middle.
   std::vector<int> in, out;
@@ -207,8 +207,8 @@ std::string ProcessNeighbourhoodSvg(const Graph& graph, int process, const std::
       Num(height) +
       "\" aria-labelledby=\"Neighbourhood-title\">\n"
       "<title id=\"Neighbourhood-title\">" +
-      HtmlEscape(graph.nodes[process].id) + " and the processes it interfaces with</title>\n" +
-      Arrowhead("Near-arrow");
+      HtmlEscape(labels.Format("map_neighbourhood_title", {{"id", graph.nodes[process].id}})) +
+      "</title>\n" + Arrowhead("Near-arrow");
   std::string boxes;
   auto side = [&](const std::vector<int>& nodes, int x, bool outgoing) {
     for (size_t i = 0; i < nodes.size(); ++i) {

@@ -13,6 +13,7 @@
 #include "model/urls.h"
 #include "render/page_context.h"
 #include "render/process_map.h"
+#include "render/script_labels.h"
 #include "render/search_index.h"
 #include "render/workbooks.h"
 
@@ -107,6 +108,13 @@ std::string Sitemap(const std::string& base, const std::vector<Page>& pages) {
   return xml + "</urlset>\n";
 }
 
+// `value` with `l`, the labels template `name` names (none: no copy).
+TemplateValue WithLabels(TemplateValue value, const Theme& theme, const std::string& name) {
+  auto it = theme.labels_of.find(name);
+  if (it != theme.labels_of.end() && !it->second.keys.empty()) value.Set("l", it->second);
+  return value;
+}
+
 TemplateValue ContextFor(const PageContext& context, const Page& page) {
   auto it = ContextMakers().find(page.template_name);
   if (it == ContextMakers().end())
@@ -144,7 +152,7 @@ bool RenderAround(const TemplateSet& templates, const std::string& name, Templat
 
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
-  PageContext context(graph, analysis, info, theme.document_page_ids);
+  PageContext context(graph, analysis, info, theme.document_page_ids, theme.labels);
   std::vector<Page> pages = PlanPages(graph, info);
   // The files besides the pages: workbooks (their rows are made as they are
   // written), theme assets and copied content.
@@ -153,11 +161,15 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     std::string path = kRegisterFolder + workbook.file;
     others.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
   }
-  for (const auto& [path, bytes] : theme.assets) others.push_back({path, bytes, ""});
+  for (const auto& [path, bytes] : theme.assets)
+    others.push_back(
+        {path, EndsWith(path, ".js") ? WithScriptLabels(bytes, theme.labels) : bytes, ""});
   // The side list, once for the whole site: on every page it would make
   // a site of 10,000 documents some GB (docs/PERFORMANCE.md).
   std::string side_nav, nav_error;
-  if (!theme.templates.Render("partials/side-nav", context.SideNav(), side_nav, nav_error)) {
+  if (!theme.templates.Render("partials/side-nav",
+                              WithLabels(context.SideNav(), theme, "partials/side-nav"), side_nav,
+                              nav_error)) {
     diags.Error(theme.files.count("partials/side-nav") ? theme.files.at("partials/side-nav")
                                                        : "partials/side-nav",
                 {}, "template error: " + nav_error, "template");
@@ -174,7 +186,7 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
   ParallelFor(pages.size(), jobs, [&](size_t i) {
     if (stop) return;
     const Page& page = pages[i];
-    TemplateValue value = ContextFor(context, page);
+    TemplateValue value = WithLabels(ContextFor(context, page), theme, page.template_name);
     std::string content, html, error;
     auto fail = [&](const std::string& name) {
       if (stop.exchange(true)) return;
@@ -185,8 +197,10 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     if (page.kind) {
       std::string rows, row;
       for (int node : context.KindRecords(*page.kind)) {
-        if (!theme.templates.Render("partials/register-row", context.RegisterRow(*page.kind, node),
-                                    row, error))
+        if (!theme.templates.Render(
+                "partials/register-row",
+                WithLabels(context.RegisterRow(*page.kind, node), theme, "partials/register-row"),
+                row, error))
           return fail("partials/register-row");
         rows += row;
       }
@@ -197,7 +211,9 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
       const auto anchors = context.ManualAnchors();
       for (int node : context.ManualOrder()) {
         if (!theme.templates.Render("partials/manual-document",
-                                    context.ManualDocument(node, anchors), one, error))
+                                    WithLabels(context.ManualDocument(node, anchors), theme,
+                                               "partials/manual-document"),
+                                    one, error))
           return fail("partials/manual-document");
         documents += one;
       }
@@ -209,7 +225,8 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
     if (!rendered) return fail(page.template_name);
     // The layout sees the frame's values only, not the page's (which may be big).
     const TemplateValue* title = value.Find("page_title");
-    TemplateValue frame = context.Common(page.url, title ? title->text : "");
+    TemplateValue frame =
+        WithLabels(context.Common(page.url, title ? title->text : ""), theme, "layout");
     if (page.url == kNotFoundUrl) frame.Set("base_href", graph.corpus->config.base_url);
     // ...but the page's own print style (a document's ID and version atop each sheet).
     for (size_t k = 0; k < frame.keys.size(); ++k)

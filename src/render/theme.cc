@@ -22,6 +22,14 @@ std::string TemplateName(const std::string& rel) {
   return rel.substr(kTemplates.size(), rel.size() - kTemplates.size() - kSuffix.size());
 }
 
+// "labels/de.yaml" -> "de"; "" for other files.
+std::string LabelLanguage(const std::string& rel) {
+  constexpr std::string_view kLabels = "labels/", kYaml = ".yaml";
+  if (!StartsWith(rel, kLabels) || !EndsWith(rel, kYaml)) return "";
+  std::string language = rel.substr(kLabels.size(), rel.size() - kLabels.size() - kYaml.size());
+  return language.find('/') == std::string::npos ? language : "";
+}
+
 using Templates = std::map<std::string, std::pair<std::string, std::string>>;  // file, source
 
 // Line and column of a byte offset.
@@ -148,7 +156,8 @@ const std::vector<std::string>& TemplateNames() {
   return kNames;
 }
 
-Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) {
+Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags,
+                const std::string& language, Pos language_pos) {
   Templates templates;  // name -> (file, source)
   Theme theme;
   auto add = [&](const std::string& rel, std::string bytes, const std::string& shown) {
@@ -156,6 +165,8 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
       templates[name] = {shown, std::move(bytes)};
     } else if (StartsWith(rel, "assets/")) {
       theme.assets[rel] = std::move(bytes);
+    } else if (std::string lang = LabelLanguage(rel); !lang.empty()) {
+      theme.label_sources[lang].push_back({shown, std::move(bytes)});
     }
   };
   for (const auto& path : EmbeddedFilesUnder(kDefaultTheme))
@@ -195,8 +206,21 @@ Theme LoadTheme(const Disk* user, const std::string& label, Diagnostics& diags) 
             "template");
     }
   }
+  theme.labels = ChooseLabels(theme.label_sources, language, language_pos, diags);
   std::set<std::string> cyclic = ReportCycles(includes, templates, diags);
   theme.document_page_ids = DocumentPageIds(includes, templates);
+  for (const auto& [name, file_and_source] : templates) {
+    std::set<std::string> keys, seen;
+    std::vector<std::string> todo = {name};
+    while (!todo.empty()) {
+      std::string next = todo.back();
+      todo.pop_back();
+      if (!templates.count(next) || !seen.insert(next).second) continue;
+      keys.merge(LabelKeysNamed(templates.at(next).second));
+      for (const PartialInclude& include : includes.at(next)) todo.push_back(include.name);
+    }
+    theme.labels_of[name] = LabelsValue(theme.labels, keys);
+  }
   for (auto& [name, file_and_source] : templates) {
     theme.files[name] = file_and_source.first;
     if (cyclic.count(name)) continue;  // never rendered: it would not end

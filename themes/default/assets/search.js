@@ -6,6 +6,10 @@
 (function (global) {
   "use strict";
 
+  // The words this script writes, from the site's label table: smsdoc fills
+  // in the object when it copies the script (docs/themes.md#languages).
+  var L = /* smsdoc: labels */ {"js_results_for": "results for"};
+
   var TYPE = 0, ID = 1, TITLE = 2, URL = 3, HEADINGS = 4, TEXT = 5;
 
   function words(text) {
@@ -92,7 +96,7 @@
         list.appendChild(li);
       });
       status.textContent = query.trim() ? found.length + (found.length === 100 ? "+" : "") +
-        " results for “" + query.trim() + "” (" + (Date.now() - started) + " ms)" : "";
+        " " + L.js_results_for + " “" + query.trim() + "” (" + (Date.now() - started) + " ms)" : "";
     }
     var params = new URLSearchParams(global.location.search);
     var q = params.get("q") || "";

@@ -26,6 +26,10 @@
     }
   }
 
+  // The words this script writes, from the site's label table: smsdoc fills
+  // in the object when it copies the script (docs/themes.md#languages).
+  var L = /* smsdoc: labels */ {"js_all": "all", "js_filter_by": "Filter by", "js_of": "of", "js_shown": "shown"};
+
   function cellText(row, column) {
     var cell = row.cells[column];
     return cell ? cell.textContent.replace(/\s+/g, " ").trim() : "";
@@ -53,7 +57,7 @@
         rows[r].hidden = !ok;
         if (ok) shown++;
       }
-      count.textContent = shown + " of " + rows.length + " shown";
+      count.textContent = shown + " " + L.js_of + " " + rows.length + " " + L.js_shown;
     }
     Array.prototype.forEach.call(headers, function (th, column) {
       var label = th.textContent;
@@ -79,8 +83,8 @@
       var values = {};
       for (var r = 0; r < body.rows.length; r++) values[cellText(body.rows[r], column)] = true;
       var select = document.createElement("select");
-      select.setAttribute("aria-label", "Filter by " + label);
-      select.appendChild(new Option(label + ": all", ""));
+      select.setAttribute("aria-label", L.js_filter_by + " " + label);
+      select.appendChild(new Option(label + ": " + L.js_all, ""));
       Object.keys(values).sort(collator.compare).forEach(function (v) {
         select.appendChild(new Option(v, v));
       });
