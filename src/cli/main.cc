@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "base/text.h"
+#include "cli/cli_spec.h"
 #include "cli/commands.h"
 
 namespace {
@@ -120,6 +121,49 @@ std::string Suggestion(CLI::App& app, int argc, char** argv) {
     return "unknown option '" + name + "'" + smsdoc::DidYouMean(name, names);
   }
   return "";
+}
+
+smsdoc::CliOption DescribeOption(const CLI::Option& opt) {
+  smsdoc::CliOption o{.description = opt.get_description(),
+                      .takes_value = opt.get_items_expected_max() > 0,  // flags expect 0
+                      .required = opt.get_required()};
+  if (!opt.nonpositional()) {
+    o.positional = opt.get_name();
+  } else {
+    for (const auto& s : opt.get_snames()) o.names.push_back("-" + s);
+    for (const auto& l : opt.get_lnames()) o.names.push_back("--" + l);
+  }
+  std::string type = opt.get_type_name();
+  o.value_name = type.substr(0, type.find(':'));
+  o.choices = smsdoc::ChoicesOfTypeName(type);
+  return o;
+}
+
+// The CLI as plain data, for the man page and completions CMake generates
+// with the hidden `smsdoc --generate-cli-docs man|bash|zsh|fish`.
+int GenerateCliDocs(CLI::App& app, const std::string& what) {
+  smsdoc::CliSpec spec{.name = "smsdoc",
+                       .version = SMSDOC_VERSION,
+                       .description = app.get_description(),
+                       .footer = app.get_footer()};
+  for (const auto* opt : app.get_options()) spec.options.push_back(DescribeOption(*opt));
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    smsdoc::CliCommand command{sub->get_name(), sub->get_description(), sub->get_footer()};
+    for (const auto* opt : sub->get_options()) command.options.push_back(DescribeOption(*opt));
+    spec.commands.push_back(command);
+  }
+  const std::map<std::string, std::function<std::string(const smsdoc::CliSpec&)>> generators = {
+      {"man", smsdoc::ManPage},
+      {"bash", smsdoc::BashCompletion},
+      {"zsh", smsdoc::ZshCompletion},
+      {"fish", smsdoc::FishCompletion}};
+  auto it = generators.find(what);
+  if (it == generators.end()) {
+    std::cerr << "smsdoc: error: --generate-cli-docs takes man, bash, zsh or fish\n";
+    return smsdoc::kExitUsage;
+  }
+  std::cout << it->second(spec);
+  return 0;
 }
 
 }  // namespace
@@ -398,6 +442,8 @@ int main(int argc, char** argv) {
       "It replaces only schemas it wrote, never inside a content or output folder.\n"
       "Editor set-up (VS Code, yaml-language-server): docs/editors.md.\n");
 
+  if (argc == 3 && std::string(argv[1]) == "--generate-cli-docs")
+    return GenerateCliDocs(app, argv[2]);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
