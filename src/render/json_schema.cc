@@ -213,7 +213,7 @@ Json FieldSchema(const FieldSpec& f, const KindSpec* kind, const Context& c) {
   if (!f.required && f.type != FieldType::kKind) s = Optional(std::move(s));
   std::string description = f.description.empty() ? f.label + ": " + TypeHint(f) : f.description;
   Json out = Schema(description);
-  for (auto& [k, v] : s.members) out.Set(k, std::move(v));
+  for (size_t i = 0; i < s.keys.size(); ++i) out.Set(s.keys[i], std::move(s.values[i]));
   return out;
 }
 

@@ -47,12 +47,13 @@ JsonValue JsonValue::Strings(const std::vector<std::string>& values) {
 
 JsonValue& JsonValue::Set(const std::string& key, JsonValue value) {
   type = Type::kObject;
-  for (auto& [k, existing] : members)
-    if (k == key) {
-      existing = std::move(value);
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) {
+      values[i] = std::move(value);
       return *this;
     }
-  members.emplace_back(key, std::move(value));
+  keys.push_back(key);
+  values.push_back(std::move(value));
   return *this;
 }
 
@@ -63,14 +64,14 @@ JsonValue& JsonValue::Push(JsonValue value) {
 }
 
 const JsonValue* JsonValue::Find(const std::string& key) const {
-  for (const auto& [k, v] : members)
-    if (k == key) return &v;
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &values[i];
   return nullptr;
 }
 
 JsonValue* JsonValue::Find(const std::string& key) {
-  for (auto& [k, v] : members)
-    if (k == key) return &v;
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &values[i];
   return nullptr;
 }
 
@@ -108,15 +109,15 @@ void DumpTo(const JsonValue& v, int depth, std::string& out) {
       return;
     }
     case JsonValue::Type::kObject: {
-      if (v.members.empty()) {
+      if (v.keys.empty()) {
         out += "{}";
         return;
       }
       out += "{\n";
-      for (size_t i = 0; i < v.members.size(); ++i) {
-        out += pad + JsonQuote(v.members[i].first) + ": ";
-        DumpTo(v.members[i].second, depth + 1, out);
-        out += i + 1 < v.members.size() ? ",\n" : "\n";
+      for (size_t i = 0; i < v.keys.size(); ++i) {
+        out += pad + JsonQuote(v.keys[i]) + ": ";
+        DumpTo(v.values[i], depth + 1, out);
+        out += i + 1 < v.keys.size() ? ",\n" : "\n";
       }
       out += end_pad + "}";
       return;

@@ -1,6 +1,5 @@
 #pragma once
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace smsdoc {
@@ -14,7 +13,10 @@ struct JsonValue {
   bool boolean = false;
   std::string text;  ///< a string, or a number as written
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  /// An object's members, in the order set: keys[i] names values[i]
+  /// (parallel vectors: a pair would need JsonValue complete here).
+  std::vector<std::string> keys;
+  std::vector<JsonValue> values;
 
   static JsonValue String(std::string s);
   static JsonValue Number(std::string written);
