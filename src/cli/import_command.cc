@@ -70,11 +70,8 @@ bool ListSource(const fs::path& dir, ImportInput& input, std::string& error) {
 
 int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   fs::path root = options.root, dir = options.dir;
+  if (std::string why = MissingSms(options.root); !why.empty()) return Fail(why, err);
   std::error_code ec;
-  if (!fs::is_regular_file(root / kConfigFile, ec))
-    return Fail("no smsdoc.yaml in '" + options.root +
-                    "'; run 'smsdoc init' to start an SMS, or pass --root DIR",
-                err);
   if (!fs::is_directory(dir, ec)) return Fail("'" + options.dir + "' is not a folder", err);
   std::optional<std::string> into = NormalizeRelativePath(options.into);
   if (!options.into.empty() && (!into || options.into[0] == '/' || into->empty()))

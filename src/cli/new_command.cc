@@ -18,11 +18,7 @@ namespace fs = std::filesystem;
 int RunNew(const CommandOptions& options, const std::string& type, const std::string& title,
            std::ostream& out, std::ostream& err) {
   fs::path root = options.root;
-  std::error_code ec;
-  if (!fs::is_regular_file(root / kConfigFile, ec))
-    return Fail("no smsdoc.yaml in '" + options.root +
-                    "'; run 'smsdoc init' to start an SMS, or pass --root DIR",
-                err);
+  if (std::string why = MissingSms(options.root); !why.empty()) return Fail(why, err);
   RealDisk disk(root);
   Diagnostics diags;
   // Problems elsewhere in the SMS do not stop a new item: `check` reports them.

@@ -166,6 +166,12 @@ void ClearLeftovers(const fs::path& out, bool quiet, std::ostream& err) {
     if (!quiet || line.rfind("cannot", 0) == 0) err << "smsdoc: " << line << "\n";
 }
 
+std::string MissingSms(const std::string& root) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(std::filesystem::path(root) / kConfigFile, ec)) return "";
+  return "no smsdoc.yaml in '" + root + "'; run 'smsdoc init' to start an SMS, or pass --root DIR";
+}
+
 int Fail(const std::string& message, std::ostream& err) {
   err << "smsdoc: error: " << message << "\n";
   return kExitUsage;

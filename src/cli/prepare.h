@@ -94,6 +94,9 @@ std::string Plural(size_t n, const char* word);
 std::string Counts(const Diagnostics& diags);
 /// Prints `smsdoc: error: message` and returns kExitUsage.
 int Fail(const std::string& message, std::ostream& err);
+/// "" when `root` holds smsdoc.yaml, else why a command that adds to an
+/// SMS (new, import, schema) cannot start there.
+std::string MissingSms(const std::string& root);
 int Jobs(const CommandOptions& options);
 /// Fills `options.as_of` with today (or SOURCE_DATE_EPOCH's date) when not
 /// given; an invalid date or SOURCE_DATE_EPOCH is a usage error (the exit

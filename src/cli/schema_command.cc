@@ -30,11 +30,7 @@ bool Within(const fs::path& inner, const fs::path& outer) {
 
 int RunSchema(const CommandOptions& options, std::ostream& out, std::ostream& err) {
   fs::path root = options.root;
-  std::error_code ec;
-  if (!fs::is_regular_file(root / kConfigFile, ec))
-    return Fail("no smsdoc.yaml in '" + options.root +
-                    "'; run 'smsdoc init' to start an SMS, or pass --root DIR",
-                err);
+  if (std::string why = MissingSms(options.root); !why.empty()) return Fail(why, err);
   RealDisk disk(root);
   Diagnostics diags;
   // The content's own problems do not stop the schemas (`check` reports
