@@ -78,8 +78,7 @@ int RunBuild(const CommandOptions& options, std::ostream& err, const BuildFollow
   const Config& config = session.model.corpus.config;
   BuildTarget target{
       options.out.empty() ? fs::path(options.root) / config.output : fs::path(options.out),
-      {session.as_of(), session.model.corpus.revision, SMSDOC_VERSION, options.live_dates,
-       options.audience == "auditor"},
+      BuildInfoFor(options, session.as_of(), session.model.corpus.revision),
       config.ContentFolders()};
   size_t pages = 0;
   std::string failure;

@@ -58,6 +58,13 @@ struct ImportOptions {
 /// environment errors.
 enum ExitCode { kExitOk = 0, kExitContent = 1, kExitUsage = 2 };
 
+/// What a build of `options` records, judged as of `as_of` from `revision`;
+/// one place, so a build and the replay of an up-to-date one agree.
+inline BuildInfo BuildInfoFor(const CommandOptions& options, const std::string& as_of,
+                              const std::string& revision) {
+  return {as_of, revision, SMSDOC_VERSION, options.live_dates, options.audience == "auditor"};
+}
+
 /// Where a build writes and what it records, known once the SMS is loaded.
 struct BuildTarget {
   std::filesystem::path site;  ///< the output folder

@@ -86,10 +86,8 @@ std::optional<int> ReplayIfUpToDate(const CommandOptions& options, std::ostream&
       !SiteUntouched(site, Jobs(options)))
     return std::nullopt;
 
-  BuildTarget target{
-      site,
-      {resolved.as_of, revision, SMSDOC_VERSION, options.live_dates, options.audience == "auditor"},
-      config->ContentFolders()};
+  BuildTarget target{site, BuildInfoFor(options, resolved.as_of, revision),
+                     config->ContentFolders()};
   if (next.vet) {
     if (std::string refusal = next.vet(target); !refusal.empty()) return Fail(refusal, err);
   }
