@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -80,22 +79,6 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
   return makers;
 }
 
-// A path as a URL: bytes outside the unreserved set (and '/') as %XX.
-std::string PercentEncodePath(const std::string& path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // Every page's absolute address, for search engines of an intranet or
 // the public web; in the order planned, which is fixed.
 std::string Sitemap(const std::string& base, const std::vector<Page>& pages) {
@@ -104,7 +87,7 @@ std::string Sitemap(const std::string& base, const std::vector<Page>& pages) {
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const Page& page : pages)
     if (page.url != kNotFoundUrl)
-      xml += "  <url><loc>" + HtmlEscape(base + PercentEncodePath(page.url)) + "</loc></url>\n";
+      xml += "  <url><loc>" + HtmlEscape(base + RelativeUrl("", page.url)) + "</loc></url>\n";
   return xml + "</urlset>\n";
 }
 
