@@ -41,8 +41,11 @@ void ReadProcess(FieldReader& reader, Document& doc) {
                                           row.Roles("informed")});
               });
   reader.Rows("kpis", {"name", "target", "frequency"}, [&](FieldReader& row) {
-    doc.kpis.push_back(
-        {row.Text("name", true), row.Text("target", true), row.Text("frequency", false)});
+    Kpi kpi;
+    kpi.name = row.Text("name", true);
+    kpi.target = row.Text("target", true);
+    kpi.frequency = row.Text("frequency", false);
+    doc.kpis.push_back(std::move(kpi));
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include "base/diagnostics.h"
 #include "model/clauses.h"
+#include "model/measurement.h"
 
 namespace smsdoc {
 
@@ -151,6 +152,7 @@ struct Analysis {
   std::vector<Stage1Document> stage1;     ///< by ID
   std::vector<AttentionItem> attention;   ///< by node, then kind
   std::vector<AcceptedWarning> accepted;  ///< by ID, then code (set by the check stage)
+  std::vector<KpiSeries> kpis;            ///< typed KPIs, by document, then KPI order
 
   /// The coverage of clause `id`, or nullptr.
   const ClauseCoverage* CoverageOf(const std::string& id) const;

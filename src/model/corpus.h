@@ -6,6 +6,7 @@
 #include "model/body.h"
 #include "model/config.h"
 #include "model/kinds.h"
+#include "model/measurement.h"
 
 namespace smsdoc {
 
@@ -27,12 +28,6 @@ struct Activity {
   std::string accountable;
   std::vector<std::string> consulted;
   std::vector<std::string> informed;
-};
-
-struct Kpi {
-  std::string name;
-  std::string target;
-  std::string frequency;
 };
 
 /// One change of a document in git, with what its front matter said then.
@@ -126,7 +121,8 @@ struct Corpus {
   KindCatalogue kinds;              ///< built in, extended by smsdoc.yaml; records point into it
   std::vector<Document> documents;  ///< policies then processes, by path
   std::vector<Record> records;      ///< by path, then file order
-  std::vector<std::string> assets;  ///< other files in document folders
+  std::vector<Measurement> measurements;  ///< by path, then file order
+  std::vector<std::string> assets;        ///< other files in document folders
   /// Files that could not be loaded at all (no front matter, bad YAML,
   /// a record without ID or kind) and folders that could not be read:
   /// references to them, or into them, cannot be judged.
