@@ -17,7 +17,7 @@ import testlib
 from site_links_test import Page, norm_space
 
 NAV_KEYS = ["nav_home", "nav_clauses", "nav_readiness", "nav_stage_1", "nav_attention",
-            "documents", "processes", "registers", "nav_manual", "search"]
+            "documents", "processes", "nav_kpis", "registers", "nav_manual", "search"]
 
 
 def table(language):

@@ -321,7 +321,43 @@ class XlsxWriter {
         worksheet_conditional_format_range(ws, 1, col, last_row, col, &cf);
       }
     }
+    for (const auto& chart : sheet.charts) AddChart(ws, name, chart, offset);
     PrintLayout(ws, name);
+  }
+
+  // A line chart over the sheet's own rows; markers on measured values, a
+  // gap where a value is blank, the legend below so the plot keeps its width.
+  void AddChart(lxw_worksheet* ws, const std::string& sheet_name, const Chart& chart,
+                lxw_row_t offset) {
+    lxw_chart* c = workbook_add_chart(wb_, LXW_CHART_LINE);
+    auto first = static_cast<lxw_row_t>(chart.first_row) + offset;
+    auto last = static_cast<lxw_row_t>(chart.last_row) + offset;
+    auto category = static_cast<lxw_col_t>(chart.category_column);
+    for (const auto& line : chart.lines) {
+      lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
+      chart_series_set_categories(series, sheet_name.c_str(), first, category, last, category);
+      auto column = static_cast<lxw_col_t>(line.column);
+      chart_series_set_values(series, sheet_name.c_str(), first, column, last, column);
+      chart_series_set_name(series, line.name.c_str());
+      lxw_chart_line style = {};
+      style.color = Colour(line.colour);
+      style.width = line.dashed ? 1.5f : 2.25f;
+      style.dash_type = line.dashed ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID;
+      chart_series_set_line(series, &style);
+      chart_series_set_marker_type(series,
+                                   line.dashed ? LXW_CHART_MARKER_NONE : LXW_CHART_MARKER_CIRCLE);
+    }
+    chart_title_set_name(c, chart.title.c_str());
+    chart_axis_set_name(c->y_axis, chart.y_axis.c_str());
+    chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
+    lxw_chart_options options = {};
+    options.x_scale = 1.25;
+    options.y_scale = 1;
+    std::string description = chart.title;  // alt text for screen readers
+    options.description = description.data();
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(chart.at_row),
+                               static_cast<lxw_col_t>(chart.at_column), c, &options);
   }
 
   // A4 landscape at a scale that stays readable (kPrintScale), across

@@ -30,6 +30,7 @@ inline constexpr const char* kClauseIndexUrl = "clauses/index.html";
 inline constexpr const char* kProcessMapUrl = "processes/map.html";
 inline constexpr const char* kReadinessUrl = "readiness.html";
 inline constexpr const char* kStage1Url = "stage-1.html";
+inline constexpr const char* kKpisUrl = "kpis.html";
 inline constexpr const char* kAttentionUrl = "attention.html";
 inline constexpr const char* kSearchUrl = "search.html";
 /// Every published document and process on one page, for reading and print.
@@ -45,6 +46,7 @@ inline constexpr const char* kSearchIndexScript = "assets/search-index.js";
 inline constexpr const char* kRegisterFolder = "registers/";
 inline constexpr const char* kDocumentRegister = "document-register.xlsx";
 inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
+inline constexpr const char* kKpiRegister = "kpi-register.xlsx";
 /// The workbook a record kind's register goes to, in registers/:
 /// risk -> risk-register.xlsx, person/competence/training ->
 /// training-register.xlsx, audit/finding/action -> audit-register.xlsx, any

@@ -87,6 +87,26 @@ struct DefinedName {
   std::string formula;
 };
 
+/// One line of a chart: a column of the chart's rows, drawn dashed without
+/// markers (a target), or solid with a marker at each value.
+struct ChartLine {
+  std::string name;
+  int column = 0;
+  std::string colour;  ///< "#RRGGBB"
+  bool dashed = false;
+};
+
+/// A native Excel line chart standing on its sheet over that sheet's data
+/// rows first_row..last_row (counted like Sheet::rows): categories from
+/// `category_column` across, a line per entry of `lines`. Excel redraws it
+/// when those cells are edited.
+struct Chart {
+  std::string title, y_axis;
+  int first_row = 0, last_row = 0, category_column = 0;
+  std::vector<ChartLine> lines;
+  int at_row = 0, at_column = 0;  ///< the cell its top-left corner sits on
+};
+
 struct Sheet {
   std::string name;  ///< at most 31 characters, none of []:*?/\ .
   /// A table has a header row (styled, frozen, filtered, repeated on every
@@ -103,6 +123,7 @@ struct Sheet {
   std::function<std::vector<Cell>(size_t)> row_at;
   std::vector<Highlight> highlights;
   int frozen_columns = 1;  ///< tables: columns kept in view (the ID)
+  std::vector<Chart> charts;
 
   size_t RowCount() const { return row_at ? row_count : rows.size(); }
   std::vector<Cell> Row(size_t i) const { return row_at ? row_at(i) : rows[i]; }

@@ -177,11 +177,17 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
     const char* label;
     const char* url;
   };
-  static const Item kNav[] = {{"nav_home", kHomeUrl},           {"nav_clauses", kClauseIndexUrl},
-                              {"nav_readiness", kReadinessUrl}, {"nav_stage_1", kStage1Url},
-                              {"nav_attention", kAttentionUrl}, {"documents", kDocumentsUrl},
-                              {"processes", kProcessesUrl},     {"registers", kRegistersUrl},
-                              {"nav_manual", kManualUrl},       {"search", kSearchUrl}};
+  static const Item kNav[] = {{"nav_home", kHomeUrl},
+                              {"nav_clauses", kClauseIndexUrl},
+                              {"nav_readiness", kReadinessUrl},
+                              {"nav_stage_1", kStage1Url},
+                              {"nav_attention", kAttentionUrl},
+                              {"documents", kDocumentsUrl},
+                              {"processes", kProcessesUrl},
+                              {"nav_kpis", kKpisUrl},
+                              {"registers", kRegistersUrl},
+                              {"nav_manual", kManualUrl},
+                              {"search", kSearchUrl}};
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     if (info_.auditor && item.url == std::string_view(kAttentionUrl)) continue;
@@ -631,6 +637,9 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
   v.Set("clause_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kClauseCoverageRegister));
   v.Set("clause_count", std::to_string(analysis_.coverage.size()));
+  v.Set("kpis_url", RelativeUrl(page_url, kKpisUrl));
+  v.Set("kpi_workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kKpiRegister));
+  v.Set("kpi_count", std::to_string(analysis_.kpis.size()));
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {

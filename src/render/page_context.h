@@ -68,6 +68,9 @@ class PageContext {
   TemplateValue Attention() const;
   /// stage-1.html: the documents a certification body reviews at Stage 1.
   TemplateValue Stage1() const;
+  /// kpis.html: every typed KPI by clause group, its latest state and
+  /// trend, and its chart with the values plotted (kpi_context.cc).
+  TemplateValue KpiDashboard() const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
 

@@ -29,11 +29,17 @@ struct Page {
 };
 
 std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
-  std::vector<Page> pages = {{kHomeUrl, "home"},           {kDocumentsUrl, "documents"},
-                             {kProcessesUrl, "processes"}, {kRegistersUrl, "records"},
-                             {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
-                             {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},
-                             {kSearchUrl, "search"},       {kManualUrl, "manual"}};
+  std::vector<Page> pages = {{kHomeUrl, "home"},
+                             {kDocumentsUrl, "documents"},
+                             {kProcessesUrl, "processes"},
+                             {kRegistersUrl, "records"},
+                             {kClauseIndexUrl, "clauses"},
+                             {kProcessMapUrl, "process-map"},
+                             {kReadinessUrl, "readiness"},
+                             {kStage1Url, "stage-1"},
+                             {kSearchUrl, "search"},
+                             {kManualUrl, "manual"},
+                             {kKpisUrl, "kpis"}};
   // The worklist names files and lines to change: for the team, not the
   // certification body.
   if (!info.auditor) pages.push_back({kAttentionUrl, "attention"});
@@ -66,6 +72,7 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"process-map", [](const PageContext& c, const Page&) { return c.ProcessMap(); }},
       {"readiness", [](const PageContext& c, const Page&) { return c.Readiness(); }},
       {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
+      {"kpis", [](const PageContext& c, const Page&) { return c.KpiDashboard(); }},
       {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
       {"search", [](const PageContext& c, const Page&) { return c.SearchPage(); }},
       {"manual", [](const PageContext& c, const Page&) { return c.ManualPage(); }},

@@ -119,6 +119,8 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   // analysis' (every leaf audited in the last 12 months).
   Sheet Coverage(const KindSpec& audit) const;
   Workbook ClauseCoverageRegister() const;
+  // KPIs, their measurements, and per process a chart per KPI (9.1).
+  Workbook KpiRegister() const;
   Workbook DocumentRegister() const;
   const Graph& graph_;
   const Analysis& analysis_;
