@@ -191,11 +191,11 @@ class XlsxWriter {
 
   // A table's column names are unique, case-insensitively: a repeated
   // header gets " (2)".
-  static std::vector<std::string> UniqueHeaders(const Sheet& sheet) {
+  std::vector<std::string> UniqueHeaders(const Sheet& sheet) const {
     std::vector<std::string> out;
     std::set<std::string> seen;
     for (const auto& column : sheet.columns) {
-      std::string header = column.header.empty() ? "Column" : column.header;
+      std::string header = column.header.empty() ? model_.words.column : column.header;
       std::string unique = header;
       for (int n = 2; !seen.insert(Lowercase(unique)).second; ++n)
         unique = header + " (" + std::to_string(n) + ")";
@@ -370,17 +370,20 @@ class XlsxWriter {
     worksheet_set_print_scale(ws, kPrintScale);
     worksheet_print_across(ws);
     worksheet_set_margins(ws, 0.4, 0.4, 0.8, 0.6);  // room for a two-line header
-    // Excel allows 255 characters in a header or footer.
+    // Excel allows 255 characters in a header or footer: the labels' words
+    // get 16 bytes each.
     std::string header =
         "&L" + EscapeHeaderFooter(Utf8Prefix(model_.company, 60)) + "&C" +
         EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 80)) + "&R" +
         EscapeHeaderFooter(
-            "As of " + model_.created + "\nrevision " +
-            Utf8Prefix(model_.revision.empty() ? "not in git" : model_.revision, 60));
+            Utf8Prefix(model_.words.as_of, 16) + " " + model_.created + "\n" +
+            Utf8Prefix(model_.words.revision, 16) + " " +
+            Utf8Prefix(model_.revision.empty() ? model_.words.not_in_git : model_.revision, 60));
     worksheet_set_header(ws, header.c_str());
     std::string footer = "&L" +
                          EscapeHeaderFooter(Utf8Prefix(model_.title + " - " + sheet_name, 100)) +
-                         "&RPage &P of &N";
+                         "&R" + EscapeHeaderFooter(Utf8Prefix(model_.words.page, 16)) + " &P " +
+                         EscapeHeaderFooter(Utf8Prefix(model_.words.of, 16)) + " &N";
     worksheet_set_footer(ws, footer.c_str());
   }
 

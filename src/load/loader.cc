@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/kind_translations.h"
 #include "load/kinds_loader.h"
 #include "load/record_loader.h"
 #include "load/text_check.h"
@@ -140,6 +141,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   // Without settings every role would look unknown: fix smsdoc.yaml first.
   if (!config_yaml.IsMap()) return corpus;
   const Config& config = corpus.config;
+  // The built-in kinds speak the SMS's language before smsdoc.yaml extends them.
+  if (config.language != "en") corpus.kinds = BuiltinKindsIn(config.language);
   if (const YamlNode* kinds = config_yaml.Find("kinds"))
     ExtendKinds(corpus.kinds, *kinds, config, diags);
 

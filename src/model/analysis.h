@@ -36,10 +36,6 @@ struct ApprovalProblem {
 
 enum class ReviewState { kNone, kDue, kOverdue };
 
-/// What every surface shows for the last review of a document that has
-/// neither a review nor an approval recorded.
-inline constexpr const char* kNoReviewRecorded = "none recorded";
-
 /// Document control (ISO/IEC 20000-1 7.5) of one document as of a date.
 struct DocumentState {
   bool in_force = false;                 ///< status approved

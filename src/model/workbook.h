@@ -129,6 +129,16 @@ struct Sheet {
   std::vector<Cell> Row(size_t i) const { return row_at ? row_at(i) : rows[i]; }
 };
 
+/// The words the xlsx writer adds itself, in the workbook's language (the
+/// builder fills them from the labels; English by default).
+struct WorkbookWords {
+  std::string as_of = "As of";  ///< printed header: "As of 2026-11-21"
+  std::string revision = "revision";
+  std::string not_in_git = "not in git";
+  std::string page = "Page", of = "of";  ///< printed footer: "Page 1 of 3"
+  std::string column = "Column";         ///< the header of a column without one
+};
+
 struct Workbook {
   std::string file;   ///< "risk-register.xlsx"
   std::string title;  ///< "Risk register": properties, footers
@@ -137,6 +147,7 @@ struct Workbook {
   std::string revision;  ///< the source revision, for the printed page header
   std::vector<Sheet> sheets;
   std::vector<DefinedName> names;
+  WorkbookWords words;
 };
 
 }  // namespace smsdoc

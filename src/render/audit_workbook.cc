@@ -14,13 +14,15 @@
 namespace smsdoc {
 
 Workbook WorkbookBuilder::AuditRegister() const {
-  Workbook wb = NewWorkbook("audit-register.xlsx", "Internal audit register");
+  Workbook wb = NewWorkbook("audit-register.xlsx", labels_("wb_audit_register"));
   const KindSpec *audit = Kind("audit"), *finding = Kind("finding"), *action = Kind("action");
   if (audit) wb.sheets.push_back(AuditProgramme(*audit, finding));
   if (audit) wb.sheets.push_back(Coverage(*audit));
-  if (finding) wb.sheets.push_back(RecordSheet(*finding, finding->columns, nullptr, "Findings"));
+  if (finding)
+    wb.sheets.push_back(RecordSheet(*finding, finding->columns, nullptr, labels_("wb_findings")));
   if (action)
-    wb.sheets.push_back(RecordSheet(*action, action->columns, nullptr, "Corrective actions"));
+    wb.sheets.push_back(
+        RecordSheet(*action, action->columns, nullptr, labels_("wb_corrective_actions")));
   AddCover(wb);
   return wb;
 }
@@ -28,7 +30,7 @@ Workbook WorkbookBuilder::AuditRegister() const {
 // The audit sheet with a count of findings per classification, as
 // COUNTIFS over the Findings sheet so it follows edits there.
 Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* finding) const {
-  Sheet sheet = RecordSheet(audit, audit.columns, nullptr, "Audit programme");
+  Sheet sheet = RecordSheet(audit, audit.columns, nullptr, labels_("wb_audit_programme"));
   // Programmes are short: hold the rows, to add the count columns.
   for (size_t r = 0; r < sheet.RowCount(); ++r) sheet.rows.push_back(sheet.Row(r));
   sheet.row_at = nullptr;
@@ -49,10 +51,13 @@ Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* fin
       const FieldValue *a = f.Field("audit"), *c = f.Field("classification");
       if (a && c && !a->items.empty()) counts[{a->items[0], c->text}]++;
     }
-  const std::vector<std::pair<std::string, std::string>> classes = {{"major", "Major NCs"},
-                                                                    {"minor", "Minor NCs"},
-                                                                    {"observation", "Observations"},
-                                                                    {"ofi", "OFIs"}};
+  // The classifications are the findings' values; the headers are words.
+  const std::vector<std::pair<std::string, std::string>> classes = {
+      {"major", labels_("wb_major_ncs")},
+      {"minor", labels_("wb_minor_ncs")},
+      {"observation", labels_("wb_observations")},
+      {"ofi", labels_("wb_ofis")}};
+  const std::string findings = SheetRef(labels_("wb_findings"));
   std::string id_col;
   for (size_t c = 0, shown = 0; c < audit.columns.size(); ++c) {
     if (!audit.Field(audit.columns[c])) continue;
@@ -67,8 +72,8 @@ Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* fin
       Cell c = Cell::Number(counts[{a.id, cls}]);
       if (!audit_col.empty() && !class_col.empty() && !id_col.empty()) {
         c.type = Cell::Type::kFormula;
-        c.text = "=COUNTIFS('Findings'!" + audit_col + ":" + audit_col + "," + id_col +
-                 std::to_string(r + 2) + ",'Findings'!" + class_col + ":" + class_col + "," +
+        c.text = "=COUNTIFS(" + findings + audit_col + ":" + audit_col + "," + id_col +
+                 std::to_string(r + 2) + "," + findings + class_col + ":" + class_col + "," +
                  ExcelString(cls) + ")";
       }
       sheet.rows[r].push_back(c);
@@ -92,7 +97,8 @@ Sheet WorkbookBuilder::Coverage(const KindSpec& audit) const {
     if (!period || a.status == "cancelled" || (type && type->text != "internal")) continue;
     periods.insert(period->text);
     // Performed by the as-of date: audited; otherwise still planned.
-    std::string s = HeldBy(a, info_.as_of).empty() ? "planned" : "audited";
+    std::string s =
+        HeldBy(a, info_.as_of).empty() ? "planned" : "audited";  // the cells show their labels
     for (const ClauseCoverage& cov : analysis_.coverage) {
       if (!cov.leaf) continue;
       const std::string& id = cov.clause->id;
@@ -120,21 +126,22 @@ Sheet WorkbookBuilder::Coverage(const KindSpec& audit) const {
     }
   }
   Sheet sheet;
-  sheet.name = "Clause coverage";  // by internal audits
-  sheet.columns = {{"Clause", 10}, {"Title", 44, true}};
+  sheet.name = ValidSheetName(labels_("clause_coverage"));  // by internal audits
+  sheet.columns = {{labels_("col_clause"), 10}, {labels_("col_title"), 44, true}};
   for (const auto& p : periods) sheet.columns.push_back({p, 12});
-  sheet.columns.push_back({"Covered in cycle", 14});
+  sheet.columns.push_back({labels_("wb_covered_in_cycle"), 14});
   for (const ClauseCoverage& cov : analysis_.coverage) {
     const Clause& clause = *cov.clause;
     std::vector<Cell> row = {Cell::Text(clause.id), Cell::Text(clause.title)};
     for (const auto& p : periods) {
       std::string s = cover.count({clause.id, p}) ? cover[{clause.id, p}] : "";
-      Cell c = s.empty() ? Cell{} : Cell::Text(s);
+      Cell c =
+          s.empty() ? Cell{} : Cell::Text(labels_(s == "audited" ? "wb_audited" : "wb_planned"));
       c.fill = s == "audited" ? kGreen : s == "planned" ? kBlue : "";
       row.push_back(c);
     }
     bool audited = cov.audited_in_cycle;
-    Cell covered = Cell::Text(audited ? "yes" : "no");
+    Cell covered = Cell::Text(labels_(audited ? "bool_yes_lower" : "bool_no_lower"));
     covered.fill = audited ? kGreen : RegisterRules::kLate;
     row.push_back(covered);
     sheet.rows.push_back(std::move(row));

@@ -116,6 +116,17 @@ const Labels& EnglishLabels() {
   return labels;
 }
 
+const char* CoverageStateLabel(ClauseCoverage::State state) {
+  switch (state) {
+    case ClauseCoverage::State::kCovered: return "state_covered";
+    case ClauseCoverage::State::kPartlyCovered: return "state_partly_covered";
+    case ClauseCoverage::State::kDocumentedOnly: return "state_documented_only";
+    case ClauseCoverage::State::kEvidencedOnly: return "state_evidenced_only";
+    case ClauseCoverage::State::kNotCovered: return "state_not_covered";
+  }
+  return "";
+}
+
 std::set<std::string> LabelKeysNamed(const std::string& source) {
   std::set<std::string> keys;
   auto is_key = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };

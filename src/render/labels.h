@@ -7,6 +7,7 @@
 
 #include "adapters/templates.h"
 #include "base/diagnostics.h"
+#include "model/analysis.h"
 #include "model/labels.h"
 
 namespace smsdoc {
@@ -26,6 +27,10 @@ Labels ChooseLabels(const LabelSources& sources, const std::string& language, Po
 /// The default theme's English labels: for tests, and the default of
 /// callers without a theme.
 const Labels& EnglishLabels();
+
+/// The label key of a clause's coverage state ("state_covered"): pages and
+/// the workbooks' formulas and colour rules say it in one word.
+const char* CoverageStateLabel(ClauseCoverage::State state);
 
 /// The keys of the labels a template source names (`l.documents`).
 std::set<std::string> LabelKeysNamed(const std::string& source);

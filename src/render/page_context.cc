@@ -40,18 +40,7 @@ TemplateValue MarkLast(TemplateValue list) {
 }
 
 // The label keys of the analysis' state words (their English names stay
-// the CSS classes).
-const char* CoverageStateLabel(ClauseCoverage::State state) {
-  switch (state) {
-    case ClauseCoverage::State::kCovered: return "state_covered";
-    case ClauseCoverage::State::kPartlyCovered: return "state_partly_covered";
-    case ClauseCoverage::State::kDocumentedOnly: return "state_documented_only";
-    case ClauseCoverage::State::kEvidencedOnly: return "state_evidenced_only";
-    case ClauseCoverage::State::kNotCovered: return "state_not_covered";
-  }
-  return "";
-}
-
+// the CSS classes); the clause coverage's are in render/labels.h.
 const char* ReadinessStateLabel(ReadinessItem::State state) {
   switch (state) {
     case ReadinessItem::State::kMet: return "state_met";

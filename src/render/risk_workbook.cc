@@ -10,17 +10,19 @@
 namespace smsdoc {
 
 Workbook WorkbookBuilder::RiskRegister() const {
-  Workbook wb = NewWorkbook("risk-register.xlsx", "Risk register");
+  Workbook wb = NewWorkbook("risk-register.xlsx", labels_("wb_risk_register"));
   const KindSpec* risk = Kind("risk");
   if (risk) {
-    wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, "Risks", true));
+    wb.sheets.push_back(RecordSheet(*risk, risk->columns, nullptr, labels_("wb_risks"), true));
     // Treatment plan: what still needs doing about a risk.
     wb.sheets.push_back(TreatmentPlan(*risk));
   }
   wb.sheets.push_back(CriteriaSheet(wb));
-  wb.sheets.push_back(HeatMap(risk, "likelihood", "impact", "Heat map", "inherent"));
   wb.sheets.push_back(
-      HeatMap(risk, "residual_likelihood", "residual_impact", "Residual heat map", "residual"));
+      HeatMap(risk, "likelihood", "impact", labels_("wb_heat_map"), labels_("wb_heat_map_title")));
+  wb.sheets.push_back(HeatMap(risk, "residual_likelihood", "residual_impact",
+                              labels_("wb_residual_heat_map"),
+                              labels_("wb_residual_heat_map_title")));
   AddCover(wb);
   return wb;
 }
@@ -35,7 +37,7 @@ Sheet WorkbookBuilder::TreatmentPlan(const KindSpec& risk) const {
         // No treatment chosen yet is work to do too.
         return !RegisterRules::IsDone(r) && (!t || t->text != "retain");
       },
-      "Treatment plan", true);
+      labels_("wb_treatment_plan"), true);
   auto on_risks = LettersOf(risk, risk.columns);
   auto on_plan = LettersOf(risk, kTreatmentPlanColumns);
   if (!on_risks.count("id") || !on_plan.count("id")) return plan;
@@ -49,18 +51,19 @@ Sheet WorkbookBuilder::TreatmentPlan(const KindSpec& risk) const {
     ++shown;
   }
   std::string id = on_risks["id"], key = on_plan["id"];
+  const std::string risks = SheetRef(labels_("wb_risks"));
   for (const auto& [column, letter] : lookups)  // for rows added to the Table
-    plan.columns[column].table_formula = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter +
-                                         ",MATCH(" + TableOperand(plan.columns[0].header) +
-                                         ",'Risks'!$" + id + ":$" + id + ",0))&\"\",\"\")";
-  plan.row_at = [inner = plan.row_at, lookups, id, key](size_t r) {
+    plan.columns[column].table_formula = "=IFERROR(INDEX(" + risks + "$" + letter + ":$" + letter +
+                                         ",MATCH(" + TableOperand(plan.columns[0].header) + "," +
+                                         risks + "$" + id + ":$" + id + ",0))&\"\",\"\")";
+  plan.row_at = [inner = plan.row_at, lookups, id, key, risks](size_t r) {
     std::vector<Cell> row = inner(r);
     for (const auto& [column, letter] : lookups) {
       Cell& c = row[column];
       // &"" keeps an empty level empty (INDEX alone gives 0).
       c.result = c.type == Cell::Type::kText ? c.text : "";
-      c.text = "=IFERROR(INDEX('Risks'!$" + letter + ":$" + letter + ",MATCH(" + key +
-               std::to_string(r + 2) + ",'Risks'!$" + id + ":$" + id + ",0))&\"\",\"\")";
+      c.text = "=IFERROR(INDEX(" + risks + "$" + letter + ":$" + letter + ",MATCH(" + key +
+               std::to_string(r + 2) + "," + risks + "$" + id + ":$" + id + ",0))&\"\",\"\")";
       c.type = Cell::Type::kFormula;
       c.text_result = true;
     }
@@ -75,7 +78,7 @@ Sheet WorkbookBuilder::TreatmentPlan(const KindSpec& risk) const {
 Sheet WorkbookBuilder::CriteriaSheet(Workbook& wb) const {
   const RiskScoring& s = rules_.scoring();
   Sheet sheet;
-  sheet.name = "Criteria";
+  sheet.name = ValidSheetName(labels_("wb_criteria"));
   sheet.is_table = false;
   sheet.columns = {{"", 22}, {"", 22}, {"", 14}, {"", 60, true}};
   auto bold = [](const std::string& t) {
@@ -84,34 +87,32 @@ Sheet WorkbookBuilder::CriteriaSheet(Workbook& wb) const {
     return c;
   };
   auto at = [&](const std::string& column) {
-    return "='Criteria'!$" + column + "$" + std::to_string(sheet.rows.size());
+    return "=" + SheetRef(sheet.name) + "$" + column + "$" + std::to_string(sheet.rows.size());
   };
-  sheet.rows.push_back({bold("Risk criteria")});
-  sheet.rows.push_back({Cell::Text("Score"), Cell::Text(s.formula == RiskScoring::Formula::kAdd
-                                                            ? "likelihood + impact"
-                                                            : "likelihood x impact")});
-  sheet.rows.push_back({Cell::Text("Acceptance"), Cell::Number(static_cast<double>(s.acceptance)),
-                        Cell{},
-                        Cell::Text("scores above this exceed the acceptance criteria and need "
-                                   "treatment")});
+  sheet.rows.push_back({bold(labels_("wb_risk_criteria"))});
+  sheet.rows.push_back(
+      {Cell::Text(labels_("wb_score")),
+       Cell::Text(labels_(s.formula == RiskScoring::Formula::kAdd ? "wb_score_added"
+                                                                  : "wb_score_multiplied"))});
+  sheet.rows.push_back({Cell::Text(labels_("wb_acceptance")),
+                        Cell::Number(static_cast<double>(s.acceptance)), Cell{},
+                        Cell::Text(labels_("wb_acceptance_text"))});
   wb.names.push_back({"Acceptance", at("B")});
-  sheet.rows.push_back({Cell{}, Cell{}, Cell{},
-                        Cell::Text("Try other criteria by editing the acceptance and the bands' "
-                                   "lowest scores: every score, level, flag, colour and heat map "
-                                   "follows. The SMS's criteria are in smsdoc.yaml.")});
-  sheet.rows.push_back({bold("Likelihood"), bold("Label")});
+  sheet.rows.push_back({Cell{}, Cell{}, Cell{}, Cell::Text(labels_("wb_criteria_try"))});
+  sheet.rows.push_back({bold(labels_("wb_likelihood")), bold(labels_("wb_label"))});
   for (const auto& [value, label] : s.likelihood)
     sheet.rows.push_back({Cell::Number(static_cast<double>(value)), Cell::Text(label)});
   sheet.rows.push_back({});
-  sheet.rows.push_back({bold("Impact"), bold("Label")});
+  sheet.rows.push_back({bold(labels_("wb_impact")), bold(labels_("wb_label"))});
   for (const auto& [value, label] : s.impact)
     sheet.rows.push_back({Cell::Number(static_cast<double>(value)), Cell::Text(label)});
   sheet.rows.push_back({});
-  sheet.rows.push_back({bold("Band"), bold("From score"), bold("To score")});
+  sheet.rows.push_back(
+      {bold(labels_("wb_band")), bold(labels_("wb_from_score")), bold(labels_("wb_to_score"))});
   for (size_t b = 0; b < s.bands.size(); ++b) {
     Cell name = Cell::Text(s.bands[b].name);
     name.fill = s.bands[b].colour;
-    Cell to = Cell::Text("and above");
+    Cell to = Cell::Text(labels_("wb_and_above"));
     if (b + 1 < s.bands.size()) {  // one below the next band's lowest score
       to = Cell::Number(static_cast<double>(s.bands[b + 1].min - 1));
       to.type = Cell::Type::kFormula;
@@ -129,7 +130,7 @@ Sheet WorkbookBuilder::CriteriaSheet(Workbook& wb) const {
 // Risks sheet, coloured by the band of the cell's score through the
 // Criteria sheet's names. `l` and `i` are the inherent or residual fields.
 Sheet WorkbookBuilder::HeatMap(const KindSpec* risk, const std::string& l, const std::string& i,
-                               const std::string& name, const std::string& which) const {
+                               const std::string& name, const std::string& title) const {
   const RiskScoring& s = rules_.scoring();
   std::map<std::pair<long, long>, int> counts;
   std::map<std::string, std::string> letters;
@@ -147,19 +148,19 @@ Sheet WorkbookBuilder::HeatMap(const KindSpec* risk, const std::string& l, const
   // Live only when the Risks sheet shows every column it counts by.
   bool live =
       letters.count(l) && letters.count(i) && letters.count("type") && letters.count("status");
+  const std::string risks = SheetRef(labels_("wb_risks"));
   auto column = [&](const std::string& field) {
-    return "'Risks'!$" + letters[field] + ":$" + letters[field];
+    return risks + "$" + letters[field] + ":$" + letters[field];
   };
   Sheet sheet;
-  sheet.name = name;
+  sheet.name = ValidSheetName(name);
   sheet.is_table = false;
   sheet.columns.push_back({"", 26});
   for (size_t k = 0; k < s.likelihood.size(); ++k) sheet.columns.push_back({"", 14});
-  Cell title = Cell::Text("Risks not closed (opportunities left out), by " + which +
-                          " likelihood and impact");
-  title.bold = true;
-  sheet.rows.push_back({title});
-  std::vector<Cell> header = {Cell::Text("Impact \\ Likelihood")};
+  Cell heading = Cell::Text(title);
+  heading.bold = true;
+  sheet.rows.push_back({heading});
+  std::vector<Cell> header = {Cell::Text(labels_("wb_impact_by_likelihood"))};
   header[0].bold = true;
   for (const auto& [value, label] : s.likelihood) {
     Cell c = Cell::Text(std::to_string(value) + " " + label);

@@ -147,7 +147,7 @@ void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme
   // The files besides the pages: workbooks (their rows are made as they are
   // written), theme assets and copied content.
   std::vector<OutputFile> others;
-  for (auto& workbook : BuildWorkbooks(graph, analysis, info)) {
+  for (auto& workbook : BuildWorkbooks(graph, analysis, info, theme.labels)) {
     std::string path = kRegisterFolder + workbook.file;
     others.push_back({path, "", "", std::make_shared<const Workbook>(std::move(workbook))});
   }

@@ -12,15 +12,17 @@
 namespace smsdoc {
 
 Workbook WorkbookBuilder::TrainingRegister() const {
-  Workbook wb = NewWorkbook("training-register.xlsx", "Training and competence register");
+  Workbook wb = NewWorkbook("training-register.xlsx", labels_("wb_training_register"));
   const KindSpec *training = Kind("training"), *competence = Kind("competence"),
                  *person = Kind("person");
   if (training)
-    wb.sheets.push_back(RecordSheet(*training, training->columns, nullptr, "Training records"));
-  if (competence)
     wb.sheets.push_back(
-        RecordSheet(*competence, competence->columns, nullptr, "Competence requirements"));
-  if (person) wb.sheets.push_back(RecordSheet(*person, person->columns, nullptr, "People"));
+        RecordSheet(*training, training->columns, nullptr, labels_("wb_training_records")));
+  if (competence)
+    wb.sheets.push_back(RecordSheet(*competence, competence->columns, nullptr,
+                                    labels_("wb_competence_requirements")));
+  if (person)
+    wb.sheets.push_back(RecordSheet(*person, person->columns, nullptr, labels_("wb_people")));
   if (training && competence && person)
     wb.sheets.push_back(SkillsMatrix(*training, *competence, *person));
   AddCover(wb);
@@ -44,9 +46,13 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
     if (RecordAt(n).status != "left") people.push_back(n);
   for (int n : RecordsOf(competence))
     if (RecordAt(n).status != "retired") competences.push_back(n);
-  // Best state per (person, competence) from the training records.
+  // Best state per (person, competence) from the training records, in the
+  // words the cells show (SkillFormula writes the same ones).
+  const std::string &planned = labels_("wb_planned"), &expired = labels_("date_expired"),
+                    &expiring = labels_("date_expiring"), &competent = labels_("wb_competent"),
+                    &missing = labels_("state_missing");
   std::map<std::pair<std::string, std::string>, std::string> state;
-  const std::vector<std::string> order = {"", "planned", "expired", "expiring", "competent"};
+  const std::vector<std::string> order = {"", planned, expired, expiring, competent};
   auto rank = [&](const std::string& s) {
     return std::find(order.begin(), order.end(), s) - order.begin();
   };
@@ -56,28 +62,28 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
     if (!who || !what || who->items.empty() || what->items.empty()) continue;
     std::string s;
     if (t.status == "planned") {
-      s = "planned";
+      s = planned;
     } else if (t.status == "completed" || t.status == "expired") {
       DateState date_state = DateState::kNone;
       if (const FieldValue* until = t.Field("expires"))
         date_state =
             analysis_
                 .record_dates[graph_.nodes[n].index][static_cast<size_t>(until - t.fields.data())];
-      s = t.status == "expired" || date_state == DateState::kExpired ? "expired"
-          : date_state == DateState::kExpiring                       ? "expiring"
-                                                                     : "competent";
+      s = t.status == "expired" || date_state == DateState::kExpired ? expired
+          : date_state == DateState::kExpiring                       ? expiring
+                                                                     : competent;
       if (const FieldValue* result = t.Field("result"); result && result->text == "failed") s = "";
     }
     auto& best = state[{who->items[0], what->items[0]}];
     if (rank(s) > rank(best)) best = s;
   }
-  const std::map<std::string, std::string> fills = {{"competent", kGreen},
-                                                    {"expiring", RegisterRules::kSoon},
-                                                    {"expired", RegisterRules::kLate},
-                                                    {"planned", kBlue},
-                                                    {"missing", RegisterRules::kLate}};
+  const std::map<std::string, std::string> fills = {{competent, kGreen},
+                                                    {expiring, RegisterRules::kSoon},
+                                                    {expired, RegisterRules::kLate},
+                                                    {planned, kBlue},
+                                                    {missing, RegisterRules::kLate}};
   Sheet sheet;
-  sheet.name = "Skills matrix";
+  sheet.name = ValidSheetName(labels_("wb_skills_matrix"));
   sheet.is_table = false;
   sheet.columns = {{"", 26}, {"", 24}};
   auto bold = [](const std::string& t) {
@@ -85,9 +91,9 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
     c.bold = true;
     return c;
   };
-  std::vector<Cell> header = {bold("Person"), bold("Role")};
-  std::vector<Cell> required = {bold("Required for"), Cell{}};
-  std::vector<Cell> level = {bold("Level"), Cell{}};
+  std::vector<Cell> header = {bold(labels_("wb_person")), bold(labels_("wb_role"))};
+  std::vector<Cell> required = {bold(labels_("wb_required_for")), Cell{}};
+  std::vector<Cell> level = {bold(labels_("wb_level")), Cell{}};
   for (int c : competences) {
     const Record& comp = RecordAt(c);
     sheet.columns.push_back({"", 18, true});
@@ -99,8 +105,9 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
     required.push_back(Cell::Text(Join(titles, ", ")));
     const FieldValue* lvl = comp.Field("level");
     const FieldValue* mandatory = comp.Field("mandatory");
-    level.push_back(Cell::Text((lvl ? lvl->text : "") +
-                               (mandatory && mandatory->text == "true" ? ", mandatory" : "")));
+    level.push_back(
+        Cell::Text((lvl ? lvl->text : "") +
+                   (mandatory && mandatory->text == "true" ? ", " + labels_("wb_mandatory") : "")));
   }
   sheet.rows = {header, required, level};
   // Where the matrix needs a competence: the gap row counts those cells.
@@ -121,9 +128,9 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
       bool needed =
           role && std::find(needed_by.begin(), needed_by.end(), role->text) != needed_by.end();
       std::string s = state[{who.id, comp.id}];
-      if (needed && (s.empty() || s == "planned" || s == "expired")) {
+      if (needed && (s.empty() || s == planned || s == expired)) {
         ++gaps[k];
-        if (s.empty()) s = "missing";
+        if (s.empty()) s = missing;
       }
       Cell c = s.empty() ? Cell{} : Cell::Text(s);
       int column = static_cast<int>(row.size()), at = static_cast<int>(sheet.rows.size());
@@ -143,7 +150,7 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
     }
     sheet.rows.push_back(std::move(row));
   }
-  std::vector<Cell> gap = {bold("Gap (people not competent)"), Cell{}};
+  std::vector<Cell> gap = {bold(labels_("wb_gap")), Cell{}};
   for (size_t k = 0; k < gaps.size(); ++k) {
     Cell c = Cell::Number(gaps[k]);
     c.bold = true;
@@ -152,8 +159,8 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
       // =OR(C4="missing",C4="planned",C4="expired")+OR(...): TRUE counts 1.
       std::vector<std::string> terms;
       for (const auto& cell : needed_cells[k])
-        terms.push_back("OR(" + cell + "=\"missing\"," + cell + "=\"planned\"," + cell +
-                        "=\"expired\")");
+        terms.push_back("OR(" + cell + "=" + ExcelString(missing) + "," + cell + "=" +
+                        ExcelString(planned) + "," + cell + "=" + ExcelString(expired) + ")");
       c.type = Cell::Type::kFormula;
       c.text = "=" + Join(terms, "+");
       std::string self = ColumnLetters(column) + std::to_string(at + 1);
@@ -173,20 +180,23 @@ Sheet WorkbookBuilder::SkillsMatrix(const KindSpec& training, const KindSpec& co
 // expiry), planned; else missing. The as-of date is the cover's (AsOf).
 std::string WorkbookBuilder::SkillFormula(std::map<std::string, std::string> on,
                                           const std::string& person,
-                                          const std::string& competence) {
-  auto col = [&](const std::string& field) {
-    return "'Training records'!$" + on[field] + ":$" + on[field];
-  };
+                                          const std::string& competence) const {
+  const std::string records = SheetRef(labels_("wb_training_records"));
+  auto col = [&](const std::string& field) { return records + "$" + on[field] + ":$" + on[field]; };
+  // The states, as the cells and their colour rules have them; the
+  // statuses and results compared with are the records' own values.
+  auto word = [&](const char* key) { return ExcelString(labels_(key)); };
   std::string base = "COUNTIFS(" + col("person") + "," + ExcelString(person) + "," +
                      col("competence") + "," + ExcelString(competence);
   std::string passed = "," + col("status") + ",\"completed\"," + col("result") + ",\"<>failed\"";
   std::string days = std::to_string(kExpiringDays);
   return "IF(" + base + passed + "," + col("expires") + ",\"\")+" + base + passed + "," +
-         col("expires") + ",\">=\"&(AsOf+" + days + "))>0,\"competent\",IF(" + base + passed + "," +
-         col("expires") + ",\">=\"&AsOf)>0,\"expiring\",IF(" + base + "," + col("status") +
-         ",\"expired\"," + col("result") + ",\"<>failed\")+" + base + passed + "," +
-         col("expires") + ",\"<\"&AsOf)>0,\"expired\",IF(" + base + "," + col("status") +
-         ",\"planned\")>0,\"planned\",\"missing\"))))";
+         col("expires") + ",\">=\"&(AsOf+" + days + "))>0," + word("wb_competent") + ",IF(" + base +
+         passed + "," + col("expires") + ",\">=\"&AsOf)>0," + word("date_expiring") + ",IF(" +
+         base + "," + col("status") + ",\"expired\"," + col("result") + ",\"<>failed\")+" + base +
+         passed + "," + col("expires") + ",\"<\"&AsOf)>0," + word("date_expired") + ",IF(" + base +
+         "," + col("status") + ",\"planned\")>0," + word("wb_planned") + "," +
+         word("state_missing") + "))))";
 }
 
 }  // namespace smsdoc

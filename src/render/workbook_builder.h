@@ -9,6 +9,7 @@
 #include "link/graph.h"
 #include "model/analysis.h"
 #include "model/build_info.h"
+#include "model/labels.h"
 #include "model/workbook.h"
 
 namespace smsdoc {
@@ -17,6 +18,10 @@ namespace smsdoc {
 // workbook has its own file: risk_workbook.cc, training_workbook.cc,
 // audit_workbook.cc; workbooks.cc holds the record sheets, covers and
 // formulas they share, the document register and clause coverage.
+// Every word smsdoc writes comes from the labels (docs/themes.md#languages);
+// a formula that compares with a word it writes elsewhere (a state of the
+// skills matrix) takes it from the same label. The user's data (statuses,
+// enum values, IDs) stays as written.
 
 inline constexpr const char* kGreen = "#C6EFCE";  // covered, audited, competent
 inline constexpr const char* kBlue = "#DDEBF7";   // planned
@@ -27,12 +32,18 @@ using RecordFilter = std::function<bool(const Record&)>;
 /// Text as an Excel string literal: "a ""b""".
 std::string ExcelString(const std::string& text);
 
+/// A sheet in a formula: 'Risks'! (the name as ValidSheetName makes it,
+/// an apostrophe doubled).
+std::string SheetRef(const std::string& sheet_name);
+
 class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
  public:
-  WorkbookBuilder(const Graph& graph, const Analysis& analysis, const BuildInfo& info)
+  WorkbookBuilder(const Graph& graph, const Analysis& analysis, const BuildInfo& info,
+                  const Labels& labels)
       : graph_(graph),
         analysis_(analysis),
         info_(info),
+        labels_(labels),
         rules_(graph.corpus->config.risk_scoring, info.as_of) {}
   std::vector<Workbook> Build();
 
@@ -94,7 +105,7 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   // Risks sheet, coloured by the band of the cell's score through the
   // Criteria sheet's names. `l` and `i` are the inherent or residual fields.
   Sheet HeatMap(const KindSpec* risk, const std::string& l, const std::string& i,
-                const std::string& name, const std::string& which) const;
+                const std::string& name, const std::string& title) const;
   Workbook TrainingRegister() const;
   // The roles a competence is required for: its `role`, one or a list.
   static std::vector<std::string> RequiredRoles(const Record& competence);
@@ -107,8 +118,8 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   // best state first: competent (completed, not failed, no expiry or one
   // past the expiring window), expiring, expired (marked so, or past its
   // expiry), planned; else missing. The as-of date is the cover's (AsOf).
-  static std::string SkillFormula(std::map<std::string, std::string> on, const std::string& person,
-                                  const std::string& competence);
+  std::string SkillFormula(std::map<std::string, std::string> on, const std::string& person,
+                           const std::string& competence) const;
   Workbook AuditRegister() const;
   // The audit sheet with a count of findings per classification, as
   // COUNTIFS over the Findings sheet so it follows edits there.
@@ -125,6 +136,7 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   const Graph& graph_;
   const Analysis& analysis_;
   BuildInfo info_;  // a copy: rows are made later, while the site is written
+  Labels labels_;   // a copy, for the same reason
   RegisterRules rules_;
 };
 
