@@ -1,15 +1,15 @@
 #pragma once
 // Shared by the unit tests: a small valid SMS in memory.
-#include <stdlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "base/disk.h"
+#include "base/temp_folder.h"
 #include "pipeline/pipeline.h"
 
 namespace smsdoc::testing {
@@ -99,9 +99,8 @@ inline std::unique_ptr<Sms> RunSms(const Disk& disk, const std::string& as_of = 
 /// A fresh folder under the system's temporary folder, removed with it.
 struct TempDir {
   std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "smsdoc-test-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
+  TempDir() : path(MakeTempFolder("smsdoc-test")) {
+    if (path.empty()) throw std::runtime_error("cannot make a temporary folder");
   }
   ~TempDir() { std::filesystem::remove_all(path); }
 };

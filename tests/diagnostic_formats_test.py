@@ -18,7 +18,10 @@ position), run from the fixture's folder and from its parent with --root:
   schema (tests/schemas/, with python3-jsonschema);
 - github prints one workflow command per diagnostic, gitlab a Code Quality
   report, both with the same diagnostics (and gitlab the SARIF
-  fingerprints);
+  fingerprints); every gitlab report (--output ones too) is valid against
+  tests/schemas/gitlab-code-quality.json (GitLab's documented format,
+  transcribed: GitLab ships no schema) and no two of its issues share a
+  fingerprint (GitLab would drop all but the first);
 - on a line with non-ASCII text before the problem, SARIF and GitHub count
   the column in UTF-16 code units (text and JSON in bytes);
 - `--output FILE` writes what stdout would hold (the text format: the
@@ -29,6 +32,7 @@ position), run from the fixture's folder and from its parent with --root:
 usage: diagnostic_formats_test.py SMSDOC_BINARY REPO_ROOT
 """
 
+import functools
 import json
 import os
 import re
@@ -45,6 +49,8 @@ import testlib
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 SARIF_SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas",
                             "sarif-schema-2.1.0.json")
+GITLAB_SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas",
+                             "gitlab-code-quality.json")
 GITHUB_RE = re.compile(r"^::(error|warning) file=([^,]*)(?:,line=(\d+),col=(\d+))?,"
                        r"title=smsdoc ([a-z0-9-]+)::(.*) \[([a-z0-9-]+)\]$")
 
@@ -73,6 +79,23 @@ def text_diagnostics(stderr):
         out.append((m.group(1), line_no and int(line_no), column and int(column), m.group(4),
                     m.group(5), m.group(6)))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def gitlab_validator():
+    """The validator of tests/schemas/gitlab-code-quality.json, itself checked."""
+    with open(GITLAB_SCHEMA, encoding="utf-8") as fh:
+        schema = json.load(fh)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_gitlab_report(test, report):
+    """A Code Quality report as GitLab documents it, each fingerprint once."""
+    if jsonschema:
+        gitlab_validator().validate(report)
+    prints = [issue["fingerprint"] for issue in report]
+    test.assertEqual(len(set(prints)), len(prints), "a fingerprint repeats: GitLab drops repeats")
 
 
 def documented_codes():
@@ -175,6 +198,7 @@ class DiagnosticFormatsTest(unittest.TestCase):
         gitlab = testlib.run(["check", "--format", "gitlab"] + args, cwd=cwd)
         self.assertEqual((gitlab.returncode, gitlab.stderr), (text.returncode, summary + "\n"))
         report = json.loads(gitlab.stdout)
+        check_gitlab_report(self, report)
         self.assertEqual([(r["location"]["path"], r["location"]["lines"]["begin"],
                            r["severity"], r["description"], r["check_name"]) for r in report],
                          [(prefix + d[0], d[1] or 1, "major" if d[3] == "error" else "minor",
@@ -238,6 +262,8 @@ class DiagnosticFormatsTest(unittest.TestCase):
                     self.assertEqual(written.stderr, summary + "\n")
                 else:
                     self.assertEqual(held, shown.stdout)
+                    if fmt == "gitlab":
+                        check_gitlab_report(self, json.loads(held))
                     self.assertEqual(written.stderr, shown.stderr)
                 self.assertFalse(os.path.exists(report + ".partial"))
         missing = os.path.join(self.tmp.name, "never.sarif")
@@ -245,6 +271,18 @@ class DiagnosticFormatsTest(unittest.TestCase):
                              "/nonexistent"], cwd=self.tmp.name)
         self.assertEqual(usage.returncode, 2)
         self.assertFalse(os.path.exists(missing))
+
+    def test_the_gitlab_checks_refuse_what_gitlab_would(self):
+        issue = {"description": "d", "check_name": "c", "fingerprint": "f", "severity": "minor",
+                 "location": {"path": "a.md", "lines": {"begin": 1}}}
+        check_gitlab_report(self, [issue])
+        with self.assertRaises(AssertionError):  # a repeated fingerprint
+            check_gitlab_report(self, [issue, dict(issue, description="e")])
+        if jsonschema:
+            for bad in (dict(issue, severity="error"), dict(issue, location={"path": "a.md"}),
+                        {k: v for k, v in issue.items() if k != "check_name"}):
+                with self.assertRaises(jsonschema.ValidationError):
+                    check_gitlab_report(self, [bad])
 
     def test_usage_errors_print_nothing_on_stdout(self):
         for args in (["--format", "xml"], ["--format", "json", "--root", "/nonexistent"],

@@ -1,13 +1,12 @@
 // The command line: parses arguments with CLI11 (the only file that sees
 // it), then hands over to the commands.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <stdexcept>
 
+#include "base/terminal.h"
 #include "base/text.h"
 #include "cli/cli_spec.h"
 #include "cli/commands.h"
@@ -461,7 +460,8 @@ int main(int argc, char** argv) {
     const std::map<const CLI::App*, std::function<int()>> commands = {
         {init,
          [&] {
-           return smsdoc::RunInit(init_options, std::cin, isatty(STDIN_FILENO) == 1, std::cout,
+           return smsdoc::RunInit(init_options, std::cin,
+                                  smsdoc::IsTerminal(smsdoc::StandardStream::kInput), std::cout,
                                   std::cerr);
          }},
         {new_item,

@@ -1,15 +1,12 @@
 // `smsdoc pdf`: build, then print manual.html to PDF with a Chromium
 // installed on this machine (never downloaded): its @page rules give the
 // running header and page numbers (docs/themes.md#the-manual).
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
+#include "base/run_program.h"
+#include "base/temp_folder.h"
 #include "cli/commands.h"
 #include "cli/prepare.h"
 #include "model/urls.h"
@@ -20,19 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool Executable(const fs::path& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
-}
-
 // The browser named by --chromium, else by SMSDOC_CHROMIUM, else the first
 // of the usual names on PATH; "" with `why` set when there is none.
 fs::path FindChromium(const std::string& option, std::string& why) {
-  const char* env = getenv("SMSDOC_CHROMIUM");
+  const char* env = std::getenv("SMSDOC_CHROMIUM");
   std::string named = !option.empty() ? option : env && *env ? env : "";
   if (!named.empty()) {
     if (named.find('/') == std::string::npos) {  // a name: look it up on PATH below
-    } else if (Executable(named)) {
+    } else if (IsExecutableFile(named)) {
       return named;
     } else {
       why = "no Chromium at '" + named + "' (named by " +
@@ -43,14 +35,14 @@ fs::path FindChromium(const std::string& option, std::string& why) {
   std::vector<std::string> names = {"chromium", "chromium-browser", "google-chrome",
                                     "google-chrome-stable"};
   if (!named.empty()) names = {named};
-  const char* path = getenv("PATH");
+  const char* path = std::getenv("PATH");
   std::string dirs = path ? path : "/usr/bin:/bin";
   for (const std::string& name : names) {
     for (size_t start = 0; start <= dirs.size();) {
       size_t end = dirs.find(':', start);
       if (end == std::string::npos) end = dirs.size();
       fs::path candidate = fs::path(dirs.substr(start, end - start)) / name;
-      if (end > start && Executable(candidate)) return candidate;
+      if (end > start && IsExecutableFile(candidate)) return candidate;
       start = end + 1;
     }
   }
@@ -59,29 +51,6 @@ fs::path FindChromium(const std::string& option, std::string& why) {
                         "chromium) or name it with --chromium or SMSDOC_CHROMIUM"
                       : "no Chromium named '" + named + "' on PATH";
   return {};
-}
-
-// Runs `argv` with its output discarded (Chromium is chatty); its exit code,
-// or -1 when it could not be started.
-int Run(const std::vector<std::string>& argv) {
-  pid_t pid = fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    int null = open("/dev/null", O_RDWR);
-    if (null >= 0) {
-      dup2(null, 0);
-      dup2(null, 1);
-      dup2(null, 2);
-    }
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  if (waitpid(pid, &status, 0) < 0) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace
@@ -99,14 +68,14 @@ int RunPdf(const CommandOptions& options, const std::string& pdf_option,
                        ? site.parent_path() / (site.filename().string() + "-manual.pdf")
                        : fs::absolute(pdf_option);
     // A profile of its own, so the user's browser profile is never touched.
-    std::string profile = (fs::temp_directory_path() / "smsdoc-chromium-XXXXXX").string();
-    if (!mkdtemp(profile.data())) return Fail("cannot make a temporary folder for Chromium", err);
+    fs::path profile = MakeTempFolder("smsdoc-chromium");
+    if (profile.empty()) return Fail("cannot make a temporary folder for Chromium", err);
     fs::path partial = pdf;
     partial += ".partial";
-    int code =
-        Run({chromium.string(), "--headless", "--no-sandbox", "--disable-gpu",
-             "--no-pdf-header-footer", "--user-data-dir=" + profile,
-             "--print-to-pdf=" + partial.string(), "file://" + (site / kManualUrl).string()});
+    int code = RunQuietly({chromium.string(), "--headless", "--no-sandbox", "--disable-gpu",
+                           "--no-pdf-header-footer", "--user-data-dir=" + profile.string(),
+                           "--print-to-pdf=" + partial.string(),
+                           "file://" + (site / kManualUrl).string()});
     std::error_code ec;
     fs::remove_all(profile, ec);
     if (code != 0 || !fs::exists(partial) || fs::file_size(partial, ec) == 0) {

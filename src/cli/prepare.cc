@@ -1,12 +1,11 @@
 #include "cli/prepare.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 
 #include "base/dates.h"
 #include "base/parallel.h"
+#include "base/terminal.h"
 #include "base/text.h"
 #include "check/diagnostic_levels.h"
 #include "cli/environment.h"
@@ -106,7 +105,7 @@ const auto kStarted = std::chrono::steady_clock::now();
 }  // namespace
 
 Progress::Progress(std::ostream& err, bool quiet) : err_(err) {
-  if (quiet || !isatty(STDERR_FILENO)) return;
+  if (quiet || !IsTerminal(StandardStream::kError)) return;
   ticker_ = std::thread([this] {
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_; }))

@@ -1,13 +1,12 @@
 // `smsdoc status`: the SMS's state on one screen, as JSON for scripts, and
 // a CI gate (--fail-on).
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
 #include "analyse/status.h"
 #include "base/json.h"
+#include "base/terminal.h"
 #include "base/text.h"
 #include "cli/diagnostic_formats.h"
 #include "cli/prepare.h"
@@ -163,7 +162,8 @@ int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& er
   if (options.format == "json") {
     out << Json(summary, session, diags, failed);
   } else {
-    bool colour = &out == &std::cout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    bool colour =
+        &out == &std::cout && IsTerminal(StandardStream::kOutput) && !std::getenv("NO_COLOR");
     Text(summary, session, out, colour);
     if (!failed.empty()) out << "\nFailing: " << Join(failed, ", ") << "\n";
   }

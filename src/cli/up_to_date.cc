@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "adapters/sha256.h"
+#include "base/process.h"
 #include "cli/own_outputs.h"
 #include "load/loader.h"
 #include "write/build_cache.h"
@@ -18,10 +19,10 @@ namespace {
 // the same version number.
 std::string BinaryDigest() {
   static const std::string digest = [] {
-    std::error_code ec;
-    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    fs::path self = ThisExecutable();
     std::optional<std::string> bytes;
-    if (!ec) bytes = RealDisk(self.parent_path().string()).ReadFile(self.filename().string());
+    if (!self.empty())
+      bytes = RealDisk(self.parent_path().string()).ReadFile(self.filename().string());
     return bytes ? Sha256Hex(*bytes) : std::string();
   }();
   return digest;

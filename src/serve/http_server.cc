@@ -1,13 +1,5 @@
 #include "serve/http_server.h"
 
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <system_error>
 #include <thread>
 
@@ -33,7 +25,7 @@ const char* Reason(int status) {
 
 // Reads up to the blank line that ends the request's head; "" when the
 // client sent none in time, closed, or sent too much.
-std::string ReadHead(int client, bool& too_large) {
+std::string ReadHead(TcpConnection client, bool& too_large) {
   std::string head;
   char buf[4096];
   while (head.find("\r\n\r\n") == std::string::npos) {
@@ -41,24 +33,11 @@ std::string ReadHead(int client, bool& too_large) {
       too_large = true;
       return "";
     }
-    ssize_t n = recv(client, buf, sizeof buf, 0);
-    if (n < 0 && errno == EINTR) continue;
+    long n = Receive(client, buf, sizeof buf);
     if (n <= 0) return "";
     head.append(buf, static_cast<size_t>(n));
   }
   return head;
-}
-
-// Sends all of `data`, across partial writes; false when the client went.
-bool SendAll(int client, const std::string& data) {
-  size_t sent = 0;
-  while (sent < data.size()) {
-    ssize_t n = send(client, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    sent += static_cast<size_t>(n);
-  }
-  return true;
 }
 
 std::string Head(const HttpResponse& r) {
@@ -71,7 +50,7 @@ std::string Head(const HttpResponse& r) {
 }
 
 // Reads one request and sends its response.
-void Answer(int client, const std::function<HttpResponse(const HttpRequest&)>& handle) {
+void Answer(TcpConnection client, const std::function<HttpResponse(const HttpRequest&)>& handle) {
   bool too_large = false;
   std::string head = ReadHead(client, too_large);
   HttpResponse response;
@@ -102,42 +81,22 @@ void Answer(int client, const std::function<HttpResponse(const HttpRequest&)>& h
 
 }  // namespace
 
-HttpServer::~HttpServer() {
-  if (fd_ >= 0) close(fd_);
-}
-
 std::string HttpServer::Listen(int port) {
-  fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd_ < 0) return std::string("cannot open a socket: ") + std::strerror(errno);
-  int yes = 1;
-  setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
-    return "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(errno) +
-           (errno == EADDRINUSE ? " (choose another with --port, or --port 0 for a free one)" : "");
-  if (listen(fd_, 16) != 0) return std::string("cannot listen: ") + std::strerror(errno);
-  socklen_t len = sizeof addr;
-  getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-  port_ = ntohs(addr.sin_port);
-  return "";
+  bool in_use = false;
+  std::string why = listener_.Listen(port, in_use);
+  if (in_use) why += " (choose another with --port, or --port 0 for a free one)";
+  return why;
 }
 
 void HttpServer::Serve(const std::function<HttpResponse(const HttpRequest&)>& handle,
                        const std::atomic<bool>& stop) {
   while (!stop) {
-    pollfd p{fd_, POLLIN, 0};
-    if (poll(&p, 1, 200) <= 0) continue;  // a timeout, or a signal: look at stop
-    int client = accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
+    // At most 200 ms without a client, then look at stop again.
+    TcpConnection client = listener_.Accept(200, kClientTimeoutSeconds);
     if (client < 0) continue;
-    timeval timeout{kClientTimeoutSeconds, 0};
-    setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
     std::lock_guard lock(mutex_);
     if (clients_.size() >= kMaxClients) {  // a runaway page: refuse rather than pile up threads
-      close(client);
+      Close(client);
       continue;
     }
     clients_.insert(client);
@@ -146,16 +105,16 @@ void HttpServer::Serve(const std::function<HttpResponse(const HttpRequest&)>& ha
         Answer(client, handle);
         std::lock_guard done(mutex_);
         clients_.erase(client);
-        close(client);  // under the lock, so Serve never cuts a number reused meanwhile
+        Close(client);  // under the lock, so Serve never cuts a number reused meanwhile
         done_.notify_all();
       }).detach();
     } catch (const std::system_error&) {  // no thread to be had: drop this one
       clients_.erase(client);
-      close(client);
+      Close(client);
     }
   }
   std::unique_lock lock(mutex_);
-  for (int client : clients_) shutdown(client, SHUT_RDWR);
+  for (TcpConnection client : clients_) ShutDown(client);
   done_.wait(lock, [this] { return clients_.empty(); });
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/tcp_listener.h"
+
 namespace smsdoc {
 
 struct HttpRequest {
@@ -30,14 +32,13 @@ struct HttpResponse {
 class HttpServer {
  public:
   HttpServer() = default;
-  ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
   /// Binds 127.0.0.1:`port` (0: a free port); "" or why not.
   std::string Listen(int port);
   /// The port bound, once listening.
-  int port() const { return port_; }
+  int port() const { return listener_.port(); }
   /// Answers requests with `handle` (from several threads at once) until
   /// `stop` is set (checked several times a second); then cuts the
   /// connections still open and returns once their threads are done.
@@ -45,11 +46,10 @@ class HttpServer {
              const std::atomic<bool>& stop);
 
  private:
-  int fd_ = -1;
-  int port_ = 0;
+  TcpListener listener_;
   std::mutex mutex_;  // guards clients_
   std::condition_variable done_;
-  std::set<int> clients_;  // the connections being answered
+  std::set<TcpConnection> clients_;  // the connections being answered
 };
 
 }  // namespace smsdoc

@@ -1,7 +1,6 @@
 #include "serve/site_files.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <fstream>
 
@@ -19,8 +18,8 @@ TEST_CASE("site files: folders give index.html, nothing outside the site is foun
   std::ofstream(site / "policies" / "index.html") << "policies";
   std::ofstream(site / ".smsdoc-cache") << "cache";
   std::ofstream(tmp.path / "secret.txt") << "secret";
-  REQUIRE(symlink((tmp.path / "secret.txt").c_str(), (site / "escape.txt").c_str()) == 0);
-  REQUIRE(symlink(tmp.path.c_str(), (site / "up").c_str()) == 0);
+  fs::create_symlink(tmp.path / "secret.txt", site / "escape.txt");
+  fs::create_directory_symlink(tmp.path, site / "up");
 
   auto find = [&](const char* target) { return FindSiteFile(site, ParseRequestPath(target)); };
   CHECK(find("/").kind == SiteFile::Kind::kFile);

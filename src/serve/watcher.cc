@@ -1,7 +1,6 @@
 #include "serve/watcher.h"
 
-#include <sys/stat.h>
-
+#include "base/file_stamp.h"
 #include "write/paths.h"
 
 namespace smsdoc {
@@ -11,10 +10,8 @@ namespace fs = std::filesystem;
 namespace {
 
 void Note(const fs::path& p, InputScan& scan) {
-  struct stat st;
-  if (lstat(p.c_str(), &st) != 0) return;
-  scan[p.string()] = {static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec,
-                      S_ISDIR(st.st_mode) ? -1 : static_cast<long long>(st.st_size)};
+  if (std::optional<FileStamp> stamp = StampOf(p))
+    scan[p.string()] = {stamp->modified_ns, stamp->size};
 }
 
 }  // namespace

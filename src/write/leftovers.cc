@@ -1,11 +1,9 @@
 #include "write/leftovers.h"
 
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <regex>
+
+#include "base/file_access.h"
+#include "base/process.h"
 
 namespace smsdoc {
 
@@ -13,10 +11,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A process with this ID exists (EPERM: it does, as another user's).
+// A process with this ID exists (this one's own names included).
 bool Running(long pid) {
-  if (pid <= 0 || pid == ::getpid()) return pid == ::getpid();
-  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+  if (pid <= 0 || pid == ThisProcessId()) return pid == ThisProcessId();
+  return ProcessExists(pid);
 }
 
 }  // namespace
@@ -52,10 +50,10 @@ std::string CheckRemovable(const fs::path& site, const fs::path& shown) {
   for (fs::recursive_directory_iterator it(site, ec), end; !ec && it != end; it.increment(ec))
     if (it->is_directory(ec) && !it->is_symlink(ec)) folders.push_back(it->path());
   for (const auto& folder : folders)
-    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+    if (std::string why = WhyFolderNotModifiable(folder); !why.empty())
       return "cannot replace the previous site: '" +
              (shown / folder.lexically_relative(site)).lexically_normal().generic_string() +
-             "' is read-only (" + std::strerror(errno) + "); make it writable (chmod -R u+w '" +
+             "' is read-only (" + why + "); make it writable (chmod -R u+w '" +
              shown.lexically_normal().generic_string() + "') and build again";
   return "";
 }

@@ -1,10 +1,6 @@
 #include "write/new_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include "base/exclusive_file.h"
 
 namespace smsdoc {
 
@@ -16,32 +12,12 @@ NewFileResult CreateNewFile(const std::filesystem::path& path, std::string_view 
     error = ec.message();
     return NewFileResult::kFailed;
   }
-  // O_EXCL makes "does it exist?" and "create it" one step: a file that
-  // appears in between (or a symbolic link) is never written through.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) {
-    if (errno == EEXIST) return NewFileResult::kExists;
-    error = std::strerror(errno);
-    return NewFileResult::kFailed;
+  switch (WriteExclusive(path, bytes, error)) {
+    case ExclusiveWrite::kWritten: return NewFileResult::kWritten;
+    case ExclusiveWrite::kExists: return NewFileResult::kExists;
+    case ExclusiveWrite::kFailed: break;
   }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      error = std::strerror(errno);
-      ::close(fd);
-      ::unlink(path.c_str());  // ours, just created: no half file left
-      return NewFileResult::kFailed;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) {
-    error = std::strerror(errno);
-    ::unlink(path.c_str());
-    return NewFileResult::kFailed;
-  }
-  return NewFileResult::kWritten;
+  return NewFileResult::kFailed;
 }
 
 }  // namespace smsdoc

@@ -1,10 +1,11 @@
 #include "write/new_file.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
+
+#include "base/process.h"
 
 namespace smsdoc {
 
@@ -18,8 +19,8 @@ std::string Read(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_CASE("a new file is written with its folders; an existing one is never touched") {
-  auto dir =
-      std::filesystem::temp_directory_path() / ("smsdoc-new-file-" + std::to_string(getpid()));
+  auto dir = std::filesystem::temp_directory_path() /
+             ("smsdoc-new-file-" + std::to_string(ThisProcessId()));
   std::filesystem::remove_all(dir);
   std::string error;
   auto path = dir / "a" / "b.md";

@@ -1,11 +1,10 @@
 #include "write/pack_writer.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 
 #include "adapters/zip.h"
 #include "base/interrupt.h"
+#include "base/process.h"
 #include "base/text.h"
 #include "write/manifest.h"
 #include "write/paths.h"
@@ -55,7 +54,7 @@ std::string WritePack(const fs::path& site, const fs::path& zip, const BuildInfo
                         info.version + "; check it with: smsdoc verify FILE.zip";
 
   fs::path abs = AbsolutePath(zip);
-  fs::path temp = abs.parent_path() / (".smsdoc-pack-" + std::to_string(::getpid()) + ".zip");
+  fs::path temp = abs.parent_path() / (".smsdoc-pack-" + std::to_string(ThisProcessId()) + ".zip");
   std::error_code ec;
   std::string error;
   {

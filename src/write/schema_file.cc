@@ -1,9 +1,8 @@
 #include "write/schema_file.h"
 
-#include <unistd.h>
-
 #include <fstream>
 
+#include "base/process.h"
 #include "write/new_file.h"
 
 namespace smsdoc {
@@ -26,7 +25,7 @@ SchemaFileResult ReplaceSchemaFile(const fs::path& path, std::string_view bytes,
   if (!SchemaFileReplaceable(path, marker)) return SchemaFileResult::kForeign;
   // A name smsdoc's own outputs are known by (cli/own_outputs.h).
   fs::path temp = path;
-  temp += ".smsdoc-new-" + std::to_string(::getpid());
+  temp += ".smsdoc-new-" + std::to_string(ThisProcessId());
   std::error_code ec;
   switch (CreateNewFile(temp, bytes, error)) {
     case NewFileResult::kWritten: break;

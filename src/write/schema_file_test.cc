@@ -1,10 +1,11 @@
 #include "write/schema_file.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
+
+#include "base/process.h"
 
 namespace smsdoc {
 
@@ -19,7 +20,8 @@ std::string Read(const std::filesystem::path& p) {
 
 TEST_CASE("a schema replaces only a schema written before, never a user's file or a link") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("smsdoc-schema-file-" + std::to_string(getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("smsdoc-schema-file-" + std::to_string(ThisProcessId()));
   fs::remove_all(dir);
   std::string error;
   fs::path path = dir / "schemas" / "a.schema.json";

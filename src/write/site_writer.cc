@@ -1,7 +1,5 @@
 #include "write/site_writer.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -9,6 +7,7 @@
 #include "adapters/xlsx.h"
 #include "base/interrupt.h"
 #include "base/parallel.h"
+#include "base/process.h"
 #include "write/build_cache.h"
 #include "write/leftovers.h"
 #include "write/manifest.h"
@@ -72,7 +71,7 @@ SiteWriter::SiteWriter(fs::path out, fs::path root, const FileWriter* writer)
     : out_(std::move(out)), root_(std::move(root)), writer_(writer ? *writer : real_writer_) {
   target_ = AbsolutePath(out_);
   // Short names: the target's own name may already be near NAME_MAX.
-  std::string suffix = std::to_string(::getpid());
+  std::string suffix = std::to_string(ThisProcessId());
   fresh_ = target_.parent_path() / (".smsdoc-new-" + suffix);
   old_ = target_.parent_path() / (".smsdoc-old-" + suffix);
 }

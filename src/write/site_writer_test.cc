@@ -1,13 +1,14 @@
 #include "write/site_writer.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <fstream>
+#include <optional>
 
 #include "adapters/sha256.h"
+#include "base/environment_variables.h"
 #include "base/interrupt.h"
 #include "test_support.h"
 #include "write/manifest.h"
@@ -164,15 +165,13 @@ TEST_CASE("output folders that are not smsdoc's are refused") {
   // The home folder, even when empty.
   fs::create_directories(tmp.path / "home");
   const char* home = std::getenv("HOME");
-  std::string saved = home ? home : "";
-  setenv("HOME", (tmp.path / "home").c_str(), 1);
+  std::optional<std::string> saved;
+  if (home) saved = home;
+  SetEnvironmentVariable("HOME", (tmp.path / "home").string());
   CHECK(CheckOutputFolder(tmp.path / "home/", tmp.path / "sms", {}).find("the home folder") !=
         std::string::npos);
   CHECK(CheckOutputFolder(tmp.path / "home/site", tmp.path / "sms", {}) == "");
-  if (home)
-    setenv("HOME", saved.c_str(), 1);
-  else
-    unsetenv("HOME");
+  SetEnvironmentVariable("HOME", saved);
 }
 
 }  // namespace smsdoc
