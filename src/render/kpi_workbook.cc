@@ -6,59 +6,52 @@
 #include "adapters/xlsx.h"
 #include "base/text.h"
 #include "model/urls.h"
+#include "render/kpi_chart.h"
 #include "render/workbook_builder.h"
 
 namespace smsdoc {
 
 namespace {
 
-const char* UnitName(KpiUnit unit) {
+const char* UnitKey(KpiUnit unit) {
   switch (unit) {
-    case KpiUnit::kPercent: return "percent";
-    case KpiUnit::kCount: return "count";
-    case KpiUnit::kDuration: return "duration (minutes)";
-    case KpiUnit::kCurrency: return "currency";
-    case KpiUnit::kScore: return "score";
+    case KpiUnit::kPercent: return "kpi_unit_percent";
+    case KpiUnit::kCount: return "kpi_unit_count";
+    case KpiUnit::kDuration: return "kpi_unit_duration";
+    case KpiUnit::kCurrency: return "kpi_unit_currency";
+    case KpiUnit::kScore: return "kpi_unit_score";
   }
   return "";
 }
 
-const char* FrequencyName(Frequency f) {
+const char* FrequencyKey(Frequency f) {
   switch (f) {
-    case Frequency::kMonthly: return "monthly";
-    case Frequency::kQuarterly: return "quarterly";
-    case Frequency::kYearly: return "yearly";
+    case Frequency::kMonthly: return "kpi_monthly";
+    case Frequency::kQuarterly: return "kpi_quarterly";
+    case Frequency::kYearly: return "kpi_yearly";
   }
   return "";
 }
 
 // The state of the value in `value` against the target and warning cells,
-// as a formula, so it follows an edit of any of them: met, near or missed.
+// as a formula, so it follows an edit of any of them: the words of met,
+// near and missed as the pages write them.
 std::string StateFormula(const std::string& value, const std::string& target,
-                         const std::string& warning, KpiDirection direction) {
+                         const std::string& warning, KpiDirection direction, const Labels& l) {
   const char* at_least = direction == KpiDirection::kLower ? "<=" : ">=";
-  return "=IF(" + value + "=\"\",\"\",IF(" + value + at_least + target + ",\"met\",IF(AND(" +
-         warning + "<>\"\"," + value + at_least + warning + "),\"near\",\"missed\")))";
-}
-
-// The word of a state, as the state formula writes it.
-const char* StateWord(KpiState state) {
-  switch (state) {
-    case KpiState::kMet: return "met";
-    case KpiState::kNear: return "near";
-    case KpiState::kMissed: return "missed";
-  }
-  return "";
+  return "=IF(" + value + "=\"\",\"\",IF(" + value + at_least + target + "," +
+         ExcelString(l("kpi_met")) + ",IF(AND(" + warning + "<>\"\"," + value + at_least + warning +
+         ")," + ExcelString(l("kpi_near")) + "," + ExcelString(l("kpi_missed")) + ")))";
 }
 
 Cell Optional(const std::optional<double>& v) { return v ? Cell::Number(*v) : Cell{}; }
 
 // Colours for the state column `column` (its letter `letter`); the word
 // says it without colour.
-std::vector<Highlight> StateColours(int column, const std::string& letter) {
-  return {{column, "=$" + letter + "2=\"met\"", kGreen},
-          {column, "=$" + letter + "2=\"near\"", RegisterRules::kSoon},
-          {column, "=$" + letter + "2=\"missed\"", RegisterRules::kLate}};
+std::vector<Highlight> StateColours(int column, const std::string& letter, const Labels& l) {
+  return {{column, "=$" + letter + "2=" + ExcelString(l("kpi_met")), kGreen},
+          {column, "=$" + letter + "2=" + ExcelString(l("kpi_near")), RegisterRules::kSoon},
+          {column, "=$" + letter + "2=" + ExcelString(l("kpi_missed")), RegisterRules::kLate}};
 }
 
 Cell StateCell(const std::string& formula, const std::string& result) {
@@ -73,42 +66,41 @@ Cell StateCell(const std::string& formula, const std::string& result) {
 }  // namespace
 
 Workbook WorkbookBuilder::KpiRegister() const {
-  Workbook wb = NewWorkbook(kKpiRegister, "KPI register");
+  Workbook wb = NewWorkbook(kKpiRegister, labels_("wb_kpi_register"));
   const Corpus& corpus = *graph_.corpus;
 
   Sheet kpis;
-  kpis.name = "KPIs";
-  kpis.columns = {{"ID", 14},
-                  {"KPI", 36, true},
-                  {"Process", 12},
-                  {"Unit", 12},
-                  {"Better", 8},
-                  {"Target", 9},
-                  {"Warning", 9},
-                  {"Frequency", 11},
-                  {"Services", 22, true},
-                  {"Latest period", 11},
-                  {"Latest value", 10},
-                  {"State", 9},
-                  {"Missed in a row", 9},
-                  {"Not measured", 22, true}};
-  kpis.highlights = StateColours(11, "L");
+  kpis.name = labels_("wb_kpis");
+  kpis.columns = {{labels_("col_id"), 14},
+                  {labels_("col_kpi"), 36, true},
+                  {labels_("col_process"), 12},
+                  {labels_("wb_unit"), 12},
+                  {labels_("wb_better"), 8},
+                  {labels_("col_target"), 9},
+                  {labels_("col_warning"), 9},
+                  {labels_("col_frequency"), 11},
+                  {labels_("wb_services"), 22, true},
+                  {labels_("wb_latest_period"), 11},
+                  {labels_("wb_latest_value"), 10},
+                  {labels_("col_state"), 9},
+                  {labels_("col_missed_in_a_row"), 9},
+                  {labels_("col_not_measured"), 22, true}};
+  kpis.highlights = StateColours(11, "L", labels_);
 
   Sheet all;
-  all.name = "Measurements";
-  all.columns = {{"KPI", 14},
-                 {"Process", 12},
-                 {"Period", 10},
-                 {"Value", 10},
-                 {"Target", 9},
-                 {"Warning", 9},
-                 {"State", 9},
-                 {"Unit", 12},
-                 {"Comment", 40, true},
-                 {"Source", 20, true},
-                 {"Recorded in", 30, true}};
-  all.columns[3].table_formula = "";  // values are typed numbers
-  all.highlights = StateColours(6, "G");
+  all.name = labels_("wb_measurements");
+  all.columns = {{labels_("col_kpi"), 14},
+                 {labels_("col_process"), 12},
+                 {labels_("col_period"), 10},
+                 {labels_("col_value"), 10},
+                 {labels_("col_target"), 9},
+                 {labels_("col_warning"), 9},
+                 {labels_("col_state"), 9},
+                 {labels_("wb_unit"), 12},
+                 {labels_("wb_comment"), 40, true},
+                 {labels_("col_source"), 20, true},
+                 {labels_("wb_recorded_in"), 30, true}};
+  all.highlights = StateColours(6, "G", labels_);
 
   // Per process, its KPIs' series one after the other (every period of the
   // axis, a blank value where none was measured), and a chart per KPI.
@@ -122,22 +114,23 @@ Workbook WorkbookBuilder::KpiRegister() const {
       const KpiPoint& p = series.points.back();
       latest_period = p.period;
       latest_value = Cell::Number(p.value);
-      state = StateWord(p.state);
+      state = labels_(KpiStateKey(p.state));
     }
-    std::vector<Cell> row = {Cell::Text(kpi.id),
-                             Cell::Text(kpi.name),
-                             Cell::Text(process.id),
-                             Cell::Text(UnitName(kpi.unit)),
-                             Cell::Text(kpi.direction == KpiDirection::kLower ? "lower" : "higher"),
-                             Cell::Number(kpi.target_value),
-                             Optional(kpi.warning),
-                             Cell::Text(FrequencyName(kpi.cadence)),
-                             Cell::Text(Join(kpi.services, ", ")),
-                             Cell::Text(latest_period),
-                             latest_value,
-                             Cell::Text(state),
-                             Cell::Number(series.missed_in_a_row),
-                             Cell::Text(Join(series.missing, ", "))};
+    std::vector<Cell> row = {
+        Cell::Text(kpi.id),
+        Cell::Text(kpi.name),
+        Cell::Text(process.id),
+        Cell::Text(labels_(UnitKey(kpi.unit))),
+        Cell::Text(labels_(kpi.direction == KpiDirection::kLower ? "kpi_lower" : "kpi_higher")),
+        Cell::Number(kpi.target_value),
+        Optional(kpi.warning),
+        Cell::Text(labels_(FrequencyKey(kpi.cadence))),
+        Cell::Text(Join(kpi.services, ", ")),
+        Cell::Text(latest_period),
+        latest_value,
+        Cell::Text(state),
+        Cell::Number(series.missed_in_a_row),
+        Cell::Text(Join(series.missing, ", "))};
     kpis.rows.push_back(std::move(row));
 
     for (const KpiPoint& p : series.points) {
@@ -146,35 +139,38 @@ Workbook WorkbookBuilder::KpiRegister() const {
       all.rows.push_back(
           {Cell::Text(kpi.id), Cell::Text(process.id), Cell::Text(p.period), Cell::Number(p.value),
            Cell::Number(kpi.target_value), Optional(kpi.warning),
-           StateCell(StateFormula("D" + r, "E" + r, "F" + r, kpi.direction), StateWord(p.state)),
-           Cell::Text(UnitName(kpi.unit)), Cell::Text(m.comment), Cell::Text(m.source),
+           StateCell(StateFormula("D" + r, "E" + r, "F" + r, kpi.direction, labels_),
+                     labels_(KpiStateKey(p.state))),
+           Cell::Text(labels_(UnitKey(kpi.unit))), Cell::Text(m.comment), Cell::Text(m.source),
            Cell::Text(m.path + ":" + std::to_string(m.pos.line))});
     }
 
     Sheet& sheet = by_process[series.document];
     if (sheet.name.empty()) {
       sheet.name = process.id + " " + process.title;
-      sheet.columns = {{"KPI", 14},   {"Period", 10}, {"Value", 10},
-                       {"Target", 9}, {"Warning", 9}, {"State", 9}};
-      sheet.highlights = StateColours(5, "F");
+      sheet.columns = {{labels_("col_kpi"), 14},    {labels_("col_period"), 10},
+                       {labels_("col_value"), 10},  {labels_("col_target"), 9},
+                       {labels_("col_warning"), 9}, {labels_("col_state"), 9}};
+      sheet.highlights = StateColours(5, "F", labels_);
     }
     std::map<std::string, const KpiPoint*> axis;
     for (const auto& p : series.points) axis[p.period] = &p;
     for (const auto& missing : series.missing) axis.emplace(missing, nullptr);
     Chart chart;
     chart.title = kpi.id + " " + kpi.name;
-    chart.y_axis = UnitName(kpi.unit);
+    chart.y_axis = labels_(UnitKey(kpi.unit));
     chart.first_row = static_cast<int>(sheet.rows.size());
     chart.category_column = 1;
-    chart.lines = {{"Value", 2, "#1F5FA8", false}, {"Target", 3, "#1D2430", true}};
-    if (kpi.warning) chart.lines.push_back({"Warning", 4, "#8A5A00", true});
+    chart.lines = {{labels_("col_value"), 2, "#1F5FA8", false},
+                   {labels_("col_target"), 3, "#1D2430", true}};
+    if (kpi.warning) chart.lines.push_back({labels_("col_warning"), 4, "#8A5A00", true});
     for (const auto& [period, point] : axis) {
       std::string r = std::to_string(sheet.rows.size() + 2);
-      sheet.rows.push_back({Cell::Text(kpi.id), Cell::Text(period),
-                            point ? Cell::Number(point->value) : Cell{},
-                            Cell::Number(kpi.target_value), Optional(kpi.warning),
-                            StateCell(StateFormula("C" + r, "D" + r, "E" + r, kpi.direction),
-                                      point ? StateWord(point->state) : "")});
+      sheet.rows.push_back(
+          {Cell::Text(kpi.id), Cell::Text(period), point ? Cell::Number(point->value) : Cell{},
+           Cell::Number(kpi.target_value), Optional(kpi.warning),
+           StateCell(StateFormula("C" + r, "D" + r, "E" + r, kpi.direction, labels_),
+                     point ? labels_(KpiStateKey(point->state)) : "")});
     }
     chart.last_row = static_cast<int>(sheet.rows.size()) - 1;
     chart.at_row = 1 + static_cast<int>(sheet.charts.size()) * 16;
