@@ -1,10 +1,12 @@
 #include "render/page_context.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
 #include "base/text.h"
 #include "model/clauses.h"
@@ -22,6 +24,15 @@ const char* NodeTypeLabel(Node::Type t) {
     case Node::Type::kDocument: return "document";
     case Node::Type::kProcess: return "process";
     case Node::Type::kRecord: return "record";
+  }
+  return "";
+}
+
+const char* KpiStateLabel(KpiState state) {
+  switch (state) {
+    case KpiState::kMet: return "kpi_state_met";
+    case KpiState::kNear: return "kpi_state_near";
+    case KpiState::kMissed: return "kpi_state_missed";
   }
   return "";
 }
@@ -807,6 +818,27 @@ TemplateValue PageContext::RecordPage(int node) const {
   return v;
 }
 
+std::string PageContext::KpiValueText(double value, KpiUnit unit) const {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  std::string shown = text;
+  shown.erase(shown.find_last_not_of('0') + 1);  // 97.50 -> 97.5, 4.00 -> 4.
+  if (shown.back() == '.') shown.pop_back();
+  switch (unit) {
+    case KpiUnit::kPercent: return shown + "%";
+    case KpiUnit::kDuration: return shown + " " + labels_("kpi_minutes");
+    default: return shown;
+  }
+}
+
+std::string PageContext::KpiTargetText(const Kpi& k) const {
+  std::string text = (k.direction == KpiDirection::kHigher ? "\u2265 " : "\u2264 ") +
+                     KpiValueText(k.target_value, k.unit);
+  if (k.warning)
+    text += " (" + labels_("kpi_state_near") + " " + KpiValueText(*k.warning, k.unit) + ")";
+  return text;
+}
+
 void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
   TemplateValue activities = TemplateValue::List();
   for (const auto& a : d.activities) {
@@ -821,11 +853,26 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
   v.Set("has_activities", !activities.list.empty());
   v.Set("activities", std::move(activities));
   TemplateValue kpis = TemplateValue::List();
-  for (const auto& k : d.kpis) {
+  const int doc_index = static_cast<int>(&d - graph_.corpus->documents.data());
+  for (size_t i = 0; i < d.kpis.size(); ++i) {
+    const Kpi& k = d.kpis[i];
     TemplateValue row;
+    row.Set("id", k.id);
     row.Set("name", k.name);
-    row.Set("target", k.target);
+    row.Set("target", k.typed ? KpiTargetText(k) : k.target);
     row.Set("frequency", k.frequency);
+    const KpiSeries* series = nullptr;
+    for (const KpiSeries& s : analysis_.kpis)
+      if (s.document == doc_index && s.kpi == static_cast<int>(i)) series = &s;
+    row.Set("typed", k.typed);
+    row.Set("measured", series && !series->points.empty());
+    if (series && !series->points.empty()) {
+      const KpiPoint& latest = series->points.back();
+      row.Set("latest_value", KpiValueText(latest.value, k.unit));
+      row.Set("latest_period", latest.period);
+      row.Set("latest_state", KpiStateName(latest.state));
+      row.Set("latest_state_label", labels_(KpiStateLabel(latest.state)));
+    }
     kpis.Push(std::move(row));
   }
   v.Set("has_kpis", !kpis.list.empty());
