@@ -467,6 +467,8 @@ class Sms:
         for path in sorted(glob.glob(pattern, recursive=True)):
             data = read_yaml(path)
             self.records += data if isinstance(data, list) else [data] if data else []
+        # KPI measurements are no records: they are in no register workbook.
+        self.records = [r for r in self.records if r.get("kind") != "measurement"]
         self.by_kind = {}
         for record in self.records:
             self.by_kind.setdefault(record["kind"], []).append(record)
