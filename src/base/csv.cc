@@ -1,5 +1,7 @@
 #include "base/csv.h"
 
+#include <algorithm>
+
 namespace smsdoc {
 
 namespace {
@@ -11,17 +13,13 @@ class CsvParser {
   }
 
   CsvTable Parse() {
+    // One allocation for the rows, and each row sized like the one before.
+    table_.rows.reserve(static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
     while (i_ < text_.size()) ReadRow();
     return std::move(table_);
   }
 
  private:
-  struct Cell {
-    std::string text;
-    Pos pos;
-    bool quoted = false;
-  };
-
   Pos Here() const { return {line_, static_cast<int>(i_ - line_start_) + 1}; }
 
   void NewLine(size_t next) {
@@ -40,42 +38,44 @@ class CsvParser {
   }
 
   void ReadRow() {
-    std::vector<Cell> row;
+    size_t width = table_.rows.empty() ? 0 : table_.rows.back().size();
+    std::vector<CsvCell>& row = table_.rows.emplace_back();
+    row.reserve(width);
+    bool first_quoted = false;
     while (true) {
-      row.push_back(ReadCell());
+      bool quoted = false;
+      row.push_back(ReadCell(quoted));
+      if (row.size() == 1) first_quoted = quoted;
       if (i_ >= text_.size()) break;
       if (text_[i_] == ',') {
         ++i_;
         if (i_ < text_.size()) continue;
-        row.push_back({"", Here(), false});  // "a,b," ends in an empty cell
+        row.push_back({"", Here()});  // "a,b," ends in an empty cell
         break;
       }
       if (AtLineEnd()) break;
     }
-    bool blank = row.size() == 1 && row[0].text.empty() && !row[0].quoted;
-    if (!blank) {
-      auto& out = table_.rows.emplace_back();
-      for (auto& c : row) out.push_back({std::move(c.text), c.pos});
-    }
+    if (row.size() == 1 && row[0].text.empty() && !first_quoted) table_.rows.pop_back();
   }
 
-  Cell ReadCell() {
-    Cell cell{"", Here(), false};
-    if (i_ < text_.size() && text_[i_] == '"') return ReadQuoted(cell);
+  CsvCell ReadCell(bool& quoted) {
+    CsvCell cell{"", Here()};
+    quoted = i_ < text_.size() && text_[i_] == '"';
+    if (quoted) return ReadQuoted(cell);
     size_t start = i_;
-    while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
-      if (text_[i_] == '"')
-        table_.problems.push_back({Here(),
-                                   "a quote inside an unquoted field: quote the whole "
-                                   "field and double the quote (\"\")"});
+    while ((i_ = text_.find_first_of(",\r\n\"", i_)) != std::string_view::npos &&
+           text_[i_] == '"') {
+      table_.problems.push_back({Here(),
+                                 "a quote inside an unquoted field: quote the whole field "
+                                 "and double the quote (\"\")"});
       ++i_;
     }
+    if (i_ == std::string_view::npos) i_ = text_.size();
     cell.text.assign(text_.substr(start, i_ - start));
     return cell;
   }
 
-  Cell ReadQuoted(Cell& cell) {
-    cell.quoted = true;
+  CsvCell ReadQuoted(CsvCell& cell) {
     ++i_;
     while (true) {
       if (i_ >= text_.size()) {
@@ -98,8 +98,10 @@ class CsvParser {
         cell.text.append(text_.substr(before, i_ - before));
         continue;
       }
-      cell.text += c;
-      ++i_;
+      size_t end = text_.find_first_of("\"\r\n", i_);  // the plain run up to it
+      if (end == std::string_view::npos) end = text_.size();
+      cell.text.append(text_.substr(i_, end - i_));
+      i_ = end;
     }
     if (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
       table_.problems.push_back(
