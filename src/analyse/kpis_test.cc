@@ -94,4 +94,28 @@ TEST_CASE("measurements that do not count are errors; later periods wait for the
   CHECK(sms->analysis().kpis[0].points[0].value == 97);
 }
 
+TEST_CASE("a published-only corpus leaves out the measurements of a draft's KPIs") {
+  MemoryDisk disk = testing::BaseSms();
+  std::string draft =
+      testing::Doc("PRC-NEW",
+                   "kpis:\n  - {id: KPI-NEW-01, name: N, unit: count, direction: lower,\n"
+                   "     target: 0, frequency: monthly}\n",
+                   "Body.\n", "process");
+  draft.replace(draft.find("status: approved"), 16, "status: draft");
+  disk.Add("processes/new.md", draft);
+  disk.Add("processes/ok.md", testing::Doc("PRC-OK",
+                                           "kpis:\n  - {id: KPI-OK-01, name: O, unit: count, "
+                                           "direction: lower, target: 0, frequency: yearly}\n",
+                                           "Body.\n", "process"));
+  disk.Add("records/m.csv", "kpi,period,value\nKPI-NEW-01,2026-10,0\nKPI-OK-01,2025,0\n");
+  auto sms = testing::RunSms(disk);
+  CHECK(sms->diags.ErrorCount() == 0);
+  CHECK(sms->model.corpus.measurements.size() == 2);
+  Corpus published = WithoutDrafts(sms->model.corpus);
+  REQUIRE(published.measurements.size() == 1);  // else an unknown KPI in a published build
+  CHECK(published.measurements[0].kpi == "KPI-OK-01");
+  REQUIRE(AnalyseKpis(published, testing::kAsOf).size() == 1);
+  CHECK(AnalyseKpis(published, testing::kAsOf)[0].points.size() == 1);
+}
+
 }  // namespace smsdoc
