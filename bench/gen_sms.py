@@ -226,6 +226,11 @@ KPI_NAMES = [
 ]
 KPI_TARGETS = [">= 95 %", ">= 90 %", "<= 5 days", ">= 4.2 of 5", "99.9 %",
                "100 %", "<= 2 per month"]
+KPI_TYPED = {">= 95 %": ("percent", "higher", "95"), ">= 90 %": ("percent", "higher", "90"),
+             "<= 5 days": ("duration", "lower", "5d"), ">= 4.2 of 5": ("score", "higher", "4.2"),
+             "99.9 %": ("percent", "higher", "99.9"), "100 %": ("percent", "higher", "100"),
+             "<= 2 per month": ("count", "lower", "2")}
+TYPED_FREQUENCY = {"Quarterly": "quarterly", "Yearly": "yearly"}  # the rest monthly
 RECORD_KINDS_FREE = [
     "incident", "change", "problem", "service request", "release",
     "complaint", "capacity report", "continuity test", "supplier review",
@@ -678,9 +683,14 @@ def process_front(rng, it, clauses, related, interfaces):
             lines.append("    consulted: " + ylist(rng.sample(others, 2)))
         lines.append("    informed: " + ylist(rng.sample(others, rng.int(1, 2))))
     lines.append("kpis:")
-    for name in rng.sample(KPI_NAMES, rng.int(2, 3)):
-        lines.append("  - {name: %s, target: %s, frequency: %s}" % (
-            q(name), q(rng.choice(KPI_TARGETS)), q(rng.choice(FREQUENCIES))))
+    # Typed KPIs (docs/measurement.md), from the same random draws as the
+    # free-text form they replaced, so the rest of the SMS is unchanged.
+    for n, name in enumerate(rng.sample(KPI_NAMES, rng.int(2, 3)), 1):
+        unit, direction, target = KPI_TYPED[rng.choice(KPI_TARGETS)]
+        frequency = rng.choice(FREQUENCIES)
+        lines.append("  - {id: KPI-%s-%02d, name: %s, unit: %s, direction: %s, target: %s, "
+                     "frequency: %s}" % (it.id, n, q(name), unit, direction, target,
+                                         TYPED_FREQUENCY.get(frequency, "monthly")))
     if interfaces:
         lines.append("interfaces: " + ylist(interfaces))
     lines.append("records: " + ylist(q(x) for x in rng.sample(RECORD_KINDS_FREE, 2)))

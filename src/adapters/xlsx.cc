@@ -347,9 +347,20 @@ class XlsxWriter {
       chart_series_set_marker_type(series,
                                    line.dashed ? LXW_CHART_MARKER_NONE : LXW_CHART_MARKER_CIRCLE);
     }
+    // 11 pt, like the cells: printed at kPrintScale it stays readable.
+    lxw_chart_font font = {};
+    font.size = 11;
+    lxw_chart_font title_font = font;
+    title_font.size = 12;
+    title_font.bold = LXW_TRUE;
     chart_title_set_name(c, chart.title.c_str());
+    chart_title_set_name_font(c, &title_font);
     chart_axis_set_name(c->y_axis, chart.y_axis.c_str());
+    chart_axis_set_name_font(c->y_axis, &font);
+    chart_axis_set_num_font(c->y_axis, &font);
+    chart_axis_set_num_font(c->x_axis, &font);
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    chart_legend_set_font(c, &font);
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     lxw_chart_options options = {};
     options.x_scale = 1.25;

@@ -3,6 +3,7 @@
 #include "analyse/attention.h"
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "analyse/kpis.h"
 #include "analyse/readiness.h"
 #include "analyse/register_rules.h"
 
@@ -26,6 +27,7 @@ Analysis Analyse(const Graph& graph, const std::string& as_of) {
   a.coverage = ComputeCoverage(graph, as_of);
   a.readiness = EvaluateReadiness(graph, a);
   a.stage1 = Stage1Documents(graph, a.readiness);
+  a.kpis = AnalyseKpis(corpus, as_of);
   a.attention = NeedsAttention(graph, a);
   return a;
 }

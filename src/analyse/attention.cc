@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyse/document_control.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
@@ -57,6 +58,19 @@ void RecordItems(const Graph& graph, int node, const std::vector<DateState>& dat
   }
 }
 
+// One item per KPI, at the KPI, naming every missing period.
+void MeasurementItems(const Graph& graph, const Analysis& analysis,
+                      std::vector<AttentionItem>& out) {
+  for (const KpiSeries& s : analysis.kpis) {
+    if (s.missing.empty()) continue;
+    const Kpi& kpi = graph.corpus->documents[s.document].kpis[s.kpi];
+    out.push_back({Kind::kMeasurementMissing, graph.DocumentNode(s.document), s.missing.front(),
+                   kpi.id + " (" + kpi.name + ") has no measurement for " + Join(s.missing, ", ") +
+                       "; record one, or say why in a comment",
+                   kpi.pos, AttentionCode(Kind::kMeasurementMissing)});
+  }
+}
+
 }  // namespace
 
 const char* AttentionCode(Kind kind) {
@@ -69,6 +83,7 @@ const char* AttentionCode(Kind kind) {
     case Kind::kOverdue: return "overdue";
     case Kind::kExpired: return "expired";
     case Kind::kExpiring: return "expiring";
+    case Kind::kMeasurementMissing: return "measurement-missing";
   }
   return "";
 }
@@ -82,6 +97,7 @@ std::vector<AttentionItem> NeedsAttention(const Graph& graph, const Analysis& an
     else
       DocumentItems(graph, static_cast<int>(n), analysis.documents[node.index], items);
   }
+  MeasurementItems(graph, analysis, items);
   std::stable_sort(items.begin(), items.end(), [](const AttentionItem& a, const AttentionItem& b) {
     return a.node != b.node ? a.node < b.node : a.kind < b.kind;
   });

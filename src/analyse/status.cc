@@ -41,6 +41,7 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
       case Kind::kOverdue: s.overdue.push_back(id); break;
       case Kind::kExpired: s.expired.push_back(id); break;
       case Kind::kExpiring: s.expiring.push_back(id); break;
+      case Kind::kMeasurementMissing: break;  // by KPI, below
     }
   }
   // A record with two overdue dates is one overdue record.
@@ -49,6 +50,14 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
         &s.approval_problems, &s.overdue, &s.expired, &s.expiring}) {
     std::sort(ids->begin(), ids->end());
     ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+  for (const KpiSeries& k : analysis.kpis) {
+    const std::string& id = graph.corpus->documents[k.document].kpis[k.kpi].id;
+    s.kpis["typed"]++;
+    if (k.points.empty()) continue;
+    s.kpis["measured"]++;
+    if (k.points.back().state == KpiState::kMissed) s.kpis["missed_latest"]++;
+    if (!k.missing.empty()) s.measurements_missing.push_back(id);
   }
   for (const Record& r : graph.corpus->records) {
     if (r.kind->name != "finding" || RegisterRules::IsDone(r)) continue;

@@ -19,6 +19,9 @@ struct StatusSummary {
   std::map<std::string, int> open_findings;    ///< by classification
   std::vector<std::string> uncovered_clauses;
   std::vector<std::string> readiness_missing;  ///< checklist keys
+  /// Typed KPIs: "typed", "measured" (with a counted value), "missed_latest".
+  std::map<std::string, int> kpis;
+  std::vector<std::string> measurements_missing;  ///< KPI IDs with a missing period
 
   /// The conditions `--fail-on` may name, each true when it holds.
   std::map<std::string, bool> Conditions() const;

@@ -49,6 +49,8 @@ std::string Json(const StatusSummary& s, const Session& session, const Diagnosti
   field("open_findings", JsonCounts(s.open_findings));
   field("uncovered_clauses", JsonIds(s.uncovered_clauses));
   field("readiness_missing", JsonIds(s.readiness_missing));
+  field("kpis", JsonCounts(s.kpis));
+  field("measurements_missing", JsonIds(s.measurements_missing));
   field("errors", std::to_string(diags.ErrorCount()));
   field("warnings", std::to_string(diags.WarningCount()));
   field("diagnostics", DiagnosticsJsonArray(diags));
@@ -127,6 +129,17 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
               !s.uncovered_clauses.empty());
   screen.Line("Readiness missing", Listed(s.readiness_missing.size(), "", s.readiness_missing),
               !s.readiness_missing.empty());
+  auto kpis = [&](const char* key) {
+    auto it = s.kpis.find(key);
+    return it == s.kpis.end() ? 0 : it->second;
+  };
+  screen.Line("KPIs",
+              std::to_string(kpis("typed")) + " typed, " + std::to_string(kpis("measured")) +
+                  " measured, " + std::to_string(kpis("missed_latest")) + " missed latest",
+              kpis("missed_latest") > 0);
+  screen.Line("Measurements missing",
+              Listed(s.measurements_missing.size(), "", s.measurements_missing),
+              !s.measurements_missing.empty());
 }
 
 }  // namespace

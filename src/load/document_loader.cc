@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "load/field_reader.h"
 #include "load/front_matter.h"
+#include "load/kpi_reader.h"
 
 namespace smsdoc {
 
@@ -40,13 +41,7 @@ void ReadProcess(FieldReader& reader, Document& doc) {
                                           row.Role("accountable", true), row.Roles("consulted"),
                                           row.Roles("informed")});
               });
-  reader.Rows("kpis", {"name", "target", "frequency"}, [&](FieldReader& row) {
-    Kpi kpi;
-    kpi.name = row.Text("name", true);
-    kpi.target = row.Text("target", true);
-    kpi.frequency = row.Text("frequency", false);
-    doc.kpis.push_back(std::move(kpi));
-  });
+  reader.Rows("kpis", KpiFieldNames(), [&](FieldReader& row) { doc.kpis.push_back(ReadKpi(row)); });
 }
 
 // Flow-style YAML for a kept value: `a, b` for a list, `k: v, k: v` for a

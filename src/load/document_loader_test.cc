@@ -113,7 +113,8 @@ TEST_CASE("process definitions read RACI activities and KPIs") {
                                 "activities:\n  - step: Assess\n    responsible: change-manager\n"
                                 "    accountable: sms-manager\n    consulted: [sms-manager]\n"
                                 "    informed: change-manager\n"
-                                "kpis:\n  - {name: Success rate, target: 95%, frequency: monthly}\n"
+                                "kpis:\n  - {id: KPI-C-01, name: Success rate, unit: percent,\n"
+                                "     direction: higher, target: 95%, frequency: monthly}\n"
                                 "interfaces: [PRC-INC]\n",
                                 "", "process"),
                    true, TestConfig(), d);
@@ -123,6 +124,7 @@ TEST_CASE("process definitions read RACI activities and KPIs") {
   CHECK(doc->activities[0].informed == std::vector<std::string>{"change-manager"});
   REQUIRE(doc->kpis.size() == 1);
   CHECK(doc->kpis[0].target == "95%");
+  CHECK(doc->kpis[0].target_value == 95);
   REQUIRE(doc->refs.size() == 1);
   CHECK(doc->refs[0].required_kind == "process");
 }

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "load/document_loader.h"
 #include "load/field_reader.h"
+#include "load/measurement_loader.h"
 
 namespace smsdoc {
 
@@ -199,6 +200,13 @@ void AddKinds(KindCatalogue& catalogue, const YamlNode& kinds, const std::string
                   "kind '" + entry.key +
                       "' needs a name of letters, digits, '-', '_' and a "
                       "mapping with title, statuses, columns and fields",
+                  "schema-kind");
+      continue;
+    }
+    if (entry.key == kMeasurementKind) {  // entries of it are measurements, never records
+      diags.Error(path, entry.key_pos,
+                  "'measurement' is the kind of KPI measurements (docs/measurement.md); give "
+                  "your kind another name",
                   "schema-kind");
       continue;
     }

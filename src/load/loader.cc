@@ -11,6 +11,7 @@
 #include "load/document_loader.h"
 #include "load/kind_translations.h"
 #include "load/kinds_loader.h"
+#include "load/measurement_loader.h"
 #include "load/record_loader.h"
 #include "load/text_check.h"
 
@@ -20,7 +21,7 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  enum class Kind { kDocument, kProcess, kRecords } kind;
+  enum class Kind { kDocument, kProcess, kRecords, kMeasurements } kind;
 };
 
 // Reads a text input, refusing it unread past the size limit and refusing
@@ -88,6 +89,8 @@ bool IsYaml(const std::string& path) {
   std::string ext = Extension(path);
   return ext == ".yaml" || ext == ".yml";
 }
+
+bool IsCsv(const std::string& path) { return Extension(path) == ".csv"; }
 
 // A folder or entry the walk could not read: nothing in it is loaded, and
 // references into it cannot be judged.
@@ -166,6 +169,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
         // A link to a folder inside the root: not followed, as before.
       } else if (records ? IsYaml(path) : IsMarkdown(path)) {
         sources.push_back({path, kind});
+      } else if (records && IsCsv(path)) {
+        sources.push_back({path, SourceFile::Kind::kMeasurements});
       } else {
         if (records ? IsMarkdown(path) : IsYaml(path)) ReportIgnored(path, records, diags);
         corpus.assets.push_back(path);
@@ -188,6 +193,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<Diagnostics> file_diags(sources.size());
   std::vector<std::optional<Document>> documents(sources.size());
   std::vector<std::vector<Record>> records(sources.size());
+  std::vector<std::vector<Measurement>> measurements(sources.size());
   std::vector<char> complete(sources.size(), 1);
   std::vector<PendingBody> bodies(sources.size());
   ParallelFor(sources.size(), jobs, [&](size_t i) {
@@ -200,8 +206,11 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     }
     if (src.kind == SourceFile::Kind::kRecords) {
       bool whole = true;
-      records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole);
+      records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole,
+                               &measurements[i]);
       complete[i] = whole;
+    } else if (src.kind == SourceFile::Kind::kMeasurements) {
+      measurements[i] = LoadMeasurementsCsv(src.path, *text, file_diags[i]);
     } else {
       documents[i] = LoadDocumentFields(src.path, *text, src.kind == SourceFile::Kind::kProcess,
                                         config, file_diags[i], bodies[i]);
@@ -229,6 +238,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     diags.Merge(std::move(file_diags[i]));
     if (documents[i]) corpus.documents.push_back(std::move(*documents[i]));
     for (auto& r : records[i]) corpus.records.push_back(std::move(r));
+    for (auto& m : measurements[i]) corpus.measurements.push_back(std::move(m));
     if (!complete[i]) corpus.unloaded.push_back(sources[i].path);
   }
   return corpus;

@@ -5,6 +5,7 @@
 #include "adapters/yaml.h"
 #include "base/text.h"
 #include "load/field_reader.h"
+#include "load/measurement_loader.h"
 
 namespace smsdoc {
 
@@ -90,8 +91,16 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
 
 std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
-                                Diagnostics& diags, bool& complete) {
+                                Diagnostics& diags, bool& complete,
+                                std::vector<Measurement>* measurements) {
   std::vector<Record> out;
+  std::vector<Measurement> unused;
+  if (!measurements) measurements = &unused;
+  auto load = [&](const YamlNode& item) {
+    if (!IsMeasurementEntry(item)) return LoadOne(item, path, config, kinds, diags, out);
+    ReadMeasurement(item, path, diags, *measurements);
+    return true;
+  };
   complete = true;
   if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   YamlNode root = ParseYaml(text, path, 1, diags);
@@ -105,9 +114,9 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
     return out;
   }
   if (root.IsSequence()) {
-    for (const auto& item : root.items) complete &= LoadOne(item, path, config, kinds, diags, out);
+    for (const auto& item : root.items) complete &= load(item);
   } else {
-    complete = LoadOne(root, path, config, kinds, diags, out);
+    complete = load(root);
   }
   return out;
 }

@@ -12,9 +12,12 @@ namespace smsdoc {
 
 /// Loads the records of one YAML file (a mapping, or a list of mappings),
 /// validating each against its kind's schema. `complete` is false when an
-/// entry had to be dropped (bad YAML, no ID, unknown kind).
+/// entry had to be dropped (bad YAML, no ID, unknown kind). Entries of
+/// `kind: measurement` are not records: they go to `measurements` (when
+/// given).
 std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
-                                Diagnostics& diags, bool& complete);
+                                Diagnostics& diags, bool& complete,
+                                std::vector<Measurement>* measurements = nullptr);
 
 }  // namespace smsdoc

@@ -108,6 +108,7 @@ struct AttentionItem {
     kOverdue,               ///< a record's due date is past and it is not done
     kExpired,               ///< a record's expiry date is past
     kExpiring,              ///< expires within kExpiringDays
+    kMeasurementMissing,    ///< a typed KPI has periods without a measurement
   };
   Kind kind;
   int node;          ///< the document or record

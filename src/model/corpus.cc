@@ -1,5 +1,7 @@
 #include "model/corpus.h"
 
+#include <algorithm>
+
 namespace smsdoc {
 
 const FieldValue* Record::Field(const std::string& name) const {
@@ -20,6 +22,13 @@ Corpus WithoutDrafts(const Corpus& corpus) {
   published.assets = corpus.assets;
   published.unloaded = corpus.unloaded;
   published.revision = corpus.revision;
+  std::vector<std::string> withheld_kpis;
+  for (const Document& d : corpus.documents)
+    for (const Kpi& k : d.kpis)
+      if (d.status == "draft" && k.typed) withheld_kpis.push_back(k.id);
+  for (const Measurement& m : corpus.measurements)  // a draft's KPIs are withheld with it
+    if (std::find(withheld_kpis.begin(), withheld_kpis.end(), m.kpi) == withheld_kpis.end())
+      published.measurements.push_back(m);
   for (const Document& d : corpus.documents) {
     if (d.status != "draft") {
       published.documents.push_back(d);

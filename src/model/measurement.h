@@ -35,8 +35,9 @@ struct Kpi {
 /// One measured value of a KPI in one period, from a `kind: measurement`
 /// entry in records/*.yaml or a row of a records/*.csv file.
 struct Measurement {
-  std::string path;  ///< relative to the SMS root
-  Pos pos;           ///< of the entry or row
+  std::string path;                    ///< relative to the SMS root
+  Pos pos;                             ///< of the entry or row
+  Pos kpi_pos, period_pos, value_pos;  ///< of those values, for the checks
   std::string kpi;
   std::string period;  ///< YYYY-MM, YYYY-Qn, YYYY, or a YYYY-MM-DD date
   double value = 0;

@@ -4,6 +4,7 @@
 #include "check/analysis_checks.h"
 #include "check/checks.h"
 #include "check/diagnostic_levels.h"
+#include "check/measurement_checks.h"
 #include "check/portable_outputs.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
@@ -22,6 +23,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckPortableOutputs(model.graph, diags);  // before CheckGraph: its errors hold back orphans
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
+  CheckMeasurements(model.corpus, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
   model.analysis.accepted = ApplyAcceptances(model.corpus, diags);

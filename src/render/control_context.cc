@@ -85,6 +85,7 @@ TemplateValue PageContext::Attention() const {
       {AttentionItem::Kind::kApproval, "attention_approvals"},
       {AttentionItem::Kind::kOverdue, "attention_overdue"},
       {AttentionItem::Kind::kExpired, "attention_expired"},
+      {AttentionItem::Kind::kMeasurementMissing, "attention_measurements_missing"},
       {AttentionItem::Kind::kReviewDue, "attention_reviews_due"},
       {AttentionItem::Kind::kExpiring, "attention_expiring"}};
   TemplateValue list = TemplateValue::List();

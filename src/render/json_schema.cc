@@ -3,6 +3,7 @@
 #include "render/json_schema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <functional>
 #include <map>
@@ -14,6 +15,8 @@
 #include "load/config_loader.h"
 #include "load/document_loader.h"
 #include "load/kinds_loader.h"
+#include "load/kpi_reader.h"
+#include "load/measurement_loader.h"
 #include "model/clauses.h"
 #include "render/json_value.h"
 
@@ -254,11 +257,36 @@ Json Top(const std::string& name, const std::string& title, const std::string& d
   return s;
 }
 
+// A `kind: measurement` entry (load/measurement_loader): not a record.
+Json MeasurementSchema() {
+  Json m = Schema("One measured value of a typed KPI (docs/measurement.md)");
+  m.Set("type", Json::String("object"));
+  Json properties = Json::Object();
+  properties.Set("kind", Schema("Marks a measurement").Set("const", Json::String("measurement")));
+  properties.Set("kpi",
+                 Schema("The KPI's ID, e.g. KPI-INC-01").Set("type", Json::String("string")));
+  properties.Set("period", Schema("YYYY-MM (monthly), YYYY-Qn (quarterly), YYYY (yearly) or a "
+                                  "date YYYY-MM-DD, counted in its period")
+                               .Set("type", Types({"string", "integer"}))
+                               .Set("pattern", Json::String("^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|"
+                                                            "-[0-9]{2}-[0-9]{2})?$")));
+  properties.Set("value", Schema("The value in the KPI's unit: a number; a duration also as "
+                                 "4h, 30m, 1h30m or 2d")
+                              .Set("type", Types({"number", "string"})));
+  properties.Set("comment", Schema("What explains the value").Set("type", Json::String("string")));
+  properties.Set("source",
+                 Schema("Where the value comes from").Set("type", Json::String("string")));
+  m.Set("properties", std::move(properties));
+  m.Set("required", Json::Strings(RequiredMeasurementFields()).Push(Json::String("kind")));
+  m.Set("additionalProperties", Json::Bool(false));
+  return m;
+}
+
 Json RecordsSchema(const Context& c) {
   const KindCatalogue& kinds = c.corpus.kinds;
   Json s = Top("records.schema.json", "smsdoc records file",
                "A file of the records folder: one record, or a list of records, each with a "
-               "'kind' whose fields it has.");
+               "'kind' whose fields it has; or measurements of KPIs (kind: measurement).");
   Json defs = Json::Object();
   Json record = Schema("One record: 'kind' says which fields it has");
   record.Set("type", Json::String("object"));
@@ -281,12 +309,18 @@ Json RecordsSchema(const Context& c) {
   record.Set("allOf", std::move(all));
   defs.Set("record", std::move(record));
   for (const auto& kind : kinds.kinds) defs.Set("kind-" + kind.name, KindSchema(kind, c));
+  defs.Set("measurement", MeasurementSchema());
+  Json entry = Schema("A record or a measurement");
+  entry.Set("anyOf", Json::Array()
+                         .Push(Schema("").Set("$ref", Json::String("#/$defs/measurement")))
+                         .Push(Schema("").Set("$ref", Json::String("#/$defs/record"))));
+  defs.Set("entry", std::move(entry));
   Json options = Json::Array();
   Json list = Schema("A list of records");
   list.Set("type", Json::String("array"));
-  list.Set("items", Schema("").Set("$ref", Json::String("#/$defs/record")));
+  list.Set("items", Schema("").Set("$ref", Json::String("#/$defs/entry")));
   options.Push(std::move(list));
-  options.Push(Schema("One record").Set("$ref", Json::String("#/$defs/record")));
+  options.Push(Schema("One record").Set("$ref", Json::String("#/$defs/entry")));
   options.Push(Schema("An empty file (a warning: record-empty)").Set("type", Json::String("null")));
   s.Set("anyOf", std::move(options));
   s.Set("$defs", std::move(defs));
@@ -329,6 +363,50 @@ Json RowsSchema(const std::string& description,
   Json s = Schema(description);
   s.Set("type", Types({"array", "null"}));
   s.Set("items", std::move(row));
+  return s;
+}
+
+// A typed KPI (with an id) or the free-text form (load/kpi_reader).
+Json KpisSchema(const Context& c) {
+  Json typed = RowsSchema(
+      "",
+      {{Spec("id", FieldType::kId, true, "Unique across the SMS, e.g. KPI-INC-01"), false},
+       {Spec("name", FieldType::kText, true, "The indicator"), false},
+       {Spec("unit", FieldType::kEnum, true, "What the values count", KpiUnitNames()), false},
+       {Spec("direction", FieldType::kEnum, true, "Which way is better", KpiDirectionNames()),
+        false},
+       {Spec("target", FieldType::kText, true, ""), false},
+       {Spec("warning", FieldType::kText, false, ""), false},
+       {Spec("frequency", FieldType::kText, true, ""), false},
+       {Spec("services", FieldType::kList, false, "The services it reports on"), false}},
+      c);
+  Json& row = *typed.Find("items");
+  Json& properties = *row.Find("properties");
+  properties.Set("target",
+                 Schema("The target in the unit: percent 0..100, count 0 or more, duration in "
+                        "minutes or as 4h, 30m, 1h30m, 2d")
+                     .Set("type", Types({"number", "string"})));
+  properties.Set("warning", Schema("The threshold of 'near', on the worse side of the target")
+                                .Set("type", Types({"number", "string"})));
+  std::vector<std::string> frequencies = FrequencyNames();
+  for (const auto& f : FrequencyNames())
+    frequencies.push_back(static_cast<char>(std::toupper(f[0])) + f.substr(1));
+  properties.Set(
+      "frequency",
+      Schema("How often it is measured (any case)").Set("enum", Json::Strings(frequencies)));
+  Json free_text =
+      RowsSchema("",
+                 {{Spec("name", FieldType::kText, true, "The indicator"), false},
+                  {Spec("target", FieldType::kText, true, "Its target, as text"), false},
+                  {Spec("frequency", FieldType::kText, false, "How often it is measured"), false}},
+                 c);
+  Json s = Schema(
+      "Key performance indicators: typed (with an id, unit, direction, numeric target and "
+      "frequency) or free text (a warning, kpi-untyped), docs/measurement.md");
+  s.Set("type", Types({"array", "null"}));
+  s.Set("items",
+        Json::Object().Set(
+            "anyOf", Json::Array().Push(std::move(row)).Push(std::move(*free_text.Find("items")))));
   return s;
 }
 
@@ -397,15 +475,7 @@ std::map<std::string, BuiltinField> BuiltinDocumentFields(const Config& config) 
              {Spec("informed", FieldType::kRoles, false, "Who is informed"), true}},
             c);
       }};
-  f["kpis"] = {
-      Spec("kpis", FieldType::kList, false, ""), [](const Context& c) {
-        return RowsSchema(
-            "Key performance indicators",
-            {{Spec("name", FieldType::kText, true, "The indicator"), false},
-             {Spec("target", FieldType::kText, true, "Its target"), false},
-             {Spec("frequency", FieldType::kText, false, "How often it is measured"), false}},
-            c);
-      }};
+  f["kpis"] = {Spec("kpis", FieldType::kList, false, ""), KpisSchema};
   return f;
 }
 

@@ -1,11 +1,11 @@
 #include "render/kpi_chart.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 
 #include "base/text.h"
+#include "render/kpi_text.h"
 
 namespace smsdoc {
 
@@ -17,21 +17,8 @@ struct Frame {
   int PlotWidth() const { return width - left - right; }
   int PlotHeight() const { return height - top - bottom; }
 };
-constexpr Frame kFull{640, 240, 60, 28, 16, 40};
-constexpr Frame kCompact{320, 160, 52, 28, 12, 30};
-
-// A number with at most `decimals` decimals, trailing zeros dropped:
-// locale-free, so output is the same everywhere.
-std::string Number(double v, int decimals) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, ec == std::errc() ? end : buf);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
+constexpr Frame kFull{640, 240, 72, 28, 16, 40};
+constexpr Frame kCompact{320, 160, 64, 28, 12, 30};
 
 // A "nice" tick step (1, 2 or 5 times a power of ten) for about `ticks`
 // intervals over `range`.
@@ -63,7 +50,7 @@ Scale YScale(const Kpi& kpi, const std::vector<KpiPoint>& points) {
 }
 
 std::string Attr(const char* name, double v) {
-  return std::string(" ") + name + "=\"" + Number(v, 1) + "\"";
+  return std::string(" ") + name + "=\"" + KpiNumber(v, 1) + "\"";
 }
 
 // The mark of one value: its shape says the state without colour.
@@ -71,13 +58,14 @@ std::string Mark(KpiState state, double x, double y) {
   switch (state) {
     case KpiState::kMet: return "<circle" + Attr("cx", x) + Attr("cy", y) + " r=\"4.5\"/>";
     case KpiState::kNear:
-      return "<path d=\"M" + Number(x, 1) + " " + Number(y - 5.5, 1) + " L" + Number(x + 5.5, 1) +
-             " " + Number(y + 4.5, 1) + " L" + Number(x - 5.5, 1) + " " + Number(y + 4.5, 1) +
-             " Z\"/>";
+      return "<path d=\"M" + KpiNumber(x, 1) + " " + KpiNumber(y - 5.5, 1) + " L" +
+             KpiNumber(x + 5.5, 1) + " " + KpiNumber(y + 4.5, 1) + " L" + KpiNumber(x - 5.5, 1) +
+             " " + KpiNumber(y + 4.5, 1) + " Z\"/>";
     case KpiState::kMissed:
-      return "<path d=\"M" + Number(x - 4.5, 1) + " " + Number(y - 4.5, 1) + " L" +
-             Number(x + 4.5, 1) + " " + Number(y + 4.5, 1) + " M" + Number(x + 4.5, 1) + " " +
-             Number(y - 4.5, 1) + " L" + Number(x - 4.5, 1) + " " + Number(y + 4.5, 1) + "\"/>";
+      return "<path d=\"M" + KpiNumber(x - 4.5, 1) + " " + KpiNumber(y - 4.5, 1) + " L" +
+             KpiNumber(x + 4.5, 1) + " " + KpiNumber(y + 4.5, 1) + " M" + KpiNumber(x + 4.5, 1) +
+             " " + KpiNumber(y - 4.5, 1) + " L" + KpiNumber(x - 4.5, 1) + " " +
+             KpiNumber(y + 4.5, 1) + "\"/>";
   }
   return "";
 }
@@ -93,33 +81,12 @@ const char* StateClass(KpiState state) {
 
 }  // namespace
 
-std::string KpiValueText(double value, KpiUnit unit) {
-  std::string n = Number(value, 2);
-  switch (unit) {
-    case KpiUnit::kPercent: return n + "%";
-    case KpiUnit::kDuration: return n + " min";
-    default: return n;
-  }
-}
-
-const char* KpiStateKey(KpiState state) {
-  switch (state) {
-    case KpiState::kMet: return "kpi_met";
-    case KpiState::kNear: return "kpi_near";
-    case KpiState::kMissed: return "kpi_missed";
-  }
-  return "";
-}
-
 std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& labels,
                         size_t periods, bool compact) {
   const Frame& f = compact ? kCompact : kFull;
   // The periods across: measured and missing ones in order (their texts
   // sort as time does within one frequency), the last `periods` of them.
-  std::map<std::string, const KpiPoint*> axis;
-  for (const auto& p : series.points) axis[p.period] = &p;
-  for (const auto& m : series.missing) axis.emplace(m, nullptr);
-  std::vector<std::pair<std::string, const KpiPoint*>> shown(axis.begin(), axis.end());
+  std::vector<std::pair<std::string, const KpiPoint*>> shown = KpiAxis(series);
   if (shown.size() > periods) shown.erase(shown.begin(), shown.end() - static_cast<long>(periods));
   std::vector<KpiPoint> plotted;
   for (const auto& [period, point] : shown)
@@ -132,11 +99,12 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
   double slot = shown.empty() ? 0 : static_cast<double>(f.PlotWidth()) / shown.size();
   auto x_of = [&](size_t i) { return f.left + slot * (i + 0.5); };
 
-  std::string target_text = labels("kpi_target") + " " + KpiValueText(kpi.target_value, kpi.unit);
+  std::string target_text =
+      labels("kpi_target") + " " + KpiValueText(kpi.target_value, kpi.unit, labels);
   std::string summary = kpi.id + " " + kpi.name + ": " + target_text;
   if (!plotted.empty())
     summary += ", " + labels("kpi_latest") + " " + plotted.back().period + " " +
-               KpiValueText(plotted.back().value, kpi.unit) + " (" +
+               KpiValueText(plotted.back().value, kpi.unit, labels) + " (" +
                labels(KpiStateKey(plotted.back().state)) + ")";
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kpi-chart" +
                     std::string(compact ? " compact" : "") + "\" width=\"" +
@@ -151,7 +119,7 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
     svg += "<line class=\"grid\" x1=\"" + std::to_string(f.left) + "\"" + Attr("y1", y) + " x2=\"" +
            std::to_string(f.width - f.right) + "\"" + Attr("y2", y) +
            "/><text class=\"tick\" x=\"" + std::to_string(f.left - 6) + "\"" + Attr("y", y + 4) +
-           " text-anchor=\"end\">" + HtmlEscape(KpiValueText(v, kpi.unit)) + "</text>";
+           " text-anchor=\"end\">" + HtmlEscape(KpiValueText(v, kpi.unit, labels)) + "</text>";
   }
   // Target and warning lines, each named at its right end.
   auto threshold = [&](double v, const std::string& cls, const std::string& text) {
@@ -163,7 +131,7 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
   threshold(kpi.target_value, "target", target_text);
   if (kpi.warning)
     threshold(*kpi.warning, "warning",
-              labels("kpi_warning") + " " + KpiValueText(*kpi.warning, kpi.unit));
+              labels("kpi_warning") + " " + KpiValueText(*kpi.warning, kpi.unit, labels));
 
   // Period labels: as many as fit, counted back from the latest, which
   // always has one.
@@ -186,8 +154,8 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
       flush();
       continue;
     }
-    line += (line.empty() ? "" : " ") + Number(x_of(i), 1) + "," +
-            Number(y_of(shown[i].second->value), 1);
+    line += (line.empty() ? "" : " ") + KpiNumber(x_of(i), 1) + "," +
+            KpiNumber(y_of(shown[i].second->value), 1);
   }
   flush();
 
@@ -201,9 +169,9 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
              "\" text-anchor=\"middle\">?</text></g>";
       continue;
     }
-    std::string value = KpiValueText(point->value, kpi.unit);
+    std::string value = KpiValueText(point->value, kpi.unit, labels);
     svg += "<g class=\"point " + std::string(StateClass(point->state)) + "\" data-period=\"" +
-           HtmlEscape(period) + "\" data-value=\"" + Number(point->value, 2) + "\"><title>" +
+           HtmlEscape(period) + "\" data-value=\"" + KpiNumber(point->value, 2) + "\"><title>" +
            HtmlEscape(period + ": " + value + " (" + labels(KpiStateKey(point->state)) + ")") +
            "</title>" + Mark(point->state, x_of(i), y_of(point->value)) + "</g>";
   }

@@ -6,11 +6,8 @@
 
 namespace smsdoc {
 
-/// A measured value with its unit: "96.5%", "42", "30 min".
-std::string KpiValueText(double value, KpiUnit unit);
-
-/// The label key of a state's word: kpi_met, kpi_near, kpi_missed.
-const char* KpiStateKey(KpiState state);
+/// The periods a process page's small multiples show.
+inline constexpr size_t kSmallMultiplePeriods = 12;
 
 /// A KPI's trend as an SVG drawn by smsdoc (no script), to stand inline in
 /// HTML and print as it shows: the last `periods` periods across (a period

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "render/kpi_text.h"
 #include "render/labels.h"
 
 namespace smsdoc {
@@ -93,10 +94,10 @@ TEST_CASE("KpiTrendSvg keeps a percentage's axis within 0 to 100") {
 }
 
 TEST_CASE("KpiValueText writes numbers without locale or trailing zeros") {
-  CHECK(KpiValueText(95.0, KpiUnit::kPercent) == "95%");
-  CHECK(KpiValueText(2.126, KpiUnit::kCount) == "2.13");
-  CHECK(KpiValueText(30, KpiUnit::kDuration) == "30 min");
-  CHECK(KpiValueText(-0.0001, KpiUnit::kScore) == "0");
+  CHECK(KpiValueText(95.0, KpiUnit::kPercent, EnglishLabels()) == "95%");
+  CHECK(KpiValueText(2.126, KpiUnit::kCount, EnglishLabels()) == "2.13");
+  CHECK(KpiValueText(30, KpiUnit::kDuration, EnglishLabels()) == "30 min");
+  CHECK(KpiValueText(-0.0001, KpiUnit::kScore, EnglishLabels()) == "0");
 }
 
 }  // namespace smsdoc

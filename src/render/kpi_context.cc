@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "analyse/kpi_periods.h"
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/kpi_chart.h"
+#include "render/kpi_text.h"
 #include "render/page_context.h"
 
 namespace smsdoc {
@@ -30,12 +32,6 @@ std::string GroupOf(const Document& d) {
   size_t second = id.find('.', id.find('.') + 1);
   return id.substr(0, second);
 }
-
-std::string StateClass(KpiState state) {
-  return state == KpiState::kMet ? "met" : state == KpiState::kNear ? "near" : "missed";
-}
-
-std::string KpiAnchor(const Kpi& kpi) { return "kpi-" + Slugify(kpi.id); }
 
 }  // namespace
 
@@ -82,22 +78,17 @@ TemplateValue PageContext::KpiDashboard() const {
     row.Set("process_id", process.id);
     row.Set("process_title", process.title);
     row.Set("process_url", process_url);
-    std::string better = labels_(kpi.direction == KpiDirection::kLower ? "kpi_lower_is_better"
-                                                                       : "kpi_higher_is_better");
-    row.Set("target", KpiValueText(kpi.target_value, kpi.unit));
-    row.Set("better", better);
-    row.Set("frequency", labels_(kpi.cadence == Frequency::kMonthly     ? "kpi_monthly"
-                                 : kpi.cadence == Frequency::kQuarterly ? "kpi_quarterly"
-                                                                        : "kpi_yearly"));
+    row.Set("target", KpiTargetText(kpi));
+    row.Set("frequency", labels_(KpiFrequencyKey(kpi.cadence)));
     bool measured = !s->points.empty();
     row.Set("has_latest", measured);
     if (measured) {
       const KpiPoint& latest = s->points.back();
       counts[static_cast<int>(latest.state)]++;
       row.Set("latest_period", latest.period);
-      row.Set("latest_value", KpiValueText(latest.value, kpi.unit));
+      row.Set("latest_value", KpiValueText(latest.value, kpi.unit, labels_));
       row.Set("state", labels_(KpiStateKey(latest.state)));
-      row.Set("state_class", StateClass(latest.state));
+      row.Set("state_class", KpiStateName(latest.state));
       // The move since the period before, and whether that is better.
       std::string trend = "–";
       if (s->points.size() > 1) {
@@ -117,18 +108,16 @@ TemplateValue PageContext::KpiDashboard() const {
     // The chart and, beside it, the values it plots (newest first).
     TemplateValue chart = row;
     chart.Set("chart_svg", KpiTrendSvg(kpi, *s, labels_, kChartPeriods, false));
-    std::map<std::string, const KpiPoint*> axis;
-    for (const auto& p : s->points) axis[p.period] = &p;
-    for (const auto& m : s->missing) axis.emplace(m, nullptr);
+    auto axis = KpiAxis(*s);
     TemplateValue values = TemplateValue::List();
     size_t shown = 0;
     for (auto it = axis.rbegin(); it != axis.rend() && shown < kChartPeriods; ++it, ++shown) {
       TemplateValue value;
       value.Set("period", it->first);
-      value.Set("value", it->second ? KpiValueText(it->second->value, kpi.unit) : "");
+      value.Set("value", it->second ? KpiValueText(it->second->value, kpi.unit, labels_) : "");
       value.Set("state", it->second ? labels_(KpiStateKey(it->second->state))
                                     : labels_("kpi_no_measurement"));
-      value.Set("state_class", it->second ? StateClass(it->second->state) : "missing");
+      value.Set("state_class", it->second ? KpiStateName(it->second->state) : "missing");
       values.Push(std::move(value));
     }
     chart.Set("values", std::move(values));

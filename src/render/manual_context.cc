@@ -178,7 +178,7 @@ TemplateValue PageContext::ManualDocument(int node,
   if (d.is_process) {
     v.Set("has_purpose", !d.purpose.empty());
     v.Set("purpose", d.purpose);
-    AddProcessTables(v, d);
+    AddProcessTables(v, d, page_url);
     TemplateValue interfaces = TemplateValue::List();
     const auto& links = graph_.links[node];
     for (size_t i = 0; i < d.refs.size(); ++i) {

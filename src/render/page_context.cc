@@ -1,15 +1,19 @@
 #include "render/page_context.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
 #include "render/heading_links.h"
+#include "render/kpi_chart.h"
+#include "render/kpi_text.h"
 #include "render/process_map.h"
 #include "render/workbooks.h"
 
@@ -591,7 +595,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
     v.Set("inputs", TextList(d.inputs));
     v.Set("has_outputs", !d.outputs.empty());
     v.Set("outputs", TextList(d.outputs));
-    AddProcessTables(v, d);
+    AddProcessTables(v, d, n.url);
     std::string neighbourhood = ProcessNeighbourhoodSvg(graph_, node, n.url, labels_);
     v.Set("has_neighbourhood", !neighbourhood.empty());
     v.Set("process_neighbourhood_svg", neighbourhood);
@@ -805,7 +809,16 @@ TemplateValue PageContext::RecordPage(int node) const {
   return v;
 }
 
-void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
+std::string PageContext::KpiTargetText(const Kpi& k) const {
+  std::string text = (k.direction == KpiDirection::kHigher ? "\u2265 " : "\u2264 ") +
+                     KpiValueText(k.target_value, k.unit, labels_);
+  if (k.warning)
+    text += " (" + labels_("kpi_warning") + " " + KpiValueText(*k.warning, k.unit, labels_) + ")";
+  return text;
+}
+
+void PageContext::AddProcessTables(TemplateValue& v, const Document& d,
+                                   const std::string& page_url) const {
   TemplateValue activities = TemplateValue::List();
   for (const auto& a : d.activities) {
     TemplateValue row;
@@ -818,16 +831,45 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d) const {
   }
   v.Set("has_activities", !activities.list.empty());
   v.Set("activities", std::move(activities));
-  TemplateValue kpis = TemplateValue::List();
-  for (const auto& k : d.kpis) {
+  TemplateValue kpis = TemplateValue::List(), charts = TemplateValue::List();
+  const int doc_index = static_cast<int>(&d - graph_.corpus->documents.data());
+  for (size_t i = 0; i < d.kpis.size(); ++i) {
+    const Kpi& k = d.kpis[i];
     TemplateValue row;
+    row.Set("id", k.id);
     row.Set("name", k.name);
-    row.Set("target", k.target);
-    row.Set("frequency", k.frequency);
+    row.Set("target", k.typed ? KpiTargetText(k) : k.target);
+    row.Set("frequency", k.typed ? labels_(KpiFrequencyKey(k.cadence)) : k.frequency);
+    const KpiSeries* series = nullptr;
+    for (const KpiSeries& s : analysis_.kpis)
+      if (s.document == doc_index && s.kpi == static_cast<int>(i)) series = &s;
+    row.Set("typed", k.typed);
+    row.Set("measured", series && !series->points.empty());
+    if (series && !series->points.empty()) {
+      const KpiPoint& latest = series->points.back();
+      row.Set("latest_value", KpiValueText(latest.value, k.unit, labels_));
+      row.Set("latest_period", latest.period);
+      row.Set("latest_state", KpiStateName(latest.state));
+      row.Set("latest_state_label", labels_(KpiStateKey(latest.state)));
+    }
+    // A typed KPI links to its chart on the dashboard; each measured one
+    // adds its small multiple below the table.
+    row.Set("dashboard_url",
+            k.typed ? RelativeUrl(page_url, kKpisUrl) + "#" + KpiAnchor(k) : std::string());
+    if (series && !series->points.empty()) {
+      TemplateValue chart;
+      chart.Set("id", k.id);
+      chart.Set("name", k.name);
+      chart.Set("dashboard_url", RelativeUrl(page_url, kKpisUrl) + "#" + KpiAnchor(k));
+      chart.Set("chart_svg", KpiTrendSvg(k, *series, labels_, kSmallMultiplePeriods, true));
+      charts.Push(std::move(chart));
+    }
     kpis.Push(std::move(row));
   }
   v.Set("has_kpis", !kpis.list.empty());
   v.Set("kpis", std::move(kpis));
+  v.Set("has_kpi_charts", !charts.list.empty());
+  v.Set("kpi_charts", std::move(charts));
 }
 
 void PageContext::AddOtherFields(TemplateValue& v, int node, const Document& d) const {

@@ -132,6 +132,8 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   Workbook ClauseCoverageRegister() const;
   // KPIs, their measurements, and per process a chart per KPI (9.1).
   Workbook KpiRegister() const;
+  // A KPI state column's formula for rows added to its Table.
+  std::string TableStateFormula() const;
   Workbook DocumentRegister() const;
   const Graph& graph_;
   const Analysis& analysis_;

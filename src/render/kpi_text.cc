@@ -1,0 +1,68 @@
+#include "render/kpi_text.h"
+
+#include <charconv>
+#include <map>
+
+#include "base/text.h"
+
+namespace smsdoc {
+
+std::string KpiNumber(double v, int decimals) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+std::string KpiValueText(double value, KpiUnit unit, const Labels& labels) {
+  std::string n = KpiNumber(value, 2);
+  switch (unit) {
+    case KpiUnit::kPercent: return n + "%";
+    case KpiUnit::kDuration: return n + " " + labels("kpi_minutes");
+    default: return n;
+  }
+}
+
+const char* KpiStateKey(KpiState state) {
+  switch (state) {
+    case KpiState::kMet: return "kpi_met";
+    case KpiState::kNear: return "kpi_near";
+    case KpiState::kMissed: return "kpi_missed";
+  }
+  return "";
+}
+
+const char* KpiFrequencyKey(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::kMonthly: return "kpi_monthly";
+    case Frequency::kQuarterly: return "kpi_quarterly";
+    case Frequency::kYearly: return "kpi_yearly";
+  }
+  return "";
+}
+
+const char* KpiUnitKey(KpiUnit unit) {
+  switch (unit) {
+    case KpiUnit::kPercent: return "kpi_unit_percent";
+    case KpiUnit::kCount: return "kpi_unit_count";
+    case KpiUnit::kDuration: return "kpi_unit_duration";
+    case KpiUnit::kCurrency: return "kpi_unit_currency";
+    case KpiUnit::kScore: return "kpi_unit_score";
+  }
+  return "";
+}
+
+std::string KpiAnchor(const Kpi& kpi) { return "kpi-" + Slugify(kpi.id); }
+
+std::vector<std::pair<std::string, const KpiPoint*>> KpiAxis(const KpiSeries& series) {
+  std::map<std::string, const KpiPoint*> axis;
+  for (const auto& p : series.points) axis[p.period] = &p;
+  for (const auto& m : series.missing) axis.emplace(m, nullptr);
+  return {axis.begin(), axis.end()};
+}
+
+}  // namespace smsdoc

@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/labels.h"
+#include "model/measurement.h"
+
+namespace smsdoc {
+
+// The words and numbers of KPIs as pages, charts and the KPI register show
+// them, one way for all.
+
+/// `v` with at most `decimals` decimals, trailing zeros dropped; locale-free,
+/// so the output is the same everywhere.
+std::string KpiNumber(double v, int decimals);
+
+/// A measured value with its unit: "96.5%", "42", "30 min".
+std::string KpiValueText(double value, KpiUnit unit, const Labels& labels);
+
+/// The label keys of a state's, a frequency's and a unit's word.
+const char* KpiStateKey(KpiState state);
+const char* KpiFrequencyKey(Frequency frequency);
+const char* KpiUnitKey(KpiUnit unit);
+
+/// The id of a KPI's section on kpis.html.
+std::string KpiAnchor(const Kpi& kpi);
+
+/// Every period of a series, oldest first, with its point or nullptr where
+/// it was not measured (their texts sort as time does within one frequency).
+std::vector<std::pair<std::string, const KpiPoint*>> KpiAxis(const KpiSeries& series);
+
+}  // namespace smsdoc
