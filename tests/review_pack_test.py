@@ -3,6 +3,7 @@
 The expected inputs are computed here from the YAML records, by the rules
 the docs state, and compared with each pack's sections row by row.
 """
+import calendar
 import html.parser
 import json
 import os
@@ -27,6 +28,7 @@ def read_records(root):
         with open(os.path.join(folder, name), encoding="utf-8") as fh:
             for line in fh:
                 line = line.rstrip("\n")
+                assert not line.startswith("- {"), "block-style records only: " + line
                 if line.startswith("- id: "):
                     current = {"id": line[6:].strip()}
                     records[current["id"]] = current
@@ -50,6 +52,15 @@ def acceptance(root):
         text = fh.read()
     assert re.search(r"^  formula: multiply$", text, re.M), "the test assumes multiply"
     return int(re.search(r"^  acceptance: (\d+)$", text, re.M).group(1))
+
+
+def period_end(period):
+    """The last day of a measurement period (YYYY-MM, YYYY-Qn, YYYY, a date)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        return period
+    year, rest = int(period[:4]), period[5:]
+    month = 12 if not rest else int(rest[1]) * 3 if rest.startswith("Q") else int(rest)
+    return "%04d-%02d-%02d" % (year, month, calendar.monthrange(year, month)[1])
 
 
 def expected_pack(records, review_id, as_of, accept):
@@ -101,6 +112,123 @@ def expected_pack(records, review_id, as_of, accept):
     }
 
 
+CONFIG = """organization: Fixture Ltd
+scope: Everything.
+roles:
+  sms-manager: {title: SMS Manager}
+"""
+POLICY = """---
+id: POL-1
+title: Policy
+type: policy
+owner: sms-manager
+approver: sms-manager
+version: "1.0"
+status: approved
+effective: 2026-01-15
+review_months: 12
+---
+Body.
+"""
+# MR-2 (1 September 2026) follows MR-1; AUD-2, FND-3, RSK-2 come later;
+# ACT-1 was due in April and closed only after MR-2.
+RECORDS = """- id: MR-1
+  kind: review
+  title: Spring review
+  status: completed
+  held: 2026-03-01
+  decisions: Go
+  outputs: Plan
+  related: [ACT-1]
+- id: MR-2
+  kind: review
+  title: Autumn review
+  status: completed
+  held: 2026-09-01
+  decisions: Go
+  outputs: Plan
+  related: [ACT-3]
+- id: AUD-1
+  kind: audit
+  title: A1
+  status: completed
+  period: "2026"
+  type: internal
+  planned: 2026-05-01
+  performed: 2026-05-01
+- id: AUD-2
+  kind: audit
+  title: A2
+  status: completed
+  period: "2026"
+  type: internal
+  planned: 2026-10-01
+  performed: 2026-10-01
+- id: FND-1
+  kind: finding
+  title: F1
+  status: open
+  audit: AUD-1
+  raised: 2026-05-01
+  clause: "8.1"
+  classification: minor
+- id: FND-2
+  kind: finding
+  title: F2
+  status: closed
+  audit: AUD-1
+  raised: 2026-05-01
+  clause: "8.1"
+  classification: ofi
+  closed_on: 2026-08-01
+- id: FND-3
+  kind: finding
+  title: F3
+  status: open
+  audit: AUD-2
+  raised: 2026-10-01
+  clause: "8.1"
+  classification: major
+- id: ACT-1
+  kind: action
+  title: C1
+  status: closed
+  source_type: management-review
+  raised: 2026-02-01
+  due: 2026-04-01
+  closed_on: 2026-09-15
+- id: ACT-2
+  kind: action
+  title: C2
+  status: open
+  source: MR-2
+  source_type: management-review
+  raised: 2026-10-02
+- id: ACT-3
+  kind: action
+  title: C3
+  status: open
+  source_type: other
+  raised: 2026-08-20
+- id: RSK-1
+  kind: risk
+  type: risk
+  title: K1
+  status: open
+  opened: 2026-06-01
+  likelihood: 4
+  impact: 4
+- id: RSK-2
+  kind: risk
+  type: risk
+  title: K2
+  status: open
+  opened: 2026-10-01
+  likelihood: 5
+  impact: 5
+"""
+
+
 class PackParser(html.parser.HTMLParser):
     """Each section's row IDs in order, its 'none' text, and the lead's date;
     fails on a closing tag that does not match the open one."""
@@ -113,6 +241,8 @@ class PackParser(html.parser.HTMLParser):
         self.sections, self.none, self.stack, self.section, self.date = {}, {}, [], None, None
         self.in_none = False
         self.links = []
+        self.cells = {}  # (section, id) -> the texts of its cells
+        self.cell = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -123,6 +253,10 @@ class PackParser(html.parser.HTMLParser):
             self.sections[self.section] = []
         if tag == "tr" and "data-id" in a and self.section:
             self.sections[self.section].append(a["data-id"])
+            self.row = self.cells.setdefault((self.section, a["data-id"]), [])
+        if tag == "td" and self.section:
+            self.row.append("")
+            self.cell = True
         if tag == "p" and a.get("class") == "none" and self.section:
             self.in_none = True
         if a.get("data-fact") == "pack-date":
@@ -138,10 +272,14 @@ class PackParser(html.parser.HTMLParser):
         self.stack.pop()
         if tag == "p":
             self.in_none = False
+        if tag == "td":
+            self.cell = None
 
     def handle_data(self, data):
         if self.in_none and data.strip():
             self.none[self.section] = data.strip()
+        if self.cell:
+            self.row[-1] += data
 
 
 def parse(path):
@@ -198,7 +336,14 @@ class ReviewPackTest(unittest.TestCase):
                     if dated > date and r["id"] not in named:
                         later_items += 1
                         self.assertNotIn(r["id"], shown)
-                # KPIs come from measurements; the example has none on this branch.
+                # KPIs come from measurements: each latest value shown is of a
+                # period ended by the date ("96.5% (2026-03)").
+                for section in ("kpis", "customer-kpis", "supplier-kpis"):
+                    for kpi in page.sections[section]:
+                        m = re.search(r"\((\d{4}(?:-Q\d|-\d{2}){0,1}(?:-\d{2})?)\)$",
+                                      page.cells[(section, kpi)][3].strip())
+                        if m:
+                            self.assertLessEqual(period_end(m.group(1)), date, kpi)
                 if not measured:
                     for section in ("kpis", "customer-kpis", "supplier-kpis"):
                         self.assertEqual(page.sections[section], [], section)
@@ -214,6 +359,39 @@ class ReviewPackTest(unittest.TestCase):
                            ("records/review.html", "review/MR-2026-01-pack.html")):
             with open(os.path.join(out, page), encoding="utf-8") as fh:
                 self.assertIn('href="%s"' % link, fh.read())
+
+    def test_a_small_fixture_by_hand(self):
+        root = os.path.join(self._tmp.name, "small")
+        for rel, text in (("smsdoc.yaml", CONFIG), ("policies/policy.md", POLICY),
+                          ("records/records.yaml", RECORDS)):
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as fh:
+                fh.write(text)
+        out = os.path.join(self._tmp.name, "small-site")
+        result = testlib.run(["build", "--root", root, "--out", out, "--as-of", AS_OF])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        date, expected = expected_pack(read_records(root), "MR-2", AS_OF, 7)
+        # The rules as this test computes them, checked by hand once.
+        self.assertEqual((date, expected), ("2026-09-01", {
+            "previous-actions": ["ACT-1"], "audits": ["AUD-1"], "open-findings": ["FND-1"],
+            "nonconformities": ["FND-1"], "corrective-actions": ["ACT-1", "ACT-3"],
+            "risks": ["RSK-1"], "opportunities": ["FND-2"],
+            "raised-actions": ["ACT-2", "ACT-3"]}))
+        page, _ = parse(os.path.join(out, "records", "review", "MR-2-pack.html"))
+        for section, ids in expected.items():
+            self.assertEqual(page.sections[section], ids, section)
+        for later in ("AUD-2", "FND-3", "RSK-2"):
+            self.assertNotIn(later, {i for ids in page.sections.values() for i in ids})
+        # ACT-1 was overdue on 1 September (closed on the 15th); ACT-3 has no due date.
+        at_date = lambda section, i: page.cells[(section, i)][-1].strip()
+        self.assertEqual(at_date("previous-actions", "ACT-1"), "overdue")
+        self.assertEqual(at_date("corrective-actions", "ACT-3"), "")
+        # As of MR-1, none of it had happened; there was no earlier review.
+        first, _ = parse(os.path.join(out, "records", "review", "MR-1-pack.html"))
+        self.assertEqual({k: v for k, v in first.sections.items() if v},
+                         {"corrective-actions": ["ACT-1"], "raised-actions": ["ACT-1"]})
+        self.assertEqual(first.none["previous-actions"],
+                         "None: no completed review was held before this one.")
 
     def test_a_review_without_decisions_is_not_performed(self):
         path = os.path.join(self.root, "records", "reviews.yaml")

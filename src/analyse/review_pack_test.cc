@@ -130,4 +130,41 @@ TEST_CASE("a KPI series up to a date keeps the periods ended by then") {
   CHECK(SeriesUpTo(s, "2025-12-31").points.empty());
 }
 
+TEST_CASE("a review pack's KPIs: missed first, customer and supplier ones by clause") {
+  MemoryDisk disk = testing::BaseSms();  // PRC-CHG names no clause
+  disk.Add("processes/brm.md",
+           testing::Doc("PRC-BRM", "clauses: [\"8.3.2\"]\n", "B.\n", "process"));
+  disk.Add("processes/sup.md",
+           testing::Doc("PRC-SUP", "clauses: [\"8.3.4.1\"]\n", "S.\n", "process"));
+  disk.Add("records/r.yaml",
+           "- {id: MR-1, kind: review, title: R, status: completed, held: 2026-04-10, "
+           "decisions: Go, outputs: Plan}\n");
+  auto sms = testing::RunSms(disk);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  // The KPI loader is another stage's: give each process one typed KPI.
+  Analysis analysis = sms->analysis();
+  analysis.kpis.clear();
+  for (const char* id : {"PRC-BRM", "PRC-CHG", "PRC-SUP"}) {
+    Document& d = sms->DocumentOf(id);
+    d.kpis = {Kpi{.id = std::string("KPI-") + id, .name = "K", .typed = true}};
+    KpiSeries s{.document = static_cast<int>(sms->graph().nodes[sms->Node(id)].index), .kpi = 0};
+    // PRC-CHG missed in March; the others met it, and PRC-SUP missed April,
+    // which has not ended by the review.
+    s.points = {
+        {0, "2026-03", 1, id == std::string("PRC-CHG") ? KpiState::kMissed : KpiState::kMet},
+        {1, "2026-04", 1, KpiState::kMissed}};
+    analysis.kpis.push_back(s);
+  }
+  ReviewPack pack = GatherReviewPack(sms->graph(), analysis, sms->Node("MR-1"));
+  REQUIRE(pack.kpis.size() == 3);
+  auto process_of = [&](size_t i) { return sms->model.corpus.documents[pack.kpis[i].document].id; };
+  CHECK(process_of(0) == "PRC-CHG");  // missed in its latest period (March)
+  CHECK(process_of(1) == "PRC-BRM");
+  CHECK(process_of(2) == "PRC-SUP");
+  CHECK(pack.kpis[0].points.size() == 1);
+  CHECK(pack.kpis[0].missed_in_a_row == 1);
+  CHECK(pack.customer_kpis == std::vector<size_t>{1});
+  CHECK(pack.supplier_kpis == std::vector<size_t>{2});  // 8.3.4.1 is part of 8.3.4
+}
+
 }  // namespace smsdoc
