@@ -4,6 +4,7 @@
 
 #include "analyse/register_rules.h"
 #include "base/dates.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
@@ -58,9 +59,21 @@ std::string HeldBy(const Record& event, const std::string& as_of) {
   return date->text;
 }
 
+std::vector<std::string> MissingMinutes(const Record& review) {
+  std::vector<std::string> missing;
+  if (review.kind->name != "review") return missing;
+  for (const char* field : {"decisions", "outputs"}) {
+    const FieldValue* value = review.Field(field);
+    if (!value || Trim(value->text).empty()) missing.push_back(field);
+  }
+  return missing;
+}
+
 bool IsEvidence(const Record& record, const std::string& as_of) {
   const std::string& kind = record.kind->name;
-  if (kind == "audit" || kind == "review") return !HeldBy(record, as_of).empty();
+  if (kind == "audit") return !HeldBy(record, as_of).empty();
+  // A review without its decisions and outputs has no minutes to show.
+  if (kind == "review") return !HeldBy(record, as_of).empty() && MissingMinutes(record).empty();
   if (kind == "training") return record.status != "planned";
   return true;
 }

@@ -32,8 +32,14 @@ bool IsInternalAudit(const Record& audit);
 /// after `as_of`: until then it is a plan, not evidence.
 std::string HeldBy(const Record& event, const std::string& as_of);
 
-/// True when a record is evidence as of `as_of`: audits and reviews once
-/// held (HeldBy), trainings once no longer planned, any other record.
+/// What a management review lacks to count as performed: "decisions"
+/// and/or "outputs" (its minutes), in that order; empty when both are
+/// recorded, and for every other kind of record.
+std::vector<std::string> MissingMinutes(const Record& review);
+
+/// True when a record is evidence as of `as_of`: audits once held
+/// (HeldBy), reviews once held with their minutes (MissingMinutes),
+/// trainings once no longer planned, any other record.
 bool IsEvidence(const Record& record, const std::string& as_of);
 
 /// True when an item naming clause `ref` addresses `clause` or part of it:

@@ -163,6 +163,7 @@ class Judge {
 
   ReadinessItem Records(ReadinessItem item, const std::string& kind) const {
     std::vector<int> done, recent;
+    std::vector<std::string> without_minutes;  // held reviews: "MR-1 lacks outputs"
     for (size_t i = 0; i < graph_.corpus->records.size(); ++i) {
       const Record& r = graph_.corpus->records[i];
       if (r.kind->name != kind) continue;
@@ -176,6 +177,11 @@ class Judge {
       } else if (kind == "review") {
         std::string held = HeldBy(r, as_of_);
         if (held.empty()) continue;
+        // Performed means minuted: its decisions and outputs recorded.
+        if (std::vector<std::string> missing = MissingMinutes(r); !missing.empty()) {
+          without_minutes.push_back(r.id + " lacks " + Join(missing, " and "));
+          continue;
+        }
         done.push_back(node);
         if (held >= cycle_start_) recent.push_back(node);
       } else if (kind == "training") {
@@ -189,6 +195,9 @@ class Judge {
       item.reason = kind == "audit"    ? "no completed internal audit"
                     : kind == "review" ? "no completed management review"
                                        : "no " + kind + " records";
+      if (!without_minutes.empty())
+        item.reason +=
+            " with its decisions and outputs recorded (" + Join(without_minutes, "; ") + ")";
       return item;
     }
     if (recent.empty()) {

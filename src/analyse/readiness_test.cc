@@ -118,13 +118,36 @@ TEST_CASE("a planned management review is not evidence, for readiness or coverag
            "- {id: MR-1, kind: review, title: Review, status: planned, held: 2027-03-01, "
            "clauses: [\"9.3\"]}\n"
            "- {id: MR-2, kind: review, title: Review, status: completed, held: 2026-12-01, "
-           "clauses: [\"9.3\"]}\n");
+           "clauses: [\"9.3\"], decisions: Go, outputs: Plan}\n");
   auto sms = testing::RunSms(disk);  // as of 2026-11-21: MR-2 is dated later
   CHECK(Item(sms->analysis(), "management-review").state == ReadinessItem::State::kMissing);
   CHECK(sms->analysis().CoverageOf("9.3")->records.empty());
   auto later = testing::RunSms(disk, "2026-12-01");
   CHECK(Item(later->analysis(), "management-review").state == ReadinessItem::State::kMet);
   CHECK(later->analysis().CoverageOf("9.3")->records.size() == 1);
+}
+
+TEST_CASE("a management review counts as performed only with its decisions and outputs") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("records/reviews.yaml",
+           "- {id: MR-1, kind: review, title: Review, status: completed, held: 2026-06-01, "
+           "clauses: [\"9.3\"], outputs: Plan}\n"
+           "- {id: MR-2, kind: review, title: Review, status: completed, held: 2026-07-01, "
+           "clauses: [\"9.3\"], decisions: \" \"}\n");
+  auto sms = testing::RunSms(disk);
+  const ReadinessItem& item = Item(sms->analysis(), "management-review");
+  CHECK(item.state == ReadinessItem::State::kMissing);
+  CHECK(item.reason ==
+        "no completed management review with its decisions and outputs recorded "
+        "(MR-1 lacks decisions; MR-2 lacks decisions and outputs)");
+  CHECK(sms->analysis().CoverageOf("9.3")->records.empty());
+
+  disk.Add("records/reviews.yaml",
+           "- {id: MR-1, kind: review, title: Review, status: completed, held: 2026-06-01, "
+           "clauses: [\"9.3\"], decisions: Go, outputs: Plan}\n");
+  auto minuted = testing::RunSms(disk);
+  CHECK(Item(minuted->analysis(), "management-review").state == ReadinessItem::State::kMet);
+  CHECK(minuted->analysis().CoverageOf("9.3")->records.size() == 1);
 }
 
 TEST_CASE("only internal audits, performed by the as-of date, meet the internal audit item") {

@@ -46,6 +46,9 @@ std::vector<Output> SiteNames(const Graph& graph) {
     if (node.type == Node::Type::kRecord) {
       const Record& record = graph.corpus->records[node.index];
       out.push_back({node.url, "the page of '" + record.id + "'", record.path, record.id_pos});
+      if (record.kind->name == "review")
+        out.push_back({ReviewPackUrl(record.id), "the review pack of '" + record.id + "'",
+                       record.path, record.id_pos});
     } else {
       const std::string& path = graph.corpus->documents[node.index].path;
       out.push_back({node.url, "the page of '" + path + "'", path, {1, 1}, true});
@@ -98,7 +101,7 @@ void CheckPortableOutputs(const Graph& graph, Diagnostics& diags) {
     const Output& a = outputs[keyed[first].second];
     const Output& b = outputs[keyed[k].second];
     if (a.name == b.name) {  // one name twice; two records with one ID are id-duplicate
-      if (!a.source.empty() && !a.from_path && !b.from_path) continue;
+      if (!a.source.empty() && !a.from_path && !b.from_path && a.what == b.what) continue;
       diags.Error(
           b.source, b.pos,
           "its output '" + EscapeControl(b.name) + "' would overwrite " +

@@ -81,4 +81,19 @@ TEST_CASE("source paths that clash are reported once, by the loader") {
   CHECK(sms->Codes() == std::vector<std::string>{"path-portable"});
 }
 
+TEST_CASE("a review record whose page would be another review's pack clashes") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("records/r.yaml",
+           "- {id: MR-1, kind: review, title: R, status: planned}\n"
+           "- {id: MR-1-pack, kind: review, title: R, status: planned}\n");
+  auto sms = testing::RunSms(disk);
+  std::vector<std::string> clashes;
+  for (const Diagnostic& d : sms->diags.items())
+    if (d.code == "output-clash") clashes.push_back(FormatDiagnostic(d));
+  CHECK(clashes == std::vector<std::string>{
+                       "records/r.yaml:2:8: error: its output 'records/review/MR-1-pack.html' "
+                       "would overwrite the review pack of 'MR-1' (records/r.yaml:1:8): rename "
+                       "the file [output-clash]"});
+}
+
 }  // namespace smsdoc

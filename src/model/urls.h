@@ -17,6 +17,10 @@ inline std::string DocumentUrl(const std::string& md_path) {
 inline std::string RecordUrl(const std::string& kind, const std::string& id) {
   return "records/" + kind + "/" + id + ".html";
 }
+/// A management review's pack: its 9.3 inputs as of its date, beside its page.
+inline std::string ReviewPackUrl(const std::string& id) {
+  return "records/review/" + id + "-pack.html";
+}
 /// A record kind's register page.
 inline std::string KindUrl(const std::string& kind) { return "records/" + kind + ".html"; }
 /// A clause's page.

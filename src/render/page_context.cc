@@ -740,6 +740,16 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   v.Set("workbook_url", RelativeUrl(page_url, kRegisterFolder + RegisterFile(kind.name)));
   v.Set("workbook", RegisterFile(kind.name));
   v.Set("has_rows", count > 0);
+  // Each management review's pack of inputs (review_pack_context.cc).
+  TemplateValue packs = TemplateValue::List();
+  if (kind.name == "review")
+    for (int node : KindRecords(kind)) {
+      TemplateValue pack = LinkTo(page_url, node);
+      pack.Set("url", RelativeUrl(page_url, ReviewPackUrl(graph_.nodes[node].id)));
+      packs.Push(std::move(pack));
+    }
+  v.Set("has_packs", !packs.list.empty());
+  v.Set("packs", MarkLast(std::move(packs)));
   // The legend names the bands when a column is coloured by them.
   bool banded = false;
   for (const auto& c : kind.columns)
@@ -794,6 +804,8 @@ TemplateValue PageContext::RecordPage(int node) const {
   v.Set("kind_title", r.kind->title);
   v.Set("kind_url", RelativeUrl(n.url, KindUrl(r.kind->name)));
   v.Set("source", r.path);
+  v.Set("has_pack", r.kind->name == "review");
+  v.Set("pack_url", RelativeUrl(n.url, ReviewPackUrl(r.id)));
   TemplateValue fields = TemplateValue::List();
   for (const auto& spec : r.kind->fields) {
     const FieldValue* value = r.Field(spec.name);

@@ -71,6 +71,9 @@ class PageContext {
   /// kpis.html: every typed KPI by clause group, its latest state and
   /// trend, and its chart with the values plotted (kpi_context.cc).
   TemplateValue KpiDashboard() const;
+  /// records/review/ID-pack.html: the review record `node`'s clause 9.3
+  /// inputs as of its date (review_pack_context.cc).
+  TemplateValue ReviewPackPage(int node) const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
 

@@ -50,6 +50,8 @@ std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     bool is_record = graph.nodes[n].type == Node::Type::kRecord;
     pages.push_back({graph.nodes[n].url, is_record ? "record" : "document", static_cast<int>(n)});
+    if (is_record && graph.corpus->records[graph.nodes[n].index].kind->name == "review")
+      pages.push_back({ReviewPackUrl(graph.nodes[n].id), "review-pack", static_cast<int>(n)});
   }
   for (const auto& kind : graph.corpus->kinds.kinds)
     pages.push_back({KindUrl(kind.name), "kind", -1, &kind});
@@ -81,6 +83,7 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
                     const Page& p) { return c.ClausePage(static_cast<size_t>(p.clause)); }},
       {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
       {"record", [](const PageContext& c, const Page& p) { return c.RecordPage(p.node); }},
+      {"review-pack", [](const PageContext& c, const Page& p) { return c.ReviewPackPage(p.node); }},
       {"kind", [](const PageContext& c, const Page& p) { return c.KindPage(*p.kind); }},
   };
   return makers;
