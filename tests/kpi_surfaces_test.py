@@ -70,6 +70,32 @@ def next_period(period):
     return "%d-%02d" % (y + mo // 12, mo % 12 + 1)
 
 
+def read_sources(root):
+    """{KPI id: spec with 'process' and its 'clauses'} and {KPI id: {period: value}}."""
+    kpis = {}
+    for path in sorted(glob.glob(os.path.join(root, "processes", "*.md"))):
+        text = open(path, encoding="utf-8").read()
+        meta = yaml.safe_load(text.split("---\n")[1])
+        for kpi in meta.get("kpis") or []:
+            if "id" in kpi:
+                if kpi.get("unit") == "duration":
+                    kpi["target"] = minutes(kpi["target"])
+                    if kpi.get("warning") is not None:
+                        kpi["warning"] = minutes(kpi["warning"])
+                kpis[kpi["id"]] = dict(kpi, process=meta["id"], clauses=meta.get("clauses") or [])
+    values = {k: {} for k in kpis}
+    records = os.path.join(root, "records")
+    for path in glob.glob(os.path.join(records, "**", "*.csv"), recursive=True):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                values[row["kpi"]][row["period"]] = float(row["value"])
+    for path in glob.glob(os.path.join(records, "**", "*.yaml"), recursive=True):
+        for entry in yaml.safe_load(open(path, encoding="utf-8")) or []:
+            if isinstance(entry, dict) and entry.get("kind") == "measurement":
+                values[entry["kpi"]][str(entry["period"])] = float(entry["value"])
+    return kpis, values
+
+
 class KpiSurfacesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -84,37 +110,11 @@ class KpiSurfacesTest(unittest.TestCase):
             raise AssertionError(result.stderr)
         cls.status = json.loads(testlib.run(["status", "--root", testlib.REPO, "--as-of", AS_OF,
                                              "--format", "json"]).stdout)
-        cls.kpis, cls.values = cls.read_sources()
+        cls.kpis, cls.values = read_sources(testlib.REPO)
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
-
-    @classmethod
-    def read_sources(cls):
-        """{KPI id: spec with 'process'} and {KPI id: {period: value}}."""
-        kpis = {}
-        for path in sorted(glob.glob(os.path.join(testlib.REPO, "processes", "*.md"))):
-            text = open(path, encoding="utf-8").read()
-            meta = yaml.safe_load(text.split("---\n")[1])
-            for kpi in meta.get("kpis") or []:
-                if "id" in kpi:
-                    if kpi.get("unit") == "duration":
-                        kpi["target"] = minutes(kpi["target"])
-                        if kpi.get("warning") is not None:
-                            kpi["warning"] = minutes(kpi["warning"])
-                    kpis[kpi["id"]] = dict(kpi, process=meta["id"])
-        values = {k: {} for k in kpis}
-        records = os.path.join(testlib.REPO, "records")
-        for path in glob.glob(os.path.join(records, "**", "*.csv"), recursive=True):
-            with open(path, encoding="utf-8-sig", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    values[row["kpi"]][row["period"]] = float(row["value"])
-        for path in glob.glob(os.path.join(records, "**", "*.yaml"), recursive=True):
-            for entry in yaml.safe_load(open(path, encoding="utf-8")) or []:
-                if isinstance(entry, dict) and entry.get("kind") == "measurement":
-                    values[entry["kpi"]][str(entry["period"])] = float(entry["value"])
-        return kpis, values
 
     def axis(self, kpi_id):
         """The periods a chart of this KPI spans, oldest first: from its

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "analyse/kpi_periods.h"
 #include "base/text.h"
 #include "render/kpi_text.h"
 
@@ -66,15 +67,6 @@ std::string Mark(KpiState state, double x, double y) {
              KpiNumber(x + 4.5, 1) + " " + KpiNumber(y + 4.5, 1) + " M" + KpiNumber(x + 4.5, 1) +
              " " + KpiNumber(y - 4.5, 1) + " L" + KpiNumber(x - 4.5, 1) + " " +
              KpiNumber(y + 4.5, 1) + "\"/>";
-  }
-  return "";
-}
-
-const char* StateClass(KpiState state) {
-  switch (state) {
-    case KpiState::kMet: return "met";
-    case KpiState::kNear: return "near";
-    case KpiState::kMissed: return "missed";
   }
   return "";
 }
@@ -170,7 +162,7 @@ std::string KpiTrendSvg(const Kpi& kpi, const KpiSeries& series, const Labels& l
       continue;
     }
     std::string value = KpiValueText(point->value, kpi.unit, labels);
-    svg += "<g class=\"point " + std::string(StateClass(point->state)) + "\" data-period=\"" +
+    svg += "<g class=\"point " + std::string(KpiStateName(point->state)) + "\" data-period=\"" +
            HtmlEscape(period) + "\" data-value=\"" + KpiNumber(point->value, 2) + "\"><title>" +
            HtmlEscape(period + ": " + value + " (" + labels(KpiStateKey(point->state)) + ")") +
            "</title>" + Mark(point->state, x_of(i), y_of(point->value)) + "</g>";
