@@ -27,16 +27,18 @@ std::vector<Output> SiteNames(const Graph& graph) {
   std::vector<Output> out;
   for (const char* url : {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl,
                           kProcessMapUrl, kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl,
-                          kManualUrl, kNotFoundUrl, kSitemapUrl})
+                          kManualUrl, kNotFoundUrl, kSitemapUrl, kKpisUrl})
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
-  std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister};
+  std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister};
   for (const auto& file : workbooks)
     out.push_back({kRegisterFolder + file, "smsdoc's workbook", "", {}});
   for (const auto& kind : graph.corpus->kinds.kinds) {
     bool builtin = kind.name_pos.line == 0;
-    if (std::string file = RegisterFile(kind.name); workbooks.insert(file).second)
+    // Built-in kinds share workbooks (risk, training, audit); a kind of the
+    // SMS's own is listed always, so one named like smsdoc's is a clash.
+    if (std::string file = RegisterFile(kind.name); workbooks.insert(file).second || !builtin)
       out.push_back({kRegisterFolder + file, "the workbook of kind '" + kind.name + "'",
                      builtin ? "" : kConfigFile, kind.name_pos});
     out.push_back({KindUrl(kind.name), "the register of kind '" + kind.name + "'",

@@ -96,4 +96,17 @@ TEST_CASE("a review record whose page would be another review's pack clashes") {
                        "the file [output-clash]"});
 }
 
+TEST_CASE("a kind of the SMS's own named like one of smsdoc's workbooks clashes") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("smsdoc.yaml", std::string(testing::kConfig) +
+                              "kinds:\n  kpi:\n    title: KPIs\n    statuses: [open]\n"
+                              "    columns: [id]\n    fields: {}\n");
+  auto sms = testing::RunSms(disk);
+  std::vector<std::string> clashes;
+  for (const Diagnostic& d : sms->diags.items())
+    if (d.code == "output-clash") clashes.push_back(FormatDiagnostic(d));
+  REQUIRE(clashes.size() == 1);
+  CHECK(clashes[0].find("registers/kpi-register.xlsx") != std::string::npos);
+}
+
 }  // namespace smsdoc
