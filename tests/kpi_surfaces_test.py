@@ -7,6 +7,7 @@ records/**/*.csv and `kind: measurement` YAML entries, judged met / near /
 missed as docs/measurement.md says. Then, on the example built as of
 2026-11-21:
 
+- kpis.html and the process pages' KPI tables name the same latest state;
 - kpis.html: each KPI's chart plots exactly its last 24 periods (a mark per
   measured value with its value and state, a gap per missing period), its
   values table says the same, and the overview row names the latest state;
@@ -186,6 +187,16 @@ class KpiSurfacesTest(unittest.TestCase):
                 shown[tr.attrs["data-kpi"]] = [c for c in chip.classes()
                                                if c.startswith("state-")][0][6:]
         self.assertEqual(shown, latest)
+        # The process pages' KPI tables say the same.
+        on_processes = {}
+        for path in glob.glob(os.path.join(self.out, "processes", "*.html")):
+            for tr in self.page(os.path.relpath(path, self.out)).root.iter("tr"):
+                chips = [s for s in tr.iter("span") if s.attrs.get("data-fact") == "kpi-state"]
+                if chips:
+                    kpi_id = norm_space(next(tr.iter("td")).text())
+                    on_processes[kpi_id] = [c for c in chips[0].classes()
+                                            if c.startswith("state-")][0][6:]
+        self.assertEqual(on_processes, latest)
         book = openpyxl.load_workbook(os.path.join(self.out, "registers", "kpi-register.xlsx"))
         ws = book["KPIs"]
         header = [c.value for c in ws[1]]
