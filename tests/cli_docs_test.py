@@ -80,7 +80,7 @@ class ManPage(unittest.TestCase):
         commands_section = text.split("\nCOMMANDS\n")[1].split("\nOPTIONS\n")[0]
         names = commands()
         self.assertIn("build", names)
-        self.assertEqual(len(names), 13)
+        self.assertEqual(len(names), 14)
         # One sub-section per command, in --help's order, each listing the
         # command's options before the next command starts.
         starts = [re.search(r"(?m)^   %s$" % n, commands_section) for n in names]

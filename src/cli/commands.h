@@ -119,6 +119,12 @@ int RunGraph(const CommandOptions& options, std::ostream& out, std::ostream& err
 /// condition named in fail_on holds.
 int RunStatus(const CommandOptions& options, std::ostream& out, std::ostream& err);
 
+/// `smsdoc report --period P`: the service reports of `period` (of
+/// `service` alone when given) on `out`, as text or Markdown
+/// (options.format); a bad period or unknown service is a usage error.
+int RunReport(const CommandOptions& options, const std::string& period, const std::string& service,
+              std::ostream& out, std::ostream& err);
+
 /// `smsdoc diff REF1 REF2`: a summary on `out`, the changes page written
 /// to a folder of its own.
 int RunDiff(const CommandOptions& options, std::ostream& out, std::ostream& err);

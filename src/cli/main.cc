@@ -179,6 +179,7 @@ int main(int argc, char** argv) {
       "  smsdoc build                 build the SMS in ./ into ./site/\n"
       "  smsdoc check --root sms      report every problem, write nothing\n"
       "  smsdoc status                reviews, approvals, findings, actions due\n"
+      "  smsdoc report --period 2026-10   service reports: each service's KPIs against target\n"
       "  smsdoc serve                 build, serve on 127.0.0.1:8000, rebuild on every edit\n"
       "  smsdoc pack                  build, then zip the site for the certification body\n"
       "  smsdoc pdf                   build, then print the manual to PDF (local Chromium)\n"
@@ -338,6 +339,25 @@ int main(int argc, char** argv) {
       "  smsdoc status --format json        the same for scripts\n"
       "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
 
+  std::string report_period, report_service;
+  CLI::App* report = app.add_subcommand(
+      "report", "Print the service reports of a period: KPIs of each service against target");
+  AddCommonOptions(report, options);
+  report->add_option("--period", report_period, "YYYY-MM, YYYY-Qn or YYYY")->required();
+  report->add_option("--service", report_service,
+                     "one service, as named in the KPIs' services: lists (default: all)");
+  report->add_option("--format", options.format, "text or markdown")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->default_str("text");
+  report->footer(
+      "\nExamples:\n"
+      "  smsdoc report --period 2026-10     every service's KPIs for October 2026\n"
+      "  smsdoc report --period 2026-Q3 --service \"Harbour Cloud Hosting\"\n"
+      "  smsdoc report --period 2026-10 --format markdown > report.md\n"
+      "\nA KPI shows its latest period ended by the report period's end (a quarterly KPI\n"
+      "in a monthly report: the quarter before), the period before and the periods missed\n"
+      "that year. Records of kinds incident and change naming the service are counted.\n");
+
   CLI::App* pack = app.add_subcommand(
       "pack", "Build the site, then write it as one zip for the certification body");
   AddCommonOptions(pack, options);
@@ -471,6 +491,10 @@ int main(int argc, char** argv) {
         {check, [&] { return smsdoc::RunCheck(options, std::cout, std::cerr); }},
         {graph, [&] { return smsdoc::RunGraph(options, std::cout, std::cerr); }},
         {status, [&] { return smsdoc::RunStatus(options, std::cout, std::cerr); }},
+        {report,
+         [&] {
+           return smsdoc::RunReport(options, report_period, report_service, std::cout, std::cerr);
+         }},
         {pack,
          [&] {
            options.audience = pack_audience;

@@ -27,6 +27,14 @@ std::string KpiValueText(double value, KpiUnit unit, const Labels& labels) {
   }
 }
 
+std::string KpiTargetText(const Kpi& kpi, const Labels& labels) {
+  std::string text = (kpi.direction == KpiDirection::kHigher ? "\u2265 " : "\u2264 ") +
+                     KpiValueText(kpi.target_value, kpi.unit, labels);
+  if (kpi.warning)
+    text += " (" + labels("kpi_warning") + " " + KpiValueText(*kpi.warning, kpi.unit, labels) + ")";
+  return text;
+}
+
 const char* KpiStateKey(KpiState state) {
   switch (state) {
     case KpiState::kMet: return "kpi_met";

@@ -18,6 +18,10 @@ std::string KpiNumber(double v, int decimals);
 /// A measured value with its unit: "96.5%", "42", "30 min".
 std::string KpiValueText(double value, KpiUnit unit, const Labels& labels);
 
+/// A typed KPI's target with its unit and near threshold: "≥ 95% (warning
+/// threshold 90%)".
+std::string KpiTargetText(const Kpi& kpi, const Labels& labels);
+
 /// The label keys of a state's, a frequency's and a unit's word.
 const char* KpiStateKey(KpiState state);
 const char* KpiFrequencyKey(Frequency frequency);

@@ -822,11 +822,7 @@ TemplateValue PageContext::RecordPage(int node) const {
 }
 
 std::string PageContext::KpiTargetText(const Kpi& k) const {
-  std::string text = (k.direction == KpiDirection::kHigher ? "\u2265 " : "\u2264 ") +
-                     KpiValueText(k.target_value, k.unit, labels_);
-  if (k.warning)
-    text += " (" + labels_("kpi_warning") + " " + KpiValueText(*k.warning, k.unit, labels_) + ")";
-  return text;
+  return smsdoc::KpiTargetText(k, labels_);
 }
 
 void PageContext::AddProcessTables(TemplateValue& v, const Document& d,

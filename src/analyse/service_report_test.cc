@@ -1,0 +1,138 @@
+#include "analyse/service_report.h"
+
+#include <doctest/doctest.h>
+
+#include "test_support.h"
+
+namespace smsdoc {
+
+namespace {
+
+// Incidents placed by `opened`; changes by their first date field.
+const char* kKinds =
+    "kinds:\n"
+    "  incident:\n"
+    "    title: Incidents\n"
+    "    statuses: [open, closed]\n"
+    "    done: [closed]\n"
+    "    columns: [id, title, status]\n"
+    "    fields:\n"
+    "      service: {type: text}\n"
+    "      opened: {type: date}\n"
+    "  change:\n"
+    "    title: Changes\n"
+    "    statuses: [planned, done]\n"
+    "    done: [done]\n"
+    "    columns: [id, title, status]\n"
+    "    fields:\n"
+    "      services: {type: list}\n"
+    "      implemented: {type: date}\n";
+
+// A monthly KPI of Hosting and Backup, a quarterly one of Hosting, and
+// one of another service.
+std::unique_ptr<testing::Sms> Sms(bool kinds, const std::string& records = "") {
+  MemoryDisk disk = testing::BaseSms();
+  if (kinds) disk.Add("smsdoc.yaml", std::string(testing::kConfig) + kKinds);
+  disk.Add("processes/inc.md",
+           testing::Doc("PRC-INC",
+                        "kpis:\n"
+                        "  - {id: KPI-A, name: Resolved, unit: percent, direction: higher,\n"
+                        "     target: 95, warning: 90, frequency: monthly,\n"
+                        "     services: [Hosting, Backup]}\n"
+                        "  - {id: KPI-B, name: P2 time, unit: duration, direction: lower,\n"
+                        "     target: 4h, frequency: quarterly, services: [Hosting]}\n"
+                        "  - {id: KPI-C, name: Calls, unit: count, direction: lower,\n"
+                        "     target: 3, frequency: monthly, services: [Workplace]}\n",
+                        "Body.\n", "process"));
+  disk.Add("records/m.csv",
+           "kpi,period,value\n"
+           "KPI-A,2025-12,80\nKPI-A,2026-01,97\nKPI-A,2026-02,85\nKPI-A,2026-03,92\n"
+           "KPI-A,2026-04,99\nKPI-B,2025-Q4,200\nKPI-B,2026-Q1,300\nKPI-C,2026-03,1\n");
+  if (!records.empty()) disk.Add("records/ops.yaml", records);
+  return testing::RunSms(disk, "2026-11-21");
+}
+
+}  // namespace
+
+TEST_CASE("the services are the distinct names in the KPIs' services lists") {
+  auto sms = Sms(false);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  CHECK(ServiceNames(sms->model.corpus) ==
+        std::vector<std::string>{"Backup", "Hosting", "Workplace"});
+}
+
+TEST_CASE("report periods are months, quarters or years, never dates") {
+  CHECK(ReportPeriodFrequency("2026-10") == Frequency::kMonthly);
+  CHECK(ReportPeriodFrequency("2026-Q3") == Frequency::kQuarterly);
+  CHECK(ReportPeriodFrequency("2026") == Frequency::kYearly);
+  CHECK_FALSE(ReportPeriodFrequency("2026-10-01"));
+  CHECK_FALSE(ReportPeriodFrequency("2026-13"));
+  CHECK_FALSE(ReportPeriodFrequency("2026-Q5"));
+  CHECK_FALSE(ReportPeriodFrequency("October"));
+}
+
+TEST_CASE("a service report shows the KPIs naming the service as of the period's end") {
+  auto sms = Sms(false);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
+  CHECK(r.as_of == "2026-03-31");
+  REQUIRE(r.kpis.size() == 2);  // KPI-C names another service
+  const ServiceKpi& a = r.kpis[0];
+  CHECK(a.period == "2026-03");
+  REQUIRE(a.current);
+  CHECK(a.current->value == 92);
+  CHECK(a.current->state == KpiState::kNear);
+  CHECK(a.previous_period == "2026-02");
+  REQUIRE(a.previous);
+  CHECK(a.previous->state == KpiState::kMissed);
+  CHECK(a.missed_this_year == 1);      // 2025-12 was another year's
+  CHECK(a.series.points.size() == 4);  // April is cut off
+  // The quarterly KPI: its latest quarter ended by 31 March is 2026-Q1.
+  const ServiceKpi& b = r.kpis[1];
+  CHECK(b.period == "2026-Q1");
+  REQUIRE(b.current);
+  CHECK(b.current->value == 300);
+  CHECK(b.current->state == KpiState::kMissed);
+  CHECK(b.previous_period == "2025-Q4");
+  CHECK(b.missed_this_year == 1);
+  // A month inside a quarter reports the quarter before.
+  ServiceReport feb = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-02");
+  CHECK(feb.kpis[1].period == "2025-Q4");
+  CHECK(feb.kpis[1].current->value == 200);
+  CHECK_FALSE(feb.kpis[1].previous);  // 2025-Q3 not measured
+  // Without incident and change kinds there is nothing to count.
+  CHECK_FALSE(r.incidents);
+  CHECK_FALSE(r.changes);
+}
+
+TEST_CASE("a period not over by the as-of date is reported as of that date") {
+  auto sms = Sms(false);
+  ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Backup", "2026-11");
+  CHECK(r.as_of == "2026-11-21");
+  REQUIRE(r.kpis.size() == 1);
+  CHECK(r.kpis[0].period == "2026-10");  // November is not over
+  CHECK_FALSE(r.kpis[0].current);
+}
+
+TEST_CASE("incidents and changes naming the service are counted in their period") {
+  auto sms = Sms(true,
+                 "- {id: INC-1, kind: incident, title: I1, status: closed, service: Hosting,\n"
+                 "   opened: 2026-03-02}\n"
+                 "- {id: INC-2, kind: incident, title: I2, status: open, service: Hosting,\n"
+                 "   opened: 2026-04-01}\n"
+                 "- {id: INC-3, kind: incident, title: I3, status: open, service: Backup,\n"
+                 "   opened: 2026-03-10}\n"
+                 "- {id: CHG-1, kind: change, title: C1, status: done,\n"
+                 "   services: [Backup, Hosting], implemented: 2026-03-31}\n"
+                 "- {id: CHG-2, kind: change, title: C2, status: done,\n"
+                 "   services: [Backup], implemented: 2026-03-15}\n");
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
+  CHECK(r.incidents == 1);
+  CHECK(r.changes == 1);
+  ServiceReport q = GatherServiceReport(sms->model.corpus, sms->analysis(), "Backup", "2026-Q1");
+  CHECK(q.incidents == 1);
+  CHECK(q.changes == 2);
+}
+
+}  // namespace smsdoc
