@@ -67,6 +67,21 @@ std::string PeriodName(int index, Frequency frequency) {
   return "";
 }
 
+std::string PeriodEnd(std::string_view period) {
+  if (ParseDate(period)) return std::string(period);
+  for (Frequency f : {Frequency::kMonthly, Frequency::kQuarterly, Frequency::kYearly}) {
+    std::optional<int> index = PeriodIndex(period, f);
+    if (!index) continue;
+    // The day before the next period's first.
+    int next = *index + 1;
+    Date first = f == Frequency::kMonthly     ? Date{next / 12, next % 12 + 1, 1}
+                 : f == Frequency::kQuarterly ? Date{next / 4, next % 4 * 3 + 1, 1}
+                                              : Date{next, 1, 1};
+    return FormatDate(DateFromDays(DaysSinceEpoch(first) - 1));
+  }
+  return "";
+}
+
 const char* PeriodForm(Frequency frequency) {
   switch (frequency) {
     case Frequency::kMonthly: return "YYYY-MM";

@@ -17,6 +17,9 @@ std::optional<int> PeriodIndex(std::string_view text, Frequency frequency);
 int PeriodOfDate(const Date& date, Frequency frequency);
 /// The period's name in the frequency's form: "2026-03", "2026-Q1", "2026".
 std::string PeriodName(int index, Frequency frequency);
+/// The last day of a period (YYYY-MM, YYYY-Qn, YYYY, or a date: itself),
+/// "" when it is none of these.
+std::string PeriodEnd(std::string_view period);
 /// The form a period of `frequency` takes, for messages: "YYYY-MM".
 const char* PeriodForm(Frequency frequency);
 

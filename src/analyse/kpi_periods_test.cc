@@ -55,4 +55,17 @@ TEST_CASE("JudgeValue follows the direction, the target and the warning band") {
   CHECK(std::string(KpiStateName(KpiState::kNear)) == "near");
 }
 
+TEST_CASE("measurement periods end on their last day") {
+  CHECK(PeriodEnd("2026-02") == "2026-02-28");
+  CHECK(PeriodEnd("2024-02") == "2024-02-29");
+  CHECK(PeriodEnd("2026-12") == "2026-12-31");
+  CHECK(PeriodEnd("2026-Q1") == "2026-03-31");
+  CHECK(PeriodEnd("2026-Q4") == "2026-12-31");
+  CHECK(PeriodEnd("2026") == "2026-12-31");
+  CHECK(PeriodEnd("2026-04-22") == "2026-04-22");
+  CHECK(PeriodEnd("2026-13") == "");
+  CHECK(PeriodEnd("2026-Q5") == "");
+  CHECK(PeriodEnd("spring") == "");
+}
+
 }  // namespace smsdoc

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analyse/coverage.h"
+#include "analyse/kpi_periods.h"
 #include "base/dates.h"
 #include "model/clauses.h"
 
@@ -143,11 +144,6 @@ class Gatherer {
   ReviewPack& pack_;
 };
 
-std::string LastDayOf(int year, int month) {
-  Date next = month == 12 ? Date{year + 1, 1, 1} : Date{year, month + 1, 1};
-  return FormatDate(DateFromDays(DaysSinceEpoch(next) - 1));
-}
-
 }  // namespace
 
 ReviewPack GatherReviewPack(const Graph& graph, const Analysis& analysis, int review_node) {
@@ -168,30 +164,6 @@ bool OpenAt(const Record& record, const std::string& date) {
 bool OverdueAt(const Record& record, const std::string& date) {
   std::string due = FieldText(record, "due");
   return !due.empty() && due < date && OpenAt(record, date);
-}
-
-std::string PeriodEnd(const std::string& period) {
-  if (ParseDate(period)) return period;
-  auto number = [&](size_t at, size_t length) {
-    int n = 0;
-    for (size_t i = at; i < at + length; ++i) {
-      if (i >= period.size() || period[i] < '0' || period[i] > '9') return -1;
-      n = n * 10 + (period[i] - '0');
-    }
-    return n;
-  };
-  int year = number(0, 4);
-  if (year < 0) return "";
-  if (period.size() == 4) return LastDayOf(year, 12);
-  if (period.size() == 7 && period[4] == '-' && period[5] == 'Q') {
-    int quarter = number(6, 1);
-    return quarter >= 1 && quarter <= 4 ? LastDayOf(year, quarter * 3) : "";
-  }
-  if (period.size() == 7 && period[4] == '-') {
-    int month = number(5, 2);
-    return month >= 1 && month <= 12 ? LastDayOf(year, month) : "";
-  }
-  return "";
 }
 
 KpiSeries SeriesUpTo(const KpiSeries& series, const std::string& date) {

@@ -40,10 +40,6 @@ bool OpenAt(const Record& record, const std::string& date);
 /// True when a record is due before `date` and was open at it.
 bool OverdueAt(const Record& record, const std::string& date);
 
-/// The last day of a measurement period (YYYY-MM, YYYY-Qn, YYYY or a
-/// date), "" when it is none of these.
-std::string PeriodEnd(const std::string& period);
-
 /// `series` with only the points and gaps of periods ended by `date`, and
 /// its missed-in-a-row count recounted from them.
 KpiSeries SeriesUpTo(const KpiSeries& series, const std::string& date);

@@ -95,19 +95,6 @@ TEST_CASE("a review pack holds what the records held on the review's date") {
   CHECK(Ids(g, planned.audits) == Ids_{"AUD-1", "AUD-2"});
 }
 
-TEST_CASE("measurement periods end on their last day") {
-  CHECK(PeriodEnd("2026-02") == "2026-02-28");
-  CHECK(PeriodEnd("2024-02") == "2024-02-29");
-  CHECK(PeriodEnd("2026-12") == "2026-12-31");
-  CHECK(PeriodEnd("2026-Q1") == "2026-03-31");
-  CHECK(PeriodEnd("2026-Q4") == "2026-12-31");
-  CHECK(PeriodEnd("2026") == "2026-12-31");
-  CHECK(PeriodEnd("2026-04-22") == "2026-04-22");
-  CHECK(PeriodEnd("2026-13") == "");
-  CHECK(PeriodEnd("2026-Q5") == "");
-  CHECK(PeriodEnd("spring") == "");
-}
-
 TEST_CASE("a KPI series up to a date keeps the periods ended by then") {
   KpiSeries s;
   s.document = 1;

@@ -78,7 +78,7 @@ TemplateValue PageContext::KpiDashboard() const {
     row.Set("process_id", process.id);
     row.Set("process_title", process.title);
     row.Set("process_url", process_url);
-    row.Set("target", KpiTargetText(kpi));
+    row.Set("target", KpiTargetText(kpi, labels_));
     row.Set("frequency", labels_(KpiFrequencyKey(kpi.cadence)));
     bool measured = !s->points.empty();
     row.Set("has_latest", measured);

@@ -821,10 +821,6 @@ TemplateValue PageContext::RecordPage(int node) const {
   return v;
 }
 
-std::string PageContext::KpiTargetText(const Kpi& k) const {
-  return smsdoc::KpiTargetText(k, labels_);
-}
-
 void PageContext::AddProcessTables(TemplateValue& v, const Document& d,
                                    const std::string& page_url) const {
   TemplateValue activities = TemplateValue::List();
@@ -846,7 +842,7 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d,
     TemplateValue row;
     row.Set("id", k.id);
     row.Set("name", k.name);
-    row.Set("target", k.typed ? KpiTargetText(k) : k.target);
+    row.Set("target", k.typed ? KpiTargetText(k, labels_) : k.target);
     row.Set("frequency", k.typed ? labels_(KpiFrequencyKey(k.cadence)) : k.frequency);
     const KpiSeries* series = nullptr;
     for (const KpiSeries& s : analysis_.kpis)

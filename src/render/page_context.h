@@ -95,8 +95,6 @@ class PageContext {
   // A process's RACI (`activities`) and `kpis`, with their `has_` flags:
   // on its page and in the manual.
   void AddProcessTables(TemplateValue& v, const Document& d, const std::string& page_url) const;
-  /// A KPI value or target in its unit's terms: "97.5%", "240 min".
-  std::string KpiTargetText(const Kpi& k) const;
   // `fields` (with `has_fields`): the document's `document_fields:` values
   // and the unknown keys `unknown_fields: keep` kept, as label and cell.
   void AddOtherFields(TemplateValue& v, int node, const Document& d) const;

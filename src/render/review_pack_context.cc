@@ -141,7 +141,7 @@ TemplateValue PageContext::ReviewPackPage(int node) const {
       cells.Push(Cell(kpi.id + " " + kpi.name,
                       RelativeUrl(page_url, std::string(kKpisUrl)) + "#" + KpiAnchor(kpi)));
       cells.Push(Cell(process.id, link(process_node)));
-      cells.Push(Cell(KpiTargetText(kpi)));
+      cells.Push(Cell(KpiTargetText(kpi, labels_)));
       bool measured = !series.points.empty();
       const KpiPoint* latest = measured ? &series.points.back() : nullptr;
       cells.Push(
