@@ -382,6 +382,9 @@ class LanguageTest(unittest.TestCase):
             de["wb_changed_after_approval"], de["col_last_review"]}
         words_in[("clause-coverage.xlsx", de["col_clauses"])] = {
             de["col_state"], de["wb_audited_in_cycle"]}
+        # The CSV's comment and source are the SMS's ("Service reports").
+        words_in[("kpi-register.xlsx", de["wb_measurements"])] = {
+            de["wb_better"], de["col_state"], de["wb_unit"]}
         coverage = ("audit-register.xlsx", de["clause_coverage"])
         words_in[coverage] = set(self.header(*coverage)[2:])  # periods, covered in cycle
         found = []

@@ -82,7 +82,8 @@ class SearchTest(unittest.TestCase):
         self.assertEqual(self.result.returncode, 0, self.result.stderr)
         got = self.query(self.out, ["PRC-INC", "prc-inc", "incident management",
                                     "Communication", "CAB schedule", "Severnside",
-                                    "Internal communication", "", "zzzzqqq"])
+                                    "Internal communication", "", "zzzzqqq",
+                                    "read-only mode"])
         res = got["results"]
         self.assertEqual(self.ids(res[0])[0], "PRC-INC")   # by ID
         self.assertEqual(self.ids(res[1])[0], "PRC-INC")   # any case
@@ -99,7 +100,11 @@ class SearchTest(unittest.TestCase):
         self.assertEqual(self.ids(res[6])[0], "PRO-COM-01")  # a heading
         self.assertEqual(res[7], [])
         self.assertEqual(res[8], [])
-        # Every document, process and record is in the index.
+        # A service report, by its commentary.
+        self.assertEqual([(r["type"], r["id"], r["title"], r["url"]) for r in res[9]],
+                         [("service report", "2026-09", "Harbour Cloud Hosting",
+                           "service-reports/2026-09/harbour-cloud-hosting.html")])
+        # Every document, process, record and service report is in the index.
         records = 0
         for name in os.listdir(os.path.join(testlib.REPO, "records")):
             if not name.endswith(".yaml"):  # records/measurements/: KPI values, no pages
@@ -107,7 +112,7 @@ class SearchTest(unittest.TestCase):
             with open(os.path.join(testlib.REPO, "records", name), encoding="utf-8") as fh:
                 records += sum(1 for line in fh if line.startswith("- id: "))
         docs = sum(len([f for f in files if f.endswith(".md")])
-                   for folder in ("policies", "processes")
+                   for folder in ("policies", "processes", "service-reports")
                    for _, _, files in os.walk(os.path.join(testlib.REPO, folder)))
         self.assertEqual(got["count"], docs + records)
 

@@ -6,6 +6,7 @@
 #include "analyse/kpi_periods.h"
 #include "analyse/review_pack.h"
 #include "base/dates.h"
+#include "base/text.h"
 
 namespace smsdoc {
 
@@ -83,6 +84,12 @@ std::vector<std::string> ServiceNames(const Corpus& corpus) {
       for (const std::string& s : k.services)
         if (!s.empty()) names.insert(s);
   return {names.begin(), names.end()};
+}
+
+std::string ServiceBySlug(const Corpus& corpus, const std::string& slug) {
+  for (const std::string& name : ServiceNames(corpus))
+    if (Slugify(name) == slug) return name;
+  return "";
 }
 
 std::optional<Frequency> ReportPeriodFrequency(const std::string& period) {

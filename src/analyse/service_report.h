@@ -36,6 +36,9 @@ struct ServiceReport {
 /// The services: the distinct names in the KPIs' `services:` lists, sorted.
 std::vector<std::string> ServiceNames(const Corpus& corpus);
 
+/// The service named `slug` in a path (base/text.h Slugify); "" for none.
+std::string ServiceBySlug(const Corpus& corpus, const std::string& slug);
+
 /// The frequency of a report period's form (YYYY-MM, YYYY-Qn, YYYY);
 /// nullopt for anything else, dates included.
 std::optional<Frequency> ReportPeriodFrequency(const std::string& period);

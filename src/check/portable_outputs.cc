@@ -27,7 +27,7 @@ std::vector<Output> SiteNames(const Graph& graph) {
   std::vector<Output> out;
   for (const char* url : {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl,
                           kProcessMapUrl, kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl,
-                          kManualUrl, kNotFoundUrl, kSitemapUrl, kKpisUrl})
+                          kManualUrl, kNotFoundUrl, kSitemapUrl, kKpisUrl, kServiceReportsUrl})
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
@@ -56,6 +56,9 @@ std::vector<Output> SiteNames(const Graph& graph) {
       out.push_back({node.url, "the page of '" + path + "'", path, {1, 1}, true});
     }
   }
+  for (const Commentary& c : graph.corpus->commentaries)
+    out.push_back(
+        {DocumentUrl(c.path), "the service report of '" + c.path + "'", c.path, {1, 1}, true});
   for (const auto& asset : graph.corpus->assets)
     out.push_back({asset, "the copy of '" + asset + "'", asset, {1, 1}, true});
   return out;

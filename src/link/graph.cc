@@ -20,7 +20,12 @@ class Linker {
     AddNodes();
     graph_.links.resize(graph_.nodes.size());
     graph_.backlinks.resize(graph_.nodes.size());
-    for (size_t n = 0; n < graph_.nodes.size(); ++n) ResolveRefs(static_cast<int>(n));
+    for (size_t n = 0; n < graph_.nodes.size(); ++n) {
+      int node = static_cast<int>(n);
+      graph_.links[n] = Resolve(graph_.PathOf(node), graph_.RefsOf(node), node);
+    }
+    for (const Commentary& c : corpus_.commentaries)
+      graph_.commentary_links.push_back(Resolve(c.path, c.refs, -1));
     for (auto& list : graph_.backlinks) {
       std::sort(list.begin(), list.end(), [&](const Backlink& a, const Backlink& b) {
         return std::tie(graph_.nodes[a.source].id, a.relation) <
@@ -69,9 +74,11 @@ class Linker {
     std::sort(ids_.begin(), ids_.end());
   }
 
-  void ResolveRefs(int node) {
-    const std::string path = graph_.PathOf(node);
-    for (const Reference& ref : graph_.RefsOf(node)) {
+  // The links of `refs`, written in `path`; those of `node` (-1: a file
+  // that is no node, such as a commentary) are its targets' backlinks.
+  std::vector<Link> Resolve(const std::string& path, const std::vector<Reference>& refs, int node) {
+    std::vector<Link> links;
+    for (const Reference& ref : refs) {
       Link link;
       bool anchor_checked = false;  // a records file's '#ID' names a record
       if (ref.by_path) {
@@ -92,10 +99,11 @@ class Linker {
         }
       }
       if (link.target >= 0 && !ref.anchor.empty() && !anchor_checked) CheckAnchor(path, ref, link);
-      if (link.target >= 0 && link.target != node)
+      if (link.target >= 0 && node >= 0 && link.target != node)
         graph_.backlinks[link.target].push_back({node, ref.relation});
-      graph_.links[node].push_back(std::move(link));
+      links.push_back(std::move(link));
     }
+    return links;
   }
 
   // The file, or a folder holding it, could not be loaded.

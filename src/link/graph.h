@@ -42,6 +42,8 @@ struct Graph {
   std::unordered_map<std::string, int> by_id;
   std::vector<std::vector<Link>> links;          ///< per node, parallel to its refs
   std::vector<std::vector<Backlink>> backlinks;  ///< per node, by source ID
+  /// Per service report commentary (Corpus::commentaries), parallel to its refs.
+  std::vector<std::vector<Link>> commentary_links;
 
   int DocumentNode(size_t doc_index) const { return static_cast<int>(doc_index); }
   int RecordNode(size_t record_index) const {

@@ -17,7 +17,8 @@ const std::vector<std::string> kTopKeys = {
     "allow_raw_html", "base_url", "defaults", "diagnostics",  "document_fields", "folders",
     "kinds",          "language", "limits",   "organization", "output",          "readiness",
     "risk_scoring",   "roles",    "scope",    "theme",        "title",           "unknown_fields"};
-const std::vector<std::string> kFolderKeys = {"policies", "processes", "records"};
+const std::vector<std::string> kFolderKeys = {"policies", "processes", "records",
+                                              "service_reports"};
 
 bool IsColour(const std::string& s) {
   if (s.size() != 7 || s[0] != '#') return false;
@@ -267,7 +268,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
       ReportUnknownKeys(*folders, kFolderKeys, kConfigFile, "key", " in 'folders'", "config-key",
                         diags);
       std::vector<std::string>* targets[] = {&config.policies_dirs, &config.processes_dirs,
-                                             &config.records_dirs};
+                                             &config.records_dirs, &config.service_reports_dirs};
       for (size_t i = 0; i < kFolderKeys.size(); ++i) {
         const YamlNode* v = folders->Find(kFolderKeys[i]);
         if (!v) continue;

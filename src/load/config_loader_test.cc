@@ -29,7 +29,8 @@ TEST_CASE("a content type may have several folders, none overlapping another") {
   CHECK(d.items().empty());
   CHECK(c.policies_dirs == std::vector<std::string>{"en", "de"});
   CHECK(c.processes_dirs == std::vector<std::string>{"processes"});
-  CHECK(c.ContentFolders() == std::vector<std::string>{"en", "de", "processes", "regs"});
+  CHECK(c.ContentFolders() ==
+        std::vector<std::string>{"en", "de", "processes", "regs", "service-reports"});
   Diagnostics bad;
   Parse(std::string(kBase) + "folders: {policies: [en, en/x, /abs], processes: []}\n", bad);
   bad.Sort();

@@ -193,9 +193,15 @@ std::optional<Document> LoadDocument(const std::string& path, std::string_view t
 
 void AttachBody(Document& doc, Body body, Diagnostics& diags) {
   doc.body = std::move(body);
-  const std::string& path = doc.path;
-  for (size_t i = 0; i < doc.body.links.size(); ++i) {
-    const BodyLink& link = doc.body.links[i];
+  for (Reference& ref : BodyReferences(doc.path, doc.body, diags))
+    doc.refs.push_back(std::move(ref));
+}
+
+std::vector<Reference> BodyReferences(const std::string& path, const Body& body,
+                                      Diagnostics& diags) {
+  std::vector<Reference> refs;
+  for (size_t i = 0; i < body.links.size(); ++i) {
+    const BodyLink& link = body.links[i];
     Reference ref{.relation = "body",
                   .target = link.target,
                   .by_path = link.kind == BodyLink::Kind::kPath,
@@ -223,8 +229,9 @@ void AttachBody(Document& doc, Body body, Diagnostics& diags) {
         ref.target = *norm;
       }
     }
-    doc.refs.push_back(std::move(ref));
+    refs.push_back(std::move(ref));
   }
+  return refs;
 }
 
 }  // namespace smsdoc

@@ -33,4 +33,10 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
 /// Gives `doc` its rendered body and the references of the body's links.
 void AttachBody(Document& doc, Body body, Diagnostics& diags);
 
+/// The references of the links of `body`, the body of file `path`: paths
+/// made relative to the SMS root (errors for absolute ones and ones
+/// leaving the root).
+std::vector<Reference> BodyReferences(const std::string& path, const Body& body,
+                                      Diagnostics& diags);
+
 }  // namespace smsdoc

@@ -7,6 +7,7 @@
 #include "base/parallel.h"
 #include "base/portable_name.h"
 #include "base/text.h"
+#include "load/commentary_loader.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
 #include "load/kind_translations.h"
@@ -21,7 +22,8 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  enum class Kind { kDocument, kProcess, kRecords, kMeasurements } kind;
+  enum class Kind { kDocument, kProcess, kRecords, kMeasurements, kCommentary } kind;
+  std::string folder;  ///< the content folder it was found in
 };
 
 // Reads a text input, refusing it unread past the size limit and refusing
@@ -157,6 +159,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     FileList list = disk.ListFiles(dir);
     for (const auto& entry : list.unreadable) ReportUnreadable(entry, corpus, diags);
     const bool records = kind == SourceFile::Kind::kRecords;
+    const bool commentary = kind == SourceFile::Kind::kCommentary;
     for (auto& path : list.files) {
       listed.push_back(path);
       if (!disk.IsInsideRoot(path)) {
@@ -168,11 +171,12 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       } else if (disk.IsFolder(path)) {
         // A link to a folder inside the root: not followed, as before.
       } else if (records ? IsYaml(path) : IsMarkdown(path)) {
-        sources.push_back({path, kind});
+        sources.push_back({path, kind, dir});
       } else if (records && IsCsv(path)) {
-        sources.push_back({path, SourceFile::Kind::kMeasurements});
+        sources.push_back({path, SourceFile::Kind::kMeasurements, dir});
       } else {
-        if (records ? IsMarkdown(path) : IsYaml(path)) ReportIgnored(path, records, diags);
+        if (!commentary && (records ? IsMarkdown(path) : IsYaml(path)))
+          ReportIgnored(path, records, diags);
         corpus.assets.push_back(path);
       }
     }
@@ -185,6 +189,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   for (const std::string& dir : config.policies_dirs) add_folder(dir, SourceFile::Kind::kDocument);
   for (const std::string& dir : config.processes_dirs) add_folder(dir, SourceFile::Kind::kProcess);
   for (const std::string& dir : config.records_dirs) add_folder(dir, SourceFile::Kind::kRecords);
+  for (const std::string& dir : config.service_reports_dirs)
+    add_folder(dir, SourceFile::Kind::kCommentary);
   std::sort(corpus.assets.begin(), corpus.assets.end());
   ReportUnportablePaths(std::move(listed), diags);
 
@@ -194,6 +200,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<std::optional<Document>> documents(sources.size());
   std::vector<std::vector<Record>> records(sources.size());
   std::vector<std::vector<Measurement>> measurements(sources.size());
+  std::vector<std::optional<Commentary>> commentaries(sources.size());
   std::vector<char> complete(sources.size(), 1);
   std::vector<PendingBody> bodies(sources.size());
   ParallelFor(sources.size(), jobs, [&](size_t i) {
@@ -211,6 +218,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       complete[i] = whole;
     } else if (src.kind == SourceFile::Kind::kMeasurements) {
       measurements[i] = LoadMeasurementsCsv(src.path, *text, file_diags[i]);
+    } else if (src.kind == SourceFile::Kind::kCommentary) {
+      commentaries[i] = LoadCommentary(src.path, src.folder, *text, file_diags[i], bodies[i]);
     } else {
       documents[i] = LoadDocumentFields(src.path, *text, src.kind == SourceFile::Kind::kProcess,
                                         config, file_diags[i], bodies[i]);
@@ -221,7 +230,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   std::vector<size_t> owner;  // the source of each pending body
   std::vector<PendingBody> pending;
   for (size_t i = 0; i < sources.size(); ++i) {
-    if (!documents[i]) continue;
+    if (!documents[i] && !commentaries[i]) continue;
     owner.push_back(i);
     pending.push_back(std::move(bodies[i]));
   }
@@ -232,13 +241,17 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   for (size_t b = 0; b < owner.size(); ++b) {
     Diagnostics& file = file_diags[owner[b]];
     file.Merge(std::move(body_diags[b]));
-    AttachBody(*documents[owner[b]], std::move(rendered[b]), file);
+    if (documents[owner[b]])
+      AttachBody(*documents[owner[b]], std::move(rendered[b]), file);
+    else
+      AttachCommentaryBody(*commentaries[owner[b]], std::move(rendered[b]), file);
   }
   for (size_t i = 0; i < sources.size(); ++i) {
     diags.Merge(std::move(file_diags[i]));
     if (documents[i]) corpus.documents.push_back(std::move(*documents[i]));
     for (auto& r : records[i]) corpus.records.push_back(std::move(r));
     for (auto& m : measurements[i]) corpus.measurements.push_back(std::move(m));
+    if (commentaries[i]) corpus.commentaries.push_back(std::move(*commentaries[i]));
     if (!complete[i]) corpus.unloaded.push_back(sources[i].path);
   }
   return corpus;

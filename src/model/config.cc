@@ -31,6 +31,7 @@ std::vector<std::string> Config::ContentFolders() const {
   std::vector<std::string> all = policies_dirs;
   all.insert(all.end(), processes_dirs.begin(), processes_dirs.end());
   all.insert(all.end(), records_dirs.begin(), records_dirs.end());
+  all.insert(all.end(), service_reports_dirs.begin(), service_reports_dirs.end());
   return all;
 }
 

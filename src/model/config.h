@@ -68,7 +68,9 @@ struct Config {
   std::vector<std::string> policies_dirs = {"policies"};
   std::vector<std::string> processes_dirs = {"processes"};
   std::vector<std::string> records_dirs = {"records"};
-  /// Every content folder: policies, processes, then records.
+  /// Service report commentary: PERIOD/SERVICE.md files (docs/measurement.md).
+  std::vector<std::string> service_reports_dirs = {"service-reports"};
+  /// Every content folder: policies, processes, records, then service reports.
   std::vector<std::string> ContentFolders() const;
   /// The folders smsdoc.yaml names explicitly, with where it names them.
   std::vector<std::pair<std::string, Pos>> configured_folders;

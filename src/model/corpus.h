@@ -115,6 +115,16 @@ struct Record {
   const FieldValue* Field(const std::string& name) const;
 };
 
+/// A service report's commentary (clause 9.4): the Markdown file
+/// FOLDER/PERIOD/SERVICE.md of a `service_reports` folder, whose period and
+/// service (the slug of the service's name) come from its path.
+struct Commentary {
+  std::string path;
+  std::string period, service_slug;  ///< as written in the path, checked later
+  Body body;
+  std::vector<Reference> refs;  ///< the body's links
+};
+
 /// Everything loaded from an SMS: plain data for the link stage.
 struct Corpus {
   Config config;
@@ -122,6 +132,7 @@ struct Corpus {
   std::vector<Document> documents;  ///< policies then processes, by path
   std::vector<Record> records;      ///< by path, then file order
   std::vector<Measurement> measurements;  ///< by path, then file order
+  std::vector<Commentary> commentaries;   ///< by path
   std::vector<std::string> assets;        ///< other files in document folders
   /// Files that could not be loaded at all (no front matter, bad YAML,
   /// a record without ID or kind) and folders that could not be read:

@@ -35,6 +35,9 @@ inline constexpr const char* kProcessMapUrl = "processes/map.html";
 inline constexpr const char* kReadinessUrl = "readiness.html";
 inline constexpr const char* kStage1Url = "stage-1.html";
 inline constexpr const char* kKpisUrl = "kpis.html";
+/// The service reports (9.4), by period; each report's page sits where its
+/// commentary does, like a document's (DocumentUrl).
+inline constexpr const char* kServiceReportsUrl = "service-reports.html";
 inline constexpr const char* kAttentionUrl = "attention.html";
 inline constexpr const char* kSearchUrl = "search.html";
 /// Every published document and process on one page, for reading and print.

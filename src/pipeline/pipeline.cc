@@ -6,6 +6,7 @@
 #include "check/diagnostic_levels.h"
 #include "check/measurement_checks.h"
 #include "check/portable_outputs.h"
+#include "check/service_report_checks.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
 #include "load/loader.h"
@@ -24,6 +25,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
   CheckMeasurements(model.corpus, diags);
+  CheckServiceReports(model.corpus, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
   model.analysis.accepted = ApplyAcceptances(model.corpus, diags);

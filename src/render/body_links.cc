@@ -6,16 +6,19 @@
 
 namespace smsdoc {
 
-std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
-                             const std::string& page_url, const HeadingIds& heading_ids) {
-  // Body links were appended to the references after the front matter's.
-  const std::vector<Reference>& refs = graph.RefsOf(node);
+namespace {
+
+// `html`, the rendered `body`, with the placeholders of its links replaced;
+// `links` are those of `refs`, which hold the body's links (link_index).
+std::string Resolve(const std::string& html, const Body& body, const std::vector<Reference>& refs,
+                    const std::vector<Link>& links, const Graph& graph, const std::string& page_url,
+                    const HeadingIds& heading_ids) {
   std::vector<const Link*> by_link_index;
   for (size_t i = 0; i < refs.size(); ++i) {
     if (refs[i].link_index < 0) continue;
     if (by_link_index.size() <= static_cast<size_t>(refs[i].link_index))
       by_link_index.resize(refs[i].link_index + 1, nullptr);
-    by_link_index[refs[i].link_index] = &graph.links[node][i];
+    by_link_index[refs[i].link_index] = &links[i];
   }
 
   // A placeholder URL renders as `="%3Csmsdoc:N%3E"` right after href or
@@ -44,7 +47,6 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
       pos = at + 1;
       continue;
     }
-    const Body& body = graph.corpus->documents[graph.nodes[node].index].body;
     if (link->target < 0 && link->url.empty()) {  // a draft left out of the site
       out.resize(out.size() - (html.compare(at - 4, 4, "href") == 0 ? 4 : 3));
       out += "class=\"unpublished\" title=\"not published\"";
@@ -67,6 +69,22 @@ std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int no
   }
   out.append(html, pos, std::string::npos);
   return out;
+}
+
+}  // namespace
+
+std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
+                             const std::string& page_url, const HeadingIds& heading_ids) {
+  // Body links were appended to the references after the front matter's.
+  return Resolve(html, graph.corpus->documents[graph.nodes[node].index].body, graph.RefsOf(node),
+                 graph.links[node], graph, page_url, heading_ids);
+}
+
+std::string ResolveCommentaryLinks(const Graph& graph, size_t commentary,
+                                   const std::string& page_url, const HeadingIds& heading_ids) {
+  const Commentary& c = graph.corpus->commentaries[commentary];
+  return Resolve(c.body.html, c.body, c.refs, graph.commentary_links[commentary], graph, page_url,
+                 heading_ids);
 }
 
 }  // namespace smsdoc

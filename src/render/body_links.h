@@ -12,4 +12,9 @@ namespace smsdoc {
 std::string ResolveBodyLinks(const std::string& html, const Graph& graph, int node,
                              const std::string& page_url, const HeadingIds& heading_ids);
 
+/// The HTML of service report commentary `commentary` (Corpus::commentaries)
+/// with its links resolved, for the page at `page_url`.
+std::string ResolveCommentaryLinks(const Graph& graph, size_t commentary,
+                                   const std::string& page_url, const HeadingIds& heading_ids);
+
 }  // namespace smsdoc

@@ -41,6 +41,7 @@ TemplateValue PageContext::KpiDashboard() const {
   TemplateValue v = Common(page_url, labels_("kpis"));
   SetPrintStyle(v, labels_("kpis") + " · " + labels_("as_of") + " " + info_.as_of, false);
   v.Set("workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kKpiRegister));
+  v.Set("service_reports_url", RelativeUrl(page_url, kServiceReportsUrl));
 
   std::vector<const KpiSeries*> order;
   for (const auto& s : analysis_.kpis) order.push_back(&s);

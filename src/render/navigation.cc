@@ -94,8 +94,12 @@ std::vector<Crumb> Navigation::Trail(const std::string& page_url, const std::str
     trail.push_back(process ? Crumb{labels_("processes"), kProcessesUrl}
                             : Crumb{labels_("documents"), kDocumentsUrl});
     trail.push_back({groups_[place_[node].first].title, ""});
-  } else if (StartsWith(page_url, "records/")) {
+  } else if (StartsWith(page_url, "records/") || page_url == kServiceReportsUrl) {
     trail.push_back({labels_("registers"), kRegistersUrl});
+  } else if (std::any_of(graph_.corpus->commentaries.begin(), graph_.corpus->commentaries.end(),
+                         [&](const Commentary& c) { return DocumentUrl(c.path) == page_url; })) {
+    trail.push_back({labels_("registers"), kRegistersUrl});
+    trail.push_back({labels_("service_reports"), kServiceReportsUrl});
   } else if (page_url == kProcessMapUrl) {
     trail.push_back({labels_("processes"), kProcessesUrl});
   } else if (StartsWith(page_url, "clauses/") && page_url != kClauseIndexUrl) {

@@ -633,6 +633,8 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
   v.Set("kpis_url", RelativeUrl(page_url, kKpisUrl));
   v.Set("kpi_workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kKpiRegister));
   v.Set("kpi_count", std::to_string(analysis_.kpis.size()));
+  v.Set("service_reports_url", RelativeUrl(page_url, kServiceReportsUrl));
+  v.Set("service_report_count", std::to_string(graph_.corpus->commentaries.size()));
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {

@@ -74,6 +74,11 @@ class PageContext {
   /// records/review/ID-pack.html: the review record `node`'s clause 9.3
   /// inputs as of its date (review_pack_context.cc).
   TemplateValue ReviewPackPage(int node) const;
+  /// service-reports.html: every service report, newest period first; and
+  /// the page of report `commentary` (Corpus::commentaries), beside its
+  /// commentary file (service_report_context.cc).
+  TemplateValue ServiceReports() const;
+  TemplateValue ServiceReportPage(size_t commentary) const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
 

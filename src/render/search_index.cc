@@ -1,7 +1,9 @@
 #include "render/search_index.h"
 
+#include "analyse/service_report.h"
 #include "base/json.h"
 #include "base/text.h"
+#include "model/urls.h"
 
 namespace smsdoc {
 
@@ -79,6 +81,17 @@ std::string SearchIndexScript(const Graph& graph) {
       out += JsonQuoteForScript(*field);
       if (field != &text) out += ',';
     }
+    out += ']';
+  }
+  // Service reports: found by their commentary, named by period and service.
+  for (const Commentary& c : graph.corpus->commentaries) {
+    std::string headings, text(Utf8Head(Trim(HtmlText(c.body.html)), kSearchTextChars));
+    for (const auto& h : c.body.headings) headings += (headings.empty() ? "" : " · ") + h.text;
+    const std::string fields[] = {
+        "service report",    c.period, ServiceBySlug(*graph.corpus, c.service_slug),
+        DocumentUrl(c.path), headings, text};
+    out += graph.nodes.empty() && &c == graph.corpus->commentaries.data() ? "[" : ",\n[";
+    for (size_t i = 0; i < 6; ++i) out += JsonQuoteForScript(fields[i]) + (i < 5 ? "," : "");
     out += ']';
   }
   out += "\n]};\n";

@@ -26,20 +26,16 @@ struct Page {
   int node = -1;                   ///< document or record pages
   const KindSpec* kind = nullptr;  ///< kind listing pages
   int clause = -1;                 ///< clause pages: index into the coverage
+  int commentary = -1;             ///< service reports: index into Corpus::commentaries
 };
 
 std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
-  std::vector<Page> pages = {{kHomeUrl, "home"},
-                             {kDocumentsUrl, "documents"},
-                             {kProcessesUrl, "processes"},
-                             {kRegistersUrl, "records"},
-                             {kClauseIndexUrl, "clauses"},
-                             {kProcessMapUrl, "process-map"},
-                             {kReadinessUrl, "readiness"},
-                             {kStage1Url, "stage-1"},
-                             {kSearchUrl, "search"},
-                             {kManualUrl, "manual"},
-                             {kKpisUrl, "kpis"}};
+  std::vector<Page> pages = {{kHomeUrl, "home"},           {kDocumentsUrl, "documents"},
+                             {kProcessesUrl, "processes"}, {kRegistersUrl, "records"},
+                             {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
+                             {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},
+                             {kSearchUrl, "search"},       {kManualUrl, "manual"},
+                             {kKpisUrl, "kpis"},           {kServiceReportsUrl, "service-reports"}};
   // The worklist names files and lines to change: for the team, not the
   // certification body.
   if (!info.auditor) pages.push_back({kAttentionUrl, "attention"});
@@ -55,6 +51,10 @@ std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
   }
   for (const auto& kind : graph.corpus->kinds.kinds)
     pages.push_back({KindUrl(kind.name), "kind", -1, &kind});
+  const auto& commentaries = graph.corpus->commentaries;
+  for (size_t i = 0; i < commentaries.size(); ++i)
+    pages.push_back({DocumentUrl(commentaries[i].path), "service-report", -1, nullptr, -1,
+                     static_cast<int>(i)});
   return pages;
 }
 
@@ -75,6 +75,11 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"readiness", [](const PageContext& c, const Page&) { return c.Readiness(); }},
       {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
       {"kpis", [](const PageContext& c, const Page&) { return c.KpiDashboard(); }},
+      {"service-reports", [](const PageContext& c, const Page&) { return c.ServiceReports(); }},
+      {"service-report",
+       [](const PageContext& c, const Page& p) {
+         return c.ServiceReportPage(static_cast<size_t>(p.commentary));
+       }},
       {"attention", [](const PageContext& c, const Page&) { return c.Attention(); }},
       {"search", [](const PageContext& c, const Page&) { return c.SearchPage(); }},
       {"manual", [](const PageContext& c, const Page&) { return c.ManualPage(); }},

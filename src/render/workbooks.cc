@@ -435,7 +435,11 @@ void WorkbookBuilder::AddCover(Workbook& wb) const {
        Cell::Text(info_.revision.empty() ? labels_("not_in_git") : info_.revision));
   line(labels_("wb_generated_by"), Cell::Text("smsdoc " + info_.version));
   // What this file is not: the source. An edit here never reaches the SMS.
-  std::string files = Join(graph_.corpus->config.ContentFolders(), "/, ") + "/, smsdoc.yaml";
+  // (Service report commentary is no register's source.)
+  const Config& config = graph_.corpus->config;
+  std::vector<std::string> sources = config.ContentFolders();
+  sources.resize(sources.size() - config.service_reports_dirs.size());
+  std::string files = Join(sources, "/, ") + "/, smsdoc.yaml";
   line(labels_("col_source"),
        Cell::Text(labels_.Format(info_.revision.empty() ? "wb_source_files" : "wb_source_files_at",
                                  {{"files", files}})));
