@@ -295,10 +295,12 @@ class CliTest(unittest.TestCase):
         result = testlib.run(["check"], cwd=root)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, "")
-        # As of today, the example's dated items may be late and its KPIs
-        # (measured up to 2026-10) lack later periods: those warnings only.
+        # As of today, the example's dated items may be late, its KPIs
+        # (measured up to 2026-10) lack later periods and its rules may be
+        # broken: those warnings only.
         err = [l for l in result.stderr.splitlines()
-               if not re.search(r"\[(overdue|expired|review-overdue|measurement-missing)\]$", l)]
+               if not re.search(r"\[(overdue|expired|review-overdue|measurement-missing|"
+                                r"rule-breach)\]$", l)]
         self.assertEqual(len(err), 1, result.stderr)
         m = testlib.CHECKED_RE.match(err[0])
         self.assertIsNotNone(m, err[0])

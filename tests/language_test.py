@@ -38,13 +38,16 @@ SHEETS = {
     "clause-coverage.xlsx": ["wb_cover", "col_clauses"],
     # then a sheet per process, named by its ID and title (data)
     "kpi-register.xlsx": ["wb_cover", "wb_kpis", "wb_measurements"],
+    # then a sheet per population, named by its label
+    "stage-2-sampling.xlsx": ["wb_cover", "wb_populations"],
 }
 TITLES = {"risk-register.xlsx": "wb_risk_register",
           "training-register.xlsx": "wb_training_register",
           "audit-register.xlsx": "wb_audit_register",
           "document-register.xlsx": "document_master_list",
           "clause-coverage.xlsx": "clause_coverage",
-          "kpi-register.xlsx": "wb_kpi_register"}
+          "kpi-register.xlsx": "wb_kpi_register",
+          "stage-2-sampling.xlsx": "wb_sampling"}
 # Record sheets: (workbook, sheet key) -> kind; the review register's sheet
 # is named by the SMS's own title.
 RECORD_SHEETS = {("risk-register.xlsx", "wb_risks"): "risk",
@@ -272,7 +275,7 @@ class LanguageTest(unittest.TestCase):
         for name, keys in SHEETS.items():
             self.assertEqual(self.books[name].sheetnames[:len(keys)], [self.de[k] for k in keys],
                              name)
-            if name != "kpi-register.xlsx":
+            if name not in ("kpi-register.xlsx", "stage-2-sampling.xlsx"):
                 self.assertEqual(len(self.books[name].sheetnames), len(keys), name)
         # The SMS's own title for the review kind, not kinds.de.yaml's.
         self.assertEqual(self.books["review-register.xlsx"].sheetnames,
@@ -385,6 +388,9 @@ class LanguageTest(unittest.TestCase):
         # The CSV's comment and source are the SMS's ("Service reports").
         words_in[("kpi-register.xlsx", de["wb_measurements"])] = {
             de["wb_better"], de["col_state"], de["wb_unit"]}
+        # The samples' sheets hold records as their registers do.
+        for sheet in self.books["stage-2-sampling.xlsx"].sheetnames[2:]:
+            words_in[("stage-2-sampling.xlsx", sheet)] = {exceeds}
         coverage = ("audit-register.xlsx", de["clause_coverage"])
         words_in[coverage] = set(self.header(*coverage)[2:])  # periods, covered in cycle
         found = []

@@ -4,12 +4,15 @@
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
 #include "analyse/kpis.h"
+#include "analyse/process_rules.h"
 #include "analyse/readiness.h"
 #include "analyse/register_rules.h"
+#include "analyse/sampling.h"
 
 namespace smsdoc {
 
-Analysis Analyse(const Graph& graph, const std::string& as_of) {
+Analysis Analyse(const Graph& graph, const std::string& as_of,
+                 std::optional<uint64_t> sample_seed) {
   const Corpus& corpus = *graph.corpus;
   Analysis a;
   a.as_of = as_of;
@@ -28,6 +31,9 @@ Analysis Analyse(const Graph& graph, const std::string& as_of) {
   a.readiness = EvaluateReadiness(graph, a);
   a.stage1 = Stage1Documents(graph, a.readiness);
   a.kpis = AnalyseKpis(corpus, as_of);
+  a.rules = JudgeRules(graph, as_of);
+  a.sample_seed = sample_seed.value_or(corpus.config.sample_seed);
+  a.samples = DrawSamples(graph, a.sample_seed);
   a.attention = NeedsAttention(graph, a);
   return a;
 }

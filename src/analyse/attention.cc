@@ -59,6 +59,18 @@ void RecordItems(const Graph& graph, int node, const std::vector<DateState>& dat
 }
 
 // One item per KPI, at the KPI, naming every missing period.
+// Each record breaking a process rule, named with the rule.
+void RuleItems(const Graph& graph, const Analysis& analysis, std::vector<AttentionItem>& out) {
+  for (const RuleResult& result : analysis.rules) {
+    const ProcessRule& rule = graph.corpus->config.rules[result.rule];
+    for (const RuleResult::Breach& b : result.breaches)
+      out.push_back({Kind::kRuleBreach, b.node, b.date,
+                     "breaks rule '" + rule.id + "'" +
+                         (rule.title.empty() ? "" : " (" + rule.title + ")") + ": " + b.what,
+                     b.pos, AttentionCode(Kind::kRuleBreach)});
+  }
+}
+
 void MeasurementItems(const Graph& graph, const Analysis& analysis,
                       std::vector<AttentionItem>& out) {
   for (const KpiSeries& s : analysis.kpis) {
@@ -84,6 +96,7 @@ const char* AttentionCode(Kind kind) {
     case Kind::kExpired: return "expired";
     case Kind::kExpiring: return "expiring";
     case Kind::kMeasurementMissing: return "measurement-missing";
+    case Kind::kRuleBreach: return "rule-breach";
   }
   return "";
 }
@@ -98,6 +111,7 @@ std::vector<AttentionItem> NeedsAttention(const Graph& graph, const Analysis& an
       DocumentItems(graph, static_cast<int>(n), analysis.documents[node.index], items);
   }
   MeasurementItems(graph, analysis, items);
+  RuleItems(graph, analysis, items);
   std::stable_sort(items.begin(), items.end(), [](const AttentionItem& a, const AttentionItem& b) {
     return a.node != b.node ? a.node < b.node : a.kind < b.kind;
   });

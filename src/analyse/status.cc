@@ -7,8 +7,8 @@
 namespace smsdoc {
 
 std::vector<std::string> StatusConditionNames() {
-  return {"overdue", "expired",  "major-nc",  "minor-nc",
-          "changed", "approval", "uncovered", "missing"};
+  return {"overdue",  "expired",   "major-nc", "minor-nc", "changed",
+          "approval", "uncovered", "missing",  "rules"};
 }
 
 std::map<std::string, bool> StatusSummary::Conditions() const {
@@ -23,7 +23,8 @@ std::map<std::string, bool> StatusSummary::Conditions() const {
           {"changed", !changed_after_approval.empty() || !version_problems.empty()},
           {"approval", !approval_problems.empty()},
           {"uncovered", !uncovered_clauses.empty()},
-          {"missing", !readiness_missing.empty()}};
+          {"missing", !readiness_missing.empty()},
+          {"rules", !rule_breaches.empty()}};
 }
 
 StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
@@ -42,6 +43,7 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
       case Kind::kExpired: s.expired.push_back(id); break;
       case Kind::kExpiring: s.expiring.push_back(id); break;
       case Kind::kMeasurementMissing: break;  // by KPI, below
+      case Kind::kRuleBreach: break;          // by rule, below
     }
   }
   // A record with two overdue dates is one overdue record.
@@ -58,6 +60,13 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
     s.kpis["measured"]++;
     if (k.points.back().state == KpiState::kMissed) s.kpis["missed_latest"]++;
     if (!k.missing.empty()) s.measurements_missing.push_back(id);
+  }
+  for (const RuleResult& result : analysis.rules) {
+    std::vector<std::string> ids;
+    for (const RuleResult::Breach& b : result.breaches) ids.push_back(graph.nodes[b.node].id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (!ids.empty()) s.rule_breaches[graph.corpus->config.rules[result.rule].id] = ids;
   }
   for (const Record& r : graph.corpus->records) {
     if (r.kind->name != "finding" || RegisterRules::IsDone(r)) continue;

@@ -22,6 +22,8 @@ struct StatusSummary {
   /// Typed KPIs: "typed", "measured" (with a counted value), "missed_latest".
   std::map<std::string, int> kpis;
   std::vector<std::string> measurements_missing;  ///< KPI IDs with a missing period
+  /// Process rule ID -> the IDs of the records breaking it (rules broken only).
+  std::map<std::string, std::vector<std::string>> rule_breaches;
 
   /// The conditions `--fail-on` may name, each true when it holds.
   std::map<std::string, bool> Conditions() const;

@@ -28,6 +28,7 @@ inline const std::vector<std::string>& WarningCodes() {
                                                   "record-empty",
                                                   "ref-self",
                                                   "review-overdue",
+                                                  "rule-breach",
                                                   "theme-unused",
                                                   "url-blocked",
                                                   "url-remote",

@@ -25,13 +25,15 @@ struct Output {
 
 std::vector<Output> SiteNames(const Graph& graph) {
   std::vector<Output> out;
-  for (const char* url : {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl,
-                          kProcessMapUrl, kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl,
-                          kManualUrl, kNotFoundUrl, kSitemapUrl, kKpisUrl, kServiceReportsUrl})
+  for (const char* url :
+       {kHomeUrl, kDocumentsUrl, kProcessesUrl, kRegistersUrl, kClauseIndexUrl, kProcessMapUrl,
+        kReadinessUrl, kStage1Url, kAttentionUrl, kSearchUrl, kManualUrl, kNotFoundUrl, kSitemapUrl,
+        kKpisUrl, kServiceReportsUrl, kStage2Url})
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
-  std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister};
+  std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister,
+                                     kSamplingRegister};
   for (const auto& file : workbooks)
     out.push_back({kRegisterFolder + file, "smsdoc's workbook", "", {}});
   for (const auto& kind : graph.corpus->kinds.kinds) {

@@ -32,6 +32,7 @@ struct CommandOptions {
   std::vector<std::string> revisions;  ///< diff: REF1 REF2
   bool quiet = false;                  ///< no progress line, no summary line when all went well
   bool no_cache = false;  ///< build: in full even when nothing changed since the last build
+  std::optional<uint64_t> sample_seed;  ///< build, pack: the Stage 2 samples' seed
 };
 
 /// `smsdoc init`'s options, as given on the command line.

@@ -295,6 +295,9 @@ int main(int argc, char** argv) {
                    "internal (the default) or auditor: leaves out the internal attention "
                    "worklist with its file:line references")
       ->check(CLI::IsMember({"internal", "auditor"}));
+  build->add_option("--sample-seed", options.sample_seed,
+                    "seed of the Stage 2 samples (default: 'sampling: seed' in smsdoc.yaml, "
+                    "else 1): another seed draws other samples");
 
   build->footer(kBuildExamples);
 
@@ -374,6 +377,9 @@ int main(int argc, char** argv) {
   pack->add_option("--audience", pack_audience,
                    "auditor (the default: no internal attention worklist) or internal")
       ->check(CLI::IsMember({"internal", "auditor"}));
+  pack->add_option("--sample-seed", options.sample_seed,
+                   "seed of the Stage 2 samples (default: 'sampling: seed' in smsdoc.yaml, "
+                   "else 1)");
   pack->footer(kPackExamples);
 
   int serve_port = 8000;

@@ -69,7 +69,8 @@ PipelineOptions PipelineOptionsOf(const CommandOptions& options) {
   return {.as_of = options.as_of,
           .jobs = Jobs(options),
           .strict = options.strict,
-          .published_only = options.published_only};
+          .published_only = options.published_only,
+          .sample_seed = options.sample_seed};
 }
 
 }  // namespace

@@ -51,6 +51,10 @@ std::string Json(const StatusSummary& s, const Session& session, const Diagnosti
   field("readiness_missing", JsonIds(s.readiness_missing));
   field("kpis", JsonCounts(s.kpis));
   field("measurements_missing", JsonIds(s.measurements_missing));
+  std::string rules = "{";
+  for (const auto& [rule, ids] : s.rule_breaches)
+    rules += (rules.size() > 1 ? ", " : "") + JsonQuote(rule) + ": " + JsonIds(ids);
+  field("rule_breaches", rules + "}");
   field("errors", std::to_string(diags.ErrorCount()));
   field("warnings", std::to_string(diags.WarningCount()));
   field("diagnostics", DiagnosticsJsonArray(diags));
@@ -140,6 +144,13 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
   screen.Line("Measurements missing",
               Listed(s.measurements_missing.size(), "", s.measurements_missing),
               !s.measurements_missing.empty());
+  size_t breaking = 0;
+  std::vector<std::string> rules;
+  for (const auto& [rule, ids] : s.rule_breaches) {
+    breaking += ids.size();
+    rules.push_back(rule + " (" + Join(ids, ", ") + ")");
+  }
+  screen.Line("Rule breaches", Listed(breaking, "", rules), breaking > 0);
 }
 
 }  // namespace

@@ -34,11 +34,13 @@ std::string BuildKey(const CommandOptions& options, const std::string& as_of,
                      const std::string& revision, const std::string& commit) {
   std::string binary = BinaryDigest();
   if (binary.empty()) return "";  // unknown binary: never up to date
-  return Sha256Hex(
-      "binary " + binary + "\nversion " SMSDOC_VERSION "\nas-of " + as_of + "\nstrict " +
-      (options.strict ? "1" : "0") + "\npublished-only " + (options.published_only ? "1" : "0") +
-      "\nlive-dates " + (options.live_dates ? "1" : "0") + "\naudience " + options.audience +
-      "\ntheme " + options.theme + "\nrevision " + revision + "\ncommit " + commit + "\n");
+  return Sha256Hex("binary " + binary + "\nversion " SMSDOC_VERSION "\nas-of " + as_of +
+                   "\nstrict " + (options.strict ? "1" : "0") + "\npublished-only " +
+                   (options.published_only ? "1" : "0") + "\nlive-dates " +
+                   (options.live_dates ? "1" : "0") + "\naudience " + options.audience +
+                   "\ntheme " + options.theme + "\nsample-seed " +
+                   (options.sample_seed ? std::to_string(*options.sample_seed) : "") +
+                   "\nrevision " + revision + "\ncommit " + commit + "\n");
 }
 
 std::string MakeBuildCache(const std::string& key, const Session& session, size_t pages,

@@ -2,21 +2,24 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 
 #include "base/text.h"
 #include "base/warning_codes.h"
 #include "load/document_loader.h"
 #include "load/field_reader.h"
 #include "load/kinds_loader.h"
+#include "load/rules_reader.h"
 
 namespace smsdoc {
 
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "base_url", "defaults", "diagnostics",  "document_fields", "folders",
-    "kinds",          "language", "limits",   "organization", "output",          "readiness",
-    "risk_scoring",   "roles",    "scope",    "theme",        "title",           "unknown_fields"};
+    "allow_raw_html", "base_url",  "defaults",     "diagnostics", "document_fields",
+    "folders",        "kinds",     "language",     "limits",      "organization",
+    "output",         "readiness", "risk_scoring", "roles",       "rules",
+    "sampling",       "scope",     "theme",        "title",       "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records",
                                               "service_reports"};
 
@@ -111,6 +114,20 @@ void ReadReadiness(const YamlNode& node, Config& config, Diagnostics& diags) {
     }
     config.not_applicable.push_back({e.key, e.value.scalar, e.key_pos});
   }
+}
+
+void ReadSampling(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos, "'sampling' must be a mapping: {seed: N, people: [IDs]}",
+                "config-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  reader.RejectUnknown({"seed", "people"});
+  if (std::optional<long> seed = reader.Integer("seed", false, 0, LONG_MAX))
+    config.sample_seed = static_cast<uint64_t>(*seed);
+  config.sample_people = reader.List("people");
+  config.sample_people_pos = reader.PosOf("people");
 }
 
 void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
@@ -338,6 +355,8 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   }
   if (const YamlNode* scoring = root.Find("risk_scoring")) ReadRiskScoring(*scoring, config, diags);
   if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
+  if (const YamlNode* rules = root.Find("rules")) ReadRules(*rules, config, diags);
+  if (const YamlNode* sampling = root.Find("sampling")) ReadSampling(*sampling, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
   if (const YamlNode* defaults = root.Find("defaults")) ReadDefaults(*defaults, config, diags);
   if (const YamlNode* levels = root.Find("diagnostics"))

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,7 @@ struct AttentionItem {
     kExpired,               ///< a record's expiry date is past
     kExpiring,              ///< expires within kExpiringDays
     kMeasurementMissing,    ///< a typed KPI has periods without a measurement
+    kRuleBreach,            ///< a record breaks a process rule (Config::rules)
   };
   Kind kind;
   int node;          ///< the document or record
@@ -123,6 +125,31 @@ struct AttentionItem {
 inline constexpr int kDueSoonDays = 30;
 inline constexpr int kExpiringDays = 60;
 inline constexpr int kAuditCycleMonths = 12;
+
+/// A process rule (Config::rules) judged on its kind's records.
+struct RuleResult {
+  size_t rule = 0;              ///< index into Config::rules
+  std::vector<int> population;  ///< the record nodes it selects
+  struct Breach {
+    int node;
+    std::string what;  ///< "due 2026-12-15 is 272 days after raised 2026-03-18 (90 at most)"
+    std::string date;  ///< the date concerned, or ""
+    Pos pos;           ///< the field to fix, else the record
+  };
+  std::vector<Breach> breaches;  ///< in population order
+};
+
+/// A Stage 2 population: the records of one kind (and filter) an auditor
+/// samples, and the sample drawn from it (docs/sampling.md).
+struct Population {
+  std::string key;           ///< "changes", "incidents-P1", ...: names the draw
+  std::string group;         ///< the definition it comes from: "changes", "incidents", ...
+  std::string kind;          ///< the record kind
+  std::string field;         ///< the filter's field, or ""
+  std::string value;         ///< ...and its value (a priority, "emergency")
+  std::vector<int> members;  ///< record nodes, by ID
+  std::vector<int> sample;   ///< the drawn members, by ID
+};
 
 /// The state of a record's date field as of a date.
 enum class DateState { kNone, kOverdue, kExpired, kExpiring };
@@ -150,6 +177,9 @@ struct Analysis {
   std::vector<AttentionItem> attention;   ///< by node, then kind
   std::vector<AcceptedWarning> accepted;  ///< by ID, then code (set by the check stage)
   std::vector<KpiSeries> kpis;            ///< typed KPIs, by document, then KPI order
+  std::vector<RuleResult> rules;          ///< Config::rules' order; valid rules only
+  uint64_t sample_seed = 0;               ///< the seed the samples were drawn with
+  std::vector<Population> samples;        ///< Stage 2 populations with records
 
   /// The coverage of clause `id`, or nullptr.
   const ClauseCoverage* CoverageOf(const std::string& id) const;

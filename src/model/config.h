@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,23 @@ enum class UnknownFields {
   kKeep,   ///< kept silently and shown on the document's page
 };
 
+/// rules: a rule of a process, checked on the records of one kind as of
+/// the as-of date (docs/rules.md): the records `where` selects must have
+/// the `require` fields, and `to` at most `within_days` after `from`.
+struct ProcessRule {
+  std::string id, title;
+  std::string process;  ///< the process or document it belongs to, or ""
+  std::string kind;
+  /// field -> the values that select a record (any of them).
+  std::vector<std::pair<std::string, std::vector<std::string>>> where;
+  std::vector<std::string> require;
+  int within_days = -1;  ///< -1: no time limit
+  std::string from, to;  ///< date fields of the time limit
+  Pos pos;               ///< of the rule's key
+  Pos process_pos, kind_pos;
+  std::vector<std::pair<std::string, Pos>> fields;  ///< every field it names, where
+};
+
 /// smsdoc.yaml.
 struct Config {
   std::string organization;
@@ -101,6 +119,12 @@ struct Config {
     Pos pos;
   };
   std::vector<DiagnosticLevel> diagnostic_levels;
+  std::vector<ProcessRule> rules;  ///< in file order
+  /// sampling: the seed of the Stage 2 samples and the people to be
+  /// interviewed, whose trainings are sampled (all people's when none).
+  uint64_t sample_seed = 1;
+  std::vector<std::string> sample_people;
+  Pos sample_people_pos;
   /// defaults: for every document, and per folder (`folders:` under it,
   /// the longest matching folder first).
   DocumentDefaults defaults;

@@ -35,6 +35,8 @@ inline constexpr const char* kProcessMapUrl = "processes/map.html";
 inline constexpr const char* kReadinessUrl = "readiness.html";
 inline constexpr const char* kStage1Url = "stage-1.html";
 inline constexpr const char* kKpisUrl = "kpis.html";
+/// The Stage 2 populations and their samples (docs/sampling.md).
+inline constexpr const char* kStage2Url = "stage-2.html";
 /// The service reports (9.4), by period; each report's page sits where its
 /// commentary does, like a document's (DocumentUrl).
 inline constexpr const char* kServiceReportsUrl = "service-reports.html";
@@ -54,6 +56,7 @@ inline constexpr const char* kRegisterFolder = "registers/";
 inline constexpr const char* kDocumentRegister = "document-register.xlsx";
 inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
 inline constexpr const char* kKpiRegister = "kpi-register.xlsx";
+inline constexpr const char* kSamplingRegister = "stage-2-sampling.xlsx";
 /// The workbook a record kind's register goes to, in registers/:
 /// risk -> risk-register.xlsx, person/competence/training ->
 /// training-register.xlsx, audit/finding/action -> audit-register.xlsx, any

@@ -6,6 +6,8 @@
 #include "check/diagnostic_levels.h"
 #include "check/measurement_checks.h"
 #include "check/portable_outputs.h"
+#include "check/rule_checks.h"
+#include "check/sampling_checks.h"
 #include "check/service_report_checks.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
@@ -20,12 +22,14 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   LoadHistory(model.corpus, source.repo, source.commit, source.work_tree ? source.disk : nullptr,
               source.why_not, diags);
   model.graph = LinkCorpus(model.corpus, diags);
-  model.analysis = Analyse(model.graph, options.as_of);
+  model.analysis = Analyse(model.graph, options.as_of, options.sample_seed);
   CheckPortableOutputs(model.graph, diags);  // before CheckGraph: its errors hold back orphans
   CheckGraph(model.graph, diags);
   CheckAnalysis(model.graph, model.analysis, options.strict, diags);
   CheckMeasurements(model.corpus, diags);
   CheckServiceReports(model.corpus, diags);
+  CheckRules(model.graph, diags);
+  CheckSampling(model.graph, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
   model.analysis.accepted = ApplyAcceptances(model.corpus, diags);
@@ -35,7 +39,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   model.corpus = WithoutDrafts(model.corpus);
   Diagnostics relinked;  // the same references, already reported
   model.graph = LinkCorpus(model.corpus, relinked);
-  model.analysis = Analyse(model.graph, options.as_of);
+  model.analysis = Analyse(model.graph, options.as_of, options.sample_seed);
   std::erase_if(accepted, [&](const AcceptedWarning& a) { return !model.graph.by_id.count(a.id); });
   model.analysis.accepted = std::move(accepted);
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include "adapters/git.h"
@@ -26,8 +27,9 @@ struct Source {
 struct PipelineOptions {
   std::string as_of;  ///< YYYY-MM-DD everything is judged against
   int jobs = 1;
-  bool strict = false;          ///< missing readiness items are errors
-  bool published_only = false;  ///< checked whole, then drafts left out
+  bool strict = false;                  ///< missing readiness items are errors
+  bool published_only = false;          ///< checked whole, then drafts left out
+  std::optional<uint64_t> sample_seed;  ///< Stage 2 samples; nullopt: smsdoc.yaml's
 };
 
 /// The SMS loaded, linked, analysed and checked. The graph points into the

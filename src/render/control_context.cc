@@ -86,6 +86,7 @@ TemplateValue PageContext::Attention() const {
       {AttentionItem::Kind::kOverdue, "attention_overdue"},
       {AttentionItem::Kind::kExpired, "attention_expired"},
       {AttentionItem::Kind::kMeasurementMissing, "attention_measurements_missing"},
+      {AttentionItem::Kind::kRuleBreach, "attention_rule_breaches"},
       {AttentionItem::Kind::kReviewDue, "attention_reviews_due"},
       {AttentionItem::Kind::kExpiring, "attention_expiring"}};
   TemplateValue list = TemplateValue::List();

@@ -17,6 +17,7 @@
 #include "load/kinds_loader.h"
 #include "load/kpi_reader.h"
 #include "load/measurement_loader.h"
+#include "load/rules_reader.h"
 #include "model/clauses.h"
 #include "render/json_value.h"
 
@@ -692,6 +693,48 @@ Json ConfigSchema(const Context& c) {
           Schema("The Stage 1 checklist (default true)").Set("type", Json::String("boolean")));
     p.Set("not_applicable", std::move(na));
     return ObjectOf("The Stage 1 readiness checklist", std::move(p));
+  };
+  by_key["rules"] = [&] {
+    auto strings = [](const std::string& description) {
+      return Schema(description)
+          .Set("type", Json::String("array"))
+          .Set("items", Json::Object().Set("type", Json::String("string")));
+    };
+    std::map<std::string, Json> keys;
+    keys["title"] = text("What the rule asks, in a few words");
+    std::vector<std::string> documents;
+    for (const Document& d : c.corpus.documents) documents.push_back(d.id);
+    std::sort(documents.begin(), documents.end());
+    keys["process"] = Schema("The process or document it belongs to (its page lists it)")
+                          .Set("enum", EnumOf(documents));
+    keys["kind"] = Schema("The record kind it checks").Set("enum", EnumOf(c.corpus.kinds.Names()));
+    keys["where"] = Schema("Field -> the value, or values, that select a record")
+                        .Set("type", Json::String("object"));
+    keys["require"] = strings("Fields each selected record must have");
+    Json within = Json::Object();
+    within.Set("days", integer("At most this many days", 0, 3660));
+    within.Set("from", text("The date field counted from"));
+    within.Set("to", text("The date field that must follow within the days"));
+    keys["within"] = ObjectOf("A time limit between two date fields", std::move(within));
+    Json p = Json::Object();
+    for (const auto& key : RuleKeys()) p.Set(key, keys.at(key));
+    Json rule = ObjectOf("A process rule (docs/rules.md)", std::move(p));
+    rule.Set("required", Json::Strings({"kind"}));
+    Json t = Schema("Process rules checked on records: rule ID -> definition");
+    t.Set("type", Json::String("object"));
+    t.Set("additionalProperties", std::move(rule));
+    return t;
+  };
+  by_key["sampling"] = [&] {
+    Json people = Schema("The people to interview: their trainings are sampled");
+    people.Set("type", Json::String("array"));
+    people.Set("items",
+               Schema("").Set("enum", EnumOf(c.ids.count("person") ? c.ids.at("person")
+                                                                   : std::vector<std::string>{})));
+    Json p = Json::Object();
+    p.Set("seed", integer("The seed of the Stage 2 samples (default 1)", 0, LONG_MAX));
+    p.Set("people", std::move(people));
+    return ObjectOf("Stage 2 samples (docs/sampling.md)", std::move(p));
   };
   by_key["limits"] = [&] {
     Json p = Json::Object();

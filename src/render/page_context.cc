@@ -352,6 +352,7 @@ TemplateValue PageContext::Stage1() const {
   v.Set("has_revision", !info_.revision.empty());
   v.Set("revision", info_.revision);
   v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
+  v.Set("stage_2_url", RelativeUrl(page_url, kStage2Url));
   v.Set("document_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
   const std::vector<ReadinessItem>& checklist = analysis_.readiness;
@@ -604,6 +605,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
     v.Set("has_record_kinds", !d.record_kinds.empty());
     v.Set("record_kinds", MarkLast(TextList(d.record_kinds)));
   }
+  AddRules(v, node);
   TemplateValue refby = ReferencedBy(node);
   v.Set("has_referenced_by", !refby.list.empty());
   v.Set("referenced_by", std::move(refby));
@@ -635,6 +637,10 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
   v.Set("kpi_count", std::to_string(analysis_.kpis.size()));
   v.Set("service_reports_url", RelativeUrl(page_url, kServiceReportsUrl));
   v.Set("service_report_count", std::to_string(graph_.corpus->commentaries.size()));
+  v.Set("stage_2_url", RelativeUrl(page_url, kStage2Url));
+  v.Set("stage_2_workbook_url",
+        RelativeUrl(page_url, std::string(kRegisterFolder) + kSamplingRegister));
+  v.Set("stage_2_count", std::to_string(analysis_.samples.size()));
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {

@@ -78,6 +78,8 @@ class PageContext {
   /// the page of report `commentary` (Corpus::commentaries), beside its
   /// commentary file (service_report_context.cc).
   TemplateValue ServiceReports() const;
+  /// stage-2.html: the Stage 2 populations and samples (sampling_context.cc).
+  TemplateValue Stage2Samples() const;
   TemplateValue ServiceReportPage(size_t commentary) const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
@@ -120,6 +122,8 @@ class PageContext {
   /// A document's review state: shown (`review_state`, labelled) and as a
   /// CSS class (`review_state_class`, its English name).
   void SetReviewState(TemplateValue& v, ReviewState state) const;
+  // The process rules that belong to document `node` (rule_context.cc).
+  void AddRules(TemplateValue& v, int node) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
 

@@ -35,7 +35,8 @@ std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
                              {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
                              {kReadinessUrl, "readiness"}, {kStage1Url, "stage-1"},
                              {kSearchUrl, "search"},       {kManualUrl, "manual"},
-                             {kKpisUrl, "kpis"},           {kServiceReportsUrl, "service-reports"}};
+                             {kKpisUrl, "kpis"},           {kServiceReportsUrl, "service-reports"},
+                             {kStage2Url, "stage-2"}};
   // The worklist names files and lines to change: for the team, not the
   // certification body.
   if (!info.auditor) pages.push_back({kAttentionUrl, "attention"});
@@ -76,6 +77,7 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"stage-1", [](const PageContext& c, const Page&) { return c.Stage1(); }},
       {"kpis", [](const PageContext& c, const Page&) { return c.KpiDashboard(); }},
       {"service-reports", [](const PageContext& c, const Page&) { return c.ServiceReports(); }},
+      {"stage-2", [](const PageContext& c, const Page&) { return c.Stage2Samples(); }},
       {"service-report",
        [](const PageContext& c, const Page& p) {
          return c.ServiceReportPage(static_cast<size_t>(p.commentary));

@@ -135,6 +135,8 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   // A KPI state column's formula for rows added to its Table.
   std::string TableStateFormula() const;
   Workbook DocumentRegister() const;
+  // The Stage 2 populations and a sheet of each one's sample (sampling_workbook.cc).
+  Workbook SamplingRegister() const;
   const Graph& graph_;
   const Analysis& analysis_;
   BuildInfo info_;  // a copy: rows are made later, while the site is written

@@ -117,6 +117,7 @@ std::vector<Workbook> WorkbookBuilder::Build() {
   out.push_back(DocumentRegister());
   out.push_back(ClauseCoverageRegister());
   out.push_back(KpiRegister());
+  out.push_back(SamplingRegister());
   for (const auto& kind : graph_.corpus->kinds.kinds) {
     if (Grouped(kind.name)) continue;
     Workbook wb = NewWorkbook(RegisterFile(kind.name), kind.title);
