@@ -144,7 +144,7 @@ std::vector<Record> LoadImportCsv(const std::string& path, std::string_view text
     for (const auto& b : bound) {
       const ImportPlan::Column& column = *b.column;
       if (b.index >= row.size()) {
-        if (usable || !short_row)
+        if (!short_row)  // once a row
           diags.Error(path, row.back().pos,
                       "the row ends before column '" + column.header + "' (" +
                           std::to_string(row.size()) + " of " + std::to_string(headers.size()) +
