@@ -15,6 +15,9 @@
 #              registers' overdue/expired marks do not change from day to day
 #   RISKS      register benchmark: number of risk records (default 100000;
 #              0 skips it)
+#   ITSM       import benchmark: rows of one ServiceNow incident export
+#              (bench/itsm_exports.py), timed by `smsdoc check` (default
+#              10000; 0 skips it)
 #
 # This script builds nothing: compile smsdoc first. For each N it generates a
 # corpus with bench/gen_sms.py into a temporary folder under /tmp, builds it
@@ -37,6 +40,7 @@ repeat=${REPEAT:-1}
 gen_flags=${GEN_FLAGS:-}
 as_of=${AS_OF:-2026-11-21}
 risks=${RISKS:-100000}
+itsm=${ITSM:-10000}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 
@@ -167,6 +171,22 @@ if [ "$risks" -gt 0 ]; then
   done
 fi
 
+# The import benchmark: one CSV export of ITSM rows, read by `check` (load,
+# link and checks; no pages), so the figure is the import's own cost.
+if [ "$itsm" -gt 0 ]; then
+  dir=$work/itsm-$itsm
+  mkdir -p "$dir/records/itsm"
+  printf 'organization: Bench\nscope: All.\nroles:\n  sms-manager: {title: SMS Manager}\n%s\n' \
+    'imports: [{files: records/itsm/*.csv, kind: incident, preset: servicenow}]' >"$dir/smsdoc.yaml"
+  /usr/bin/python3 "$here/itsm_exports.py" --rows "$itsm" "$dir/records/itsm/incidents.csv"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$smsdoc" check --root "$dir" --as-of "$as_of" \
+      >/dev/null 2>&1 || true
+  read -r wall rss <"$work/time.txt"
+  itsm_row=$(printf "import: %d incident rows (%s MiB CSV): check %s s, peak RSS %d MiB" \
+      "$itsm" "$(du -m "$dir/records/itsm/incidents.csv" | cut -f1)" "$wall" $((rss / 1024)))
+  echo "$itsm_row" >&2
+fi
+
 echo
 if [ ${#results[@]} -gt 0 ]; then
   header ""
@@ -179,5 +199,6 @@ if [ ${#risk_results[@]} -gt 0 ]; then
   for row in "${risk_results[@]}"; do echo "$row"; done
   echo
 fi
+if [ -n "${itsm_row:-}" ]; then echo "$itsm_row"; echo; fi
 echo "jobs 'default' = smsdoc's own default worker count (nproc here: $nproc_)."
 echo "bg = CPU busy in the second before the build, in % of all cores: other load skews the figures."

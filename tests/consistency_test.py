@@ -605,7 +605,12 @@ class Round:
         self.dates = collections.defaultdict(dict)
         self.record_status = {}
         status_of_page = {}
+        # An imported record (an ITSM export's row) has no page: its URL is
+        # its register row's anchor.
+        rows_only = {i for i, n in self.record_nodes.items() if "#" in n["url"]}
         for i, n in self.record_nodes.items():
+            if i in rows_only:
+                continue
             dom = page(self.path(n["url"]), start='<table class="meta fields">', stop="</table>")
             table = dom.first("table", cls="fields")
             for tr in table.kids("tr"):
@@ -629,7 +634,7 @@ class Round:
                 states = [k[len("row-"):] for k in tr.classes if k.startswith("row-")]
                 self.record_status[i] = states[0] if states else ""
                 for label, td in zip(headers, tds):
-                    if "t-date" in td.classes:
+                    if "t-date" in td.classes and i not in rows_only:
                         self.dates["register page"][(i, label)] = dated(td)
             self.register_ids[kind] = ids
             # The workbook the page links; the sheet that lists its rows.
@@ -653,6 +658,8 @@ class Round:
                         self.dates["workbook"][(row[0], label)] = (
                             iso(row[c]), lights.date_state(r, c + 1))
         for i in self.record_nodes:
+            if i in rows_only:
+                continue
             if status_of_page.get(i, "") != self.record_status.get(i, MISSING):
                 self.problems.append("%s: status %r on its page, row class %r on its register"
                                      % (i, status_of_page.get(i), self.record_status.get(i)))

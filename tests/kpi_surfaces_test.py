@@ -86,7 +86,13 @@ def read_sources(root):
                 kpis[kpi["id"]] = dict(kpi, process=meta["id"], clauses=meta.get("clauses") or [])
     values = {k: {} for k in kpis}
     records = os.path.join(root, "records")
+    # The ITSM exports `imports:` names are records, not measurements.
+    config = yaml.safe_load(open(os.path.join(root, "smsdoc.yaml"), encoding="utf-8"))
+    exports = {p for i in config.get("imports") or []
+               for p in glob.glob(os.path.join(root, i["files"]), recursive=True)}
     for path in glob.glob(os.path.join(records, "**", "*.csv"), recursive=True):
+        if path in exports:
+            continue
         with open(path, encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
                 values[row["kpi"]][row["period"]] = float(row["value"])

@@ -6,9 +6,11 @@ service-reports/PERIOD/SERVICE.md gives a page of the same facts, charts
 and the commentary, listed on service-reports.html.
 """
 import calendar
+import csv
 import glob
 import os
 import re
+import shutil
 import tempfile
 import unittest
 
@@ -136,29 +138,28 @@ class ServiceReportTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             root = os.path.join(tmp, "sms")
             testlib.copy_example(root)
-            with open(os.path.join(root, "smsdoc.yaml"), "a", encoding="utf-8") as fh:
-                fh.write("kinds:\n"
-                         "  incident:\n    title: Incidents\n    statuses: [open, closed]\n"
-                         "    done: [closed]\n    columns: [id, title, service, opened, status]\n"
-                         "    fields:\n      service: {type: text}\n      opened: {type: date}\n"
-                         "  change:\n    title: Changes\n    statuses: [planned, done]\n"
-                         "    done: [done]\n    columns: [id, title, implemented, status]\n"
-                         "    fields:\n      services: {type: list}\n"
-                         "      implemented: {type: date}\n")
+            # Without the example's ITSM exports: only the records below count.
+            shutil.rmtree(os.path.join(root, "records", "itsm"))
+            config = os.path.join(root, "smsdoc.yaml")
+            with open(config, encoding="utf-8") as fh:
+                text = fh.read()
+            with open(config, "w", encoding="utf-8") as fh:
+                fh.write(text[:text.index("\nimports:")] + "\n")
             records = [("INC-1", "incident", "service: " + SERVICE, "opened: 2026-10-10"),
                        ("INC-2", "incident", "service: " + SERVICE, "opened: 2026-10-31"),
                        ("INC-3", "incident", "service: " + SERVICE, "opened: 2026-11-01"),
                        ("INC-4", "incident", "service: Managed Workplace", "opened: 2026-10-02"),
                        ("CHG-1", "change", "services: [%s, Backup and Recovery]" % SERVICE,
-                        "implemented: 2026-10-05"),
+                        "requested: 2026-10-05"),
                        ("CHG-2", "change", "services: [Backup and Recovery]",
-                        "implemented: 2026-10-06")]
+                        "requested: 2026-10-06")]
             with open(os.path.join(root, "records", "operations.yaml"), "w") as fh:
                 for rid, kind, service, date in records:
-                    status = "closed" if kind == "incident" else "done"
+                    extra = "priority: P3" if kind == "incident" else "type: normal"
                     fh.write("- id: %s\n  kind: %s\n  title: %s\n  owner: sms-manager\n"
-                             "  status: %s\n  %s\n  %s\n" % (rid, kind, rid, status, service,
-                                                             date))
+                             "  status: closed\n  %s\n  %s\n  %s\n"
+                             "  accept: {orphan: counted only}\n"
+                             % (rid, kind, rid, service, date, extra))
             result = self.report("--period", "2026-10", "--service", SERVICE, root=root)
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("\nIncidents: 2\n", result.stdout)
@@ -167,9 +168,18 @@ class ServiceReportTest(unittest.TestCase):
                                  root=root)
             self.assertIn("\nIncidents: 0\n", result.stdout)
             self.assertIn("\nChanges: 2\n", result.stdout)
-        # Without such kinds (the example) there is nothing to count.
+        # The example counts the rows of its ServiceNow exports.
+        itsm = os.path.join(testlib.REPO, "records", "itsm")
+        with open(os.path.join(itsm, "servicenow-incidents-2026.csv"), newline="") as fh:
+            incidents = sum(r["business_service"] == SERVICE and
+                            r["opened_at"].startswith("2026-10") for r in csv.DictReader(fh))
+        with open(os.path.join(itsm, "servicenow-changes.csv"), newline="") as fh:
+            changes = sum(SERVICE in r["business_service"] and r["opened_at"].startswith("2026-10")
+                          for r in csv.DictReader(fh))
         result = self.report("--period", "2026-10", "--service", SERVICE)
-        self.assertNotIn("Incidents:", result.stdout)
+        self.assertIn("\nIncidents: %d\n" % incidents, result.stdout)
+        self.assertIn("\nChanges: %d\n" % changes, result.stdout)
+        self.assertGreater(incidents, 3)
 
 
 def period_end(period):
@@ -338,10 +348,16 @@ class ServiceReportPagesTest(unittest.TestCase):
                 hrefs = [a.attrs["href"] for a in box.iter("a")]
                 self.assertEqual(len(hrefs), len(ids))
                 for kpi_id, href in zip(ids, hrefs):
+                    # An exported record links to its register row (#ID).
+                    href, _, anchor = href.partition("#")
                     target = os.path.normpath(os.path.join(os.path.dirname(rel), href))
                     self.assertTrue(os.path.isfile(os.path.join(self.out, target)), href)
                     with open(os.path.join(self.out, target), encoding="utf-8") as fh:
-                        self.assertIn(kpi_id, fh.read())
+                        linked = fh.read()
+                    self.assertIn(kpi_id, linked)
+                    if anchor:
+                        self.assertEqual(anchor, kpi_id)
+                        self.assertIn(' id="%s"' % kpi_id, linked)
                 first = norm_space(re.split(r"\n\n", source)[1])
                 self.assertIn(first, text)
         # The search finds a report by its commentary.

@@ -8,31 +8,10 @@ namespace smsdoc {
 
 namespace {
 
-// Incidents placed by `opened`; changes by their first date field.
-const char* kKinds =
-    "kinds:\n"
-    "  incident:\n"
-    "    title: Incidents\n"
-    "    statuses: [open, closed]\n"
-    "    done: [closed]\n"
-    "    columns: [id, title, status]\n"
-    "    fields:\n"
-    "      service: {type: text}\n"
-    "      opened: {type: date}\n"
-    "  change:\n"
-    "    title: Changes\n"
-    "    statuses: [planned, done]\n"
-    "    done: [done]\n"
-    "    columns: [id, title, status]\n"
-    "    fields:\n"
-    "      services: {type: list}\n"
-    "      implemented: {type: date}\n";
-
 // A monthly KPI of Hosting and Backup, a quarterly one of Hosting, and
 // one of another service.
-std::unique_ptr<testing::Sms> Sms(bool kinds, const std::string& records = "") {
+std::unique_ptr<testing::Sms> Sms(const std::string& records = "") {
   MemoryDisk disk = testing::BaseSms();
-  if (kinds) disk.Add("smsdoc.yaml", std::string(testing::kConfig) + kKinds);
   disk.Add("processes/inc.md",
            testing::Doc("PRC-INC",
                         "kpis:\n"
@@ -55,7 +34,7 @@ std::unique_ptr<testing::Sms> Sms(bool kinds, const std::string& records = "") {
 }  // namespace
 
 TEST_CASE("the services are the distinct names in the KPIs' services lists") {
-  auto sms = Sms(false);
+  auto sms = Sms();
   REQUIRE_FALSE(sms->diags.HasErrors());
   CHECK(ServiceNames(sms->model.corpus) ==
         std::vector<std::string>{"Backup", "Hosting", "Workplace"});
@@ -72,7 +51,7 @@ TEST_CASE("report periods are months, quarters or years, never dates") {
 }
 
 TEST_CASE("a service report shows the KPIs naming the service as of the period's end") {
-  auto sms = Sms(false);
+  auto sms = Sms();
   REQUIRE_FALSE(sms->diags.HasErrors());
   ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
   CHECK(r.as_of == "2026-03-31");
@@ -100,13 +79,13 @@ TEST_CASE("a service report shows the KPIs naming the service as of the period's
   CHECK(feb.kpis[1].period == "2025-Q4");
   CHECK(feb.kpis[1].current->value == 200);
   CHECK_FALSE(feb.kpis[1].previous);  // 2025-Q3 not measured
-  // Without incident and change kinds there is nothing to count.
-  CHECK_FALSE(r.incidents);
-  CHECK_FALSE(r.changes);
+  // No incident or change records (the kinds are built in): none counted.
+  CHECK(r.incidents == 0);
+  CHECK(r.changes == 0);
 }
 
 TEST_CASE("a period not over by the as-of date is reported as of that date") {
-  auto sms = Sms(false);
+  auto sms = Sms();
   ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Backup", "2026-11");
   CHECK(r.as_of == "2026-11-21");
   REQUIRE(r.kpis.size() == 1);
@@ -115,17 +94,17 @@ TEST_CASE("a period not over by the as-of date is reported as of that date") {
 }
 
 TEST_CASE("incidents and changes naming the service are counted in their period") {
-  auto sms = Sms(true,
-                 "- {id: INC-1, kind: incident, title: I1, status: closed, service: Hosting,\n"
-                 "   opened: 2026-03-02}\n"
-                 "- {id: INC-2, kind: incident, title: I2, status: open, service: Hosting,\n"
-                 "   opened: 2026-04-01}\n"
-                 "- {id: INC-3, kind: incident, title: I3, status: open, service: Backup,\n"
-                 "   opened: 2026-03-10}\n"
-                 "- {id: CHG-1, kind: change, title: C1, status: done,\n"
-                 "   services: [Backup, Hosting], implemented: 2026-03-31}\n"
-                 "- {id: CHG-2, kind: change, title: C2, status: done,\n"
-                 "   services: [Backup], implemented: 2026-03-15}\n");
+  auto sms =
+      Sms("- {id: INC-1, kind: incident, title: I1, status: closed, service: Hosting,\n"
+          "   opened: 2026-03-02, priority: P2}\n"
+          "- {id: INC-2, kind: incident, title: I2, status: new, service: Hosting,\n"
+          "   opened: 2026-04-01, priority: P2}\n"
+          "- {id: INC-3, kind: incident, title: I3, status: new, service: Backup,\n"
+          "   opened: 2026-03-10, priority: P3}\n"
+          "- {id: CHG-1, kind: change, title: C1, status: closed, type: normal,\n"
+          "   services: [Backup, Hosting], requested: 2026-03-31}\n"
+          "- {id: CHG-2, kind: change, title: C2, status: closed, type: normal,\n"
+          "   services: [Backup], requested: 2026-03-15}\n");
   REQUIRE_FALSE(sms->diags.HasErrors());
   ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
   CHECK(r.incidents == 1);

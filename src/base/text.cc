@@ -313,6 +313,17 @@ std::string RelativeUrl(std::string_view from, std::string_view path, std::strin
       }
     }
   };
+  // A page's URL may carry its fragment ("records/incident.html#INC-1", an
+  // imported record's row): a '#' right after ".html" with no ".html" and no
+  // '/' after it starts one (page paths all end in ".html").
+  if (size_t hash = path.rfind(".html#"); fragment.empty() && hash != std::string_view::npos) {
+    std::string_view after = path.substr(hash + 6);
+    if (after.find('/') == std::string_view::npos &&
+        after.find(".html") == std::string_view::npos) {
+      fragment = after;
+      path = path.substr(0, hash + 5);
+    }
+  }
   // Drop the folders both paths share, then climb out of the rest of `from`.
   size_t common = 0;
   for (size_t i = 0; i < from.size() && i < path.size() && from[i] == path[i]; ++i)

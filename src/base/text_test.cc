@@ -109,6 +109,13 @@ TEST_CASE("RelativeUrl climbs from the page's folder and encodes") {
   CHECK(RelativeUrl("records/risk/index.html", "records/risk/R-1.html") == "R-1.html");
   CHECK(RelativeUrl("records/risk/R-1.html", "records/action/A-1.html") == "../action/A-1.html");
   CHECK(RelativeUrl("policies/a.html", "") == "../");
+  // A page URL with its fragment (an imported record's register row).
+  CHECK(RelativeUrl("policies/a.html", "records/incident.html#INC-1") ==
+        "../records/incident.html#INC-1");
+  CHECK(RelativeUrl("records/incident.html", "records/incident.html#INC-1") ==
+        "incident.html#INC-1");
+  CHECK(RelativeUrl("a.html", "c#.html") == "c%23.html");  // a file's own '#'
+  CHECK(RelativeUrl("a.html", "x.html#y.html") == "x.html%23y.html");
 }
 
 TEST_CASE("HtmlEscape escapes markup and quotes") {

@@ -18,6 +18,7 @@ inline const std::vector<std::string>& WarningCodes() {
                                                   "expired",
                                                   "field-undeclared",
                                                   "history-shallow",
+                                                  "import-unmatched",
                                                   "kpi-untyped",
                                                   "measurement-missing",
                                                   "orphan",

@@ -54,6 +54,8 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
 void CheckOrphan(const Graph& graph, int n, Diagnostics& diags) {
   const Node& node = graph.nodes[n];
   if (node.id.empty() || !graph.backlinks[n].empty() || !ClausesOf(graph, n).empty()) return;
+  // Exported service records are many and linked in the ITSM tool, not here.
+  if (node.type == Node::Type::kRecord && graph.corpus->records[node.index].imported) return;
   for (const Link& link : graph.links[n])
     if (link.target >= 0 && link.target != n) return;
   Pos pos = node.type == Node::Type::kRecord ? graph.corpus->records[node.index].pos

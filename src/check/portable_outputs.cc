@@ -49,6 +49,7 @@ std::vector<Output> SiteNames(const Graph& graph) {
   for (const Node& node : graph.nodes) {
     if (node.type == Node::Type::kRecord) {
       const Record& record = graph.corpus->records[node.index];
+      if (record.imported) continue;  // a row of its register, no page
       out.push_back({node.url, "the page of '" + record.id + "'", record.path, record.id_pos});
       if (record.kind->name == "review")
         out.push_back({ReviewPackUrl(record.id), "the review pack of '" + record.id + "'",

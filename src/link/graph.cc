@@ -66,8 +66,10 @@ class Linker {
     for (size_t i = 0; i < corpus_.records.size(); ++i) {
       const Record& r = corpus_.records[i];
       records_by_path_[r.path].push_back(static_cast<int>(graph_.nodes.size()));
-      AddNode({Node::Type::kRecord, i, r.id, r.title, RecordUrl(r.kind->name, r.id)}, r.path,
-              r.pos);
+      // An imported record is a row of its register, linked by its anchor.
+      std::string url =
+          r.imported ? KindUrl(r.kind->name) + "#" + r.id : RecordUrl(r.kind->name, r.id);
+      AddNode({Node::Type::kRecord, i, r.id, r.title, std::move(url)}, r.path, r.pos);
     }
     for (const auto& a : corpus_.assets) assets_.insert(a);
     for (const auto& [id, node] : graph_.by_id) ids_.push_back(id);

@@ -8,6 +8,7 @@
 #include "base/warning_codes.h"
 #include "load/document_loader.h"
 #include "load/field_reader.h"
+#include "load/import_config.h"
 #include "load/kinds_loader.h"
 #include "load/rules_reader.h"
 
@@ -16,10 +17,10 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "base_url",  "defaults",     "diagnostics", "document_fields",
-    "folders",        "kinds",     "language",     "limits",      "organization",
-    "output",         "readiness", "risk_scoring", "roles",       "rules",
-    "sampling",       "scope",     "theme",        "title",       "unknown_fields"};
+    "allow_raw_html", "base_url",     "defaults",      "diagnostics", "document_fields", "folders",
+    "imports",        "kinds",        "language",      "limits",      "organization",    "output",
+    "readiness",      "risk_scoring", "roles",         "rules",       "sampling",        "scope",
+    "theme",          "title",        "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records",
                                               "service_reports"};
 
@@ -358,6 +359,8 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* rules = root.Find("rules")) ReadRules(*rules, config, diags);
   if (const YamlNode* sampling = root.Find("sampling")) ReadSampling(*sampling, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
+  if (const YamlNode* imports = root.Find("imports"))
+    config.imports = ReadImports(*imports, config, diags);
   if (const YamlNode* defaults = root.Find("defaults")) ReadDefaults(*defaults, config, diags);
   if (const YamlNode* levels = root.Find("diagnostics"))
     ReadDiagnosticLevels(*levels, config, diags);

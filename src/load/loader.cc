@@ -4,12 +4,15 @@
 #include <map>
 
 #include "adapters/yaml.h"
+#include "base/glob.h"
 #include "base/parallel.h"
 #include "base/portable_name.h"
 #include "base/text.h"
 #include "load/commentary_loader.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/import_loader.h"
+#include "load/import_plan.h"
 #include "load/kind_translations.h"
 #include "load/kinds_loader.h"
 #include "load/measurement_loader.h"
@@ -22,9 +25,17 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  enum class Kind { kDocument, kProcess, kRecords, kMeasurements, kCommentary } kind;
+  enum class Kind { kDocument, kProcess, kRecords, kMeasurements, kCommentary, kImport } kind;
   std::string folder;  ///< the content folder it was found in
+  int plan = -1;       ///< kImport: the import whose `files` it matches
 };
+
+// The first import whose glob matches `path`, or -1.
+int MatchingImport(const std::vector<ImportPlan>& plans, const std::string& path) {
+  for (size_t i = 0; i < plans.size(); ++i)
+    if (GlobMatch(plans[i].spec->files, path)) return static_cast<int>(i);
+  return -1;
+}
 
 // Reads a text input, refusing it unread past the size limit and refusing
 // bytes that are not UTF-8 text; reports why to diags.
@@ -151,6 +162,9 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   if (const YamlNode* kinds = config_yaml.Find("kinds"))
     ExtendKinds(corpus.kinds, *kinds, config, diags);
 
+  const std::vector<ImportPlan> plans = PlanImports(config, corpus.kinds, diags);
+  std::vector<char> plan_used(plans.size(), 0);
+
   // Content files by kind; every other file in a content folder is an
   // asset, copied to the site as is.
   std::vector<SourceFile> sources;
@@ -170,6 +184,17 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
                     "path-outside");
       } else if (disk.IsFolder(path)) {
         // A link to a folder inside the root: not followed, as before.
+      } else if (int plan = records ? MatchingImport(plans, path) : -1; plan >= 0) {
+        plan_used[plan] = 1;
+        if (IsCsv(path)) {
+          sources.push_back({path, SourceFile::Kind::kImport, dir, plan});
+        } else {
+          diags.Error(path, {1, 1},
+                      "the import '" + plans[plan].spec->files +
+                          "' matches this file, but only CSV exports can be imported",
+                      "import-format");
+          corpus.unloaded.push_back(path);
+        }
       } else if (records ? IsYaml(path) : IsMarkdown(path)) {
         sources.push_back({path, kind, dir});
       } else if (records && IsCsv(path)) {
@@ -191,6 +216,11 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   for (const std::string& dir : config.records_dirs) add_folder(dir, SourceFile::Kind::kRecords);
   for (const std::string& dir : config.service_reports_dirs)
     add_folder(dir, SourceFile::Kind::kCommentary);
+  for (size_t i = 0; i < plans.size(); ++i)
+    if (!plan_used[i])
+      diags.Warning(kConfigFile, plans[i].spec->files_pos,
+                    "the import '" + plans[i].spec->files + "' matches no file in a records folder",
+                    "import-unmatched");
   std::sort(corpus.assets.begin(), corpus.assets.end());
   ReportUnportablePaths(std::move(listed), diags);
 
@@ -216,6 +246,10 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
       records[i] = LoadRecords(src.path, *text, config, corpus.kinds, file_diags[i], whole,
                                &measurements[i]);
       complete[i] = whole;
+    } else if (src.kind == SourceFile::Kind::kImport) {
+      records[i] = LoadImportCsv(src.path, *text, plans[static_cast<size_t>(src.plan)], config,
+                                 corpus.kinds, file_diags[i]);
+      complete[i] = !file_diags[i].HasErrors();  // rows left out: refs to them cannot be judged
     } else if (src.kind == SourceFile::Kind::kMeasurements) {
       measurements[i] = LoadMeasurementsCsv(src.path, *text, file_diags[i]);
     } else if (src.kind == SourceFile::Kind::kCommentary) {

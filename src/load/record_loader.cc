@@ -39,9 +39,10 @@ std::string Compute(const FieldSpec& spec, const Record& record, const RiskScori
   }
 }
 
-// Returns false when the entry could not become a record.
-bool LoadOne(const YamlNode& node, const std::string& path, const Config& config,
-             const KindCatalogue& kinds, Diagnostics& diags, std::vector<Record>& out) {
+}  // namespace
+
+bool LoadRecordEntry(const YamlNode& node, const std::string& path, const Config& config,
+                     const KindCatalogue& kinds, Diagnostics& diags, std::vector<Record>& out) {
   if (!node.IsMap()) {
     diags.Error(
         path, node.pos,
@@ -87,8 +88,6 @@ bool LoadOne(const YamlNode& node, const std::string& path, const Config& config
   return true;
 }
 
-}  // namespace
-
 std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
                                 Diagnostics& diags, bool& complete,
@@ -97,7 +96,7 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
   std::vector<Measurement> unused;
   if (!measurements) measurements = &unused;
   auto load = [&](const YamlNode& item) {
-    if (!IsMeasurementEntry(item)) return LoadOne(item, path, config, kinds, diags, out);
+    if (!IsMeasurementEntry(item)) return LoadRecordEntry(item, path, config, kinds, diags, out);
     ReadMeasurement(item, path, diags, *measurements);
     return true;
   };

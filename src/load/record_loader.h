@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapters/yaml.h"
 #include "base/diagnostics.h"
 #include "model/config.h"
 #include "model/corpus.h"
@@ -19,5 +20,10 @@ std::vector<Record> LoadRecords(const std::string& path, std::string_view text,
                                 const Config& config, const KindCatalogue& kinds,
                                 Diagnostics& diags, bool& complete,
                                 std::vector<Measurement>* measurements = nullptr);
+
+/// Loads one entry (a mapping with `id`, `kind`, ...) into `out`, as
+/// LoadRecords does each; false when it could not become a record.
+bool LoadRecordEntry(const YamlNode& node, const std::string& path, const Config& config,
+                     const KindCatalogue& kinds, Diagnostics& diags, std::vector<Record>& out);
 
 }  // namespace smsdoc

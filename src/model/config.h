@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "model/imports.h"
 #include "model/kinds.h"
 
 namespace smsdoc {
@@ -133,6 +134,8 @@ struct Config {
   /// declared as a record kind's fields are; documents' values point here.
   std::vector<FieldSpec> document_fields;
   UnknownFields unknown_fields = UnknownFields::kError;
+  /// imports: the ITSM tool's exports read as records (docs/itsm-exports.md).
+  std::vector<ImportSpec> imports;
   /// The defaults for the document at `path`, folder entries over the
   /// global ones field by field.
   DocumentDefaults DefaultsFor(const std::string& path) const;

@@ -111,6 +111,9 @@ struct Record {
   std::vector<FieldValue> fields;
   std::vector<Reference> refs;
   std::vector<Acceptance> accepts;
+  /// Read from an ITSM export (smsdoc.yaml's `imports:`): a row of its
+  /// register, no page of its own, never an orphan.
+  bool imported = false;
 
   const FieldValue* Field(const std::string& name) const;
 };

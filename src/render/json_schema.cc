@@ -14,6 +14,7 @@
 #include "base/warning_codes.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/itsm_presets.h"
 #include "load/kinds_loader.h"
 #include "load/kpi_reader.h"
 #include "load/measurement_loader.h"
@@ -777,6 +778,28 @@ Json ConfigSchema(const Context& c) {
     Json t = Schema("Record kinds of this SMS, and fields added to built-in ones");
     t.Set("type", Json::String("object"));
     t.Set("additionalProperties", std::move(kind));
+    return t;
+  };
+  by_key["imports"] = [&] {
+    Json strings = Schema("").Set("type", Json::String("object"));
+    strings.Set("additionalProperties", Schema("").Set("type", Json::String("string")));
+    Json values = Schema("{field: {export value: smsdoc value}}, added to the preset's");
+    values.Set("type", Json::String("object"));
+    values.Set("additionalProperties", strings);
+    Json p = Json::Object();
+    p.Set("files", text("A glob from the SMS root: *, ?, ** (docs/itsm-exports.md)"));
+    p.Set("kind",
+          Schema("The kind each row becomes").Set("enum", Json::Strings(c.corpus.kinds.Names())));
+    p.Set("preset", Schema("The ITSM tool's column names and values")
+                        .Set("enum", Json::Strings(ItsmPresetNames())));
+    p.Set("columns", Json(strings).Set("description",
+                                       Json::String("{field: column header}, over the preset's")));
+    p.Set("values", std::move(values));
+    Json one = ObjectOf("A CSV export of the ITSM tool read as records", std::move(p));
+    one.Set("required", Json::Strings({"files", "kind"}));
+    Json t = Schema("The ITSM tool's exports read as records (docs/itsm-exports.md)");
+    t.Set("type", Json::String("array"));
+    t.Set("items", std::move(one));
     return t;
   };
   by_key["document_fields"] = [&] {

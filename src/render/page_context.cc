@@ -798,6 +798,9 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
   TemplateValue row;
   row.Set("cells", std::move(cells));
   row.Set("status", r.status);
+  // An imported record has no page: `[[ID]]` links to its row.
+  row.Set("has_anchor", r.imported);
+  row.Set("anchor", r.id);
   return row;
 }
 

@@ -48,11 +48,15 @@ std::string HtmlText(const std::string& html) {
 
 std::string SearchIndexScript(const Graph& graph) {
   std::string out = "window.smsdocSearch = {\"docs\": [\n";
+  size_t entries = 0;
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     const Node& node = graph.nodes[n];
     std::string type, headings, text;
     if (node.type == Node::Type::kRecord) {
       const Record& r = graph.corpus->records[node.index];
+      // Thousands of exported rows would swell every page's index: they
+      // are found on their register page.
+      if (r.imported) continue;
       type = r.kind->name;
       for (const FieldValue& f : r.fields) {
         if (f.spec && f.spec->name == "title") continue;
@@ -75,7 +79,7 @@ std::string SearchIndexScript(const Graph& graph) {
       text += HtmlText(d.body.html);
     }
     text = std::string(Utf8Head(Trim(text), kSearchTextChars));
-    out += n ? ",\n[" : "[";
+    out += entries++ ? ",\n[" : "[";
     const std::string* fields[] = {&type, &node.id, &node.title, &node.url, &headings, &text};
     for (const std::string* field : fields) {
       out += JsonQuoteForScript(*field);
@@ -90,7 +94,7 @@ std::string SearchIndexScript(const Graph& graph) {
     const std::string fields[] = {
         "service report",    c.period, ServiceBySlug(*graph.corpus, c.service_slug),
         DocumentUrl(c.path), headings, text};
-    out += graph.nodes.empty() && &c == graph.corpus->commentaries.data() ? "[" : ",\n[";
+    out += entries++ ? ",\n[" : "[";
     for (size_t i = 0; i < 6; ++i) out += JsonQuoteForScript(fields[i]) + (i < 5 ? "," : "");
     out += ']';
   }

@@ -46,6 +46,7 @@ std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     bool is_record = graph.nodes[n].type == Node::Type::kRecord;
+    if (is_record && graph.corpus->records[graph.nodes[n].index].imported) continue;  // a row
     pages.push_back({graph.nodes[n].url, is_record ? "record" : "document", static_cast<int>(n)});
     if (is_record && graph.corpus->records[graph.nodes[n].index].kind->name == "review")
       pages.push_back({ReviewPackUrl(graph.nodes[n].id), "review-pack", static_cast<int>(n)});

@@ -394,6 +394,13 @@ Sheet WorkbookBuilder::RecordSheet(const KindSpec& kind, const std::vector<std::
   std::vector<int> nodes;
   for (int node : RecordsOf(kind))
     if (!keep || keep(RecordAt(node))) nodes.push_back(node);
+  // IDs from an ITSM tool ("INC-2026-04127") can run longer than the
+  // column's default: widen it so no ID prints cut.
+  for (size_t c = 0; c < specs.size(); ++c)
+    if (specs[c]->type == FieldType::kId)
+      for (int node : nodes)
+        sheet.columns[c].width = std::max(
+            sheet.columns[c].width, static_cast<double>(CountCodePoints(RecordAt(node).id)) + 2);
   // Rows are made as the sheet is written, so a register of any size
   // never sits in memory whole (libxlsxwriter streams them to disk).
   sheet.row_count = nodes.size();
