@@ -20,9 +20,10 @@ import testlib
 from site_links_test import Page, norm_space
 
 try:
+    import openpyxl
     import yaml
-except ImportError:  # reported by the tests that need it
-    yaml = None
+except ImportError:  # reported by the tests that need them
+    openpyxl = yaml = None
 
 AS_OF = "2026-11-21"
 
@@ -36,14 +37,43 @@ def day(text):
     return datetime.date.fromisoformat(str(text))
 
 
-def expected_breaches(root, as_of=AS_OF):
-    """{rule id: (population ids, {record id: what})}, judged here."""
+def label(kinds, kind, field):
+    spec = kinds["kinds"][kind]["fields"].get(field) or kinds["common"].get(field) or {}
+    return spec.get("label") or field.replace("_", " ").capitalize()
+
+
+def exported(out, kind, fields, kinds):
+    """The records of `kind` exported by the ITSM tool (records/itsm/), as
+    their register workbook lists them: {field: value}, dates as text."""
+    book = openpyxl.load_workbook(os.path.join(out, "registers", kind + "-register.xlsx"))
+    ws = book.worksheets[1]
+    header = [c.value for c in ws[1]]
+    rows = []
+    for row in ws.iter_rows(min_row=2):
+        values = {"id": row[0].value, "kind": kind}
+        for f in fields:
+            v = row[header.index(label(kinds, kind, f))].value
+            values[f] = v.date().isoformat() if isinstance(v, datetime.datetime) else v
+        rows.append(values)
+    return rows
+
+
+def expected_breaches(root, out, as_of=AS_OF):
+    """{rule id: (population ids, {record id: what})}, judged here over
+    records/*.yaml and the exported records as their registers hold them."""
     with open(os.path.join(root, "smsdoc.yaml"), encoding="utf-8") as fh:
         rules = yaml.safe_load(fh)["rules"]
+    with open(os.path.join(testlib.REPO, "src", "model", "kinds.yaml"), encoding="utf-8") as fh:
+        kinds = yaml.safe_load(fh)
     records = []
     for path in sorted(glob.glob(os.path.join(root, "records", "*.yaml"))):
         with open(path, encoding="utf-8") as fh:
             records += yaml.safe_load(fh) or []
+    for rule in rules.values():
+        if rule["kind"] == "change":
+            fields = set(rule.get("where") or {}) | set(rule.get("require") or [])
+            fields |= {rule["within"]["from"], rule["within"]["to"]} if "within" in rule else set()
+            records += exported(out, "change", sorted(fields), kinds)
     out = {}
     for rule_id, rule in rules.items():
         population, breaches = [], {}
@@ -74,15 +104,15 @@ def expected_breaches(root, as_of=AS_OF):
 class RulesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if yaml is None:
-            raise unittest.SkipTest("python3-yaml is needed (./dev installs it)")
+        if yaml is None or openpyxl is None:
+            raise unittest.SkipTest("python3-yaml and python3-openpyxl are needed")
         cls.tmp = tempfile.TemporaryDirectory()
         cls.out = os.path.join(cls.tmp.name, "site")
         cls.build = testlib.run(["build", "--root", testlib.REPO, "--as-of", AS_OF, "--out",
                                  cls.out])
         if cls.build.returncode != 0:
             raise AssertionError(cls.build.stderr)
-        cls.expected = expected_breaches(testlib.REPO)
+        cls.expected = expected_breaches(testlib.REPO, cls.out)
         cls.breaking = {rule: sorted(b) for rule, (_, b) in cls.expected.items() if b}
 
     @classmethod
@@ -96,7 +126,8 @@ class RulesTest(unittest.TestCase):
         return page
 
     def test_the_example_breaks_the_90_day_rule_twice(self):
-        self.assertEqual(self.breaking, {"minor-actions-90-days": ["ACT-2026-02", "ACT-2026-04"]})
+        self.assertEqual(self.breaking, {"minor-actions-90-days": ["ACT-2026-02", "ACT-2026-04"],
+                                         "emergency-changes-reviewed": ["CHG-10518"]})
         self.assertGreater(len(self.expected["actions-root-cause"][0]), 3)  # not vacuous
 
     def test_warnings_name_each_breach_at_its_record(self):
@@ -104,9 +135,13 @@ class RulesTest(unittest.TestCase):
         for m in re.finditer(r"^(records/\S+):(\d+):\d+: warning: '([^']+)': breaks rule "
                              r"'([^']+)' \([^)]*\): (.*) \[rule-breach\]$", self.build.stderr, re.M):
             got.setdefault(m.group(4), []).append(m.group(3))
+            problems = self.expected[m.group(4)][1][m.group(3)]
             days = re.search(r"is (\d+) days after", m.group(5))
-            self.assertIn("%s days" % days.group(1),
-                          self.expected[m.group(4)][1][m.group(3)])
+            if days:
+                self.assertIn("%s days" % days.group(1), problems)
+            else:  # the end date never came
+                self.assertRegex(m.group(5), r"^no .* \d+ days after")
+                self.assertIn("no end", problems)
         self.assertEqual({k: sorted(v) for k, v in got.items()}, self.breaking)
 
     def test_status_lists_them_and_fails_on_rules(self):
@@ -114,8 +149,8 @@ class RulesTest(unittest.TestCase):
                               "--format", "json"])
         self.assertEqual(json.loads(status.stdout)["rule_breaches"], self.breaking)
         text = testlib.run(["status", "--root", testlib.REPO, "--as-of", AS_OF])
-        self.assertIn("Rule breaches           2: minor-actions-90-days (ACT-2026-02, "
-                      "ACT-2026-04)", text.stdout)
+        self.assertIn("Rule breaches           3: emergency-changes-reviewed (CHG-10518), "
+                      "minor-actions-90-days (ACT-2026-02, ACT-2026-04)", text.stdout)
         failing = testlib.run(["status", "--root", testlib.REPO, "--as-of", AS_OF,
                                "--fail-on", "rules"])
         self.assertEqual(failing.returncode, 1)
@@ -143,8 +178,7 @@ class RulesTest(unittest.TestCase):
                 population, breaches = self.expected[rule_id]
                 self.assertEqual(facts["rule-population"], str(len(population)))
                 self.assertEqual(facts["rule-breaches"], str(len(breaches)))
-                self.assertEqual(sorted(a.text() for a in row.iter("a")
-                                        if "records/action/" in a.attrs["href"]),
+                self.assertEqual(sorted(a.text() for a in list(row.iter("td"))[4].iter("a")),
                                  sorted(breaches))
 
     def test_a_rule_kept_and_a_rule_misnamed(self):
@@ -159,7 +193,14 @@ class RulesTest(unittest.TestCase):
             text = text.replace("due: 2026-09-30", "due: 2026-09-15")
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(text)
-            self.assertEqual({r: b for r, (_, b) in expected_breaches(root).items() if b}, {})
+            # ...and the rule the exported changes break left out.
+            config = re.sub(r"\n  emergency-changes-reviewed:\n(    .*\n)+", "\n",
+                            read(os.path.join(root, "smsdoc.yaml")))
+            self.assertNotIn("emergency-changes-reviewed", config)
+            with open(os.path.join(root, "smsdoc.yaml"), "w", encoding="utf-8") as fh:
+                fh.write(config)
+            self.assertEqual({r: b for r, (_, b) in expected_breaches(root, self.out).items()
+                              if b}, {})
             result = testlib.run(["status", "--root", root, "--as-of", AS_OF, "--format", "json",
                                   "--fail-on", "rules"])
             self.assertEqual(result.returncode, 0, result.stdout)

@@ -60,19 +60,44 @@ def draw(ids, key, seed):
     return sorted(members[:sample_size(n)], key=lambda i: i.encode("utf-8"))
 
 
-def populations(root, seed):
-    """{key: (size, sample ids)} of the example's populations."""
+def exported(out, kind, fields):
+    """[{field: value}] of the records of `kind` exported by the ITSM tool,
+    as their register workbook lists them (headers: the fields' labels)."""
+    book = openpyxl.load_workbook(os.path.join(out, "registers", kind + "-register.xlsx"))
+    ws = book.worksheets[1]
+    header = [c.value for c in ws[1]]
+    return [{f: row[header.index(label)].value for f, label in fields.items()}
+            for row in ws.iter_rows(min_row=2)]
+
+
+def populations(root, out, seed):
+    """{key: (size, sample ids)} of the example's populations, in the
+    documented order: from records/*.yaml, and the exported incidents,
+    changes and problems as their registers hold them."""
     records = []
     for path in sorted(glob.glob(os.path.join(root, "records", "*.yaml"))):
         with open(path, encoding="utf-8") as fh:
             records += yaml.safe_load(fh) or []
     with open(os.path.join(root, "smsdoc.yaml"), encoding="utf-8") as fh:
         people = (yaml.safe_load(fh).get("sampling") or {}).get("people") or []
-    trainings = [r["id"] for r in records if r.get("kind") == "training"
-                 and (not people or r.get("person") in people)]
-    actions = [r["id"] for r in records if r.get("kind") == "action"]
-    return {key: (len(ids), draw(ids, key, seed))
-            for key, ids in (("trainings", trainings), ("actions", actions)) if ids}
+    changes = exported(out, "change", {"id": "ID", "type": "Type", "outcome": "Outcome"})
+    incidents = exported(out, "incident", {"id": "ID", "priority": "Priority",
+                                           "major": "Major incident"})
+    problems = exported(out, "problem", {"id": "ID"})
+    found = [("changes", [c["id"] for c in changes]),
+             ("emergency-changes", [c["id"] for c in changes if c["type"] == "emergency"]),
+             ("failed-changes", [c["id"] for c in changes if c["outcome"] == "failed"])]
+    for priority in sorted({i["priority"] for i in incidents}):
+        found.append(("incidents-" + priority,
+                      [i["id"] for i in incidents if i["priority"] == priority]))
+    found += [("major-incidents", [i["id"] for i in incidents if i["major"] is True]),
+              ("problems", [p["id"] for p in problems]),
+              ("trainings", [r["id"] for r in records if r.get("kind") == "training"
+                             and (not people or r.get("person") in people)]),
+              ("actions", [r["id"] for r in records if r.get("kind") == "action"]),
+              ("supplier-reviews", [r["id"] for r in records
+                                    if r.get("kind") == "supplier-review"])]
+    return {key: (len(ids), draw(ids, key, seed)) for key, ids in found if ids}
 
 
 class SamplingTest(unittest.TestCase):
@@ -121,12 +146,13 @@ class SamplingTest(unittest.TestCase):
         return rows, sheets
 
     def test_page_and_workbook_show_the_draw_of_the_documentation(self):
-        expected = populations(testlib.REPO, 1)
-        self.assertEqual(set(expected), {"trainings", "actions"})
-        self.assertLess(len(expected["trainings"][1]), expected["trainings"][0])  # a real draw
+        expected = populations(testlib.REPO, self.out, 1)
+        self.assertTrue({"changes", "emergency-changes", "failed-changes", "incidents-P1",
+                         "major-incidents", "problems", "trainings", "actions"} <= set(expected))
+        self.assertLess(len(expected["incidents-P3"][1]), expected["incidents-P3"][0])  # a draw
         got, seed, breaches = self.shown(self.out)
         self.assertEqual(seed, 1)
-        self.assertEqual(got, expected)
+        self.assertEqual(list(got.items()), list(expected.items()))
         rows, sheets = self.workbook(self.out)
         self.assertEqual([(r[2], r[3], r[4]) for r in rows],
                          [(size, len(ids), "1") for size, ids in expected.values()])
@@ -140,7 +166,7 @@ class SamplingTest(unittest.TestCase):
         for rid, text in breaches.items():
             if rid in ("ACT-2026-02", "ACT-2026-04"):
                 self.assertRegex(text, r"^minor-actions-90-days: Due \S+ is \d+ days after")
-            else:
+            elif rid.startswith("ACT-"):
                 self.assertEqual(text, "", rid)
         actions = [s for s in sheets.values() if s and s[0][0].startswith("ACT-")][0]
         for rid, _, text in actions:
@@ -154,8 +180,8 @@ class SamplingTest(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
         got, seed, _ = self.shown(out)
         self.assertEqual(seed, 7)
-        self.assertEqual(got, populations(testlib.REPO, 7))
-        self.assertNotEqual(got, populations(testlib.REPO, 1))
+        self.assertEqual(got, populations(testlib.REPO, out, 7))
+        self.assertNotEqual(got, populations(testlib.REPO, out, 1))
         bad = testlib.run(["build", "--root", testlib.REPO, "--out", out, "--sample-seed", "x"])
         self.assertEqual(bad.returncode, 2)
 
