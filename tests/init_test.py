@@ -27,8 +27,8 @@ PROCESSES = ["asset-management", "availability-management", "budgeting-and-accou
              "release-and-deployment", "service-catalogue-management",
              "service-continuity-management", "service-design-and-transition",
              "service-level-management", "service-request-management", "supplier-management"]
-RECORDS = ["actions", "audits", "competences", "findings", "people", "reviews", "risks",
-           "trainings"]
+RECORDS = ["actions", "audits", "competences", "customers", "findings", "people", "reviews",
+           "risks", "services", "slas", "supplier-reviews", "suppliers", "trainings"]
 STARTER = sorted(["smsdoc.yaml", ".gitignore", ".github/workflows/smsdoc.yml"]
                  + ["policies/%s.md" % p for p in POLICIES]
                  + ["processes/%s.md" % p for p in PROCESSES]
@@ -146,7 +146,7 @@ class InitTest(unittest.TestCase):
                 f.write("\n".join(lines) + "\n")
         check = testlib.run(["check", "--root", self.sms, "--as-of", "2026-03-01"])
         self.assertEqual(check.returncode, 0, check.stderr)
-        self.assertRegex(check.stderr, r"checked 28 documents and 8 records: 0 errors, 0 warnings")
+        self.assertRegex(check.stderr, r"checked 28 documents and 13 records: 0 errors, 0 warnings")
 
     def test_minimal_writes_smsdoc_yaml_and_one_policy(self):
         r = self.init("--minimal", "sms")
@@ -239,7 +239,7 @@ class InitTest(unittest.TestCase):
     def test_new_items_get_the_next_id_and_keep_the_sms_clean(self):
         self.assertEqual(self.init("sms").returncode, 0)
         with open(os.path.join(self.sms, "smsdoc.yaml"), "a", encoding="utf-8") as f:
-            f.write("kinds:\n  supplier:\n    title: Supplier register\n"
+            f.write("kinds:\n  contract:\n    title: Contract register\n"
                     "    statuses: [active, exited]\n    columns: [id, title, service, status]\n"
                     "    fields:\n      service: {type: text, required: true}\n")
         expected = [
@@ -249,8 +249,8 @@ class InitTest(unittest.TestCase):
             (["process", "Complaints"], "processes/complaints.md", "PRC-01"),
             (["risk", "Flood"], "records/risk/RSK-001.yaml", "RSK-001"),
             (["risk", "Fire"], "records/risk/RSK-002.yaml", "RSK-002"),
-            (["supplier", "Acme"], "records/supplier/SUP-001.yaml", "SUP-001"),
-            (["supplier", "Globex"], "records/supplier/SUP-002.yaml", "SUP-002"),
+            (["contract", "Acme"], "records/contract/CON-001.yaml", "CON-001"),
+            (["contract", "Globex"], "records/contract/CON-002.yaml", "CON-002"),
         ]
         for args, path, id_ in expected:
             r = self.new(*args)
