@@ -24,7 +24,9 @@ all of them:
   register page, the workbook (conditional formats evaluated against the
   as-of date), attention.html, status json and the warnings;
 - readiness: readiness.html item states against the documents' states, the
-  clauses' audit cycle, stage-1.html and status json readiness_missing;
+  clauses' audit cycle, the customer, SLA and supplier records (computed
+  from the YAML by agreement_rules.py), stage-1.html and status json
+  readiness_missing;
 - the as-of date itself on every surface that shows it.
 
 Comparisons are exact (the same IDs on every full surface, each once), and
@@ -46,6 +48,8 @@ import unittest
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+import agreement_rules
+import registers_test
 import testlib
 from excel import Evaluator, rgb
 
@@ -81,7 +85,7 @@ DATE_STATES = ("overdue", "expired", "expiring")
 MISSING = "<absent>"
 # Readiness items judged from records or processes; the others from documents.
 RECORD_ITEMS = {"competence-records", "internal-audit", "management-review",
-                "corrective-actions"}
+                "corrective-actions", agreement_rules.SLA_KEY, agreement_rules.SUPPLIER_KEY}
 PROCESS_ITEM = "clause-8-processes"
 DIAG_RE = testlib.DIAG_RE
 
@@ -1198,6 +1202,25 @@ class ConsistencyCase:
                     if set(named) != named_should:
                         lines.append("readiness %s names %s; document pages: %s"
                                      % (key, sorted(named), sorted(named_should)))
+            return lines
+        self.each_round(check)
+
+    def test_readiness_agreements_follow_the_registers(self):
+        """Service level and supplier agreements are judged from the
+        customer, sla and supplier records (docs/readiness.md), here
+        computed from the YAML: the same state, evidence and reason."""
+        records = registers_test.Sms(self.rounds[0].root).records
+
+        def check(r):
+            lines = []
+            for key, (state, reason, evidence) in agreement_rules.agreements(
+                    records, r.as_of).items():
+                shown = r.readiness.get(key)
+                if shown and shown[0] == "not applicable":
+                    continue
+                if shown != (state, evidence, reason):
+                    lines.append("readiness %s: readiness.html %r, from the records %r"
+                                 % (key, shown, (state, evidence, reason)))
             return lines
         self.each_round(check)
 

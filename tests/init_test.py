@@ -27,14 +27,15 @@ PROCESSES = ["asset-management", "availability-management", "budgeting-and-accou
              "release-and-deployment", "service-catalogue-management",
              "service-continuity-management", "service-design-and-transition",
              "service-level-management", "service-request-management", "supplier-management"]
-RECORDS = ["actions", "audits", "competences", "findings", "people", "reviews", "risks",
-           "trainings"]
+RECORDS = ["actions", "audits", "competences", "customers", "findings", "people", "reviews",
+           "risks", "services", "slas", "supplier-reviews", "suppliers", "trainings"]
 STARTER = sorted(["smsdoc.yaml", ".gitignore", ".github/workflows/smsdoc.yml"]
                  + ["policies/%s.md" % p for p in POLICIES]
                  + ["processes/%s.md" % p for p in PROCESSES]
                  + ["records/%s.yaml" % r for r in RECORDS])
 # The Stage 1 items only records can meet: missing in a new SMS, ignored.
-RECORD_ITEMS = "competence-records, internal-audit, management-review, corrective-actions"
+RECORD_ITEMS = ("service-level-agreements, supplier-agreements, competence-records, "
+                "internal-audit, management-review, corrective-actions")
 
 
 def files_under(folder):
@@ -99,14 +100,14 @@ class InitTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("wrote %d files in sms" % len(STARTER), r.stdout)
         self.assertEqual(files_under(self.sms), STARTER)
-        self.assert_clean(self.sms, ignored=4)
+        self.assert_clean(self.sms, ignored=6)
         index = read(os.path.join(self.sms, "site", "index.html"))
         self.assertIn("Example Ltd", index)
         self.assertIn("SMS Manager", index)
         status = testlib.run(["status", "--root", self.sms])
         self.assertEqual(status.returncode, 0, status.stderr)
         self.assertIn("28 (28 draft)", status.stdout)
-        self.assertRegex(status.stdout, r"Readiness missing\s+4: " + RECORD_ITEMS)
+        self.assertRegex(status.stdout, r"Readiness missing\s+6: " + RECORD_ITEMS)
         # Guidance stays in the sources, never on the pages.
         page = read(os.path.join(self.sms, "site", "policies", "service-management-policy.html"))
         self.assertNotIn("Guidance", page)
@@ -146,7 +147,7 @@ class InitTest(unittest.TestCase):
                 f.write("\n".join(lines) + "\n")
         check = testlib.run(["check", "--root", self.sms, "--as-of", "2026-03-01"])
         self.assertEqual(check.returncode, 0, check.stderr)
-        self.assertRegex(check.stderr, r"checked 28 documents and 8 records: 0 errors, 0 warnings")
+        self.assertRegex(check.stderr, r"checked 28 documents and 13 records: 0 errors, 0 warnings")
 
     def test_minimal_writes_smsdoc_yaml_and_one_policy(self):
         r = self.init("--minimal", "sms")
@@ -239,7 +240,7 @@ class InitTest(unittest.TestCase):
     def test_new_items_get_the_next_id_and_keep_the_sms_clean(self):
         self.assertEqual(self.init("sms").returncode, 0)
         with open(os.path.join(self.sms, "smsdoc.yaml"), "a", encoding="utf-8") as f:
-            f.write("kinds:\n  supplier:\n    title: Supplier register\n"
+            f.write("kinds:\n  contract:\n    title: Contract register\n"
                     "    statuses: [active, exited]\n    columns: [id, title, service, status]\n"
                     "    fields:\n      service: {type: text, required: true}\n")
         expected = [
@@ -249,8 +250,8 @@ class InitTest(unittest.TestCase):
             (["process", "Complaints"], "processes/complaints.md", "PRC-01"),
             (["risk", "Flood"], "records/risk/RSK-001.yaml", "RSK-001"),
             (["risk", "Fire"], "records/risk/RSK-002.yaml", "RSK-002"),
-            (["supplier", "Acme"], "records/supplier/SUP-001.yaml", "SUP-001"),
-            (["supplier", "Globex"], "records/supplier/SUP-002.yaml", "SUP-002"),
+            (["contract", "Acme"], "records/contract/CON-001.yaml", "CON-001"),
+            (["contract", "Globex"], "records/contract/CON-002.yaml", "CON-002"),
         ]
         for args, path, id_ in expected:
             r = self.new(*args)

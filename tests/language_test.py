@@ -41,7 +41,12 @@ SHEETS = {
     # then a sheet per population, named by its label
     "stage-2-sampling.xlsx": ["wb_cover", "wb_populations"],
 }
-TITLES = {"risk-register.xlsx": "wb_risk_register",
+# Workbooks built-in kinds share, their sheets named by the kinds' titles.
+KIND_BOOKS = {"service-register.xlsx": ["service", "customer", "sla"],
+              "supplier-register.xlsx": ["supplier", "supplier-review"]}
+TITLES = {"service-register.xlsx": "wb_service_register",
+          "supplier-register.xlsx": "wb_supplier_register",
+          "risk-register.xlsx": "wb_risk_register",
           "training-register.xlsx": "wb_training_register",
           "audit-register.xlsx": "wb_audit_register",
           "document-register.xlsx": "document_master_list",
@@ -274,7 +279,8 @@ class LanguageTest(unittest.TestCase):
     def require_workbooks(self):
         if openpyxl is None:
             raise AssertionError("python3-openpyxl is missing (apt-get install python3-openpyxl)")
-        expected = set(SHEETS) | {"review-register.xlsx"} | set(self.own_books())
+        expected = (set(SHEETS) | set(KIND_BOOKS) | {"review-register.xlsx"} |
+                    set(self.own_books()))
         self.assertEqual(set(self.books), expected)
 
     def test_workbook_sheet_names(self):
@@ -284,6 +290,9 @@ class LanguageTest(unittest.TestCase):
                              name)
             if name not in ("kpi-register.xlsx", "stage-2-sampling.xlsx"):
                 self.assertEqual(len(self.books[name].sheetnames), len(keys), name)
+        for name, kinds in KIND_BOOKS.items():
+            self.assertEqual(self.books[name].sheetnames, [self.de["wb_cover"]] + [
+                self.kinds_de["kinds"][k]["title"] for k in kinds], name)
         # The SMS's own title for the review kind, not kinds.de.yaml's.
         self.assertEqual(self.books["review-register.xlsx"].sheetnames,
                          [self.de["wb_cover"], OWN_REVIEW_TITLE])
@@ -302,6 +311,12 @@ class LanguageTest(unittest.TestCase):
                 expected += [de[k] for k in ("wb_major_ncs", "wb_minor_ncs", "wb_observations",
                                              "wb_ofis")]
             self.assertEqual(self.header(name, de[key]), expected, (name, kind))
+        for name, kinds in KIND_BOOKS.items():
+            for kind in kinds:
+                expected = [field_label(self.kinds_de, kind, f)
+                            for f in self.kinds_en["kinds"][kind]["columns"]]
+                self.assertEqual(self.header(name, self.kinds_de["kinds"][kind]["title"]),
+                                 expected, (name, kind))
         review = [field_label(self.kinds_de, "review", f)
                   for f in self.kinds_en["kinds"]["review"]["columns"]]
         self.assertEqual(self.header("review-register.xlsx", OWN_REVIEW_TITLE), review)

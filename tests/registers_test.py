@@ -63,6 +63,9 @@ WORKBOOK_SHEETS = {
     "kpi-register.xlsx": ["Cover", "KPIs", "Measurements"],
     # then a sheet per population sampled (e2e.sampling)
     "stage-2-sampling.xlsx": ["Cover", "Populations"],
+    "service-register.xlsx": ["Cover", "Service catalogue", "Customers",
+                              "Service level agreements"],
+    "supplier-register.xlsx": ["Cover", "Supplier register", "Supplier reviews"],
 }
 # The sheet that lists every record of a built-in kind.
 KIND_SHEETS = {
@@ -73,6 +76,11 @@ KIND_SHEETS = {
     "audit": ("audit-register.xlsx", "Audit programme"),
     "finding": ("audit-register.xlsx", "Findings"),
     "action": ("audit-register.xlsx", "Corrective actions"),
+    "service": ("service-register.xlsx", "Service catalogue"),
+    "customer": ("service-register.xlsx", "Customers"),
+    "sla": ("service-register.xlsx", "Service level agreements"),
+    "supplier": ("supplier-register.xlsx", "Supplier register"),
+    "supplier-review": ("supplier-register.xlsx", "Supplier reviews"),
 }
 DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "author", "approver", "version",
                     "status", "classification", "effective", "approved on", "approved by",
@@ -2134,8 +2142,12 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
             ("audit-register.xlsx", "Audit programme", "AUD-03", "Planned", None),
             ("review-register.xlsx", "Management reviews", "MR-01", "Held", None),
             ("review-register.xlsx", "Management reviews", "MR-02", "Held", RED),
-            ("supplier-register.xlsx", "Supplier register", "SUP-001", "Contract end", RED),
-            ("supplier-register.xlsx", "Supplier register", "SUP-002", "Contract end", None),
+            ("contract-register.xlsx", "Contract register", "CTR-001", "Contract end", RED),
+            ("contract-register.xlsx", "Contract register", "CTR-002", "Contract end", None),
+            ("service-register.xlsx", "Service level agreements", "SLA-01", "Next review", RED),
+            ("service-register.xlsx", "Service level agreements", "SLA-01", "Expires", AMBER),
+            ("supplier-register.xlsx", "Supplier register", "SUP-01", "Contract end", RED),
+            ("supplier-register.xlsx", "Supplier register", "SUP-01", "Next review", None),
             ("document-register.xlsx", "Documents", "PRO-IA-01", "Next review", RED),
             ("document-register.xlsx", "Documents", "POL-SM-01", "Next review", None),
         ]
@@ -2436,10 +2448,10 @@ class FixtureRegistersTest(RegistersCase, unittest.TestCase):
         self.assertEqual(cell.value, datetime.datetime(2026, 2, 28))
 
     def test_fixture_kind_of_its_own(self):
-        book = self.book("supplier-register.xlsx")
-        self.assertEqual(book.wb.sheetnames[1], "Supplier register")
-        self.assertIn("Annual value (GBP)", book.header("Supplier register"))
-        cell = self.value_at("supplier-register.xlsx", "Supplier register", "SUP-001",
+        book = self.book("contract-register.xlsx")
+        self.assertEqual(book.wb.sheetnames[1], "Contract register")
+        self.assertIn("Annual value (GBP)", book.header("Contract register"))
+        cell = self.value_at("contract-register.xlsx", "Contract register", "CTR-001",
                              "Annual value (GBP)")
         self.assertEqual(cell.value, 125000.5)
 

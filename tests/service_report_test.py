@@ -377,8 +377,9 @@ class ServiceReportPagesTest(unittest.TestCase):
                 fh.write("Text.\n")
             result = testlib.run(["build", "--root", root, "--as-of", AS_OF])
             self.assertEqual(result.returncode, 1)
-            self.assertIn("service-reports/2026-10/harbour-cloud-hostin.md: error: no KPI names "
-                          "a service 'harbour-cloud-hostin' (did you mean "
+            # The example has a service catalogue: the services are its titles.
+            self.assertIn("service-reports/2026-10/harbour-cloud-hostin.md: error: no service "
+                          "record is titled 'harbour-cloud-hostin' (did you mean "
                           "'harbour-cloud-hosting'?)", result.stderr)
             self.assertFalse(os.path.exists(os.path.join(root, "site")))
 

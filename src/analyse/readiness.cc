@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analyse/agreement_readiness.h"
 #include "analyse/coverage.h"
 #include "base/dates.h"
 #include "base/text.h"
@@ -60,6 +61,9 @@ class Judge {
 
   ReadinessItem Evaluate(const Rule& rule) const {
     ReadinessItem item{rule.key, rule.title, rule.clause};
+    // Agreements are judged from their registers, not from documents.
+    if (item.key == "service-level-agreements") return JudgeSlas(graph_, as_of_, item);
+    if (item.key == "supplier-agreements") return JudgeSuppliers(graph_, as_of_, item);
     if (rule.processes) return Processes(item);
     if (rule.record_kind) return Records(item, rule.record_kind);
     return Documents(item, rule.document_type);

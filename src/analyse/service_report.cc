@@ -32,14 +32,21 @@ bool RecordNames(const Record& r, const std::string& service) {
   return list && (Names(list->items, service) || list->text == service);
 }
 
-// Records of `kind` naming the service and dated in the period; nullopt
+// A record names a catalogued service by its name or by its record's ID.
+bool RecordNamesAny(const Record& r, const std::vector<std::string>& names) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return RecordNames(r, n); });
+}
+
+// Records of `kind` naming the service (any of `names`) and dated in the period; nullopt
 // when the SMS defines no such kind.
-std::optional<int> CountOf(const Corpus& corpus, const char* kind, const std::string& service,
-                           const std::string& period, Frequency frequency) {
+std::optional<int> CountOf(const Corpus& corpus, const char* kind,
+                           const std::vector<std::string>& names, const std::string& period,
+                           Frequency frequency) {
   if (!corpus.kinds.Find(kind)) return std::nullopt;
   int wanted = *PeriodIndex(period, frequency), n = 0;
   for (const Record& r : corpus.records) {
-    if (r.kind->name != kind || !RecordNames(r, service)) continue;
+    if (r.kind->name != kind || !RecordNamesAny(r, names)) continue;
     const FieldValue* date = DateOf(r);
     if (!date || !ParseDate(date->text)) continue;
     if (PeriodIndex(date->text, frequency) == wanted) ++n;
@@ -77,8 +84,18 @@ ServiceKpi KpiOf(const KpiSeries& full, const Kpi& kpi, const std::string& as_of
 
 }  // namespace
 
+bool HasServiceCatalogue(const Corpus& corpus) {
+  return std::any_of(corpus.records.begin(), corpus.records.end(),
+                     [](const Record& r) { return r.kind->name == "service"; });
+}
+
 std::vector<std::string> ServiceNames(const Corpus& corpus) {
   std::set<std::string> names;
+  if (HasServiceCatalogue(corpus)) {
+    for (const Record& r : corpus.records)
+      if (r.kind->name == "service") names.insert(r.title);
+    return {names.begin(), names.end()};
+  }
   for (const Document& d : corpus.documents)
     for (const Kpi& k : d.kpis)
       for (const std::string& s : k.services)
@@ -111,8 +128,11 @@ ServiceReport GatherServiceReport(const Corpus& corpus, const Analysis& analysis
     if (Names(kpi.services, service)) report.kpis.push_back(KpiOf(s, kpi, report.as_of));
   }
   Frequency f = *ReportPeriodFrequency(period);
-  report.incidents = CountOf(corpus, "incident", service, period, f);
-  report.changes = CountOf(corpus, "change", service, period, f);
+  std::vector<std::string> names = {service};
+  for (const Record& r : corpus.records)
+    if (r.kind->name == "service" && r.title == service) names.push_back(r.id);
+  report.incidents = CountOf(corpus, "incident", names, period, f);
+  report.changes = CountOf(corpus, "change", names, period, f);
   return report;
 }
 

@@ -33,7 +33,11 @@ struct ServiceReport {
   std::optional<int> incidents, changes;
 };
 
-/// The services: the distinct names in the KPIs' `services:` lists, sorted.
+/// True when the SMS has `service` records (its service catalogue, 8.2.4).
+bool HasServiceCatalogue(const Corpus& corpus);
+
+/// The services, sorted: the titles of the `service` records when the SMS
+/// has any, else the distinct names in the KPIs' `services:` lists.
 std::vector<std::string> ServiceNames(const Corpus& corpus);
 
 /// The service named `slug` in a path (base/text.h Slugify); "" for none.

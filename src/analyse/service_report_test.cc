@@ -114,4 +114,71 @@ TEST_CASE("incidents and changes naming the service are counted in their period"
   CHECK(q.changes == 2);
 }
 
+TEST_CASE("with a service catalogue, records may name a service by its record's ID") {
+  auto sms = Sms(
+      "- {id: SVC-H, kind: service, title: Hosting, status: live}\n"
+      "- {id: SVC-B, kind: service, title: Backup, status: live}\n"
+      "- {id: SVC-W, kind: service, title: Workplace, status: live}\n"
+      "- {id: INC-1, kind: incident, title: I1, status: closed, service: SVC-H,\n"
+      "   opened: 2026-03-02, priority: P2}\n"
+      "- {id: INC-2, kind: incident, title: I2, status: new, service: Hosting,\n"
+      "   opened: 2026-03-05, priority: P3}\n"
+      "- {id: CHG-1, kind: change, title: C1, status: closed, type: normal,\n"
+      "   services: [SVC-B], requested: 2026-03-31}\n");
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
+  CHECK(r.incidents == 2);
+  CHECK(r.changes == 0);
+  ServiceReport b = GatherServiceReport(sms->model.corpus, sms->analysis(), "Backup", "2026-03");
+  CHECK(b.changes == 1);
+}
+
+TEST_CASE("with service records, the services are their titles, and KPIs must name them") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("processes/p.md",
+           testing::Doc("PRC-P",
+                        "kpis:\n"
+                        "  - {id: KPI-A, name: Uptime, unit: percent, direction: higher,\n"
+                        "     target: 95, frequency: monthly, services: [Hosting, Backups]}\n",
+                        "Body.\n", "process"));
+  disk.Add("records/services.yaml",
+           "- {id: SVC-1, kind: service, title: Hosting, status: live}\n"
+           "- {id: SVC-2, kind: service, title: Backup, status: live}\n"
+           "- {id: SVC-3, kind: service, title: Workplace, status: retired}\n");
+  auto sms = testing::RunSms(disk);
+  CHECK(HasServiceCatalogue(sms->model.corpus));
+  CHECK(ServiceNames(sms->model.corpus) ==
+        std::vector<std::string>{"Backup", "Hosting", "Workplace"});
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : sms->diags.items())
+    if (d.severity == Severity::kError)
+      errors.push_back(d.path + ":" + std::to_string(d.pos.line) + ": " + d.message + " [" +
+                       d.code + "]");
+  CHECK(errors == std::vector<std::string>{
+                      "processes/p.md:12: KPI 'KPI-A' names the service 'Backups', which is no "
+                      "service record's title (did you mean 'Backup'?); services: Backup, "
+                      "Hosting, Workplace [kpi-service]"});
+}
+
+TEST_CASE("an SLA's targets are typed KPI IDs") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("processes/p.md",
+           testing::Doc("PRC-P",
+                        "kpis:\n"
+                        "  - {id: KPI-A, name: Uptime, unit: percent, direction: higher,\n"
+                        "     target: 95, frequency: monthly}\n",
+                        "Body.\n", "process"));
+  disk.Add("records/r.yaml",
+           "- {id: CUS-1, kind: customer, title: C, status: active}\n"
+           "- {id: SLA-1, kind: sla, title: S, status: signed, customer: CUS-1,\n"
+           "   services: [], targets: [KPI-A, KPI-B]}\n");
+  auto sms = testing::RunSms(disk);
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : sms->diags.items())
+    if (d.severity == Severity::kError) codes.push_back(d.message + " [" + d.code + "]");
+  CHECK(codes ==
+        std::vector<std::string>{
+            "SLA target 'KPI-B' is no typed KPI's ID (did you mean 'KPI-A'?) [sla-target]"});
+}
+
 }  // namespace smsdoc

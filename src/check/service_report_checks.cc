@@ -12,6 +12,7 @@ void CheckServiceReports(const Corpus& corpus, Diagnostics& diags) {
   if (corpus.commentaries.empty()) return;
   std::vector<std::string> slugs;
   for (const std::string& name : ServiceNames(corpus)) slugs.push_back(Slugify(name));
+  bool catalogue = HasServiceCatalogue(corpus);
   std::map<std::pair<std::string, std::string>, const Commentary*> seen;
   for (const Commentary& c : corpus.commentaries) {
     if (!ReportPeriodFrequency(c.period))
@@ -22,10 +23,11 @@ void CheckServiceReports(const Corpus& corpus, Diagnostics& diags) {
                   "report-period");
     if (std::find(slugs.begin(), slugs.end(), c.service_slug) == slugs.end())
       diags.Error(c.path, {},
-                  "no KPI names a service '" + c.service_slug + "'" +
-                      DidYouMean(c.service_slug, slugs) +
-                      ": name the file after a service of a KPI's `services:` in lower case, "
-                      "words joined by '-'",
+                  (catalogue ? "no service record is titled '" : "no KPI names a service '") +
+                      c.service_slug + "'" + DidYouMean(c.service_slug, slugs) +
+                      (catalogue ? ": name the file after a service record's title"
+                                 : ": name the file after a service of a KPI's `services:`") +
+                      " in lower case, words joined by '-'",
                   "report-service");
     auto [it, first] = seen.emplace(std::make_pair(c.period, c.service_slug), &c);
     if (!first)

@@ -348,7 +348,8 @@ int main(int argc, char** argv) {
   AddCommonOptions(report, options);
   report->add_option("--period", report_period, "YYYY-MM, YYYY-Qn or YYYY")->required();
   report->add_option("--service", report_service,
-                     "one service, as named in the KPIs' services: lists (default: all)");
+                     "one service: a service record's title, or without service records a "
+                     "name in the KPIs' services: lists (default: all)");
   report->add_option("--format", options.format, "text or markdown")
       ->check(CLI::IsMember({"text", "markdown"}))
       ->default_str("text");

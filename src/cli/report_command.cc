@@ -92,9 +92,10 @@ int RunReport(const CommandOptions& options, const std::string& period, const st
   const Corpus& corpus = session.model.corpus;
   std::vector<std::string> services = ServiceNames(corpus);
   if (!service.empty() && std::find(services.begin(), services.end(), service) == services.end())
-    return Fail(
-        "--service: no KPI names the service '" + service + "'" + DidYouMean(service, services),
-        err);
+    return Fail(std::string(HasServiceCatalogue(corpus) ? "--service: no service record is titled '"
+                                                        : "--service: no KPI names the service '") +
+                    service + "'" + DidYouMean(service, services),
+                err);
   Words words{corpus, session.theme.labels};
   bool first = true;
   for (const std::string& s : services) {

@@ -15,13 +15,15 @@ namespace {
 
 const std::map<std::string, std::string>& Prefixes() {
   static const std::map<std::string, std::string> kPrefixes = {
-      {"policy", "POL"},    {"plan", "PLN"},      {"procedure", "PRO"},
-      {"statement", "STM"}, {"process", "PRC"},   {"standard", "STD"},
-      {"manual", "MAN"},    {"guideline", "GDL"}, {"work-instruction", "WI"},
-      {"form", "FRM"},      {"register", "REG"},  {"report", "RPT"},
-      {"risk", "RSK"},      {"person", "PER"},    {"competence", "CMP"},
-      {"training", "TRN"},  {"audit", "AUD"},     {"finding", "FND"},
-      {"action", "ACT"},    {"review", "MR"}};
+      {"policy", "POL"},         {"plan", "PLN"},      {"procedure", "PRO"},
+      {"statement", "STM"},      {"process", "PRC"},   {"standard", "STD"},
+      {"manual", "MAN"},         {"guideline", "GDL"}, {"work-instruction", "WI"},
+      {"form", "FRM"},           {"register", "REG"},  {"report", "RPT"},
+      {"risk", "RSK"},           {"person", "PER"},    {"competence", "CMP"},
+      {"training", "TRN"},       {"audit", "AUD"},     {"finding", "FND"},
+      {"action", "ACT"},         {"review", "MR"},     {"service", "SVC"},
+      {"customer", "CUS"},       {"sla", "SLA"},       {"supplier", "SUP"},
+      {"supplier-review", "SRV"}};
   return kPrefixes;
 }
 

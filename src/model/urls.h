@@ -59,13 +59,16 @@ inline constexpr const char* kKpiRegister = "kpi-register.xlsx";
 inline constexpr const char* kSamplingRegister = "stage-2-sampling.xlsx";
 /// The workbook a record kind's register goes to, in registers/:
 /// risk -> risk-register.xlsx, person/competence/training ->
-/// training-register.xlsx, audit/finding/action -> audit-register.xlsx, any
-/// other kind K -> K-register.xlsx.
+/// training-register.xlsx, audit/finding/action -> audit-register.xlsx,
+/// service/customer/sla -> service-register.xlsx, supplier/supplier-review
+/// -> supplier-register.xlsx, any other kind K -> K-register.xlsx.
 inline std::string RegisterFile(const std::string& kind) {
   if (kind == "risk") return "risk-register.xlsx";
   if (kind == "person" || kind == "competence" || kind == "training")
     return "training-register.xlsx";
   if (kind == "audit" || kind == "finding" || kind == "action") return "audit-register.xlsx";
+  if (kind == "service" || kind == "customer" || kind == "sla") return "service-register.xlsx";
+  if (kind == "supplier" || kind == "supplier-review") return "supplier-register.xlsx";
   return kind + "-register.xlsx";
 }
 

@@ -49,6 +49,7 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
 
  private:
   Workbook NewWorkbook(const std::string& file, const std::string& title) const;
+  std::string SharedTitle(const std::string& file, const std::string& title) const;
   const KindSpec* Kind(const std::string& name) const;
   std::vector<int> RecordsOf(const KindSpec& kind) const;
   const Record& RecordAt(int node) const;

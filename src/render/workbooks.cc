@@ -118,14 +118,31 @@ std::vector<Workbook> WorkbookBuilder::Build() {
   out.push_back(ClauseCoverageRegister());
   out.push_back(KpiRegister());
   out.push_back(SamplingRegister());
+  // Every other kind: a sheet in its workbook, kinds sharing one
+  // (service-register.xlsx, supplier-register.xlsx) in catalogue order.
+  std::vector<Workbook> by_kind;
   for (const auto& kind : graph_.corpus->kinds.kinds) {
     if (Grouped(kind.name)) continue;
-    Workbook wb = NewWorkbook(RegisterFile(kind.name), kind.title);
-    wb.sheets.push_back(RecordSheet(kind, kind.columns, nullptr, kind.title));
+    std::string file = RegisterFile(kind.name);
+    auto wb = std::find_if(by_kind.begin(), by_kind.end(),
+                           [&](const Workbook& w) { return w.file == file; });
+    if (wb == by_kind.end())
+      wb = by_kind.insert(by_kind.end(), NewWorkbook(file, SharedTitle(file, kind.title)));
+    wb->sheets.push_back(RecordSheet(kind, kind.columns, nullptr, kind.title));
+  }
+  for (Workbook& wb : by_kind) {
     AddCover(wb);
     out.push_back(std::move(wb));
   }
   return out;
+}
+
+// The title of a workbook several built-in kinds share; a kind's own
+// workbook has the kind's title.
+std::string WorkbookBuilder::SharedTitle(const std::string& file, const std::string& title) const {
+  if (file == "service-register.xlsx") return labels_("wb_service_register");
+  if (file == "supplier-register.xlsx") return labels_("wb_supplier_register");
+  return title;
 }
 
 Workbook WorkbookBuilder::NewWorkbook(const std::string& file, const std::string& title) const {
