@@ -115,16 +115,16 @@ TEST_CASE("incidents and changes naming the service are counted in their period"
 }
 
 TEST_CASE("with a service catalogue, records may name a service by its record's ID") {
-  auto sms = Sms(
-      "- {id: SVC-H, kind: service, title: Hosting, status: live}\n"
-      "- {id: SVC-B, kind: service, title: Backup, status: live}\n"
-      "- {id: SVC-W, kind: service, title: Workplace, status: live}\n"
-      "- {id: INC-1, kind: incident, title: I1, status: closed, service: SVC-H,\n"
-      "   opened: 2026-03-02, priority: P2}\n"
-      "- {id: INC-2, kind: incident, title: I2, status: new, service: Hosting,\n"
-      "   opened: 2026-03-05, priority: P3}\n"
-      "- {id: CHG-1, kind: change, title: C1, status: closed, type: normal,\n"
-      "   services: [SVC-B], requested: 2026-03-31}\n");
+  auto sms =
+      Sms("- {id: SVC-H, kind: service, title: Hosting, status: live}\n"
+          "- {id: SVC-B, kind: service, title: Backup, status: live}\n"
+          "- {id: SVC-W, kind: service, title: Workplace, status: live}\n"
+          "- {id: INC-1, kind: incident, title: I1, status: closed, service: SVC-H,\n"
+          "   opened: 2026-03-02, priority: P2}\n"
+          "- {id: INC-2, kind: incident, title: I2, status: new, service: Hosting,\n"
+          "   opened: 2026-03-05, priority: P3}\n"
+          "- {id: CHG-1, kind: change, title: C1, status: closed, type: normal,\n"
+          "   services: [SVC-B], requested: 2026-03-31}\n");
   REQUIRE_FALSE(sms->diags.HasErrors());
   ServiceReport r = GatherServiceReport(sms->model.corpus, sms->analysis(), "Hosting", "2026-03");
   CHECK(r.incidents == 2);
