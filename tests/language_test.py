@@ -272,7 +272,8 @@ class LanguageTest(unittest.TestCase):
     def own_books(self):
         """{workbook: kind} of the built-in kinds with a workbook of their own
         (the review's, named by the SMS, aside): the service records."""
-        grouped = set(RECORD_SHEETS.values()) | {"review"}
+        grouped = set(RECORD_SHEETS.values()) | {"review"} | {
+            k for kinds in KIND_BOOKS.values() for k in kinds}
         return {kind + "-register.xlsx": kind for kind in self.kinds_en["kinds"]
                 if kind not in grouped}
 
