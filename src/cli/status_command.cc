@@ -37,6 +37,11 @@ std::string Json(const StatusSummary& s, const Session& session, const Diagnosti
   };
   field("as_of", JsonQuote(session.as_of()));
   field("revision", JsonQuote(model.corpus.revision));
+  const Config& config = model.corpus.config;
+  field("audit", config.audit_purpose.empty()
+                     ? std::string("null")
+                     : "{\"purpose\": " + JsonQuote(config.audit_purpose) +
+                           ", \"id\": " + JsonQuote(config.audit_id) + "}");
   field("documents", JsonCounts(s.documents_by_status));
   field("reviews_overdue", JsonIds(s.reviews_overdue));
   field("reviews_due", JsonIds(s.reviews_due));
@@ -94,6 +99,10 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
   const std::string& revision = session.model.corpus.revision;
   out << screen.Paint("SMS status as of " + session.as_of(), "1")
       << (revision.empty() ? "" : " (" + revision + ")") << "\n\n";
+  const Config& config = session.model.corpus.config;
+  if (!config.audit_purpose.empty())
+    screen.Plain("Evidence for", config.audit_purpose +
+                                     (config.audit_id.empty() ? "" : " audit " + config.audit_id));
   std::string docs;
   int total = 0;
   for (const auto& [status, n] : s.documents_by_status) {

@@ -17,10 +17,11 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html", "base_url",     "defaults",      "diagnostics", "document_fields", "folders",
-    "imports",        "kinds",        "language",      "limits",      "organization",    "output",
-    "readiness",      "risk_scoring", "roles",         "rules",       "sampling",        "scope",
-    "theme",          "title",        "unknown_fields"};
+    "allow_raw_html",  "audit",         "base_url", "defaults",  "diagnostics",
+    "document_fields", "folders",       "imports",  "kinds",     "language",
+    "limits",          "organization",  "output",   "readiness", "risk_scoring",
+    "roles",           "rules",         "sampling", "scope",     "theme",
+    "title",           "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records",
                                               "service_reports"};
 
@@ -131,6 +132,20 @@ void ReadSampling(const YamlNode& node, Config& config, Diagnostics& diags) {
   config.sample_people_pos = reader.PosOf("people");
 }
 
+// audit: the audit this build is evidence for (docs/evidence.md).
+void ReadAudit(const YamlNode& node, Config& config, Diagnostics& diags) {
+  if (!node.IsMap()) {
+    diags.Error(kConfigFile, node.pos,
+                "'audit' must be a mapping: {purpose: surveillance, id: AUD-...}", "config-type");
+    return;
+  }
+  FieldReader reader(node, node.pos, kConfigFile, config, diags);
+  reader.RejectUnknown({"purpose", "id"});
+  config.audit_purpose = reader.Enum("purpose", true, AuditPurposes());
+  config.audit_id = reader.Text("id", false);
+  config.audit_id_pos = reader.PosOf("id");
+}
+
 void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
   if (!node.IsMap()) {
     diags.Error(kConfigFile, node.pos, "'limits' must be a mapping", "config-type");
@@ -232,6 +247,12 @@ std::string Scalar(const YamlNode& map, const char* key, bool required, Diagnost
 }
 
 }  // namespace
+
+const std::vector<std::string>& AuditPurposes() {
+  static const std::vector<std::string> kPurposes = {"initial-certification", "surveillance",
+                                                     "recertification"};
+  return kPurposes;
+}
 
 const std::vector<std::string>& UnknownFieldsModes() {
   static const std::vector<std::string> kModes = {"error", "warn", "keep"};
@@ -358,6 +379,7 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* readiness = root.Find("readiness")) ReadReadiness(*readiness, config, diags);
   if (const YamlNode* rules = root.Find("rules")) ReadRules(*rules, config, diags);
   if (const YamlNode* sampling = root.Find("sampling")) ReadSampling(*sampling, config, diags);
+  if (const YamlNode* audit = root.Find("audit")) ReadAudit(*audit, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
   if (const YamlNode* imports = root.Find("imports"))
     config.imports = ReadImports(*imports, config, diags);

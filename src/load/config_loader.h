@@ -16,5 +16,7 @@ const std::vector<std::string>& ConfigKeys();
 const std::vector<std::string>& FolderKeys();
 /// The values `unknown_fields:` may take: error, warn, keep.
 const std::vector<std::string>& UnknownFieldsModes();
+/// The values `audit: purpose:` may take.
+const std::vector<std::string>& AuditPurposes();
 
 }  // namespace smsdoc

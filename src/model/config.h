@@ -126,6 +126,10 @@ struct Config {
   uint64_t sample_seed = 1;
   std::vector<std::string> sample_people;
   Pos sample_people_pos;
+  /// audit: the audit this build is evidence for: its purpose (one of
+  /// AuditPurposes(), empty when not said) and the audit record.
+  std::string audit_purpose, audit_id;
+  Pos audit_id_pos;
   /// defaults: for every document, and per folder (`folders:` under it,
   /// the longest matching folder first).
   DocumentDefaults defaults;

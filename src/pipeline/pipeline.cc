@@ -2,6 +2,7 @@
 
 #include "analyse/analysis.h"
 #include "check/analysis_checks.h"
+#include "check/audit_checks.h"
 #include "check/checks.h"
 #include "check/diagnostic_levels.h"
 #include "check/measurement_checks.h"
@@ -30,6 +31,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckServiceReports(model.corpus, diags);
   CheckRules(model.graph, diags);
   CheckSampling(model.graph, diags);
+  CheckAudit(model.graph, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
   model.analysis.accepted = ApplyAcceptances(model.corpus, diags);

@@ -737,6 +737,18 @@ Json ConfigSchema(const Context& c) {
     p.Set("people", std::move(people));
     return ObjectOf("Stage 2 samples (docs/sampling.md)", std::move(p));
   };
+  by_key["audit"] = [&] {
+    Json p = Json::Object();
+    p.Set(
+        "purpose",
+        Schema("The audit this build is evidence for").Set("enum", Json::Strings(AuditPurposes())));
+    p.Set("id", Schema("The audit record of that audit")
+                    .Set("enum", EnumOf(c.ids.count("audit") ? c.ids.at("audit")
+                                                             : std::vector<std::string>{})));
+    Json t = ObjectOf("The audit this build is evidence for (docs/evidence.md)", std::move(p));
+    t.Set("required", Json::Strings({"purpose"}));
+    return t;
+  };
   by_key["limits"] = [&] {
     Json p = Json::Object();
     p.Set("file_size_mb", integer("Larger text inputs are refused unread (MiB)", 1, 1 << 20));

@@ -343,6 +343,25 @@ TemplateValue PageContext::Readiness() const {
   return v;
 }
 
+void PageContext::SetAuditPurpose(TemplateValue& v, const std::string& page_url) const {
+  const Config& config = graph_.corpus->config;
+  v.Set("has_audit_purpose", !config.audit_purpose.empty());
+  if (config.audit_purpose.empty()) return;
+  v.Set("audit_purpose_key", config.audit_purpose);
+  const char* label = config.audit_purpose == "surveillance"      ? "audit_purpose_surveillance"
+                      : config.audit_purpose == "recertification" ? "audit_purpose_recertification"
+                                                                  : "audit_purpose_initial";
+  v.Set("audit_purpose", labels_(label));
+  auto it = graph_.by_id.find(config.audit_id);
+  v.Set("has_audit", it != graph_.by_id.end());
+  if (it == graph_.by_id.end()) return;
+  TemplateValue audit = LinkTo(page_url, it->second);
+  const Record& r = graph_.corpus->records[graph_.nodes[it->second].index];
+  const FieldValue* planned = r.Field("planned");
+  audit.Set("planned", planned ? planned->text : "");
+  v.Set("audit", std::move(audit));
+}
+
 TemplateValue PageContext::Stage1() const {
   const std::string page_url = kStage1Url;
   TemplateValue v = Common(page_url, labels_("stage_1_documents"));
@@ -353,6 +372,7 @@ TemplateValue PageContext::Stage1() const {
   v.Set("revision", info_.revision);
   v.Set("readiness_url", RelativeUrl(page_url, kReadinessUrl));
   v.Set("stage_2_url", RelativeUrl(page_url, kStage2Url));
+  SetAuditPurpose(v, page_url);
   v.Set("document_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
   const std::vector<ReadinessItem>& checklist = analysis_.readiness;

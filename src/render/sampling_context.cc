@@ -16,6 +16,7 @@ TemplateValue PageContext::Stage2Samples() const {
   SetPrintStyle(v, labels_("stage_2") + " · " + labels_("as_of") + " " + info_.as_of, false);
   v.Set("lead", labels_.Format("stage_2_lead", {{"seed", seed}}));
   v.Set("seed", seed);
+  SetAuditPurpose(v, page_url);
   v.Set("workbook_url", RelativeUrl(page_url, std::string(kRegisterFolder) + kSamplingRegister));
   TemplateValue populations = TemplateValue::List();
   for (const Population& p : analysis_.samples) {

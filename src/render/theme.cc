@@ -141,6 +141,11 @@ const std::vector<std::string>& TemplateNames() {
                                                   "process-map",
                                                   "readiness",
                                                   "stage-1",
+                                                  "stage-2",
+                                                  "kpis",
+                                                  "review-pack",
+                                                  "service-report",
+                                                  "service-reports",
                                                   "attention",
                                                   "changes",
                                                   "search",
@@ -152,7 +157,8 @@ const std::vector<std::string>& TemplateNames() {
                                                   "partials/referenced-by",
                                                   "partials/register-row",
                                                   "partials/registers",
-                                                  "partials/toc"};
+                                                  "partials/toc",
+                                                  "partials/audit-purpose"};
   return kNames;
 }
 
