@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Writes ITSM tool exports as CSV, deterministically (seeded).
+"""Writes ITSM tool exports as CSV or JSON, deterministically (seeded).
 
   itsm_exports.py --example records/itsm   the example SMS's exports: incidents,
                                            problems, changes and configuration
-                                           items as ServiceNow writes them, service
-                                           requests as Jira Service Management does
-  itsm_exports.py --rows 10000 FILE        one ServiceNow incident export of N
-                                           rows, for timing the import
+                                           items as ServiceNow writes them (CSV),
+                                           service requests as Jira's REST search
+                                           returns them (JSON)
+  itsm_exports.py --rows 10000 FILE        one export of N rows, for timing the
+                                           import: ServiceNow incidents as CSV, or
+                                           Jira requests as JSON if FILE ends in .json
 
 The example's story (records/*.yaml, service-reports/) is kept: major
 incident INC-2026-04127 on Backup and Recovery (20 October 2026) with
@@ -19,6 +21,7 @@ Standard library only; the same seed gives the same bytes.
 import argparse
 import csv
 import datetime as dt
+import json
 import os
 import random
 
@@ -286,9 +289,6 @@ def configuration_items(rng):
     return rows
 
 
-REQUEST_HEADER = ["Summary", "Issue key", "Issue id", "Issue Type", "Status", "Priority",
-                  "Assignee", "Reporter", "Created", "Updated", "Resolved",
-                  "Custom field (Request Type)", "Custom field (Affected services)"]
 REQUEST_TYPES = [("Request new hardware", "Managed Workplace", "New laptop for starter"),
                  ("Request software", "Managed Workplace", "Install Visio"),
                  ("Get access", "Managed Workplace", "Access to finance share"),
@@ -298,15 +298,13 @@ REQUEST_TYPES = [("Request new hardware", "Managed Workplace", "New laptop for s
                  ("Restore data", "Backup and Recovery", "Restore deleted folder")]
 
 
-def jira_time(t):
-    return t.strftime("%d/%b/%y ") + t.strftime("%I:%M %p").lstrip("0")
-
-
-def service_requests(rng, as_of):
-    rows, number, day = [], 1000, dt.date(2026, 1, 2)
+def service_requests(rng, as_of, start=dt.date(2026, 1, 2), per_day=(0, 1, 1, 2), limit=None):
+    """Requests as tuples: title, number, status, priority, agent, created,
+    updated, resolved (or None), request type, service."""
+    out, number, day = [], 1000, start
     agents = ["Kim Berger", "Sam Okafor", "Lena Vogt", "Ravi Patel"]
-    while day <= as_of.date():
-        for _ in range(rng.choice([0, 1, 1, 2])):
+    while day <= as_of.date() and (limit is None or len(out) < limit):
+        for _ in range(rng.choice(per_day)):
             number += 1
             rtype, service, title = rng.choice(REQUEST_TYPES)
             created = at(day, rng, 8, 17)
@@ -317,12 +315,66 @@ def service_requests(rng, as_of):
                 status = "Waiting for customer"
             priority = rng.choices(["High", "Medium", "Low"], [0.1, 0.7, 0.2])[0]
             done = status in ("Resolved", "Closed")
-            rows.append([title, f"SR-{number}", str(20000 + number), "Service Request", status,
-                         priority, rng.choice(agents), "Customer user", jira_time(created),
-                         jira_time(resolved if done else created),
-                         jira_time(resolved) if done else "", rtype, service])
+            out.append((title, number, status, priority, rng.choice(agents), created,
+                        resolved if done else created, resolved if done else None, rtype,
+                        service))
         day += dt.timedelta(days=1)
-    return rows
+    return out[:limit] if limit else out
+
+
+REQUEST_TYPE_IDS = {rtype: str(40 + n) for n, (rtype, _, _) in enumerate(REQUEST_TYPES)}
+SERVICE_OPTION_IDS = {service: str(10231 + n) for n, service in enumerate(SERVICES)}
+STATUS_CATEGORY = {"Open": "new", "Waiting for support": "new", "Resolved": "done",
+                   "Closed": "done", "In Progress": "indeterminate",
+                   "Waiting for customer": "indeterminate"}
+PRIORITY_IDS = {"Highest": "1", "High": "2", "Medium": "3", "Low": "4", "Lowest": "5"}
+
+
+def rest_time(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+
+
+def requests_json(requests, site="https://harbour-it.atlassian.net"):
+    """Jira's REST search result (GET /rest/api/2/search?jql=project=SR):
+    each issue's fields as nested objects; the request type in JSM's
+    customfield_10010, the service in the site's own select field
+    customfield_10061 ("Affected service")."""
+    issues = []
+    for (title, number, status, priority, agent, created, updated, resolved, rtype,
+         service) in requests:
+        issue_id = str(20000 + number)
+        issues.append({
+            "expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields",
+            "id": issue_id,
+            "self": f"{site}/rest/api/2/issue/{issue_id}",
+            "key": f"SR-{number}",
+            "fields": {
+                "summary": title,
+                "issuetype": {"name": "Service Request", "subtask": False},
+                "status": {"name": status, "statusCategory": {"key": STATUS_CATEGORY[status]}},
+                "priority": {"name": priority, "id": PRIORITY_IDS[priority]},
+                "assignee": {"displayName": agent, "active": True},
+                "reporter": {"displayName": "Customer user", "active": True},
+                "created": rest_time(created),
+                "updated": rest_time(updated),
+                "resolutiondate": rest_time(resolved) if resolved else None,
+                "labels": [],
+                "customfield_10010": {"requestType": {"id": REQUEST_TYPE_IDS[rtype],
+                                                      "name": rtype}},
+                "customfield_10061": {"value": service, "id": SERVICE_OPTION_IDS[service]},
+            },
+        })
+    return {"expand": "schema,names", "startAt": 0, "maxResults": len(issues),
+            "total": len(issues), "issues": issues}
+
+
+def write_json(path, data, indent=2):
+    """Indented for the example's diffs; Jira's own responses are compact
+    (indent=None), as the benchmark writes them."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(data, f, indent=indent, ensure_ascii=False,
+                  separators=None if indent else (",", ":"))
+        f.write("\n")
 
 
 def example(folder):
@@ -340,13 +392,17 @@ def example(folder):
           True)
     write(os.path.join(folder, "servicenow-cmdb-ci.csv"), CI_HEADER, configuration_items(rng),
           True)
-    write(os.path.join(folder, "jira-service-requests.csv"), REQUEST_HEADER,
-          service_requests(rng, as_of), False)
+    write_json(os.path.join(folder, "jira-service-requests.json"),
+               requests_json(service_requests(rng, as_of)))
 
 
 def many(rows, path):
     rng = random.Random(rows)
     as_of = dt.datetime(2026, 12, 31)
+    if path.endswith(".json"):
+        write_json(path, requests_json(service_requests(
+            rng, as_of, dt.date(2026, 1, 1), (30, 40), rows)), indent=None)
+        return
     out, start = [], dt.datetime(2026, 1, 1)
     for n in range(rows):
         opened = start + dt.timedelta(minutes=n * 50)

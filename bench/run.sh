@@ -15,8 +15,9 @@
 #              registers' overdue/expired marks do not change from day to day
 #   RISKS      register benchmark: number of risk records (default 100000;
 #              0 skips it)
-#   ITSM       import benchmark: rows of one ServiceNow incident export
-#              (bench/itsm_exports.py), timed by `smsdoc check` (default
+#   ITSM       import benchmark: rows of one ServiceNow incident export (CSV)
+#              and as many Jira requests (JSON, REST search result), each
+#              (bench/itsm_exports.py) timed by `smsdoc check` (default
 #              10000; 0 skips it)
 #
 # This script builds nothing: compile smsdoc first. For each N it generates a
@@ -171,20 +172,33 @@ if [ "$risks" -gt 0 ]; then
   done
 fi
 
-# The import benchmark: one CSV export of ITSM rows, read by `check` (load,
-# link and checks; no pages), so the figure is the import's own cost.
+# The import benchmark: one CSV export of ITSM rows, then one JSON export
+# of as many Jira requests, each read by `check` (load, link and checks; no
+# pages), so the figure is the import's own cost.
+itsm_rows=()
 if [ "$itsm" -gt 0 ]; then
-  dir=$work/itsm-$itsm
-  mkdir -p "$dir/records/itsm"
-  printf 'organization: Bench\nscope: All.\nroles:\n  sms-manager: {title: SMS Manager}\n%s\n' \
-    'imports: [{files: records/itsm/*.csv, kind: incident, preset: servicenow}]' >"$dir/smsdoc.yaml"
-  /usr/bin/python3 "$here/itsm_exports.py" --rows "$itsm" "$dir/records/itsm/incidents.csv"
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$smsdoc" check --root "$dir" --as-of "$as_of" \
-      >/dev/null 2>&1 || true
-  read -r wall rss <"$work/time.txt"
-  itsm_row=$(printf "import: %d incident rows (%s MiB CSV): check %s s, peak RSS %d MiB" \
-      "$itsm" "$(du -m "$dir/records/itsm/incidents.csv" | cut -f1)" "$wall" $((rss / 1024)))
-  echo "$itsm_row" >&2
+  for format in csv json; do
+    dir=$work/itsm-$format-$itsm
+    mkdir -p "$dir/records/itsm"
+    if [ "$format" = csv ]; then
+      import='{files: records/itsm/*.csv, kind: incident, preset: servicenow}'
+      what="incident rows"
+    else
+      import='{files: records/itsm/*.json, kind: service-request, preset: jira}'
+      what="Jira requests"
+    fi
+    printf 'organization: Bench\nscope: All.\nroles:\n  sms-manager: {title: SMS Manager}\n%s\n' \
+      "imports: [$import]" >"$dir/smsdoc.yaml"
+    /usr/bin/python3 "$here/itsm_exports.py" --rows "$itsm" "$dir/records/itsm/export.$format"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$smsdoc" check --root "$dir" --as-of "$as_of" \
+        >/dev/null 2>&1 || true
+    read -r wall rss <"$work/time.txt"
+    row=$(printf "import: %d %s (%s MiB %s): check %s s, peak RSS %d MiB" "$itsm" "$what" \
+        "$(du -m "$dir/records/itsm/export.$format" | cut -f1)" "${format^^}" "$wall" \
+        $((rss / 1024)))
+    itsm_rows+=("$row")
+    echo "$row" >&2
+  done
 fi
 
 echo
@@ -199,6 +213,6 @@ if [ ${#risk_results[@]} -gt 0 ]; then
   for row in "${risk_results[@]}"; do echo "$row"; done
   echo
 fi
-if [ -n "${itsm_row:-}" ]; then echo "$itsm_row"; echo; fi
+if [ ${#itsm_rows[@]} -gt 0 ]; then printf '%s\n' "${itsm_rows[@]}"; echo; fi
 echo "jobs 'default' = smsdoc's own default worker count (nproc here: $nproc_)."
 echo "bg = CPU busy in the second before the build, in % of all cores: other load skews the figures."

@@ -8,6 +8,7 @@ usage: cli_test.py SMSDOC_BINARY REPO_ROOT
 
 import csv
 import glob
+import json
 import os
 import pty
 import re
@@ -317,7 +318,10 @@ class CliTest(unittest.TestCase):
         for pattern in globs:
             for path in glob.glob(os.path.join(root, pattern), recursive=True):
                 with open(path, encoding="utf-8", newline="") as fh:
-                    records += len(list(csv.reader(fh))) - 1
+                    if path.endswith(".json"):  # Jira's search result: an issue a record
+                        records += len(json.load(fh)["issues"])
+                    else:
+                        records += len(list(csv.reader(fh))) - 1
         self.assertEqual((int(m.group(1)), int(m.group(2))), (documents, records), err[0])
         late = len(result.stderr.splitlines()) - len(err)
         self.assertEqual((m.group(3), m.group(4)), ("0", str(late)))

@@ -1,12 +1,12 @@
 """Service records from the ITSM tool's exports (docs/itsm-exports.md).
 
-The example's exports (records/itsm/*.csv) are read here with the csv
-module and mapped through the presets as docs/itsm-exports.md documents
-them (its column tables are parsed, so the docs are tested too); every row
-must be the same row of the built register workbook and register page.
-Then the ServiceNow and Jira presets on small generated exports with those
-tools' real column names, and an export of bad rows: every error at its
-line and column, in one run.
+The example's exports (records/itsm/*.csv, *.json) are read here with the
+csv and json modules and mapped through the presets as docs/itsm-exports.md
+documents them (its column and JSON path tables are parsed, so the docs are
+tested too); every row must be the same row of the built register workbook
+and register page. Then the ServiceNow and Jira presets on small generated
+exports with those tools' real column names and JSON shapes, and exports
+of bad rows: every error at its line and column, in one run.
 
 usage: imports_test.py SMSDOC_BINARY REPO_ROOT
 """
@@ -14,6 +14,7 @@ usage: imports_test.py SMSDOC_BINARY REPO_ROOT
 import csv
 import datetime
 import html
+import json
 import os
 import re
 import shutil
@@ -69,7 +70,8 @@ EXAMPLE = [
     ("servicenow-changes.csv", "change", "servicenow",
      {"approved_by": "u_cab_approver", "review_on": "u_pir_date"}),
     ("servicenow-cmdb-ci.csv", "configuration-item", "servicenow", {"service": "u_service"}),
-    ("jira-service-requests.csv", "service-request", "jira", {}),
+    ("jira-service-requests.json", "service-request", "jira",
+     {"service": "fields.customfield_10061.value"}),
 ]
 
 
@@ -77,10 +79,55 @@ def documented_columns():
     """{(preset, kind): {field: column}} from the tables of docs/itsm-exports.md."""
     text = open(os.path.join(testlib.REPO, "docs", "itsm-exports.md"), encoding="utf-8").read()
     out = {}
-    for preset, section in re.findall(r"^### `(\w+)`\n(.*?)(?=^### |\Z)", text, re.S | re.M):
+    for preset, section in re.findall(r"^### `(\w+)`\n(.*?)(?=^##|\Z)", text, re.S | re.M):
         for kind, cells in re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section, re.M):
             out[(preset, kind)] = dict(re.findall(r"(\w+): `([^`]+)`", cells))
     return out
+
+
+def documented_json_paths():
+    """{(preset, kind): {field: path}}: a preset's columns for a .json file,
+    its JSON path table of docs/itsm-exports.md over its CSV columns."""
+    text = open(os.path.join(testlib.REPO, "docs", "itsm-exports.md"), encoding="utf-8").read()
+    out = documented_columns()
+    for preset, kind, cells in re.findall(r"^\| `(\w+)` \| `([a-z-]+)` \| (.+) \|$", text, re.M):
+        out[(preset, kind)] = dict(re.findall(r"(\w+): `([^`]+)`", cells))
+    return out
+
+
+def at_path(record, path):
+    """The values at a dotted path (arrays walked item by item), None for
+    none; the longest key that matches wins, as docs/itsm-exports.md says."""
+    if isinstance(record, list):
+        found = [at_path(item, path) for item in record]
+        found = [v for v in found if v is not None]
+        return [x for v in found for x in (v if isinstance(v, list) else [v])] or None
+    if not isinstance(record, dict):
+        return None
+    parts = path.split(".")
+    for n in range(len(parts), 0, -1):
+        key = ".".join(parts[:n])
+        if key in record:
+            return record[key] if n == len(parts) else at_path(record[key], ".".join(parts[n:]))
+    return None
+
+
+def json_records(path):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if isinstance(data, list):
+        return data
+    return next(data[k] for k in ("records", "result", "issues") if k in data)
+
+
+def json_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(json_text(v) for v in value if v is not None)
+    return str(value)
 
 
 def day(cell):
@@ -91,22 +138,29 @@ def day(cell):
     return "%s-%02d-%02d" % (("20" + y) if len(y) == 2 else y, MONTHS.index(m.lower()) + 1, int(d))
 
 
+def export_rows(path, columns):
+    """Each record of a CSV or JSON export as {column: text}."""
+    if path.endswith(".json"):
+        return [{c: json_text(at_path(r, c)) for c in columns.values()} for r in json_records(path)]
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 def expected_records(path, preset, columns):
     """{id: {field: text}} of one export, mapped as documented."""
     out = {}
-    with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            rec = {}
-            for field, column in columns.items():
-                value = row[column].strip()
-                value = VALUES.get((preset, field), {}).get(value, value)
-                if field == "priority":
-                    value = PRIORITY.get(value, value)
-                if value and field in DATES:
-                    value = day(value)
-                if value:
-                    rec[field] = value
-            out[rec["id"]] = rec
+    for row in export_rows(path, columns):
+        rec = {}
+        for field, column in columns.items():
+            value = row[column].strip()
+            value = VALUES.get((preset, field), {}).get(value, value)
+            if field == "priority":
+                value = PRIORITY.get(value, value)
+            if value and field in DATES:
+                value = day(value)
+            if value:
+                rec[field] = value
+        out[rec["id"]] = rec
     return out
 
 
@@ -138,6 +192,7 @@ class ExampleImportsTest(unittest.TestCase):
             raise AssertionError(result.stderr)
         cls.stderr = result.stderr
         cls.columns = documented_columns()
+        cls.json_paths = documented_json_paths()
 
     @classmethod
     def tearDownClass(cls):
@@ -146,7 +201,8 @@ class ExampleImportsTest(unittest.TestCase):
     def test_every_export_row_is_its_register_row(self):
         for name, kind, preset, own in EXAMPLE:
             with self.subTest(export=name):
-                columns = dict(self.columns[(preset, kind)], **own)
+                documented = self.json_paths if name.endswith(".json") else self.columns
+                columns = dict(documented[(preset, kind)], **own)
                 expected = expected_records(
                     os.path.join(testlib.REPO, "records", "itsm", name), preset, columns)
                 self.assertGreater(len(expected), 8)
@@ -297,6 +353,99 @@ class PresetsTest(unittest.TestCase):
             statuses = {row.get("status") for row in expected.values()}
             self.assertGreaterEqual(len(statuses), 6)
             self.assertEqual({r["priority"] for r in expected.values()}, {"P1", "P2", "P3", "P4"})
+
+    @unittest.skipIf(openpyxl is None, "needs Debian's python3-openpyxl")
+    def test_servicenow_and_jira_json_load_through_their_presets(self):
+        # ServiceNow's {"records": [...]} with the CSV's field names and display
+        # values; Jira's REST search result, fields nested.
+        snow = {"records": [
+            {"number": "INC%07d" % n, "opened_at": "2026-03-%02d 08:00:00" % n,
+             "short_description": "Issue \u00e9 %d" % n, "caller_id": "User",
+             "priority": ["1 - Critical", "2 - High", "3 - Moderate", "4 - Low"][n % 4],
+             "state": ["New", "In Progress", "On Hold", "Resolved", "Closed", "Canceled"][n % 6],
+             "business_service": "Managed Workplace", "assignment_group": "Desk",
+             "made_sla": ["true", "false", ""][n % 3], "major_incident_state": "",
+             "resolved_at": "2026-04-01 10:00:00" if n % 6 in (3, 4) else ""}
+            for n in range(1, 25)]}
+        statuses = ["Open", "Waiting for support", "In Progress", "Waiting for customer",
+                    "Resolved", "Closed", "Canceled", "Declined"]
+        jira = {"startAt": 0, "total": 24, "issues": [
+            {"id": str(10000 + n), "key": "SR-%d" % n, "fields": {
+                "summary": "Request \U0001F4BB %d" % n,
+                "status": {"name": statuses[n % 8], "statusCategory": {"key": "new"}},
+                "priority": {"name": ["Highest", "High", "Medium", "Low", "Lowest"][n % 5]},
+                "created": "2026-03-%02dT09:10:00.000+0100" % n,
+                "resolutiondate": "2026-03-28T16:00:00.000+0100" if n % 8 in (4, 5) else None,
+                "assignee": {"displayName": "Kim"} if n % 3 else None,
+                "customfield_10010": {"requestType": {"name": "Get access"}},
+                "customfield_10061": {"value": "Managed Workplace", "id": "10231"}}}
+            for n in range(1, 25)]}
+        small_sms(self.root,
+                  "  - {files: records/itsm/incidents.json, kind: incident, preset: servicenow}\n"
+                  "  - {files: records/itsm/requests.json, kind: service-request, preset: jira,\n"
+                  "     columns: {service: fields.customfield_10061.value}}\n",
+                  {"records/itsm/incidents.json": json.dumps(snow, indent=1),
+                   "records/itsm/requests.json": json.dumps(jira)})  # \u escapes
+        result = testlib.run(["build", "--root", self.root, "--out", self.out] + AS_OF)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn(": error:", result.stderr)
+        paths = documented_json_paths()
+        for name, kind, preset, own in (
+                ("incidents.json", "incident", "servicenow", {}),
+                ("requests.json", "service-request", "jira",
+                 {"service": "fields.customfield_10061.value"})):
+            columns = dict(paths[(preset, kind)], **own)
+            expected = expected_records(os.path.join(self.root, "records", "itsm", name), preset,
+                                        columns)
+            self.assertEqual(len(expected), 24)
+            wb = openpyxl.load_workbook(os.path.join(self.out, "registers",
+                                                     kind + "-register.xlsx"))
+            ws = [wb[t] for t in wb.sheetnames if wb[t].cell(row=1, column=1).value == "ID"][0]
+            header = [c.value for c in ws[1]]
+            rows = 0
+            for r in ws.iter_rows(min_row=2):
+                row = {h: cell_text(c.value) for h, c in zip(header, r)}
+                rec = expected[row["ID"]]
+                rows += 1
+                for field in columns:
+                    if label(field) in header:
+                        self.assertEqual(row[label(field)], rec.get(field, ""), (row["ID"], field))
+            self.assertEqual(rows, 24)
+            self.assertGreaterEqual(len({row.get("status") for row in expected.values()}), 6)
+        self.assertEqual(expected["SR-1"]["title"], "Request \U0001F4BB 1")
+
+    def test_every_bad_json_value_is_reported_at_its_line_and_column(self):
+        small_sms(self.root,
+                  "  - {files: records/itsm/*.json, kind: service-request, preset: jira}\n",
+                  {"records/itsm/requests.json":
+                   '{"issues": [\n'
+                   ' {"key": "SR-1", "fields": {"summary": "A", "status": {"name": "Open"},\n'
+                   '  "priority": {"name": "Hihg"}, "created": "2026-02-30T09:00:00.000+0000"}},\n'
+                   ' {"key": "SR-2", "fields": {"summary": null, "status": {"name": "Open"},\n'
+                   '  "priority": "High", "created": "2026-02-01T09:00:00.000+0000"}}\n'
+                   ']}\n',
+                   "records/itsm/broken.json": '{"issues": [\n {"key": "SR-3" "fields": {}}\n]}\n',
+                   "records/itsm/renamed.json":
+                   '[{"key": "SR-4", "fields": {"Summary": "D", "status": {"name": "Open"},\n'
+                   '  "created": "2026-02-01"}}]\n'})
+        result = testlib.run(["check", "--root", self.root] + AS_OF)
+        self.assertEqual(result.returncode, 1)
+        got = [l for l in testlib.lines(result.stderr)
+               if testlib.DIAG_RE.match(l) and "records/itsm" in l]
+        self.maxDiff = None
+        self.assertEqual(got, [
+            "records/itsm/broken.json:2:17: error: expected ',' or '}' in an object, got '\"' "
+            "[json-syntax]",
+            "records/itsm/renamed.json:1:2: error: no record has the key 'fields.summary' (field "
+            "'title' of kind 'service-request') (did you mean 'fields.Summary'?) [import-column]",
+            "records/itsm/requests.json:3:24: error: unknown value 'Hihg' in key "
+            "'fields.priority.name' (did you mean 'High'?); map it under 'values: {priority: "
+            "...}' of the import [import-value]",
+            "records/itsm/requests.json:3:44: error: 'opened' must be a date YYYY-MM-DD, got "
+            "'2026-02-30' (2026-02 has 28 days) (key 'fields.created') [field-date]",
+            "records/itsm/requests.json:4:40: error: empty value in key 'fields.summary': field "
+            "'title' is required [import-cell]",
+        ])
 
     def test_every_bad_cell_is_reported_at_its_line_and_column(self):
         small_sms(self.root,

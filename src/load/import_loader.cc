@@ -5,10 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "adapters/yaml.h"
 #include "base/csv.h"
 #include "base/text.h"
-#include "load/record_loader.h"
+#include "load/import_rows.h"
 
 namespace smsdoc {
 
@@ -44,50 +43,6 @@ std::string JiraDate(std::string_view cell) {
   return "";
 }
 
-YamlNode Scalar(std::string text, Pos pos) {
-  YamlNode n;
-  n.type = YamlNode::Type::kScalar;
-  n.scalar = std::move(text);
-  n.pos = pos;
-  return n;
-}
-
-bool IsListType(FieldType t) {
-  return t == FieldType::kList || t == FieldType::kRefs || t == FieldType::kRoles ||
-         t == FieldType::kClauses;
-}
-
-// A list cell ("Managed Workplace, Harbour Cloud Hosting") as a YAML list.
-YamlNode ListNode(std::string_view cell, Pos pos) {
-  YamlNode n;
-  n.type = YamlNode::Type::kSequence;
-  n.pos = pos;
-  while (!cell.empty()) {
-    size_t comma = cell.find(',');
-    std::string_view part = Trim(cell.substr(0, comma));
-    if (!part.empty()) n.items.push_back(Scalar(std::string(part), pos));
-    cell = comma == std::string_view::npos ? std::string_view() : cell.substr(comma + 1);
-  }
-  return n;
-}
-
-// The values a column's cell may hold: the export values, then the
-// field's own (an export may already write them).
-std::vector<std::string> Allowed(const ImportPlan::Column& column,
-                                 const std::vector<std::string>& statuses) {
-  std::vector<std::string> allowed;
-  for (const auto& [from, to] : column.values) allowed.push_back(from);
-  const auto& own = column.field->type == FieldType::kStatus ? statuses : column.field->values;
-  allowed.insert(allowed.end(), own.begin(), own.end());
-  return allowed;
-}
-
-struct BoundColumn {
-  const ImportPlan::Column* column;
-  size_t index;                      ///< in the CSV's rows
-  std::vector<std::string> allowed;  ///< for enums and statuses; empty: any
-};
-
 }  // namespace
 
 std::string ImportedDate(std::string_view cell) {
@@ -112,14 +67,13 @@ std::vector<Record> LoadImportCsv(const std::string& path, std::string_view text
   const auto& header = table.rows[0];
   std::vector<std::string> headers;
   for (const auto& cell : header) headers.push_back(cell.text);
-  std::vector<BoundColumn> bound;
+  std::vector<ImportField> fields;
+  std::vector<size_t> index;  // of each field's column in the rows
   bool complete = true;
   for (const auto& column : plan.columns) {
     auto it = std::find(headers.begin(), headers.end(), column.header);
     if (it == headers.end()) {
-      if (!column.field->required && column.field->type != FieldType::kId &&
-          column.field->type != FieldType::kStatus && column.field->name != "title")
-        continue;  // an optional column the export leaves out
+      if (!ImportNeedsColumn(*column.field)) continue;  // an optional column the export leaves out
       diags.Error(path, header.front().pos,
                   "no column '" + column.header + "' (field '" + column.field->name +
                       "' of kind '" + plan.kind->name + "')" + DidYouMean(column.header, headers),
@@ -127,82 +81,28 @@ std::vector<Record> LoadImportCsv(const std::string& path, std::string_view text
       complete = false;
       continue;
     }
-    BoundColumn b{&column, static_cast<size_t>(it - headers.begin()), {}};
-    if (column.field->type == FieldType::kEnum || column.field->type == FieldType::kStatus)
-      b.allowed = Allowed(column, plan.kind->statuses);
-    bound.push_back(std::move(b));
+    fields.push_back(BindImportField(column, "column '" + column.header + "'", *plan.kind));
+    index.push_back(static_cast<size_t>(it - headers.begin()));
   }
   if (!complete) return out;
   out.reserve(table.rows.size() - 1);
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
-    YamlNode node;
-    node.type = YamlNode::Type::kMap;
-    node.pos = row.front().pos;
-    node.entries.push_back({"kind", node.pos, Scalar(plan.kind->name, node.pos)});
-    bool usable = true, short_row = false;
-    for (const auto& b : bound) {
-      const ImportPlan::Column& column = *b.column;
-      if (b.index >= row.size()) {
-        if (!short_row)  // once a row
-          diags.Error(path, row.back().pos,
-                      "the row ends before column '" + column.header + "' (" +
-                          std::to_string(row.size()) + " of " + std::to_string(headers.size()) +
-                          " cells)",
-                      "import-cell");
+    std::vector<std::optional<ImportValue>> values(fields.size());
+    bool usable = true;
+    for (size_t k = 0; k < fields.size(); ++k) {
+      if (index[k] < row.size()) {
+        values[k] = ImportValue{row[index[k]].text, {}, false, row[index[k]].pos};
+      } else if (usable) {  // once a row
+        diags.Error(path, row.back().pos,
+                    "the row ends before " + fields[k].where + " (" + std::to_string(row.size()) +
+                        " of " + std::to_string(headers.size()) + " cells)",
+                    "import-cell");
         usable = false;
-        short_row = true;
-        continue;
       }
-      const CsvCell& cell = row[b.index];
-      std::string value(Trim(cell.text));
-      if (auto mapped = column.values.find(value); mapped != column.values.end())
-        value = mapped->second;
-      else if (!value.empty() && !b.allowed.empty() &&
-               std::find(b.allowed.begin(), b.allowed.end(), value) == b.allowed.end()) {
-        diags.Error(path, cell.pos,
-                    "unknown value '" + value + "' in column '" + column.header + "'" +
-                        DidYouMean(value, b.allowed) + "; map it under 'values: {" +
-                        column.field->name + ": ...}' of the import",
-                    "import-value");
-        usable = false;
-        continue;
-      }
-      if (value.empty()) {
-        if (column.field->required) {
-          diags.Error(path, cell.pos,
-                      "empty cell in column '" + column.header + "': field '" + column.field->name +
-                          "' is required",
-                      "import-cell");
-          usable = false;
-        }
-        continue;
-      }
-      if (column.field->type == FieldType::kDate) value = ImportedDate(value);
-      node.entries.push_back({column.field->name, cell.pos,
-                              IsListType(column.field->type) ? ListNode(value, cell.pos)
-                                                             : Scalar(std::move(value), cell.pos)});
     }
-    // The record's own checks, each problem named with its column; a row
-    // already found bad is checked too (every error in one run) but left
-    // out, its empty required cells reported above and not again.
-    size_t before = diags.items().size(), loaded = out.size();
-    std::vector<Record> left_out;
-    LoadRecordEntry(node, path, config, kinds, diags, usable ? out : left_out);
-    auto& items = diags.mutable_items();
-    items.erase(std::remove_if(items.begin() + static_cast<long>(before), items.end(),
-                               [](const Diagnostic& d) { return d.code == "field-missing"; }),
-                items.end());
-    for (size_t d = before; d < diags.items().size(); ++d) {
-      Diagnostic& item = diags.mutable_items()[d];
-      for (const auto& b : bound)
-        if (b.index < row.size() && row[b.index].pos.line == item.pos.line &&
-            row[b.index].pos.col == item.pos.col) {
-          item.message += " (column '" + b.column->header + "')";
-          break;
-        }
-    }
-    if (out.size() > loaded) out.back().imported = true;
+    ImportRow(path, plan, fields, row.front().pos, std::move(values), usable, "cell", config, kinds,
+              diags, out);
   }
   return out;
 }

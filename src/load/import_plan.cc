@@ -45,6 +45,9 @@ std::optional<ImportPlan> PlanOne(const ImportSpec& spec, const KindCatalogue& k
   std::map<std::string, ImportPlan::Column> by_field;
   if (preset) {
     for (const auto& [field, header] : preset->columns) by_field[field].header = header;
+    // JSON names what the CSV names, unless the preset says otherwise.
+    for (auto& [field, column] : by_field) column.path = column.header;
+    for (const auto& [field, path] : preset->json_columns) by_field[field].path = path;
     for (const auto& [field, values] : preset->values)
       for (const auto& [from, to] : values) by_field[field].values[from] = to;
   }
@@ -59,7 +62,7 @@ std::optional<ImportPlan> PlanOne(const ImportSpec& spec, const KindCatalogue& k
     return ok = false;
   };
   for (const auto& c : spec.columns)
-    if (check_field(c.field, c.pos)) by_field[c.field].header = c.header;
+    if (check_field(c.field, c.pos)) by_field[c.field].header = by_field[c.field].path = c.header;
   for (const auto& v : spec.values)
     if (check_field(v.field, v.pos))
       for (const auto& [from, to] : v.values) by_field[v.field].values[from] = to;

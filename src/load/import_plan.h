@@ -16,7 +16,8 @@ namespace smsdoc {
 struct ImportPlan {
   struct Column {
     const FieldSpec* field = nullptr;
-    std::string header;
+    std::string header;  ///< in a CSV export
+    std::string path;    ///< in a JSON export: dotted keys ("fields.status.name")
     std::map<std::string, std::string> values;  ///< export value -> smsdoc value
   };
   const ImportSpec* spec = nullptr;

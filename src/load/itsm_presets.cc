@@ -32,6 +32,7 @@ const Presets& AllPresets() {
       for (const auto& kind : tool.value.entries) {
         ItsmPreset& p = out[tool.key][kind.key];
         p.columns = Pairs(kind.value.Find("columns"));
+        p.json_columns = Pairs(kind.value.Find("json_columns"));
         if (const YamlNode* values = kind.value.Find("values"))
           for (const auto& e : values->entries) p.values.emplace_back(e.key, Pairs(&e.value));
       }

@@ -5,10 +5,13 @@
 
 namespace smsdoc {
 
-/// What a preset says for one kind: column header by field, and export
-/// values by field (src/load/itsm_presets.yaml).
+/// What a preset says for one kind: column header by field (and the JSON
+/// export's dotted path where it differs), and export values by field
+/// (src/load/itsm_presets.yaml).
 struct ItsmPreset {
   std::vector<std::pair<std::string, std::string>> columns;  ///< field -> header
+  std::vector<std::pair<std::string, std::string>>
+      json_columns;  ///< field -> JSON path, if not the header
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> values;
 };
 

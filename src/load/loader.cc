@@ -11,6 +11,7 @@
 #include "load/commentary_loader.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/import_json.h"
 #include "load/import_loader.h"
 #include "load/import_plan.h"
 #include "load/kind_translations.h"
@@ -104,6 +105,7 @@ bool IsYaml(const std::string& path) {
 }
 
 bool IsCsv(const std::string& path) { return Extension(path) == ".csv"; }
+bool IsJson(const std::string& path) { return Extension(path) == ".json"; }
 
 // A folder or entry the walk could not read: nothing in it is loaded, and
 // references into it cannot be judged.
@@ -186,12 +188,12 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
         // A link to a folder inside the root: not followed, as before.
       } else if (int plan = records ? MatchingImport(plans, path) : -1; plan >= 0) {
         plan_used[plan] = 1;
-        if (IsCsv(path)) {
+        if (IsCsv(path) || IsJson(path)) {
           sources.push_back({path, SourceFile::Kind::kImport, dir, plan});
         } else {
           diags.Error(path, {1, 1},
                       "the import '" + plans[plan].spec->files +
-                          "' matches this file, but only CSV exports can be imported",
+                          "' matches this file, but only CSV and JSON exports can be imported",
                       "import-format");
           corpus.unloaded.push_back(path);
         }
@@ -247,8 +249,10 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
                                &measurements[i]);
       complete[i] = whole;
     } else if (src.kind == SourceFile::Kind::kImport) {
-      records[i] = LoadImportCsv(src.path, *text, plans[static_cast<size_t>(src.plan)], config,
-                                 corpus.kinds, file_diags[i]);
+      const ImportPlan& plan = plans[static_cast<size_t>(src.plan)];
+      records[i] = IsJson(src.path)
+                       ? LoadImportJson(src.path, *text, plan, config, corpus.kinds, file_diags[i])
+                       : LoadImportCsv(src.path, *text, plan, config, corpus.kinds, file_diags[i]);
       complete[i] = !file_diags[i].HasErrors();  // rows left out: refs to them cannot be judged
     } else if (src.kind == SourceFile::Kind::kMeasurements) {
       measurements[i] = LoadMeasurementsCsv(src.path, *text, file_diags[i]);
