@@ -302,7 +302,8 @@ def service_requests(rng, as_of, start=dt.date(2026, 1, 2), per_day=(0, 1, 1, 2)
     """Requests as tuples: title, number, status, priority, agent, created,
     updated, resolved (or None), request type, service."""
     out, number, day = [], 1000, start
-    agents = ["Kim Berger", "Sam Okafor", "Lena Vogt", "Ravi Patel"]
+    # The service desk analysts and lead of records/people.yaml.
+    agents = ["Chloe Bennett", "Ryan Doyle", "Nina Kowalski", "Jamie Okafor"]
     while day <= as_of.date() and (limit is None or len(out) < limit):
         for _ in range(rng.choice(per_day)):
             number += 1
