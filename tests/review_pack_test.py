@@ -119,7 +119,7 @@ def expected_kpis(root, date):
     by the date first (each part in process path, then KPI order);
     customer KPIs of processes naming 8.3.2 or 8.3.3 (or parts), supplier
     KPIs of 8.3.4."""
-    kpis, values = kpi_surfaces_test.read_sources(root)
+    kpis, values = kpi_surfaces_test.read_sources(root, AS_OF)
     order = []
     for kpi_id, kpi in kpis.items():  # in path, then KPI order
         ended = sorted(p for p in values[kpi_id] if period_end(p) <= date)

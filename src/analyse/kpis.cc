@@ -59,6 +59,13 @@ std::optional<MeasurementProblem> ProblemOf(const Corpus& corpus,
                                   ", got '" + m.value_text + "'",
                               "measurement-value"};
   auto [at, fresh] = seen.emplace(std::pair(m.kpi, *period), index);
+  if (!fresh && corpus.measurements[at->second].computed)
+    return MeasurementProblem{index, m.period_pos,
+                              kpi.id + " is computed from " + kpi.query->kind + " records for " +
+                                  PeriodName(*period, kpi.cadence) + " ('from' at " +
+                                  Where(corpus.measurements[at->second]) +
+                                  "): remove this measurement",
+                              "measurement-computed"};
   if (!fresh)
     return MeasurementProblem{index, m.period_pos,
                               kpi.id + " already has a measurement for " +
@@ -70,7 +77,11 @@ std::optional<MeasurementProblem> ProblemOf(const Corpus& corpus,
 
 // A period not begun by `as_of`, or a date after it: not yet measured as
 // of that date, as an audit performed later is no evidence yet.
-bool AfterAsOf(const std::string& period, Frequency cadence, const Date& as_of) {
+bool AfterAsOf(const Measurement& m, Frequency cadence, const Date& as_of) {
+  const std::string& period = m.period;
+  // A computed value counts once its period has ended: the running
+  // period's records are not all there yet.
+  if (m.computed) return *PeriodIndex(period, cadence) >= PeriodOfDate(as_of, cadence);
   if (std::optional<Date> date = ParseDate(period))
     return DaysSinceEpoch(*date) > DaysSinceEpoch(as_of);
   return *PeriodIndex(period, cadence) > PeriodOfDate(as_of, cadence);
@@ -95,9 +106,15 @@ std::vector<MeasurementProblem> MeasurementProblems(const Corpus& corpus) {
   for (const auto& [id, ref] : kpis) ids.push_back(id);
   std::map<std::pair<std::string, int>, int> seen;
   std::vector<MeasurementProblem> out;
-  for (size_t i = 0; i < corpus.measurements.size(); ++i)
-    if (auto p = ProblemOf(corpus, kpis, ids, static_cast<int>(i), seen))
-      out.push_back(std::move(*p));
+  // Computed values first: a measurement of a period they hold is the problem.
+  for (bool computed : {true, false})
+    for (size_t i = 0; i < corpus.measurements.size(); ++i)
+      if (corpus.measurements[i].computed == computed)
+        if (auto p = ProblemOf(corpus, kpis, ids, static_cast<int>(i), seen))
+          out.push_back(std::move(*p));
+  std::sort(out.begin(), out.end(), [](const MeasurementProblem& a, const MeasurementProblem& b) {
+    return a.measurement < b.measurement;
+  });
   return out;
 }
 
@@ -117,7 +134,7 @@ std::vector<KpiSeries> AnalyseKpis(const Corpus& corpus, const std::string& as_o
     KpiSeries s{.document = ref.document, .kpi = ref.kpi};
     std::vector<std::pair<int, int>> periods;  // period, measurement
     for (int m : by_kpi[id])
-      if (!date || !AfterAsOf(corpus.measurements[m].period, kpi.cadence, *date))
+      if (!date || !AfterAsOf(corpus.measurements[m], kpi.cadence, *date))
         periods.push_back({*PeriodIndex(corpus.measurements[m].period, kpi.cadence), m});
     std::sort(periods.begin(), periods.end());
     for (auto [period, m] : periods) {
@@ -129,8 +146,10 @@ std::vector<KpiSeries> AnalyseKpis(const Corpus& corpus, const std::string& as_o
       size_t next = 0;
       for (int p = periods.front().first; p <= last_complete; ++p) {
         while (next < periods.size() && periods[next].first < p) ++next;
-        if (next == periods.size() || periods[next].first != p)
-          s.missing.push_back(PeriodName(p, kpi.cadence));
+        if (next < periods.size() && periods[next].first == p) continue;
+        bool computed = kpi.query && kpi.query->covered && p >= kpi.query->covered->first &&
+                        p <= kpi.query->covered->second;
+        (computed ? s.unjudged : s.missing).push_back(PeriodName(p, kpi.cadence));
       }
     }
     for (auto p = s.points.rbegin(); p != s.points.rend() && p->state == KpiState::kMissed; ++p)

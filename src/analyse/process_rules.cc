@@ -1,7 +1,5 @@
 #include "analyse/process_rules.h"
 
-#include <algorithm>
-
 #include "base/dates.h"
 
 namespace smsdoc {
@@ -12,19 +10,6 @@ bool Valid(const ProcessRule& rule, const KindSpec* kind) {
   if (!kind || (rule.require.empty() && rule.within_days < 0)) return false;
   for (const auto& [name, pos] : rule.fields)
     if (!kind->Field(name) || IsComputed(kind->Field(name)->type)) return false;
-  return true;
-}
-
-bool Selected(const ProcessRule& rule, const Record& r) {
-  for (const auto& condition : rule.where) {
-    const std::vector<std::string>& values = condition.second;
-    const FieldValue* f = r.Field(condition.first);
-    if (!f) return false;
-    auto in = [&](const std::string& v) {
-      return std::find(values.begin(), values.end(), v) != values.end();
-    };
-    if (!in(f->text) && std::none_of(f->items.begin(), f->items.end(), in)) return false;
-  }
   return true;
 }
 
@@ -51,7 +36,7 @@ std::vector<RuleResult> JudgeRules(const Graph& graph, const std::string& as_of)
     for (size_t n = 0; n < graph.nodes.size(); ++n) {
       if (graph.nodes[n].type != Node::Type::kRecord) continue;
       const Record& r = corpus.records[graph.nodes[n].index];
-      if (r.kind != kind || !Selected(rule, r)) continue;
+      if (r.kind != kind || !MatchesFilter(rule.where, r)) continue;
       int node = static_cast<int>(n);
       result.population.push_back(node);
       for (const std::string& field : rule.require)

@@ -179,6 +179,8 @@ KpiSeries SeriesUpTo(const KpiSeries& series, const std::string& date) {
     if (ended(p.period)) out.points.push_back(p);
   for (const std::string& m : series.missing)
     if (ended(m)) out.missing.push_back(m);
+  for (const std::string& m : series.unjudged)
+    if (ended(m)) out.unjudged.push_back(m);
   for (auto it = out.points.rbegin(); it != out.points.rend(); ++it) {
     if (it->state != KpiState::kMissed) break;
     ++out.missed_in_a_row;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analyse/kpi_query.h"
 #include "analyse/kpis.h"
 #include "analyse/service_report.h"
 #include "base/text.h"
@@ -62,6 +63,11 @@ void CheckMeasurements(const Corpus& corpus, Diagnostics& diags) {
                         at->second->id + "); KPI IDs are unique across the SMS",
                     "kpi-duplicate");
     }
+  for (const Document& d : corpus.documents)
+    for (const Kpi& k : d.kpis)
+      if (k.typed && k.query)
+        for (const KpiQueryProblem& p : KpiQueryProblems(corpus.kinds, *k.query))
+          diags.Error(d.path, p.pos, "KPI '" + k.id + "': " + p.message, "kpi-from");
   for (const MeasurementProblem& p : MeasurementProblems(corpus))
     diags.Error(corpus.measurements[p.measurement].path, p.pos, p.message, p.code);
 }

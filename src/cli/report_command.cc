@@ -24,6 +24,10 @@ struct Words {
     if (!p) return labels("kpi_not_measured");
     return KpiValueText(p->value, KpiOf(k).unit, labels) + " " + labels(KpiStateKey(p->state));
   }
+  // "computed from 4 records in Incidents", or "" for a measured value.
+  std::string Source(const std::optional<KpiPoint>& p) const {
+    return p ? KpiSourceText(corpus, *p, labels) : "";
+  }
 };
 
 void Text(const ServiceReport& r, const Words& w, std::ostream& out) {
@@ -39,6 +43,7 @@ void Text(const ServiceReport& r, const Words& w, std::ostream& out) {
     out << "\n" << kpi.id << " " << kpi.name << "\n";
     line("target", KpiTargetText(kpi, w.labels));
     line(k.period, w.Value(k, k.current));
+    if (std::string source = w.Source(k.current); !source.empty()) line("", source);
     line("previous", k.previous_period + ": " + w.Value(k, k.previous));
     line(year, std::to_string(k.missed_this_year));
   }
@@ -65,8 +70,10 @@ void Markdown(const ServiceReport& r, const Words& w, std::ostream& out) {
     for (const ServiceKpi& k : r.kpis) {
       const Kpi& kpi = w.KpiOf(k);
       out << "| " << kpi.id << " | " << Cell(kpi.name) << " | " << KpiTargetText(kpi, w.labels)
-          << " | " << k.period << " | " << w.Value(k, k.current) << " | " << k.previous_period
-          << ": " << w.Value(k, k.previous) << " | " << k.missed_this_year << " |\n";
+          << " | " << k.period << " | " << w.Value(k, k.current)
+          << (w.Source(k.current).empty() ? "" : ", " + w.Source(k.current)) << " | "
+          << k.previous_period << ": " << w.Value(k, k.previous) << " | " << k.missed_this_year
+          << " |\n";
     }
   }
   if (r.incidents || r.changes) out << "\n";

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "base/text.h"
+#include "load/kpi_query_reader.h"
 
 namespace smsdoc {
 
@@ -91,6 +92,8 @@ void ReadTyped(FieldReader& row, Kpi& kpi) {
     else
       row.Enum("frequency", true, names);  // reports it, with a suggestion
   }
+  if (row.Node("from"))
+    kpi.query = ReadKpiQuery(row, unit.empty() ? std::nullopt : std::optional<KpiUnit>(kpi.unit));
   if (unit.empty()) return;  // the target cannot be judged without it
   std::optional<double> target = ValueAt(row, "target", kpi.unit, false);  // required above
   std::optional<double> warning = ValueAt(row, "warning", kpi.unit, false);
@@ -114,8 +117,8 @@ void ReadTyped(FieldReader& row, Kpi& kpi) {
 }  // namespace
 
 const std::vector<std::string>& KpiFieldNames() {
-  static const std::vector<std::string> kNames = {"id",     "name",    "unit",      "direction",
-                                                  "target", "warning", "frequency", "services"};
+  static const std::vector<std::string> kNames = {
+      "id", "name", "unit", "direction", "target", "warning", "frequency", "services", "from"};
   return kNames;
 }
 
@@ -148,7 +151,7 @@ Kpi ReadKpi(FieldReader& row) {
     return kpi;
   }
   std::vector<std::string> typed_only;
-  for (const char* key : {"unit", "direction", "warning", "services"})
+  for (const char* key : {"unit", "direction", "warning", "services", "from"})
     if (row.Node(key)) typed_only.push_back(key);
   row.diags().Warning(
       row.path(), kpi.pos,

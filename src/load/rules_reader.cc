@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "load/field_reader.h"
+#include "load/filter_reader.h"
 
 namespace smsdoc {
 
@@ -9,30 +10,6 @@ namespace {
 
 // The longest time limit a rule may set: ten years.
 constexpr long kMaxDays = 3660;
-
-void ReadWhere(const YamlNode& node, ProcessRule& rule, Diagnostics& diags) {
-  if (!node.IsMap()) {
-    diags.Error(kConfigFile, node.pos,
-                "'where' must map fields to the values that select a record, e.g. "
-                "'{classification: minor}'",
-                "config-type");
-    return;
-  }
-  for (const auto& e : node.entries) {
-    std::vector<std::string> values;
-    if (e.value.IsScalar()) values.push_back(std::string(Trim(e.value.scalar)));
-    if (e.value.IsSequence())
-      for (const YamlNode& item : e.value.items)
-        if (item.IsScalar()) values.push_back(std::string(Trim(item.scalar)));
-    if (values.empty() || (e.value.IsSequence() && values.size() != e.value.items.size())) {
-      diags.Error(kConfigFile, e.value.pos,
-                  "'where: " + e.key + "' must be a value or a list of values", "config-type");
-      continue;
-    }
-    rule.where.push_back({e.key, std::move(values)});
-    rule.fields.push_back({e.key, e.key_pos});
-  }
-}
 
 }  // namespace
 
@@ -72,7 +49,9 @@ void ReadRules(const YamlNode& node, Config& config, Diagnostics& diags) {
     rule.process_pos = reader.PosOf("process");
     rule.kind = reader.Text("kind", true);
     rule.kind_pos = reader.PosOf("kind");
-    if (const YamlNode* where = e.value.Find("where")) ReadWhere(*where, rule, diags);
+    if (const YamlNode* where = e.value.Find("where"))
+      ReadFilter(*where, "where", "{classification: minor}", kConfigFile, "config-type", rule.where,
+                 rule.fields, diags);
     rule.require = reader.List("require");
     if (const YamlNode* require = e.value.Find("require"); require && require->IsSequence())
       for (const YamlNode& item : require->items)

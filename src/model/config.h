@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "model/field_filter.h"
 #include "model/imports.h"
 #include "model/kinds.h"
 
@@ -67,8 +68,7 @@ struct ProcessRule {
   std::string id, title;
   std::string process;  ///< the process or document it belongs to, or ""
   std::string kind;
-  /// field -> the values that select a record (any of them).
-  std::vector<std::pair<std::string, std::vector<std::string>>> where;
+  FieldFilter where;  ///< which records of the kind it checks
   std::vector<std::string> require;
   int within_days = -1;  ///< -1: no time limit
   std::string from, to;  ///< date fields of the time limit

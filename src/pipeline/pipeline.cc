@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "analyse/analysis.h"
+#include "analyse/kpi_query.h"
 #include "check/analysis_checks.h"
 #include "check/audit_checks.h"
 #include "check/checks.h"
@@ -22,6 +23,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   model.corpus.revision = source.revision;
   LoadHistory(model.corpus, source.repo, source.commit, source.work_tree ? source.disk : nullptr,
               source.why_not, diags);
+  AddComputedMeasurements(model.corpus);  // KPIs' `from:`, judged as measurements are
   model.graph = LinkCorpus(model.corpus, diags);
   model.analysis = Analyse(model.graph, options.as_of, options.sample_seed);
   CheckPortableOutputs(model.graph, diags);  // before CheckGraph: its errors hold back orphans

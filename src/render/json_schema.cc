@@ -390,6 +390,11 @@ Json KpisSchema(const Context& c) {
                      .Set("type", Types({"number", "string"})));
   properties.Set("warning", Schema("The threshold of 'near', on the worse side of the target")
                                 .Set("type", Types({"number", "string"})));
+  properties.Set("from",
+                 Schema("Computed from records instead of measured: {kind, date, where, and one "
+                        "of count: true, ratio: {field: value}, median: FIELD or {from: DATE, "
+                        "to: DATE}} (docs/measurement.md)")
+                     .Set("type", Json::String("object")));
   std::vector<std::string> frequencies = FrequencyNames();
   for (const auto& f : FrequencyNames())
     frequencies.push_back(static_cast<char>(std::toupper(f[0])) + f.substr(1));

@@ -90,6 +90,9 @@ TemplateValue PageContext::KpiDashboard() const {
       row.Set("latest_value", KpiValueText(latest.value, kpi.unit, labels_));
       row.Set("state", labels_(KpiStateKey(latest.state)));
       row.Set("state_class", KpiStateName(latest.state));
+      std::string source = KpiSourceText(corpus, latest, labels_);
+      row.Set("has_latest_source", !source.empty());
+      row.Set("latest_source", source);
       // The move since the period before, and whether that is better.
       std::string trend = "–";
       if (s->points.size() > 1) {

@@ -64,12 +64,22 @@ const char* KpiUnitKey(KpiUnit unit) {
   return "";
 }
 
+std::string KpiSourceText(const Corpus& corpus, const KpiPoint& point, const Labels& labels) {
+  if (point.measurement < 0) return "";
+  const Measurement& m = corpus.measurements[point.measurement];
+  if (!m.computed) return "";
+  const KindSpec* kind = corpus.kinds.Find(m.record_kind);
+  return labels.Format("kpi_computed_from", {{"count", std::to_string(m.record_count)},
+                                             {"kind", kind ? kind->title : m.record_kind}});
+}
+
 std::string KpiAnchor(const Kpi& kpi) { return "kpi-" + Slugify(kpi.id); }
 
 std::vector<std::pair<std::string, const KpiPoint*>> KpiAxis(const KpiSeries& series) {
   std::map<std::string, const KpiPoint*> axis;
   for (const auto& p : series.points) axis[p.period] = &p;
   for (const auto& m : series.missing) axis.emplace(m, nullptr);
+  for (const auto& m : series.unjudged) axis.emplace(m, nullptr);
   return {axis.begin(), axis.end()};
 }
 

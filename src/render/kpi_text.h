@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/corpus.h"
 #include "model/labels.h"
 #include "model/measurement.h"
 
@@ -27,11 +28,16 @@ const char* KpiStateKey(KpiState state);
 const char* KpiFrequencyKey(Frequency frequency);
 const char* KpiUnitKey(KpiUnit unit);
 
+/// Where a computed value came from ("computed from 4 records in
+/// Incidents"), or "" for a measured one.
+std::string KpiSourceText(const Corpus& corpus, const KpiPoint& point, const Labels& labels);
+
 /// The id of a KPI's section on kpis.html.
 std::string KpiAnchor(const Kpi& kpi);
 
 /// Every period of a series, oldest first, with its point or nullptr where
-/// it was not measured (their texts sort as time does within one frequency).
+/// it was not measured (missing, or computed with no records to judge) (their texts sort as time
+/// does within one frequency).
 std::vector<std::pair<std::string, const KpiPoint*>> KpiAxis(const KpiSeries& series);
 
 }  // namespace smsdoc

@@ -886,6 +886,9 @@ void PageContext::AddProcessTables(TemplateValue& v, const Document& d,
       row.Set("latest_period", latest.period);
       row.Set("latest_state", KpiStateName(latest.state));
       row.Set("latest_state_label", labels_(KpiStateKey(latest.state)));
+      std::string source = KpiSourceText(*graph_.corpus, latest, labels_);
+      row.Set("has_latest_source", !source.empty());
+      row.Set("latest_source", source);
     }
     // A typed KPI links to its chart on the dashboard; each measured one
     // adds its small multiple below the table.

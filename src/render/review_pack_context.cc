@@ -15,9 +15,12 @@ namespace {
 constexpr size_t kPackChartPeriods = 12;
 
 TemplateValue Cell(const std::string& text, const std::string& url = "",
-                   const std::string& css = "") {
+                   const std::string& css = "", const std::string& kpi_source = "") {
   TemplateValue c;
   c.Set("text", text);
+  // Set on every cell, so that no outer key of the name stands in.
+  c.Set("has_kpi_source", !kpi_source.empty());
+  c.Set("kpi_source", kpi_source);
   c.Set("has_url", !url.empty());
   c.Set("url", url);
   c.Set("class", css);
@@ -146,7 +149,8 @@ TemplateValue PageContext::ReviewPackPage(int node) const {
       const KpiPoint* latest = measured ? &series.points.back() : nullptr;
       cells.Push(
           Cell(latest ? KpiValueText(latest->value, kpi.unit, labels_) + " (" + latest->period + ")"
-                      : labels_("kpi_no_measurement")));
+                      : labels_("kpi_no_measurement"),
+               "", "", latest ? KpiSourceText(corpus, *latest, labels_) : ""));
       cells.Push(latest ? Cell(labels_(KpiStateKey(latest->state)), "",
                                std::string("state-") + KpiStateName(latest->state))
                         : Cell(""));

@@ -101,6 +101,9 @@ TemplateValue PageContext::ServiceReportPage(size_t index) const {
       row.Set("value", KpiValueText(k.current->value, kpi.unit, labels_));
       row.Set("state", labels_(KpiStateKey(k.current->state)));
       row.Set("state_class", KpiStateName(k.current->state));
+      std::string source = KpiSourceText(*graph_.corpus, *k.current, labels_);
+      row.Set("has_source", !source.empty());
+      row.Set("source", source);
     }
     row.Set("previous_period", k.previous_period);
     row.Set("previous", k.previous ? KpiValueText(k.previous->value, kpi.unit, labels_) + " " +
