@@ -140,6 +140,21 @@ def kinds_table(name):
     return out
 
 
+def kinds_with_evidence_files():
+    """The kinds of the example's records listing `evidence_files:`: their
+    sheets end with that column (docs/content-model.md#evidence-files)."""
+    kinds = set()
+    for path in glob.glob(os.path.join(testlib.REPO, "records", "**", "*.yaml"), recursive=True):
+        kind = None
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                m = re.match(r"^  kind: (\S+)$", line)
+                kind = m.group(1) if m else kind
+                if line.startswith("  evidence_files:"):
+                    kinds.add(kind)
+    return kinds
+
+
 def field_label(table, kind, field):
     return table["kinds"][kind]["fields"].get(field) or table["common"][field]
 
@@ -321,15 +336,20 @@ class LanguageTest(unittest.TestCase):
             if kind == "audit":  # the findings counted per classification
                 expected += [de[k] for k in ("wb_major_ncs", "wb_minor_ncs", "wb_observations",
                                              "wb_ofis")]
+            if kind in kinds_with_evidence_files():
+                expected.append(de["evidence_files"])
             self.assertEqual(self.header(name, de[key]), expected, (name, kind))
         for name, kinds in KIND_BOOKS.items():
             for kind in kinds:
                 expected = [field_label(self.kinds_de, kind, f)
                             for f in self.kinds_en["kinds"][kind]["columns"]]
+                if kind in kinds_with_evidence_files():
+                    expected.append(de["evidence_files"])
                 self.assertEqual(self.header(name, self.kinds_de["kinds"][kind]["title"]),
                                  expected, (name, kind))
         review = [field_label(self.kinds_de, "review", f)
                   for f in self.kinds_en["kinds"]["review"]["columns"]]
+        review += [de["evidence_files"]] if "review" in kinds_with_evidence_files() else []
         self.assertEqual(self.header("review-register.xlsx", OWN_REVIEW_TITLE), review)
         risk_labels = {field_label(self.kinds_de, "risk", f)
                        for f in list(self.kinds_en["kinds"]["risk"]["fields"]) +

@@ -513,6 +513,12 @@ class Sms:
     def labels(self, kind):
         return [self.label(kind, c) for c in self.kinds[kind]["columns"]]
 
+    def evidence_column(self, kind):
+        """["Evidence files"] when a record of the kind lists evidence files:
+        the last column of its sheet (docs/content-model.md#evidence-files)."""
+        listed = any(r.get("evidence_files") for r in self.by_kind.get(kind, []))
+        return ["Evidence files"] if listed else []
+
     def fields_by_label(self, kind):
         names = list(self.kinds[kind]["fields"]) + list(self.common)
         return {self.label(kind, n): self.field(kind, n) for n in names}
@@ -1213,11 +1219,13 @@ class RegistersCase:
             header = self.book(name).header(title)
             labels = self.sms.labels(kind)
             with self.subTest(kind=kind, sheet=title):
+                evidence = self.sms.evidence_column(kind)
                 if kind == "audit":  # followed by the four finding counts
                     self.assertEqual(header[:len(labels)], labels)
-                    self.assertEqual(len(header), len(labels) + len(CLASSIFICATIONS))
+                    self.assertEqual(len(header), len(labels) + len(CLASSIFICATIONS) + len(evidence))
+                    self.assertEqual(header[len(header) - len(evidence):], evidence)
                 else:
-                    self.assertEqual(header, labels)
+                    self.assertEqual(header, labels + evidence)
 
     def test_one_row_per_record(self):
         for kind, name, title, records in self.sheets_of_kind():
@@ -1372,7 +1380,7 @@ class RegistersCase:
         rows = book.row_of("Audit programme")
         evaluator = Evaluator(book.wb)
         seen = set()
-        for col in range(first, len(header) + 1):
+        for col in range(first, len(header) + 1 - len(self.sms.evidence_column("audit"))):
             formula = ws.cell(row=2, column=col).value
             self.assertTrue(str(formula).startswith("=COUNTIFS("), formula)
             self.assertIn("'Findings'!", formula)
@@ -1522,7 +1530,8 @@ class RegistersCase:
                 if ws.title == "Treatment plan":
                     kind = "risk"
                 columns = self.columns_of(kind, book, ws.title) if kind else {}
-                counts = (range(len(self.sms.labels("audit")) + 1, ws.max_column + 1)
+                counts = (range(len(self.sms.labels("audit")) + 1,
+                                ws.max_column + 1 - len(self.sms.evidence_column("audit")))
                           if ws.title == "Audit programme" else ())
                 for row in ws.iter_rows(min_row=2 if kind else 1):
                     for cell in row:

@@ -89,7 +89,8 @@ class ServiceRegistersTest(unittest.TestCase):
             for title, kind in sheets:
                 ws = book[title]
                 header = [c.value for c in ws[1]]
-                self.assertEqual(header, self.sms.labels(kind), title)
+                self.assertEqual(header, self.sms.labels(kind) + self.sms.evidence_column(kind),
+                                 title)
                 rows = list(ws.iter_rows(min_row=2, values_only=True))
                 self.assertEqual([r[0] for r in rows], [r["id"] for r in self.records(kind)])
                 # Every column of every row as the YAML says it (lists joined).

@@ -128,6 +128,20 @@ class XlsxWriter {
     return format;
   }
 
+  // A link in a column that wraps (the evidence files, the skills matrix's
+  // competences), so its text never prints cut; made when first needed, so
+  // workbooks without one keep their bytes.
+  lxw_format* WrappedLink() {
+    if (!link_wrap_) {
+      link_wrap_ = workbook_add_format(wb_);
+      format_set_underline(link_wrap_, LXW_UNDERLINE_SINGLE);
+      format_set_font_color(link_wrap_, 0x1F5FA8);
+      format_set_align(link_wrap_, LXW_ALIGN_VERTICAL_TOP);
+      format_set_text_wrap(link_wrap_);
+    }
+    return link_wrap_;
+  }
+
   void WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& cell,
                  const Column* column) {
     lxw_format* format = column && column->wrap ? wrap_ : top_;
@@ -140,7 +154,8 @@ class XlsxWriter {
         // Excel holds at most 65,530 links per sheet; later IDs stay text.
         if (!cell.url.empty() && links_in_sheet_++ < kMaxLinksPerSheet) {
           std::string url = cell.url;
-          worksheet_write_url_opt(ws, r, c, url.c_str(), link_, cell.text.c_str(), nullptr);
+          lxw_format* link = column && column->wrap ? WrappedLink() : link_;
+          worksheet_write_url_opt(ws, r, c, url.c_str(), link, cell.text.c_str(), nullptr);
         } else {
           // Always a string: text that looks like a formula stays text.
           std::string head(Utf8Head(cell.text, kMaxCellChars));
@@ -417,7 +432,7 @@ class XlsxWriter {
   std::string tmpdir_, title_, company_;
   lxw_workbook* wb_ = nullptr;
   lxw_format *header_ = nullptr, *top_ = nullptr, *wrap_ = nullptr, *date_ = nullptr,
-             *link_ = nullptr;
+             *link_ = nullptr, *link_wrap_ = nullptr;
   std::map<std::pair<std::string, bool>, lxw_format*> fills_;
   size_t links_in_sheet_ = 0;
   std::set<std::string> used_names_, table_names_;

@@ -11,6 +11,7 @@
 #include "load/commentary_loader.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/evidence_files.h"
 #include "load/import_json.h"
 #include "load/import_loader.h"
 #include "load/import_plan.h"
@@ -292,6 +293,7 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
     if (commentaries[i]) corpus.commentaries.push_back(std::move(*commentaries[i]));
     if (!complete[i]) corpus.unloaded.push_back(sources[i].path);
   }
+  FindEvidenceFiles(corpus, disk, jobs, diags);
   return corpus;
 }
 

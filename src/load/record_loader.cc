@@ -4,6 +4,7 @@
 
 #include "adapters/yaml.h"
 #include "base/text.h"
+#include "load/evidence_files.h"
 #include "load/field_reader.h"
 #include "load/measurement_loader.h"
 
@@ -62,9 +63,11 @@ bool LoadRecordEntry(const YamlNode& node, const std::string& path, const Config
 
   std::vector<std::string> known;
   for (const auto& spec : record.kind->fields) known.push_back(spec.name);
-  known.push_back("accept");  // every kind's, never a register column
+  known.push_back("accept");           // every kind's, never a register column
+  known.push_back(kEvidenceFilesKey);  // every kind's, a column only where some record has it
   reader.RejectUnknown(known);
   record.accepts = reader.Accepts("accept");
+  record.evidence_files = ReadEvidenceFiles(node.Find(kEvidenceFilesKey), path, diags);
   for (const auto& spec : record.kind->fields) {
     FieldValue v = ReadFieldValue(reader, spec, record.kind->statuses, record.refs);
     if (spec.name == "title") record.title = v.text;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,16 @@ struct Document {
   std::vector<Reference> refs;  ///< front matter first, then body links
 };
 
+/// A file a record lists under `evidence_files:`: a file of a content
+/// folder that smsdoc copies to the site as it is (docs/content-model.md).
+struct EvidenceFile {
+  std::string written;  ///< as the record wrote it
+  std::string path;     ///< relative to the SMS root
+  Pos pos;              ///< of the list item
+  uintmax_t size = 0;   ///< bytes; size and hash filled once the file is found
+  std::string sha256;   ///< 64 lower-case hex digits, "" when not found
+};
+
 /// One structured entry of a records/*.yaml file.
 struct Record {
   std::string path;
@@ -111,6 +122,7 @@ struct Record {
   std::vector<FieldValue> fields;
   std::vector<Reference> refs;
   std::vector<Acceptance> accepts;
+  std::vector<EvidenceFile> evidence_files;  ///< in the order written
   /// Read from an ITSM export (smsdoc.yaml's `imports:`): a row of its
   /// register, no page of its own, never an orphan.
   bool imported = false;

@@ -34,6 +34,18 @@ Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* fin
   // Programmes are short: hold the rows, to add the count columns.
   for (size_t r = 0; r < sheet.RowCount(); ++r) sheet.rows.push_back(sheet.Row(r));
   sheet.row_at = nullptr;
+  // A column beyond the kind's (the evidence files) stays the last one.
+  std::vector<Column> extra_columns;
+  std::vector<std::vector<Cell>> extra_cells(sheet.rows.size());
+  const size_t own = LettersOf(audit, audit.columns).size();
+  if (sheet.columns.size() > own) {
+    extra_columns.assign(sheet.columns.begin() + static_cast<long>(own), sheet.columns.end());
+    sheet.columns.resize(own);
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      extra_cells[r].assign(sheet.rows[r].begin() + static_cast<long>(own), sheet.rows[r].end());
+      sheet.rows[r].resize(own);
+    }
+  }
   std::string audit_col, class_col;
   if (finding) {
     for (size_t c = 0, shown = 0; c < finding->columns.size(); ++c) {
@@ -79,6 +91,9 @@ Sheet WorkbookBuilder::AuditProgramme(const KindSpec& audit, const KindSpec* fin
       sheet.rows[r].push_back(c);
     }
   }
+  for (Column& column : extra_columns) sheet.columns.push_back(std::move(column));
+  for (size_t r = 0; r < sheet.rows.size(); ++r)
+    for (Cell& cell : extra_cells[r]) sheet.rows[r].push_back(std::move(cell));
   return sheet;
 }
 

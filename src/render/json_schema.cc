@@ -230,6 +230,16 @@ Json AcceptSchema() {
   return s;
 }
 
+Json EvidenceFilesSchema() {
+  Json s = Schema(
+      "Files that are this record's evidence, relative to this file, copied to the site "
+      "(docs/content-model.md#evidence-files)");
+  s.Set("type", Json::String("array"));
+  s.Set("items",
+        Schema("").Set("type", Json::String("string")).Set("pattern", Json::String("^[^/\\\\]")));
+  return s;
+}
+
 Json KindSchema(const KindSpec& kind, const Context& c) {
   Json s = Schema(kind.title + (kind.clause.empty() ? "" : " (clause " + kind.clause + ")"));
   s.Set("type", Json::String("object"));
@@ -240,6 +250,7 @@ Json KindSchema(const KindSpec& kind, const Context& c) {
     if (f.required) required.push_back(f.name);
   }
   properties.Set("accept", AcceptSchema());
+  properties.Set("evidence_files", EvidenceFilesSchema());
   s.Set("properties", std::move(properties));
   s.Set("required", Json::Strings(required));
   s.Set("additionalProperties", Json::Bool(false));  // records have their kinds' fields only

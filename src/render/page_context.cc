@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "model/clauses.h"
 #include "render/body_links.h"
+#include "render/evidence_text.h"
 #include "render/heading_links.h"
 #include "render/kpi_chart.h"
 #include "render/kpi_text.h"
@@ -846,6 +847,8 @@ TemplateValue PageContext::RecordPage(int node) const {
     fields.Push(std::move(row));
   }
   v.Set("fields", std::move(fields));
+  v.Set("has_evidence_files", !r.evidence_files.empty());
+  v.Set("evidence_files", EvidenceFilesValue(r, n.url, labels_));
   TemplateValue refby = ReferencedBy(node);
   v.Set("has_referenced_by", !refby.list.empty());
   v.Set("referenced_by", std::move(refby));

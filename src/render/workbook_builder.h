@@ -75,6 +75,9 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   Cell FieldCell(const Record& record, const FieldSpec& spec, const std::string& workbook_file,
                  int node, const std::map<std::string, std::string>& letters, int excel_row,
                  bool named = false) const;
+  // The record's evidence files: their paths a line each, linked to the
+  // first (a cell holds one link), relative to `workbook_file`.
+  Cell EvidenceCell(const Record& record, const std::string& workbook_file) const;
   // A score, level or flag as a formula of `operand(field)` (a cell such
   // as "M2", or a Table's "[@[Likelihood]]"); "" when an operand is not on
   // the sheet.

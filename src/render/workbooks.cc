@@ -288,6 +288,15 @@ Cell WorkbookBuilder::FieldCell(const Record& record, const FieldSpec& spec,
   }
 }
 
+Cell WorkbookBuilder::EvidenceCell(const Record& record, const std::string& workbook_file) const {
+  if (record.evidence_files.empty()) return {};
+  std::vector<std::string> paths;
+  for (const EvidenceFile& file : record.evidence_files) paths.push_back(file.path);
+  Cell c = Cell::Text(Join(paths, "\n"));
+  c.url = RelativeUrl(kFolder + workbook_file, paths[0]);
+  return c;
+}
+
 // A score, level or flag as a formula of `operand(field)` (a cell such
 // as "M2", or a Table's "[@[Likelihood]]"); "" when an operand is not on
 // the sheet.
@@ -411,6 +420,11 @@ Sheet WorkbookBuilder::RecordSheet(const KindSpec& kind, const std::vector<std::
   std::vector<int> nodes;
   for (int node : RecordsOf(kind))
     if (!keep || keep(RecordAt(node))) nodes.push_back(node);
+  // Evidence files: a column only where a record of the sheet lists some,
+  // so registers without them keep their columns.
+  const bool evidence = std::any_of(
+      nodes.begin(), nodes.end(), [&](int node) { return !RecordAt(node).evidence_files.empty(); });
+  if (evidence) sheet.columns.push_back({labels_("evidence_files"), 40, true});
   // IDs from an ITSM tool ("INC-2026-04127") can run longer than the
   // column's default: widen it so no ID prints cut.
   for (size_t c = 0; c < specs.size(); ++c)
@@ -422,12 +436,14 @@ Sheet WorkbookBuilder::RecordSheet(const KindSpec& kind, const std::vector<std::
   // never sits in memory whole (libxlsxwriter streams them to disk).
   sheet.row_count = nodes.size();
   sheet.row_at = [self = shared_from_this(), nodes = std::move(nodes), specs,
-                  letters = std::move(letters), file = RegisterFile(kind.name), named](size_t r) {
+                  letters = std::move(letters), file = RegisterFile(kind.name), named,
+                  evidence](size_t r) {
     const Record& record = self->RecordAt(nodes[r]);
     std::vector<Cell> row;
     for (const FieldSpec* spec : specs)
       row.push_back(
           self->FieldCell(record, *spec, file, nodes[r], letters, static_cast<int>(r) + 2, named));
+    if (evidence) row.push_back(self->EvidenceCell(record, file));
     return row;
   };
   return sheet;
