@@ -44,7 +44,9 @@ def sample(site):
     pages = [p for p in fixed if os.path.exists(os.path.join(site, p))]
     pages += sorted(os.path.relpath(p, site) for p in glob.glob(os.path.join(site, "records/*.html")))
     for kind in sorted(glob.glob(os.path.join(site, "records/*/"))):
-        pages.append(os.path.relpath(sorted(glob.glob(kind + "*.html"))[0], site))
+        records = sorted(glob.glob(kind + "*.html"))  # none in a folder of evidence files
+        if records:
+            pages.append(os.path.relpath(records[0], site))
     for folder in ("policies", "processes", "clauses"):
         found = sorted(p for p in glob.glob(os.path.join(site, folder, "**/*.html"), recursive=True)
                        if not p.endswith(("/map.html", "/index.html")))
