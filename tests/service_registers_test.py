@@ -131,6 +131,33 @@ class ServiceRegistersTest(unittest.TestCase):
         for review in self.records("supplier-review"):
             self.assertEqual(self.sms.by_id[review["supplier"]]["kind"], "supplier")
 
+    def test_service_pages_trace_to_their_configuration_items(self):
+        out = self.out[AS_OF]
+        book = openpyxl.load_workbook(
+            os.path.join(out, "registers", "configuration-item-register.xlsx"))
+        ws = book.worksheets[1]
+        header = [c.value for c in ws[1]]
+        by_service = {}
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            by_service.setdefault(row[header.index("Service")], []).append(row[0])
+        with open(os.path.join(out, "records", "configuration-item.html"),
+                  encoding="utf-8") as fh:
+            anchors = set(re.findall(r'<tr [^>]*\bid="([^"]+)"', fh.read()))
+        services = self.records("service")
+        self.assertEqual(len(services), 4)
+        for service in services:
+            page = os.path.join(out, "records", "service", service["id"] + ".html")
+            with open(page, encoding="utf-8") as fh:
+                text = fh.read()
+            table = re.search(r'data-fact="configuration-items">(.*?)</table>', text, re.S)
+            expected = sorted(by_service.get(service["title"], []))
+            self.assertTrue(expected, service["id"])
+            rows = re.findall(r'<tr data-id="([^"]+)"><td><a href="([^"]+)">', table.group(1))
+            self.assertEqual(sorted(i for i, _ in rows), expected, service["id"])
+            for ci, href in rows:
+                self.assertEqual(href, "../configuration-item.html#" + ci)
+                self.assertIn(ci, anchors)
+
     def test_register_pages_list_the_records(self):
         for kind in ("service", "customer", "sla", "supplier", "supplier-review"):
             with open(os.path.join(self.out[AS_OF], "records", kind + ".html"),

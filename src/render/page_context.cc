@@ -825,6 +825,32 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
   return row;
 }
 
+void PageContext::SetServiceItems(TemplateValue& v, const Record& service,
+                                  const std::string& page_url) const {
+  const Corpus& corpus = *graph_.corpus;
+  const KindSpec* kind = corpus.kinds.Find("configuration-item");
+  TemplateValue items = TemplateValue::List();
+  for (size_t i = 0; kind && service.kind->name == "service" && i < corpus.records.size(); ++i) {
+    const Record& r = corpus.records[i];
+    const FieldValue* named = r.kind == kind ? r.Field("service") : nullptr;
+    if (!named || (named->text != service.title && named->text != service.id)) continue;
+    TemplateValue row = LinkTo(page_url, graph_.RecordNode(i));
+    for (const char* field : {"class", "environment"}) {
+      const FieldValue* f = r.Field(field);
+      row.Set(field, f ? f->text : "");
+    }
+    row.Set("status", r.status);
+    items.Push(std::move(row));
+  }
+  v.Set("has_configuration_items", !items.list.empty());
+  if (items.list.empty()) return;
+  v.Set("configuration_items_title", kind->title);
+  v.Set("configuration_items_url", RelativeUrl(page_url, KindUrl(kind->name)));
+  for (const char* field : {"class", "environment"})
+    v.Set(std::string("ci_") + field + "_label", kind->Field(field)->label);
+  v.Set("configuration_items", std::move(items));
+}
+
 TemplateValue PageContext::RecordPage(int node) const {
   const Node& n = graph_.nodes[node];
   const Record& r = graph_.corpus->records[n.index];
@@ -847,6 +873,7 @@ TemplateValue PageContext::RecordPage(int node) const {
     fields.Push(std::move(row));
   }
   v.Set("fields", std::move(fields));
+  SetServiceItems(v, r, n.url);
   v.Set("has_evidence_files", !r.evidence_files.empty());
   v.Set("evidence_files", EvidenceFilesValue(r, n.url, labels_));
   TemplateValue refby = ReferencedBy(node);

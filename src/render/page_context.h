@@ -118,6 +118,9 @@ class PageContext {
   /// A <style> with the @page rules of a printed page: `header` on top of
   /// every page, the build's facts below, A4 landscape for registers.
   std::string PrintStyle(const std::string& header, bool landscape) const;
+  /// A service record's page: the configuration items whose `service`
+  /// names it (by title or ID), so a live service traces to its CIs.
+  void SetServiceItems(TemplateValue& v, const Record& service, const std::string& page_url) const;
   /// What the Stage 1 and Stage 2 pages say the build is evidence for
   /// (smsdoc.yaml's `audit:`): partials/audit-purpose.
   void SetAuditPurpose(TemplateValue& v, const std::string& page_url) const;
