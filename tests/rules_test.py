@@ -207,6 +207,7 @@ class RulesTest(unittest.TestCase):
             self.assertEqual(json.loads(result.stdout)["rule_breaches"], {})
             config = read(os.path.join(root, "smsdoc.yaml")).replace(
                 "\nrules:\n", "\nrules:\n  late-reviews:\n    kind: action\n"
+                "    where: {classification: Major}\n"
                 "    within: {days: 5, from: raised, to: closed}\n")
             with open(os.path.join(root, "smsdoc.yaml"), "w", encoding="utf-8") as fh:
                 fh.write(config)
@@ -215,6 +216,10 @@ class RulesTest(unittest.TestCase):
             self.assertRegex(result.stderr, r"smsdoc\.yaml:\d+:\d+: error: kind 'action' has no "
                              r"field 'closed' in rule 'late-reviews' \(did you mean 'closed_on'\?\)"
                              r" \[config-rule\]")
+            # A filter value no record can hold would select nothing, silently.
+            self.assertRegex(result.stderr, r"smsdoc\.yaml:\d+:\d+: error: 'classification' of "
+                             r"kind 'action' is never 'Major' \(did you mean 'major'\?\); it takes "
+                             r".* in rule 'late-reviews' \[config-rule\]")
 
 
 if __name__ == "__main__":

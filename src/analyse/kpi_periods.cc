@@ -82,6 +82,11 @@ std::string PeriodEnd(std::string_view period) {
   return "";
 }
 
+int LastEndedPeriod(const Date& date, Frequency frequency) {
+  int index = PeriodOfDate(date, frequency);
+  return PeriodEnd(PeriodName(index, frequency)) == FormatDate(date) ? index : index - 1;
+}
+
 const char* PeriodForm(Frequency frequency) {
   switch (frequency) {
     case Frequency::kMonthly: return "YYYY-MM";

@@ -20,6 +20,9 @@ std::string PeriodName(int index, Frequency frequency);
 /// The last day of a period (YYYY-MM, YYYY-Qn, YYYY, or a date: itself),
 /// "" when it is none of these.
 std::string PeriodEnd(std::string_view period);
+/// The latest period ended by `date`: the one it falls in when it is that
+/// period's last day, else the one before.
+int LastEndedPeriod(const Date& date, Frequency frequency);
 /// The form a period of `frequency` takes, for messages: "YYYY-MM".
 const char* PeriodForm(Frequency frequency);
 

@@ -66,6 +66,11 @@ TEST_CASE("measurement periods end on their last day") {
   CHECK(PeriodEnd("2026-13") == "");
   CHECK(PeriodEnd("2026-Q5") == "");
   CHECK(PeriodEnd("spring") == "");
+  Frequency m = Frequency::kMonthly;
+  CHECK(PeriodName(LastEndedPeriod(*ParseDate("2026-11-30"), m), m) == "2026-11");
+  CHECK(PeriodName(LastEndedPeriod(*ParseDate("2026-11-29"), m), m) == "2026-10");
+  CHECK(PeriodName(LastEndedPeriod(*ParseDate("2026-12-31"), Frequency::kQuarterly),
+                   Frequency::kQuarterly) == "2026-Q4");
 }
 
 }  // namespace smsdoc

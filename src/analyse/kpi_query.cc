@@ -10,6 +10,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "load/kpi_reader.h"
+#include "model/field_filter.h"
 
 namespace smsdoc {
 
@@ -55,7 +56,7 @@ std::optional<double> Median(std::vector<double> values) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
   size_t n = values.size();
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  return n % 2 ? values[n / 2] : values[n / 2 - 1] + (values[n / 2] - values[n / 2 - 1]) / 2;
 }
 
 std::string NumberText(double v) {
@@ -118,6 +119,17 @@ std::vector<KpiQueryProblem> KpiQueryProblems(const KindCatalogue& kinds, const 
       CheckField(*kind, name, pos, {FieldType::kInteger, FieldType::kNumber}, "a number", out);
     else
       CheckField(*kind, name, pos, {}, "", out);
+  // A filter value no record can hold would give 0 or 0% without a word.
+  for (const FieldFilter* filter : {&q.where, &q.ratio})
+    for (const auto& condition : *filter) {
+      const std::string& name = condition.first;
+      const FieldSpec* spec = kind->Field(name);
+      auto at = std::find_if(q.fields.begin(), q.fields.end(),
+                             [&](const auto& f) { return f.first == name; });
+      if (spec && at != q.fields.end())
+        if (std::string why = FilterProblem(*kind, *spec, condition.second); !why.empty())
+          out.push_back({at->second, why});
+    }
   if (!q.median_from.empty()) {
     CheckField(*kind, q.median_from, q.median_from_pos, {FieldType::kDate}, "a date", out);
     CheckField(*kind, q.median_to, q.median_to_pos, {FieldType::kDate}, "a date", out);
@@ -128,21 +140,21 @@ std::vector<KpiQueryProblem> KpiQueryProblems(const KindCatalogue& kinds, const 
 std::vector<Measurement> ComputeKpi(const std::vector<Record>& records, const std::string& path,
                                     Kpi& kpi) {
   KpiQuery& q = *kpi.query;
-  std::optional<std::pair<int, int>> span;
-  std::map<int, std::vector<const Record*>> by_period;  // the records `where` selects
+  // Every period holding a dated record of the kind, with the records
+  // `where` selects in it: a period without any record of the kind has no
+  // value (one stray date makes one period, not decades of zeros).
+  std::map<int, std::vector<const Record*>> by_period;
   for (const Record& r : records) {
     if (!r.kind || r.kind->name != q.kind) continue;
     std::optional<int> period = PeriodOf(r, q.date, kpi.cadence);
     if (!period) continue;
-    span = span ? std::pair(std::min(span->first, *period), std::max(span->second, *period))
-                : std::pair(*period, *period);
-    if (MatchesFilter(q.where, r)) by_period[*period].push_back(&r);
+    std::vector<const Record*>& selected = by_period[*period];
+    if (MatchesFilter(q.where, r)) selected.push_back(&r);
   }
-  q.covered = span;
   std::vector<Measurement> out;
-  if (!span) return out;
-  for (int p = span->first; p <= span->second; ++p) {
-    const std::vector<const Record*>& selected = by_period[p];
+  if (by_period.empty()) return out;
+  q.covered = std::pair(by_period.begin()->first, by_period.rbegin()->first);
+  for (const auto& [p, selected] : by_period) {
     Measurement m;
     std::optional<double> value = ValueOf(q, kpi.unit, selected, m.comment);
     if (!value) continue;

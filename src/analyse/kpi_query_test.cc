@@ -145,3 +145,53 @@ TEST_CASE("unknown kinds and fields and fields of the wrong type are errors at t
 }
 
 }  // namespace smsdoc
+
+namespace smsdoc {
+
+TEST_CASE("filter values no record can hold are errors, with a suggestion") {
+  auto sms = KpiSms(
+      "  - {id: KPI-D, name: D, unit: percent, direction: higher, target: 1, frequency: monthly,\n"
+      "     from: {kind: incident, date: opened, where: {priority: p1},\n"
+      "     ratio: {resolved_within_sla: yes}}}\n"
+      "  - {id: KPI-E, name: E, unit: count, direction: lower, target: 1, frequency: monthly,\n"
+      "     from: {kind: incident, date: opened, where: {id: I1, status: closd}, count: true}}\n");
+  CHECK(Messages(*sms) ==
+        std::vector<std::string>{
+            "processes/incident.md:14:51: error: KPI 'KPI-D': 'priority' of kind 'incident' is "
+            "never 'p1' (did you mean 'P1'?); it takes P1, P2, P3, P4 [kpi-from]",
+            "processes/incident.md:15:14: error: KPI 'KPI-D': 'resolved_within_sla' of kind "
+            "'incident' is never 'yes'; it takes true, false [kpi-from]",
+            "processes/incident.md:17:51: error: KPI 'KPI-E': 'id' is no field a record can be "
+            "selected by [kpi-from]",
+            "processes/incident.md:17:59: error: KPI 'KPI-E': 'status' of kind 'incident' is "
+            "never 'closd' (did you mean 'closed'?); it takes " +
+                Join(sms->model.corpus.kinds.Find("incident")->statuses, ", ") + " [kpi-from]"});
+}
+
+TEST_CASE("a period without any record of the kind has no value: a stray date adds one") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add(
+      "processes/incident.md",
+      testing::Doc("PRC-INC",
+                   "purpose: Restore service.\nkpis:\n"
+                   "  - {id: KPI-INC-05, name: P1s, unit: count, direction: lower, target: 1,\n"
+                   "     frequency: monthly, from: {kind: incident, date: opened,\n"
+                   "     where: {priority: P1}, count: true}}\n",
+                   "Body.\n", "process"));
+  disk.Add("records/incidents.yaml",
+           std::string(kIncidents) +
+               "- {id: I7, kind: incident, title: G, status: closed, opened: 1970-01-01, "
+               "priority: P3}\n");
+  auto sms = testing::RunSms(disk);
+  CHECK(Messages(*sms).empty());
+  CHECK(Points(*sms, "KPI-INC-05") ==
+        std::vector<std::string>{"1970-01=0", "2026-08=2", "2026-09=0", "2026-10=2"});
+  CHECK(SeriesOf(*sms, "KPI-INC-05").missing.empty());
+}
+
+TEST_CASE("a computed period counts on its last day") {
+  auto sms = KpiSms(kRatio, "", "2026-10-31");
+  CHECK(Points(*sms, "KPI-INC-01") == std::vector<std::string>{"2026-08=50", "2026-10=100"});
+}
+
+}  // namespace smsdoc

@@ -79,9 +79,9 @@ std::optional<MeasurementProblem> ProblemOf(const Corpus& corpus,
 // of that date, as an audit performed later is no evidence yet.
 bool AfterAsOf(const Measurement& m, Frequency cadence, const Date& as_of) {
   const std::string& period = m.period;
-  // A computed value counts once its period has ended: the running
-  // period's records are not all there yet.
-  if (m.computed) return *PeriodIndex(period, cadence) >= PeriodOfDate(as_of, cadence);
+  // A computed value counts once its period has ended (on its last day
+  // too): the running period's records are not all there yet.
+  if (m.computed) return *PeriodIndex(period, cadence) > LastEndedPeriod(as_of, cadence);
   if (std::optional<Date> date = ParseDate(period))
     return DaysSinceEpoch(*date) > DaysSinceEpoch(as_of);
   return *PeriodIndex(period, cadence) > PeriodOfDate(as_of, cadence);

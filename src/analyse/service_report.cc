@@ -63,11 +63,8 @@ const KpiPoint* PointAt(const KpiSeries& series, int index, Frequency frequency)
 ServiceKpi KpiOf(const KpiSeries& full, const Kpi& kpi, const std::string& as_of) {
   ServiceKpi out;
   out.series = SeriesUpTo(full, as_of);
-  // The KPI's latest period ended by the date: the one the date falls in
-  // when the date is its last day, else the one before.
   Frequency f = kpi.cadence;
-  int index = PeriodOfDate(*ParseDate(as_of), f);
-  if (PeriodEnd(PeriodName(index, f)) > as_of) --index;
+  int index = LastEndedPeriod(*ParseDate(as_of), f);
   out.period = PeriodName(index, f);
   out.previous_period = PeriodName(index - 1, f);
   if (const KpiPoint* p = PointAt(out.series, index, f)) out.current = *p;

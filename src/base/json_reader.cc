@@ -248,6 +248,9 @@ class JsonParser {
         case 't': out += '\t'; break;
         case 'u': {
           unsigned cp = ReadHex4();
+          // As in every text input (docs/content-model.md): no NUL, which
+          // C strings (libxlsxwriter's among them) would cut short.
+          if (cp == 0) throw SyntaxError{escape, "a NUL character '\\u0000' in a string"};
           if (cp >= 0xDC00 && cp <= 0xDFFF)
             throw SyntaxError{escape, "a low surrogate '\\u" + Hex(cp) + "' without a high one"};
           if (cp >= 0xD800 && cp <= 0xDBFF) {

@@ -75,6 +75,7 @@ TEST_CASE("ParseJson stops at the first syntax error, at its position") {
         "1:3: a high surrogate '\\uD83D' without a low one");
   CHECK(FirstProblem(ParseJson("[\"\\ude00\"]")) ==
         "1:3: a low surrogate '\\uDE00' without a high one");
+  CHECK(FirstProblem(ParseJson("[\"a\\u0000b\"]")) == "1:4: a NUL character '\\u0000' in a string");
   CHECK(FirstProblem(ParseJson("[\"\\u12g4\"]")) ==
         "1:7: expected four hex digits after '\\u', got 'g'");
   CHECK(FirstProblem(ParseJson("[01]")) == "1:3: expected ',' or ']' in an array, got '1'");

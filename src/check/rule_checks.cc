@@ -1,6 +1,7 @@
 #include "check/rule_checks.h"
 
 #include "base/text.h"
+#include "model/field_filter.h"
 
 namespace smsdoc {
 
@@ -35,8 +36,14 @@ void CheckRules(const Graph& graph, Diagnostics& diags) {
             kConfigFile, pos,
             "kind '" + rule.kind + "' has no field '" + name + "'" + in + DidYouMean(name, names),
             "config-rule");
-      } else if ((name == rule.from || name == rule.to) && rule.within_days >= 0 &&
-                 spec->type != FieldType::kDate) {
+        continue;
+      }
+      for (const auto& [field, values] : rule.where)
+        if (field == name)
+          if (std::string why = FilterProblem(*kind, *spec, values); !why.empty())
+            diags.Error(kConfigFile, pos, why + in, "config-rule");
+      if ((name == rule.from || name == rule.to) && rule.within_days >= 0 &&
+          spec->type != FieldType::kDate) {
         diags.Error(kConfigFile, pos,
                     "'" + name + "' is no date field of kind '" + rule.kind + "'" + in +
                         ": 'within' measures the days between two dates",

@@ -106,7 +106,9 @@ void ImportRow(const std::string& path, const ImportPlan& plan,
         if (std::string mapped = Mapped(column, std::string(Trim(item))); !mapped.empty())
           items.push_back(std::move(mapped));
     if (is_list ? items.empty() : text.empty()) {
-      if (spec.required) {
+      // A value already reported (a short row, an object for a value) is
+      // not reported again as empty.
+      if (spec.required && (value || usable)) {
         diags.Error(path, value ? value->pos : row_pos,
                     "empty " + std::string(empty) + " in " + f.where + ": field '" + spec.name +
                         "' is required",

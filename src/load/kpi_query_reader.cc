@@ -99,6 +99,11 @@ std::optional<KpiQuery> ReadKpiQuery(FieldReader& row, std::optional<KpiUnit> un
     std::vector<std::pair<std::string, Pos>> fields;
     ReadFilter(value, "ratio", "{resolved_within_sla: true}", path, "kpi-from", q.ratio, fields,
                diags);
+    if (value.IsMap() && value.entries.empty())
+      diags.Error(path, value.pos,
+                  "'ratio' names no field: give the filter whose share is measured, e.g. "
+                  "'{resolved_within_sla: true}'",
+                  "kpi-from");
     q.fields.insert(q.fields.end(), fields.begin(), fields.end());
   } else {
     q.aggregate = KpiAggregate::kMedian;
@@ -108,7 +113,9 @@ std::optional<KpiQuery> ReadKpiQuery(FieldReader& row, std::optional<KpiUnit> un
   if (unit) {
     const std::string& unit_name = KpiUnitNames()[static_cast<int>(*unit)];
     std::string wanted = UnitOf(q);
-    if ((!wanted.empty() && wanted != unit_name) || (wanted.empty() && unit_name == "percent"))
+    // A field's median may fall halfway between two values: no count.
+    if ((!wanted.empty() && wanted != unit_name) ||
+        (wanted.empty() && (unit_name == "percent" || unit_name == "count")))
       diags.Error(path, q.aggregate_pos,
                   "'" + aggregates[0] + "' gives " +
                       (wanted == "count"      ? "a number of records"
