@@ -353,9 +353,11 @@ void PageContext::SetAuditPurpose(TemplateValue& v, const std::string& page_url)
                       : config.audit_purpose == "recertification" ? "audit_purpose_recertification"
                                                                   : "audit_purpose_initial";
   v.Set("audit_purpose", labels_(label));
+  // check/audit_checks reports an ID that is no audit record.
   auto it = graph_.by_id.find(config.audit_id);
-  v.Set("has_audit", it != graph_.by_id.end());
-  if (it == graph_.by_id.end()) return;
+  bool found = it != graph_.by_id.end() && graph_.nodes[it->second].type == Node::Type::kRecord;
+  v.Set("has_audit", found);
+  if (!found) return;
   TemplateValue audit = LinkTo(page_url, it->second);
   const Record& r = graph_.corpus->records[graph_.nodes[it->second].index];
   const FieldValue* planned = r.Field("planned");
