@@ -5,6 +5,7 @@
 #include "analyse/register_rules.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "load/clause_catalogue.h"
 
 namespace smsdoc {
 

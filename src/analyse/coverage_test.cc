@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "load/clause_catalogue.h"
 #include "test_support.h"
 
 namespace smsdoc {

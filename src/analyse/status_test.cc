@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "analyse/analysis.h"
+#include "load/clause_catalogue.h"
 #include "test_support.h"
 
 namespace smsdoc {

@@ -6,7 +6,7 @@
 
 #include "base/portable_name.h"
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "model/config.h"
 #include "model/urls.h"
 

@@ -17,11 +17,11 @@ namespace smsdoc {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "allow_raw_html",  "audit",         "base_url", "defaults",  "diagnostics",
-    "document_fields", "folders",       "imports",  "kinds",     "language",
-    "limits",          "organization",  "output",   "readiness", "risk_scoring",
-    "roles",           "rules",         "sampling", "scope",     "theme",
-    "title",           "unknown_fields"};
+    "allow_raw_html",  "audit",     "base_url",     "defaults",     "diagnostics",
+    "document_fields", "folders",   "frameworks",   "imports",      "kinds",
+    "language",        "limits",    "mappings",     "organization", "output",
+    "primary",         "readiness", "risk_scoring", "roles",        "rules",
+    "sampling",        "scope",     "theme",        "title",        "unknown_fields"};
 const std::vector<std::string> kFolderKeys = {"policies", "processes", "records",
                                               "service_reports"};
 
@@ -144,6 +144,28 @@ void ReadAudit(const YamlNode& node, Config& config, Diagnostics& diags) {
   config.audit_purpose = reader.Enum("purpose", true, AuditPurposes());
   config.audit_id = reader.Text("id", false);
   config.audit_id_pos = reader.PosOf("id");
+}
+
+// frameworks: / mappings: a list of built-in names or files, loaded later
+// (load/framework_loader) since a file is read from disk.
+std::vector<FrameworkSource> ReadSources(const YamlNode& node, const char* key,
+                                         Diagnostics& diags) {
+  std::vector<FrameworkSource> out;
+  if (!node.IsSequence()) {
+    diags.Error(kConfigFile, node.pos,
+                std::string("'") + key + "' must be a list of built-in names or .yaml files",
+                "config-type");
+    return out;
+  }
+  for (const YamlNode& item : node.items) {
+    if (item.IsScalar() && !Trim(item.scalar).empty())
+      out.push_back({std::string(Trim(item.scalar)), item.pos});
+    else
+      diags.Error(kConfigFile, item.pos,
+                  std::string("items of '") + key + "' must be text, got " + DescribeYaml(item),
+                  "config-type");
+  }
+  return out;
 }
 
 void ReadLimits(const YamlNode& node, Config& config, Diagnostics& diags) {
@@ -381,6 +403,15 @@ Config ParseConfig(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* sampling = root.Find("sampling")) ReadSampling(*sampling, config, diags);
   if (const YamlNode* audit = root.Find("audit")) ReadAudit(*audit, config, diags);
   if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, config, diags);
+  if (const YamlNode* fw = root.Find("frameworks"); fw && !fw->IsNull())
+    config.framework_sources = ReadSources(*fw, "frameworks", diags);
+  if (const YamlNode* m = root.Find("mappings"); m && !m->IsNull())
+    config.mapping_sources = ReadSources(*m, "mappings", diags);
+  if (root.Find("primary")) {
+    FieldReader reader(root, {1, 1}, kConfigFile, config, diags);
+    config.primary = reader.Text("primary", false);
+    config.primary_pos = reader.PosOf("primary");
+  }
   if (const YamlNode* imports = root.Find("imports"))
     config.imports = ReadImports(*imports, config, diags);
   if (const YamlNode* defaults = root.Find("defaults")) ReadDefaults(*defaults, config, diags);

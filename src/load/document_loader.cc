@@ -17,7 +17,7 @@ const std::vector<std::string> kStatuses = {"draft", "approved", "retired"};
 const std::vector<std::string> kDocumentFields = {
     "id",      "title",     "type",           "owner",          "approver",    "version",
     "status",  "effective", "review_months",  "approved_on",    "reviewed_on", "clauses",
-    "related", "author",    "classification", "change_summary", "accept"};
+    "related", "author",    "classification", "change_summary", "accept",      "controls"};
 const std::vector<std::string> kProcessFields = {"purpose", "inputs",     "outputs", "activities",
                                                  "kpis",    "interfaces", "records"};
 
@@ -168,6 +168,8 @@ std::optional<Document> LoadDocumentFields(const std::string& path, std::string_
   doc.effective_pos = reader.PosOf("effective");
   doc.approved_on_pos = reader.PosOf("approved_on");
   doc.clauses = reader.Clauses("clauses");
+  for (std::string& c : reader.Controls("controls")) doc.clauses.push_back(std::move(c));
+  SplitFrameworkRefs(doc.clauses, doc.controls);
   doc.author = reader.Role("author", false);
   doc.classification = reader.Enum("classification", false, DocumentClassifications());
   doc.change_summary = reader.Text("change_summary", false);

@@ -10,7 +10,8 @@
 #include "base/id_text.h"
 #include "base/text.h"
 #include "base/warning_codes.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
+#include "load/framework_loader.h"
 
 namespace smsdoc {
 
@@ -201,21 +202,43 @@ std::vector<std::string> FieldReader::List(const std::string& key) {
   return out;
 }
 
-bool FieldReader::CheckClause(const YamlNode& node) {
-  if (FindClause(node.scalar)) return true;
-  std::string hint = LooksLike2011Clause(node.scalar)
-                         ? "; it looks like a clause of the 2011 edition, whose numbers differ"
-                         : "";
-  diags_.Error(path_, node.pos,
-               "unknown clause '" + node.scalar + "' of ISO/IEC 20000-1:2018" + hint +
-                   DidYouMean(node.scalar, ClauseIds()),
-               "clause-unknown");
-  return false;
+bool FieldReader::CheckClause(const YamlNode& node, std::string& out) {
+  const std::string& text = node.scalar;
+  size_t colon = text.find(':');
+  std::string framework_id = colon == std::string::npos ? config_.Primary() : text.substr(0, colon);
+  std::string number = colon == std::string::npos ? text : text.substr(colon + 1);
+  const Framework* framework = FindFramework(config_, framework_id);
+  if (!framework && framework_id == kDefaultPrimary) framework = BuiltinFramework(kDefaultPrimary);
+  if (!framework) {
+    std::vector<std::string> ids;
+    for (const Framework& fw : config_.frameworks) ids.push_back(fw.id);
+    diags_.Error(path_, node.pos,
+                 "'" + framework_id + "' in '" + text +
+                     "' is not a framework of this SMS; add it to smsdoc.yaml 'frameworks:'" +
+                     (ids.empty() ? "" : " (it has " + Join(ids, ", ") + ")") +
+                     DidYouMean(framework_id, ids),
+                 "framework-unknown");
+    return false;
+  }
+  if (!framework->Find(number)) {
+    std::string hint = framework->id == kDefaultPrimary && LooksLike2011Clause(number)
+                           ? "; it looks like a clause of the 2011 edition, whose numbers differ"
+                           : "";
+    diags_.Error(path_, node.pos,
+                 "unknown clause '" + number + "' of " + framework->Title() + hint +
+                     DidYouMean(number, framework->Ids()),
+                 framework->id == kDefaultPrimary ? "clause-unknown" : "control-unknown");
+    return false;
+  }
+  // ISO/IEC 20000-1's numbers stay bare; every other framework's carry its ID.
+  out = framework->id == kDefaultPrimary ? number : framework->id + ":" + number;
+  return true;
 }
 
 std::string FieldReader::Clause(const std::string& key, bool required) {
   const YamlNode* n = Scalar(key, required);
-  return n && CheckClause(*n) ? n->scalar : "";
+  std::string out;
+  return n && CheckClause(*n, out) ? out : "";
 }
 
 std::vector<std::string> FieldReader::Clauses(const std::string& key) {
@@ -229,12 +252,48 @@ std::vector<std::string> FieldReader::Clauses(const std::string& key) {
     return out;
   }
   for (const auto& item : n->items) {
+    std::string clause;
     if (!item.IsScalar()) {
       diags_.Error(path_, item.pos,
                    "items of '" + key + "' must be clause numbers, got " + DescribeYaml(item),
                    "field-type");
-    } else if (CheckClause(item)) {
-      out.push_back(item.scalar);
+    } else if (CheckClause(item, clause)) {
+      out.push_back(clause);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> FieldReader::Controls(const std::string& key) {
+  std::vector<std::string> out;
+  const YamlNode* n = map_.Find(key);
+  if (!n || n->IsNull()) return out;
+  if (!n->IsMap()) {
+    diags_.Error(path_, n->pos,
+                 "'" + key +
+                     "' must map frameworks to lists of numbers, e.g. "
+                     "{iso27001: [A.5.15, A.8.13]}",
+                 "field-type");
+    return out;
+  }
+  for (const auto& e : n->entries) {
+    std::vector<const YamlNode*> items;
+    if (e.value.IsSequence())
+      for (const YamlNode& item : e.value.items) items.push_back(&item);
+    else
+      items.push_back(&e.value);
+    for (const YamlNode* item : items) {
+      std::string clause;
+      if (!item->IsScalar()) {
+        diags_.Error(
+            path_, item->pos,
+            "items of '" + key + ": " + e.key + "' must be numbers, got " + DescribeYaml(*item),
+            "field-type");
+        continue;
+      }
+      YamlNode prefixed = *item;
+      prefixed.scalar = e.key + ":" + item->scalar;
+      if (CheckClause(prefixed, clause)) out.push_back(clause);
     }
   }
   return out;
@@ -362,6 +421,7 @@ FieldValue ReadFieldValue(FieldReader& reader, const FieldSpec& spec,
     case FieldType::kList: v.items = reader.List(key); break;
     case FieldType::kClause: v.text = reader.Clause(key, spec.required); break;
     case FieldType::kClauses: v.items = reader.Clauses(key); break;
+    case FieldType::kControls: v.items = reader.Controls(key); break;
     case FieldType::kRef:
     case FieldType::kRefs:
       for (auto& id : reader.Ids(key, spec.type == FieldType::kRef, spec.required)) {

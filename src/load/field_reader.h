@@ -39,8 +39,12 @@ class FieldReader {
   /// One role or a list of roles.
   std::vector<std::string> Roles(const std::string& key);
   std::vector<std::string> List(const std::string& key);
+  /// A clause of the primary framework, or of another as `iso27001:A.5.15`:
+  /// ISO/IEC 20000-1's numbers come back bare, others with their prefix.
   std::string Clause(const std::string& key, bool required = false);
   std::vector<std::string> Clauses(const std::string& key);
+  /// `controls: {iso27001: [A.5.15]}`: the numbers, prefixed as Clauses'.
+  std::vector<std::string> Controls(const std::string& key);
   /// IDs of other items: one ID for `single`, else a list.
   std::vector<Located> Ids(const std::string& key, bool single, bool required);
   /// `accept: {CODE: reason}`: warning codes this item accepts, each with
@@ -62,7 +66,7 @@ class FieldReader {
  private:
   const YamlNode* Scalar(const std::string& key, bool required);
   bool CheckRole(const YamlNode& node, const std::string& key);
-  bool CheckClause(const YamlNode& node);
+  bool CheckClause(const YamlNode& node, std::string& out);
   bool CheckId(const YamlNode& node, const std::string& key);
   void Missing(const std::string& key);
 

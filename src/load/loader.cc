@@ -12,6 +12,7 @@
 #include "load/config_loader.h"
 #include "load/document_loader.h"
 #include "load/evidence_files.h"
+#include "load/framework_loader.h"
 #include "load/import_json.h"
 #include "load/import_loader.h"
 #include "load/import_plan.h"
@@ -142,6 +143,7 @@ std::optional<Config> LoadConfigOnly(const Disk& disk) {
   YamlNode yaml = ParseYaml(*text, kConfigFile, 1, diags);
   if (!yaml.IsMap()) return std::nullopt;
   Config config = ParseConfig(yaml, diags);
+  LoadFrameworks(disk, config, diags);
   if (diags.HasErrors()) return std::nullopt;
   return config;
 }
@@ -159,6 +161,8 @@ Corpus LoadCorpus(const Disk& disk, int jobs, Diagnostics& diags) {
   corpus.config = ParseConfig(config_yaml, diags);
   // Without settings every role would look unknown: fix smsdoc.yaml first.
   if (!config_yaml.IsMap()) return corpus;
+  // Catalogues first: documents and kinds name their clauses and controls.
+  LoadFrameworks(disk, corpus.config, diags);
   const Config& config = corpus.config;
   // The built-in kinds speak the SMS's language before smsdoc.yaml extends them.
   if (config.language != "en") corpus.kinds = BuiltinKindsIn(config.language);

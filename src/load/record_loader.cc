@@ -73,10 +73,12 @@ bool LoadRecordEntry(const YamlNode& node, const std::string& path, const Config
     if (spec.name == "title") record.title = v.text;
     if (spec.name == "status") record.status = v.text;
     if (spec.name == "owner") record.owner = v.text;
-    if (spec.name == "clauses") record.clauses = v.items;
+    if (spec.name == "clauses" || spec.name == "controls")
+      record.clauses.insert(record.clauses.end(), v.items.begin(), v.items.end());
     if (spec.type == FieldType::kId || spec.type == FieldType::kKind) continue;
     record.fields.push_back(std::move(v));
   }
+  SplitFrameworkRefs(record.clauses, record.controls);
   // Computed fields once every input is read, wherever the schema lists
   // them: scores first, then the levels and flags computed from scores.
   for (FieldType pass : {FieldType::kScore, FieldType::kLevel})

@@ -5,6 +5,7 @@
 
 #include "base/diagnostics.h"
 #include "model/field_filter.h"
+#include "model/framework.h"
 #include "model/imports.h"
 #include "model/kinds.h"
 
@@ -130,6 +131,17 @@ struct Config {
   /// AuditPurposes(), empty when not said) and the audit record.
   std::string audit_purpose, audit_id;
   Pos audit_id_pos;
+  /// frameworks: catalogues beside ISO/IEC 20000-1 (built-in names or
+  /// files), primary: the framework bare `clauses:` numbers belong to, and
+  /// mappings: between frameworks (docs/frameworks.md). The loader fills
+  /// `frameworks` (ISO/IEC 20000-1 first) and `mappings` from them.
+  std::vector<FrameworkSource> framework_sources, mapping_sources;
+  std::string primary;  ///< "" = kDefaultPrimary
+  Pos primary_pos;
+  std::vector<Framework> frameworks;
+  std::vector<Mapping> mappings;
+  /// The ID of the framework bare clause numbers belong to.
+  std::string Primary() const { return primary.empty() ? kDefaultPrimary : primary; }
   /// defaults: for every document, and per folder (`folders:` under it,
   /// the longest matching folder first).
   DocumentDefaults defaults;

@@ -6,6 +6,7 @@
 #include "base/diagnostics.h"
 #include "model/body.h"
 #include "model/config.h"
+#include "model/framework.h"
 #include "model/kinds.h"
 #include "model/measurement.h"
 
@@ -81,7 +82,8 @@ struct Document {
   std::string approved_on, reviewed_on;                ///< front matter dates, "" when absent
   std::string author, classification, change_summary;  ///< optional, for the master list
   int review_months = 0;
-  std::vector<std::string> clauses;
+  std::vector<std::string> clauses;                   ///< ISO/IEC 20000-1 clause numbers
+  std::vector<FrameworkRef> controls;                 ///< items of the other frameworks
   Pos id_pos, version_pos, review_pos, approver_pos;  ///< of the keys, for warnings
   Pos effective_pos, approved_on_pos;
   std::vector<Acceptance> accepts;
@@ -116,9 +118,10 @@ struct Record {
   std::string path;
   const KindSpec* kind = nullptr;
   std::string id, title, status, owner;
-  std::vector<std::string> clauses;
-  Pos pos;     ///< of the record's mapping
-  Pos id_pos;  ///< of its ID, which names its page
+  std::vector<std::string> clauses;    ///< ISO/IEC 20000-1 clause numbers
+  std::vector<FrameworkRef> controls;  ///< items of the other frameworks
+  Pos pos;                             ///< of the record's mapping
+  Pos id_pos;                          ///< of its ID, which names its page
   std::vector<FieldValue> fields;
   std::vector<Reference> refs;
   std::vector<Acceptance> accepts;

@@ -25,6 +25,7 @@ const std::map<std::string, FieldType>& TypeNames() {
       {"list", FieldType::kList},
       {"clause", FieldType::kClause},
       {"clauses", FieldType::kClauses},
+      {"controls", FieldType::kControls},
       {"score", FieldType::kScore},
       {"level", FieldType::kLevel},
       {"exceeds", FieldType::kExceeds},

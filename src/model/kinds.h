@@ -25,6 +25,7 @@ enum class FieldType {
   kList,
   kClause,
   kClauses,
+  kControls,  ///< {framework: [numbers]}, kept as "framework:number"
   kScore,
   kLevel,
   kExceeds,  // computed, never written in a record

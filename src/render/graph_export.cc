@@ -7,7 +7,7 @@
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
 #include "base/json.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "model/urls.h"
 
 namespace smsdoc {

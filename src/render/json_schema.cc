@@ -12,14 +12,15 @@
 
 #include "base/text.h"
 #include "base/warning_codes.h"
+#include "load/clause_catalogue.h"
 #include "load/config_loader.h"
 #include "load/document_loader.h"
+#include "load/framework_loader.h"
 #include "load/itsm_presets.h"
 #include "load/kinds_loader.h"
 #include "load/kpi_reader.h"
 #include "load/measurement_loader.h"
 #include "load/rules_reader.h"
-#include "model/clauses.h"
 #include "render/json_value.h"
 
 namespace smsdoc {
@@ -110,8 +111,10 @@ std::string TypeHint(const FieldSpec& f) {
     case FieldType::kRef: return f.ref_kind.empty() ? "an ID" : "the ID of a " + f.ref_kind;
     case FieldType::kRefs:
       return f.ref_kind.empty() ? "a list of IDs" : "a list of IDs of " + f.ref_kind + " items";
-    case FieldType::kClause: return "an ISO/IEC 20000-1:2018 clause number";
-    case FieldType::kClauses: return "a list of ISO/IEC 20000-1:2018 clause numbers";
+    case FieldType::kClause: return "a clause number (another framework's as iso27001:A.5.15)";
+    case FieldType::kClauses:
+      return "a list of clause numbers (another framework's as iso27001:A.5.15)";
+    case FieldType::kControls: return "lists of numbers by framework: {iso27001: [A.5.15]}";
     case FieldType::kList: return "a list of text";
     case FieldType::kLongText: return "a paragraph";
     default: return FieldTypeName(f.type);
@@ -139,6 +142,34 @@ Json IdsSchema(const std::string& kind, const Context& c, bool list) {
 }
 
 Json RolesEnum(const Config& config) { return Json::Strings(config.RoleKeys()); }
+
+// What a clause field takes: the primary framework's numbers bare, every
+// framework's with its prefix.
+Json ClauseEnum(const Config& config) {
+  std::vector<std::string> out;
+  for (const Framework& fw : config.frameworks)
+    for (const std::string& id : fw.Ids()) {
+      if (fw.id == config.Primary()) out.push_back(id);
+      out.push_back(fw.id + ":" + id);
+    }
+  if (config.frameworks.empty()) out = ClauseIds();
+  return EnumOf(out);
+}
+
+// `controls:`: each framework's numbers under its ID.
+Json ControlsSchema(const Config& config) {
+  Json s = Json::Object();
+  s.Set("type", Json::String("object"));
+  Json properties = Json::Object();
+  for (const Framework& fw : config.frameworks) {
+    Json list = Json::Object();
+    list.Set("type", Json::String("array"));
+    list.Set("items", Schema("").Set("enum", EnumOf(fw.Ids())));
+    properties.Set(fw.id, std::move(list));
+  }
+  s.Set("properties", std::move(properties));
+  return s;
+}
 
 // One field of a record kind or of `document_fields:`, as FieldReader
 // reads it (load/field_reader.cc).
@@ -202,10 +233,11 @@ Json FieldSchema(const FieldSpec& f, const KindSpec* kind, const Context& c) {
       s.Set("type", Json::String("array"));
       s.Set("items", Schema("").Set("type", Types({"string", "number", "boolean"})));
       break;
-    case FieldType::kClause: s.Set("enum", EnumOf(ClauseIds())); break;
+    case FieldType::kClause: s.Set("enum", ClauseEnum(config)); break;
+    case FieldType::kControls: s = ControlsSchema(config); break;
     case FieldType::kClauses:
       s.Set("type", Json::String("array"));
-      s.Set("items", Schema("").Set("enum", EnumOf(ClauseIds())));
+      s.Set("items", Schema("").Set("enum", ClauseEnum(config)));
       s.Set("examples", Json::Array().Push(Json::Strings({"8.5.1"})));
       break;
     case FieldType::kScore:
@@ -464,7 +496,11 @@ std::map<std::string, BuiltinField> BuiltinDocumentFields(const Config& config) 
   add(std::move(review));
   add(Spec("approved_on", FieldType::kDate, false, "The date this version was approved"));
   add(Spec("reviewed_on", FieldType::kDate, false, "The last review that changed nothing"));
-  add(Spec("clauses", FieldType::kClauses, false, "ISO/IEC 20000-1:2018 clauses it addresses"));
+  add(Spec("clauses", FieldType::kClauses, false,
+           "Clauses it addresses: ISO/IEC 20000-1:2018's, another framework's as "
+           "iso27001:A.5.15"));
+  add(Spec("controls", FieldType::kControls, false,
+           "Clauses and controls of other frameworks it addresses, by framework"));
   add(Spec("related", FieldType::kRefs, false, "Documents, processes or records it relies on"));
   add(Spec("author", FieldType::kRole, false, "The role that wrote this version"));
   add(Spec("classification", FieldType::kEnum, false, "Who may read it",
@@ -655,6 +691,26 @@ Json ConfigSchema(const Context& c) {
   by_key["allow_raw_html"] = [&] {
     return Schema("Pass raw HTML in Markdown through (default false)")
         .Set("enum", EnumOf({"true", "false"}));
+  };
+  auto names = [](const std::string& description, std::vector<std::string> builtin) {
+    Json t = Schema(description);
+    t.Set("type", Json::String("array"));
+    t.Set("items", Json::Object().Set("type", Json::String("string")));
+    t.Set("examples", Json::Array().Push(Json::Strings(builtin)));
+    return t;
+  };
+  by_key["frameworks"] = [&] {
+    return names(
+        "Frameworks beside ISO/IEC 20000-1: built-in names or catalogue files "
+        "(docs/frameworks.md)",
+        BuiltinFrameworkIds());
+  };
+  by_key["mappings"] = [&] {
+    return names("Mappings between frameworks: built-in names or mapping files",
+                 BuiltinMappingNames());
+  };
+  by_key["primary"] = [&] {
+    return text("The framework bare clause numbers belong to (default iso20000-1)");
   };
   by_key["folders"] = [&] {
     Json p = Json::Object();

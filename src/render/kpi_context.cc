@@ -5,7 +5,7 @@
 
 #include "analyse/kpi_periods.h"
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "render/kpi_chart.h"
 #include "render/kpi_text.h"
 #include "render/page_context.h"

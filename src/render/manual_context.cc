@@ -8,7 +8,7 @@
 #include <tuple>
 
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "model/urls.h"
 #include "render/body_links.h"
 #include "render/heading_links.h"

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "model/urls.h"
 
 namespace smsdoc {

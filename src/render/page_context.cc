@@ -9,7 +9,7 @@
 #include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 #include "render/body_links.h"
 #include "render/evidence_text.h"
 #include "render/heading_links.h"

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "base/text.h"
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 
 namespace smsdoc {
 

@@ -9,6 +9,7 @@
 #include "base/json.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "load/clause_catalogue.h"
 #include "model/urls.h"
 #include "render/page_context.h"
 #include "render/process_map.h"

@@ -1,4 +1,4 @@
-#include "model/clauses.h"
+#include "load/clause_catalogue.h"
 
 #include <doctest/doctest.h>
 
