@@ -175,7 +175,9 @@ class Judge {
       if (kind == "audit") {
         // Only the organisation's own audits, once performed.
         std::string performed = HeldBy(r, as_of_);
-        if (performed.empty() || !IsInternalAudit(r)) continue;
+        // An audit of another framework alone (an ISMS audit) is no
+        // evidence of this checklist's clauses.
+        if (performed.empty() || !IsInternalAudit(r) || r.clauses.empty()) continue;
         done.push_back(node);
         if (performed >= cycle_start_) recent.push_back(node);
       } else if (kind == "review") {

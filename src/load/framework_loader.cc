@@ -287,9 +287,12 @@ std::optional<Mapping> ParseMapping(const YamlNode& root, const std::string& pat
     return out;
   };
   for (const YamlNode& pair : pairs->items) {
-    if (!m.from.empty() && !m.to.empty() && r.Map(pair, {m.from, m.to}, "a pair"))
-      for (const std::string& a : side(pair, from, m.from))
-        for (const std::string& b : side(pair, to, m.to)) m.pairs.emplace_back(a, b);
+    if (!m.from.empty() && !m.to.empty() && r.Map(pair, {m.from, m.to}, "a pair")) {
+      // Both sides first, so each side's problems are reported.
+      std::vector<std::string> left = side(pair, from, m.from), right = side(pair, to, m.to);
+      for (const std::string& a : left)
+        for (const std::string& b : right) m.pairs.emplace_back(a, b);
+    }
   }
   std::sort(m.pairs.begin(), m.pairs.end());
   m.pairs.erase(std::unique(m.pairs.begin(), m.pairs.end()), m.pairs.end());
