@@ -33,7 +33,8 @@ std::string CellText(const FieldValue& v) {
   switch (v.spec->type) {
     case FieldType::kList: return Join(v.items, "; ");
     case FieldType::kRefs:
-    case FieldType::kClauses: return Join(v.items, ", ");
+    case FieldType::kClauses:
+    case FieldType::kControls: return Join(v.items, ", ");
     default: return v.text;  // role lists show titles: never near the limit
   }
 }

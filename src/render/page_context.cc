@@ -709,7 +709,8 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node, cons
       for (const auto& key : value->items) add(RoleTitle(key), "");
     } else if (spec.type == FieldType::kRole) {
       add(RoleTitle(value->text), "");
-    } else if (spec.type == FieldType::kClause || spec.type == FieldType::kClauses) {
+    } else if (spec.type == FieldType::kClause || spec.type == FieldType::kClauses ||
+               spec.type == FieldType::kControls) {
       std::vector<std::string> ids = value->items;
       if (!value->text.empty()) ids.push_back(value->text);
       for (const auto& id : ids) {

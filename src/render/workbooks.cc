@@ -49,6 +49,7 @@ Column ColumnFor(const FieldSpec& spec, const KindSpec& kind, const RiskScoring&
     case FieldType::kList:
     case FieldType::kRefs:
     case FieldType::kClauses:
+    case FieldType::kControls:
       c.width = 22;
       c.wrap = true;
       break;
@@ -265,7 +266,8 @@ Cell WorkbookBuilder::FieldCell(const Record& record, const FieldSpec& spec,
     }
     case FieldType::kRef:
     case FieldType::kRefs:
-    case FieldType::kClauses: return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
+    case FieldType::kClauses:
+    case FieldType::kControls: return items.empty() ? Cell{} : Cell::Text(Join(items, ", "));
     case FieldType::kList: return items.empty() ? Cell{} : Cell::Text(Join(items, "; "));
     case FieldType::kScore:
     case FieldType::kLevel:
