@@ -32,8 +32,17 @@ std::vector<Output> SiteNames(const Graph& graph) {
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
+  // The other frameworks' pages and the matrix, when smsdoc.yaml names them.
+  const Config& config = graph.corpus->config;
+  if (config.frameworks.size() > 1) out.push_back({kFrameworksUrl, "smsdoc's page", "", {}});
+  for (size_t f = 1; f < config.frameworks.size(); ++f)
+    out.push_back({FrameworkUrl(config.frameworks[f].id), "smsdoc's page", "", {}});
   std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister,
                                      kSamplingRegister};
+  if (!config.mappings.empty()) {
+    out.push_back({kFrameworkMatrixUrl, "smsdoc's page", "", {}});
+    workbooks.insert(kFrameworkMatrixRegister);
+  }
   for (const auto& file : workbooks)
     out.push_back({kRegisterFolder + file, "smsdoc's workbook", "", {}});
   for (const auto& kind : graph.corpus->kinds.kinds) {
