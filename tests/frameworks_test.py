@@ -260,6 +260,17 @@ class BadCatalogueTest(unittest.TestCase):
             errors = [l for l in testlib.lines(check.stderr) if ": error: " in l]
             self.assertEqual(errors, EXPECTED_ERRORS)
 
+    def test_a_framework_id_naming_an_own_page_clashes(self):
+        with tempfile.TemporaryDirectory(prefix="smsdoc-frameworks-") as root:
+            write(root, {"smsdoc.yaml": CONFIG + "frameworks: [cat.yaml]\n",
+                         "cat.yaml": "id: index\nname: X\nitems:\n  - {number: A, title: A}\n",
+                         "policies/p.md": doc("POL-1", "")})
+            check = testlib.run(["check", "--root", root, "--as-of", AS_OF])
+            self.assertEqual(check.returncode, 1, check.stderr)
+            self.assertEqual([l for l in testlib.lines(check.stderr) if ": error: " in l], [
+                "cat.yaml: error: its output 'frameworks/index.html' would overwrite a page or "
+                "file smsdoc makes: choose another framework ID [output-clash]"])
+
 
 EXPECTED_ERRORS = [
     "bad.yaml:5:14: error: the number 'G' appears twice in the catalogue "

@@ -35,8 +35,14 @@ std::vector<Output> SiteNames(const Graph& graph) {
   // The other frameworks' pages and the matrix, when smsdoc.yaml names them.
   const Config& config = graph.corpus->config;
   if (config.frameworks.size() > 1) out.push_back({kFrameworksUrl, "smsdoc's page", "", {}});
-  for (size_t f = 1; f < config.frameworks.size(); ++f)
-    out.push_back({FrameworkUrl(config.frameworks[f].id), "smsdoc's page", "", {}});
+  // A framework's page is its ID's: one named "index" or "matrix" clashes.
+  for (size_t f = 1; f < config.frameworks.size(); ++f) {
+    const Framework& fw = config.frameworks[f];
+    out.push_back({FrameworkUrl(fw.id),
+                   "the page of framework '" + fw.id + "'",
+                   fw.path.empty() ? kConfigFile : fw.path,
+                   {}});
+  }
   std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister,
                                      kSamplingRegister};
   if (!config.mappings.empty()) {
@@ -123,7 +129,8 @@ void CheckPortableOutputs(const Graph& graph, Diagnostics& diags) {
           b.source, b.pos,
           "its output '" + EscapeControl(b.name) + "' would overwrite " +
               (a.source.empty() ? std::string("a page or file smsdoc makes") : a.what + Where(a)) +
-              ": rename the file",
+              (StartsWith(b.what, "the page of framework") ? ": choose another framework ID"
+                                                           : ": rename the file"),
           "output-clash");
       continue;
     }
