@@ -162,4 +162,28 @@ TEST_CASE("NamesPartOfItem follows parents, not number prefixes") {
   CHECK_FALSE(NamesPartOfItem(fw, "Z", "A"));
 }
 
+TEST_CASE("the matrix has each pair once, in catalogue order, with both states") {
+  auto sms = Run({{"policies/backup.md", testing::Doc("POL-8", "controls: {acme: [S2.1]}\n")},
+                  {"policies/ops.md", testing::Doc("POL-7", "controls: {iso27001: [A.8.13]}\n")}});
+  std::vector<MatrixRow> rows = FrameworkMatrix(sms->graph(), sms->analysis());
+  const auto& mappings = sms->model.corpus.config.mappings;
+  REQUIRE(mappings.size() == 2);
+  std::vector<const MatrixRow*> acme;
+  for (const MatrixRow& r : rows)
+    if (r.mapping == 1) acme.push_back(&r);
+  REQUIRE(acme.size() == 1);
+  CHECK(acme[0]->from->id == "A.8.13");
+  CHECK(acme[0]->to->id == "S2.1");
+  CHECK(acme[0]->from_state == State::kDocumentedOnly);
+  CHECK(acme[0]->to_state == State::kDocumentedOnly);
+  // The documents naming either side directly, by ID.
+  CHECK(acme[0]->documents == std::vector<int>{sms->Node("POL-7"), sms->Node("POL-8")});
+  // The built-in mapping's rows first, its 20000-1 clauses in catalogue order
+  // ("4.1" before "10.1", unlike the text order the mapping keeps).
+  REQUIRE(rows.size() > 2);
+  CHECK(rows.front().mapping == 0);
+  CHECK(rows.front().from->id == "4.1");
+  CHECK(rows[rows.size() - 2].from->id == "10.2");
+}
+
 }  // namespace smsdoc
