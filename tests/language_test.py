@@ -52,7 +52,8 @@ TITLES = {"service-register.xlsx": "wb_service_register",
           "document-register.xlsx": "document_master_list",
           "clause-coverage.xlsx": "clause_coverage",
           "kpi-register.xlsx": "wb_kpi_register",
-          "stage-2-sampling.xlsx": "wb_sampling"}
+          "stage-2-sampling.xlsx": "wb_sampling",
+          "framework-matrix.xlsx": "framework_matrix"}
 # Record sheets: (workbook, sheet key) -> kind; the review register's sheet
 # is named by the SMS's own title.
 RECORD_SHEETS = {("risk-register.xlsx", "wb_risks"): "risk",
@@ -196,6 +197,9 @@ class LanguageTest(unittest.TestCase):
                   else config + "kinds:\n" + review)
         with open(os.path.join(cls.root, "smsdoc.yaml"), "w", encoding="utf-8") as fh:
             fh.write(config)
+        # Frameworks beside 20000-1 add a navigation entry, mappings a workbook.
+        cls.frameworks = re.search(r"(?m)^frameworks:", config) is not None
+        cls.mappings = re.search(r"(?m)^mappings:", config) is not None
         with_language(cls.root, "de")
         cls.out = os.path.join(cls.tmp.name, "site")
         cls.result = testlib.run(["build", "--root", cls.root, "--out", cls.out,
@@ -232,8 +236,11 @@ class LanguageTest(unittest.TestCase):
 
     def test_main_navigation(self):
         nav = self.by_class(self.dom("index.html"), "nav", "site-nav")[0]
+        keys = list(NAV_KEYS)
+        if self.frameworks:
+            keys.insert(keys.index("nav_clauses") + 1, "nav_frameworks")
         self.assertEqual([norm_space(a.text()) for a in nav.iter("a")],
-                         [self.de[k] for k in NAV_KEYS])
+                         [self.de[k] for k in keys])
 
     def test_headings(self):
         def headings(rel, tag):
@@ -307,6 +314,8 @@ class LanguageTest(unittest.TestCase):
             raise AssertionError("python3-openpyxl is missing (apt-get install python3-openpyxl)")
         expected = (set(SHEETS) | set(KIND_BOOKS) | {"review-register.xlsx"} |
                     set(self.own_books()) | {k + "-register.xlsx" for k in self.sms_kinds})
+        if self.mappings:
+            expected.add("framework-matrix.xlsx")
         self.assertEqual(set(self.books), expected)
 
     def test_workbook_sheet_names(self):
@@ -319,6 +328,9 @@ class LanguageTest(unittest.TestCase):
         for name, kinds in KIND_BOOKS.items():
             self.assertEqual(self.books[name].sheetnames, [self.de["wb_cover"]] + [
                 self.kinds_de["kinds"][k]["title"] for k in kinds], name)
+        if self.mappings:
+            self.assertEqual(self.books["framework-matrix.xlsx"].sheetnames,
+                             [self.de["wb_cover"], self.de["framework_matrix"]])
         # The SMS's own title for the review kind, not kinds.de.yaml's.
         self.assertEqual(self.books["review-register.xlsx"].sheetnames,
                          [self.de["wb_cover"], OWN_REVIEW_TITLE])
@@ -451,6 +463,9 @@ class LanguageTest(unittest.TestCase):
         # The samples' sheets hold records as their registers do.
         for sheet in self.books["stage-2-sampling.xlsx"].sheetnames[2:]:
             words_in[("stage-2-sampling.xlsx", sheet)] = {exceeds}
+        # The matrix's titles are the catalogues' own; its states are smsdoc's.
+        words_in[("framework-matrix.xlsx", de["framework_matrix"])] = {
+            de["wb_from_state"], de["wb_to_state"]}
         coverage = ("audit-register.xlsx", de["clause_coverage"])
         words_in[coverage] = set(self.header(*coverage)[2:])  # periods, covered in cycle
         found = []

@@ -3,6 +3,7 @@
 #include "analyse/attention.h"
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "analyse/framework_coverage.h"
 #include "analyse/kpis.h"
 #include "analyse/process_rules.h"
 #include "analyse/readiness.h"
@@ -28,6 +29,8 @@ Analysis Analyse(const Graph& graph, const std::string& as_of,
   }
   // Each step reads only what the steps before it filled.
   a.coverage = ComputeCoverage(graph, as_of);
+  a.mapped = MappedRefs(graph);
+  a.frameworks = ComputeFrameworkCoverage(graph, a.mapped, as_of);
   a.readiness = EvaluateReadiness(graph, a);
   a.stage1 = Stage1Documents(graph, a.readiness);
   a.kpis = AnalyseKpis(corpus, as_of);

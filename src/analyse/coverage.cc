@@ -18,15 +18,23 @@ bool IsLeaf(const std::vector<Clause>& catalogue, size_t c) {
 }
 
 State LeafState(const ClauseCoverage& cov) {
-  bool documented = !cov.documents.empty() || !cov.processes.empty();
-  bool evidenced = !cov.records.empty();
+  return LeafStateOf(!cov.documents.empty() || !cov.processes.empty(), !cov.records.empty());
+}
+
+}  // namespace
+
+State LeafStateOf(bool documented, bool evidenced) {
   if (documented && evidenced) return State::kCovered;
   if (documented) return State::kDocumentedOnly;
   if (evidenced) return State::kEvidencedOnly;
   return State::kNotCovered;
 }
 
-}  // namespace
+State ParentStateOf(const std::vector<State>& leaves) {
+  if (leaves.empty()) return State::kNotCovered;
+  bool same = std::all_of(leaves.begin(), leaves.end(), [&](State s) { return s == leaves[0]; });
+  return same ? leaves[0] : State::kPartlyCovered;
+}
 
 const char* StateName(State state) {
   switch (state) {
@@ -150,12 +158,14 @@ std::vector<ClauseCoverage> ComputeCoverage(const Graph& graph, const std::strin
     ClauseCoverage& parent = out[c];
     if (parent.leaf) continue;
     std::vector<const ClauseCoverage*> leaves;
+    std::vector<State> states;
     for (size_t d = c + 1; d < out.size() && CoversClause(out[d].clause->id, parent.clause->id);
          ++d)
-      if (out[d].leaf) leaves.push_back(&out[d]);
-    bool same = std::all_of(leaves.begin(), leaves.end(),
-                            [&](const ClauseCoverage* l) { return l->state == leaves[0]->state; });
-    parent.state = same ? leaves[0]->state : State::kPartlyCovered;
+      if (out[d].leaf) {
+        leaves.push_back(&out[d]);
+        states.push_back(out[d].state);
+      }
+    parent.state = ParentStateOf(states);
     // All of it was audited by the oldest of its leaves' last audits.
     parent.audited_in_cycle = true;
     for (const ClauseCoverage* l : leaves) {

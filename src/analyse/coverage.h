@@ -11,6 +11,14 @@ namespace smsdoc {
 /// "not covered".
 const char* StateName(ClauseCoverage::State state);
 
+/// A leaf's state: covered when documents in force and evidence address
+/// it, documented or evidenced only, else not covered.
+ClauseCoverage::State LeafStateOf(bool documented, bool evidenced);
+
+/// A parent's state from its leaves': theirs when all agree, else partly
+/// covered.
+ClauseCoverage::State ParentStateOf(const std::vector<ClauseCoverage::State>& leaves);
+
 /// Coverage of every clause of the catalogue, in catalogue order, as of
 /// `as_of`: a leaf is documented by documents in force naming it or an
 /// ancestor, evidenced by records doing so (audits once performed, and

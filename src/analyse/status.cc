@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyse/framework_coverage.h"
 #include "analyse/register_rules.h"
 
 namespace smsdoc {
@@ -76,6 +77,8 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
   for (const ClauseCoverage& cov : analysis.coverage)
     if (cov.state == ClauseCoverage::State::kNotCovered)
       s.uncovered_clauses.push_back(cov.clause->id);
+  for (const FrameworkCoverage& f : analysis.frameworks)
+    s.framework_coverage.emplace_back(f.framework->id, CountByState(f));
   if (graph.corpus->config.readiness_check)
     for (const ReadinessItem& item : analysis.readiness)
       if (item.state == ReadinessItem::State::kMissing) s.readiness_missing.push_back(item.key);

@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "link/graph.h"
@@ -22,6 +23,9 @@ struct StatusSummary {
   /// Typed KPIs: "typed", "measured" (with a counted value), "missed_latest".
   std::map<std::string, int> kpis;
   std::vector<std::string> measurements_missing;  ///< KPI IDs with a missing period
+  /// Per framework beside ISO/IEC 20000-1, in smsdoc.yaml's order: its ID
+  /// and its items per coverage state (CountByState, as its page counts).
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> framework_coverage;
   /// Process rule ID -> the IDs of the records breaking it (rules broken only).
   std::map<std::string, std::vector<std::string>> rule_breaches;
 

@@ -129,4 +129,24 @@ TEST_CASE("approval and change problems each name their document once") {
   CHECK(s.Conditions().at("changed"));
 }
 
+TEST_CASE("status counts each other framework's items per state, as its page does") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("smsdoc.yaml", std::string(testing::kConfig) + "frameworks: [iso27001]\n");
+  disk.Add("policies/access.md", testing::Doc("POL-9", "controls: {iso27001: [A.5.15]}\n"));
+  auto sms = testing::RunSms(disk);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  StatusSummary s = Summarize(sms->graph(), sms->analysis());
+  REQUIRE(s.framework_coverage.size() == 1);
+  CHECK(s.framework_coverage[0].first == "iso27001");
+  const auto& counts = s.framework_coverage[0].second;
+  REQUIRE(counts.size() == 5);
+  CHECK(counts[2] == std::pair<std::string, int>{"documented only", 1});  // A.5.15
+  CHECK(counts[1] == std::pair<std::string, int>{"partly covered", 1});   // A.5
+  int total = 0;
+  for (const auto& [state, n] : counts) total += n;
+  CHECK(total == static_cast<int>(sms->analysis().frameworks[0].items.size()));
+  auto plain = testing::RunSms(testing::BaseSms());
+  CHECK(Summarize(plain->graph(), plain->analysis()).framework_coverage.empty());
+}
+
 }  // namespace smsdoc

@@ -32,8 +32,23 @@ std::vector<Output> SiteNames(const Graph& graph) {
     out.push_back({url, "smsdoc's page", "", {}});
   for (const auto& clause : ClauseCatalogue())
     out.push_back({ClauseUrl(clause.id), "smsdoc's page", "", {}});
+  // The other frameworks' pages and the matrix, when smsdoc.yaml names them.
+  const Config& config = graph.corpus->config;
+  if (config.frameworks.size() > 1) out.push_back({kFrameworksUrl, "smsdoc's page", "", {}});
+  // A framework's page is its ID's: one named "index" or "matrix" clashes.
+  for (size_t f = 1; f < config.frameworks.size(); ++f) {
+    const Framework& fw = config.frameworks[f];
+    out.push_back({FrameworkUrl(fw.id),
+                   "the page of framework '" + fw.id + "'",
+                   fw.path.empty() ? kConfigFile : fw.path,
+                   {}});
+  }
   std::set<std::string> workbooks = {kDocumentRegister, kClauseCoverageRegister, kKpiRegister,
                                      kSamplingRegister};
+  if (!config.mappings.empty()) {
+    out.push_back({kFrameworkMatrixUrl, "smsdoc's page", "", {}});
+    workbooks.insert(kFrameworkMatrixRegister);
+  }
   for (const auto& file : workbooks)
     out.push_back({kRegisterFolder + file, "smsdoc's workbook", "", {}});
   for (const auto& kind : graph.corpus->kinds.kinds) {
@@ -114,7 +129,8 @@ void CheckPortableOutputs(const Graph& graph, Diagnostics& diags) {
           b.source, b.pos,
           "its output '" + EscapeControl(b.name) + "' would overwrite " +
               (a.source.empty() ? std::string("a page or file smsdoc makes") : a.what + Where(a)) +
-              ": rename the file",
+              (StartsWith(b.what, "the page of framework") ? ": choose another framework ID"
+                                                           : ": rename the file"),
           "output-clash");
       continue;
     }

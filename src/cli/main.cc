@@ -340,7 +340,9 @@ int main(int argc, char** argv) {
       "\nExamples:\n"
       "  smsdoc status                      what needs doing, coloured on a terminal\n"
       "  smsdoc status --format json        the same for scripts\n"
-      "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n");
+      "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n"
+      "  smsdoc status --format json | jq .framework_coverage   items per state of each\n"
+      "                                     framework beside ISO/IEC 20000-1 (frameworks:)\n");
 
   std::string report_period, report_service;
   CLI::App* report = app.add_subcommand(

@@ -28,6 +28,12 @@ std::string JsonCounts(const std::map<std::string, int>& counts) {
   return out + "}";
 }
 
+// "not covered" -> "not_covered": a JSON key scripts can use as a name.
+std::string KeyOf(std::string state) {
+  std::replace(state.begin(), state.end(), ' ', '_');
+  return state;
+}
+
 std::string Json(const StatusSummary& s, const Session& session, const Diagnostics& diags,
                  const std::vector<std::string>& failed) {
   const Model& model = session.model;
@@ -56,6 +62,16 @@ std::string Json(const StatusSummary& s, const Session& session, const Diagnosti
   field("readiness_missing", JsonIds(s.readiness_missing));
   field("kpis", JsonCounts(s.kpis));
   field("measurements_missing", JsonIds(s.measurements_missing));
+  // {"iso27001": {"covered": 3, "partly_covered": 1, ...}}, states in order.
+  std::string frameworks = "{";
+  for (const auto& [id, counts] : s.framework_coverage) {
+    frameworks += (frameworks.size() > 1 ? ", " : "") + JsonQuote(id) + ": {";
+    for (size_t i = 0; i < counts.size(); ++i)
+      frameworks += (i ? ", " : "") + JsonQuote(KeyOf(counts[i].first)) + ": " +
+                    std::to_string(counts[i].second);
+    frameworks += "}";
+  }
+  field("framework_coverage", frameworks + "}");
   std::string rules = "{";
   for (const auto& [rule, ids] : s.rule_breaches)
     rules += (rules.size() > 1 ? ", " : "") + JsonQuote(rule) + ": " + JsonIds(ids);
@@ -142,6 +158,11 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
               !s.uncovered_clauses.empty());
   screen.Line("Readiness missing", Listed(s.readiness_missing.size(), "", s.readiness_missing),
               !s.readiness_missing.empty());
+  for (const auto& [id, counts] : s.framework_coverage) {
+    std::vector<std::string> parts;
+    for (const auto& [state, n] : counts) parts.push_back(std::to_string(n) + " " + state);
+    screen.Line("Coverage " + id, Join(parts, ", "), counts.back().second > 0);
+  }
   auto kpis = [&](const char* key) {
     auto it = s.kpis.find(key);
     return it == s.kpis.end() ? 0 : it->second;

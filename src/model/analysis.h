@@ -5,6 +5,7 @@
 
 #include "base/diagnostics.h"
 #include "model/clauses.h"
+#include "model/framework.h"
 #include "model/measurement.h"
 
 namespace smsdoc {
@@ -77,6 +78,44 @@ struct ClauseCoverage {
   bool audited_in_cycle = false;
   std::vector<std::string> unaudited_leaves;  ///< leaves not audited in the cycle
   State state = State::kNotCovered;
+};
+
+/// A document or record addressing an item of a framework through a
+/// mapping: it names `through` (another framework's item, or a part of it)
+/// which a mapping pairs with `item`.
+struct MappedRef {
+  FrameworkRef item;     ///< the item addressed
+  FrameworkRef through;  ///< the item named
+  bool operator==(const MappedRef&) const = default;
+  auto operator<=>(const MappedRef&) const = default;
+};
+
+/// How one item of a framework other than ISO/IEC 20000-1 is met, in the
+/// same terms as ClauseCoverage: leaves from what names them, parents from
+/// their leaves. What names an item through a mapping counts as naming it.
+struct ItemCoverage {
+  const FrameworkItem* item = nullptr;
+  bool leaf = true;
+  // By ID. Directly: naming the item, an ancestor or a part of it.
+  std::vector<int> documents;     ///< in force (approved), processes among them
+  std::vector<int> not_in_force;  ///< drafts and retired: shown, never counted
+  std::vector<int> records;       ///< evidence (internal audits once performed, ...)
+  /// Through a mapping only (not also named directly): the node and the
+  /// other frameworks' items it names, as "8.7.2" or "acme:X.1".
+  struct Mapped {
+    int node = -1;
+    std::vector<FrameworkRef> through;
+  };
+  std::vector<Mapped> mapped_documents, mapped_records;
+  ClauseCoverage::State state = ClauseCoverage::State::kNotCovered;
+};
+
+/// The coverage of one framework of config.frameworks, in catalogue order.
+struct FrameworkCoverage {
+  const Framework* framework = nullptr;
+  std::vector<ItemCoverage> items;
+  /// The coverage of item `id`, or nullptr.
+  const ItemCoverage* Find(std::string_view id) const;
 };
 
 /// One item of the Stage 1 readiness checklist and how the SMS stands.
@@ -171,7 +210,12 @@ struct Analysis {
   std::vector<DocumentState> documents;  ///< parallel to Corpus::documents
   /// Per record, per field (parallel to Record::fields).
   std::vector<std::vector<DateState>> record_dates;
-  std::vector<ClauseCoverage> coverage;   ///< catalogue order
+  std::vector<ClauseCoverage> coverage;  ///< catalogue order
+  /// The frameworks beside ISO/IEC 20000-1, in config.frameworks' order.
+  std::vector<FrameworkCoverage> frameworks;
+  /// Per graph node, what it addresses through mappings, sorted; empty
+  /// (no lists) without mappings.
+  std::vector<std::vector<MappedRef>> mapped;
   std::vector<ReadinessItem> readiness;   ///< checklist order
   std::vector<Stage1Document> stage1;     ///< by ID
   std::vector<AttentionItem> attention;   ///< by node, then kind
@@ -183,6 +227,8 @@ struct Analysis {
 
   /// The coverage of clause `id`, or nullptr.
   const ClauseCoverage* CoverageOf(const std::string& id) const;
+  /// The coverage of framework `id` (not ISO/IEC 20000-1), or nullptr.
+  const FrameworkCoverage* FrameworkOf(std::string_view id) const;
 };
 
 }  // namespace smsdoc

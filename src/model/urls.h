@@ -26,11 +26,23 @@ inline std::string KindUrl(const std::string& kind) { return "records/" + kind +
 /// A clause's page.
 inline std::string ClauseUrl(const std::string& id) { return "clauses/" + id + ".html"; }
 
+/// A framework's coverage page (not ISO/IEC 20000-1's: it has clause
+/// pages); each item has the anchor of its number.
+inline std::string FrameworkUrl(const std::string& id) { return "frameworks/" + id + ".html"; }
+/// Where an item of framework `framework` is shown.
+inline std::string FrameworkItemUrl(const std::string& framework, const std::string& item) {
+  return FrameworkUrl(framework) + "#" + item;
+}
+
 inline constexpr const char* kHomeUrl = "index.html";
 inline constexpr const char* kDocumentsUrl = "documents.html";
 inline constexpr const char* kProcessesUrl = "processes.html";
 inline constexpr const char* kRegistersUrl = "records.html";
 inline constexpr const char* kClauseIndexUrl = "clauses/index.html";
+/// The frameworks beside ISO/IEC 20000-1 and the mappings' matrix, only
+/// when smsdoc.yaml names other frameworks (docs/frameworks.md).
+inline constexpr const char* kFrameworksUrl = "frameworks/index.html";
+inline constexpr const char* kFrameworkMatrixUrl = "frameworks/matrix.html";
 inline constexpr const char* kProcessMapUrl = "processes/map.html";
 inline constexpr const char* kReadinessUrl = "readiness.html";
 inline constexpr const char* kStage1Url = "stage-1.html";
@@ -57,6 +69,8 @@ inline constexpr const char* kDocumentRegister = "document-register.xlsx";
 inline constexpr const char* kClauseCoverageRegister = "clause-coverage.xlsx";
 inline constexpr const char* kKpiRegister = "kpi-register.xlsx";
 inline constexpr const char* kSamplingRegister = "stage-2-sampling.xlsx";
+/// Written only when smsdoc.yaml names mappings.
+inline constexpr const char* kFrameworkMatrixRegister = "framework-matrix.xlsx";
 /// The workbook a record kind's register goes to, in registers/:
 /// risk -> risk-register.xlsx, person/competence/training ->
 /// training-register.xlsx, audit/finding/action -> audit-register.xlsx,

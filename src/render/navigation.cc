@@ -102,6 +102,8 @@ std::vector<Crumb> Navigation::Trail(const std::string& page_url, const std::str
     trail.push_back({labels_("service_reports"), kServiceReportsUrl});
   } else if (page_url == kProcessMapUrl) {
     trail.push_back({labels_("processes"), kProcessesUrl});
+  } else if (StartsWith(page_url, "frameworks/") && page_url != kFrameworksUrl) {
+    trail.push_back({labels_("frameworks_title"), kFrameworksUrl});
   } else if (StartsWith(page_url, "clauses/") && page_url != kClauseIndexUrl) {
     trail.push_back({labels_("nav_clauses"), kClauseIndexUrl});
     // The parents of "8.2.3": 8, 8.2.

@@ -173,6 +173,7 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   };
   static const Item kNav[] = {{"nav_home", kHomeUrl},
                               {"nav_clauses", kClauseIndexUrl},
+                              {"nav_frameworks", kFrameworksUrl},
                               {"nav_readiness", kReadinessUrl},
                               {"nav_stage_1", kStage1Url},
                               {"nav_attention", kAttentionUrl},
@@ -185,6 +186,8 @@ TemplateValue PageContext::Common(const std::string& page_url, const std::string
   TemplateValue nav = TemplateValue::List();
   for (const auto& item : kNav) {
     if (info_.auditor && item.url == std::string_view(kAttentionUrl)) continue;
+    // Only an SMS with frameworks beside ISO/IEC 20000-1 has their pages.
+    if (analysis_.frameworks.empty() && item.url == std::string_view(kFrameworksUrl)) continue;
     TemplateValue entry;
     entry.Set("title", labels_(item.label));
     entry.Set("url", root + item.url);
@@ -469,6 +472,7 @@ TemplateValue PageContext::ClausePage(size_t index) const {
   set("audit_links", cov.internal_audits);
   set("external_audit_links", cov.external_audits);
   set("finding_links", cov.open_findings);
+  AddMappedToClause(v, cov, page_url);
   v.Set("unaudited", Join(cov.unaudited_leaves, ", "));
   v.Set("has_unaudited", !cov.leaf && !cov.unaudited_leaves.empty());
   // The parent and the sub-clauses, for moving around the tree.
@@ -584,6 +588,7 @@ TemplateValue PageContext::DocumentPage(int node) const {
   SetControl(v, node);
   v.Set("clauses", Clauses(n.url, d.clauses));
   v.Set("has_clauses", !d.clauses.empty());
+  AddFrameworkItems(v, node);
 
   TemplateValue related = TemplateValue::List(), interfaces = TemplateValue::List();
   const auto& links = graph_.links[node];
@@ -714,6 +719,14 @@ TemplateValue PageContext::FieldCell(const std::string& page_url, int node, cons
       std::vector<std::string> ids = value->items;
       if (!value->text.empty()) ids.push_back(value->text);
       for (const auto& id : ids) {
+        // Another framework's "iso27001:A.5.15": to its item on the framework's page.
+        if (size_t colon = id.find(':'); colon != std::string::npos) {
+          bool shown = analysis_.FrameworkOf(id.substr(0, colon)) != nullptr;
+          add(id, shown ? RelativeUrl(page_url,
+                                      FrameworkItemUrl(id.substr(0, colon), id.substr(colon + 1)))
+                        : "");
+          continue;
+        }
         const Clause* c = FindClause(id);
         // A register row names clauses by number, linked to their pages:
         // an audit of every clause would otherwise be pages tall.
@@ -867,6 +880,7 @@ TemplateValue PageContext::RecordPage(int node) const {
   v.Set("source", r.path);
   v.Set("has_pack", r.kind->name == "review");
   v.Set("pack_url", RelativeUrl(n.url, ReviewPackUrl(r.id)));
+  AddFrameworkItems(v, node);
   TemplateValue fields = TemplateValue::List();
   for (const auto& spec : r.kind->fields) {
     const FieldValue* value = r.Field(spec.name);

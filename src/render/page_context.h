@@ -83,6 +83,11 @@ class PageContext {
   TemplateValue ServiceReportPage(size_t commentary) const;
   /// The page of coverage()[index].
   TemplateValue ClausePage(size_t index) const;
+  /// frameworks/index.html, the page of analysis.frameworks[index], and
+  /// frameworks/matrix.html (framework_context.cc).
+  TemplateValue FrameworkIndex() const;
+  TemplateValue FrameworkPage(size_t index) const;
+  TemplateValue FrameworkMatrixPage() const;
 
  private:
   TemplateValue LinkTo(const std::string& page_url, int node) const;
@@ -130,6 +135,18 @@ class PageContext {
   void SetReviewState(TemplateValue& v, ReviewState state) const;
   // The process rules that belong to document `node` (rule_context.cc).
   void AddRules(TemplateValue& v, int node) const;
+  // The items of other frameworks a document or record names
+  // (`framework_items`) and addresses through mappings (`mapped_items`,
+  // each with `via`), with their `has_` flags (framework_context.cc).
+  void AddFrameworkItems(TemplateValue& v, int node) const;
+  // A clause page's `mapped_links` (with `via`) and `has_mapped_links`:
+  // what addresses the clause only through a mapping, shown, not counted.
+  void AddMappedToClause(TemplateValue& v, const ClauseCoverage& cov,
+                         const std::string& page_url) const;
+  TemplateValue FrameworkItemLink(const std::string& page_url, const FrameworkRef& ref) const;
+  // `<prefix>state` (labelled) and `<prefix>state_class` (its English name).
+  void SetCoverageState(TemplateValue& v, ClauseCoverage::State state,
+                        const std::string& prefix) const;
   // Document control (control_context.cc).
   void SetControl(TemplateValue& v, int node) const;
 

@@ -28,9 +28,10 @@ struct Page {
   const KindSpec* kind = nullptr;  ///< kind listing pages
   int clause = -1;                 ///< clause pages: index into the coverage
   int commentary = -1;             ///< service reports: index into Corpus::commentaries
+  int framework = -1;              ///< framework pages: index into Analysis::frameworks
 };
 
-std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
+std::vector<Page> PlanPages(const Graph& graph, const Analysis& analysis, const BuildInfo& info) {
   std::vector<Page> pages = {{kHomeUrl, "home"},           {kDocumentsUrl, "documents"},
                              {kProcessesUrl, "processes"}, {kRegistersUrl, "records"},
                              {kClauseIndexUrl, "clauses"}, {kProcessMapUrl, "process-map"},
@@ -45,6 +46,15 @@ std::vector<Page> PlanPages(const Graph& graph, const BuildInfo& info) {
   const auto& catalogue = ClauseCatalogue();
   for (size_t c = 0; c < catalogue.size(); ++c)
     pages.push_back({ClauseUrl(catalogue[c].id), "clause", -1, nullptr, static_cast<int>(c)});
+  // Other frameworks' pages only when smsdoc.yaml names some.
+  if (!analysis.frameworks.empty()) pages.push_back({kFrameworksUrl, "frameworks"});
+  for (size_t f = 0; f < analysis.frameworks.size(); ++f) {
+    Page page{FrameworkUrl(analysis.frameworks[f].framework->id), "framework"};
+    page.framework = static_cast<int>(f);
+    pages.push_back(std::move(page));
+  }
+  if (!graph.corpus->config.mappings.empty())
+    pages.push_back({kFrameworkMatrixUrl, "framework-matrix"});
   for (size_t n = 0; n < graph.nodes.size(); ++n) {
     bool is_record = graph.nodes[n].type == Node::Type::kRecord;
     if (is_record && graph.corpus->records[graph.nodes[n].index].imported) continue;  // a row
@@ -90,6 +100,13 @@ const std::map<std::string, ContextMaker>& ContextMakers() {
       {"not-found", [](const PageContext& c, const Page&) { return c.NotFoundPage(); }},
       {"clause", [](const PageContext& c,
                     const Page& p) { return c.ClausePage(static_cast<size_t>(p.clause)); }},
+      {"frameworks", [](const PageContext& c, const Page&) { return c.FrameworkIndex(); }},
+      {"framework",
+       [](const PageContext& c, const Page& p) {
+         return c.FrameworkPage(static_cast<size_t>(p.framework));
+       }},
+      {"framework-matrix",
+       [](const PageContext& c, const Page&) { return c.FrameworkMatrixPage(); }},
       {"document", [](const PageContext& c, const Page& p) { return c.DocumentPage(p.node); }},
       {"record", [](const PageContext& c, const Page& p) { return c.RecordPage(p.node); }},
       {"review-pack", [](const PageContext& c, const Page& p) { return c.ReviewPackPage(p.node); }},
@@ -155,7 +172,7 @@ bool RenderAround(const TemplateSet& templates, const std::string& name, Templat
 void RenderSite(const Graph& graph, const Analysis& analysis, const Theme& theme,
                 const BuildInfo& info, int jobs, Diagnostics& diags, const FileSink& sink) {
   PageContext context(graph, analysis, info, theme.document_page_ids, theme.labels);
-  std::vector<Page> pages = PlanPages(graph, info);
+  std::vector<Page> pages = PlanPages(graph, analysis, info);
   // The files besides the pages: workbooks (their rows are made as they are
   // written), theme assets and copied content.
   std::vector<OutputFile> others;

@@ -141,6 +141,8 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   Workbook DocumentRegister() const;
   // The Stage 2 populations and a sheet of each one's sample (sampling_workbook.cc).
   Workbook SamplingRegister() const;
+  // framework-matrix.xlsx (framework_workbook.cc).
+  Workbook FrameworkMatrixRegister() const;
   const Graph& graph_;
   const Analysis& analysis_;
   BuildInfo info_;  // a copy: rows are made later, while the site is written

@@ -119,6 +119,7 @@ std::vector<Workbook> WorkbookBuilder::Build() {
   out.push_back(ClauseCoverageRegister());
   out.push_back(KpiRegister());
   out.push_back(SamplingRegister());
+  if (!graph_.corpus->config.mappings.empty()) out.push_back(FrameworkMatrixRegister());
   // Every other kind: a sheet in its workbook, kinds sharing one
   // (service-register.xlsx, supplier-register.xlsx) in catalogue order.
   std::vector<Workbook> by_kind;
