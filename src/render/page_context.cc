@@ -8,8 +8,10 @@
 #include "analyse/document_control.h"
 #include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
+#include "analyse/soa.h"
 #include "base/text.h"
 #include "load/clause_catalogue.h"
+#include "load/framework_loader.h"
 #include "render/body_links.h"
 #include "render/evidence_text.h"
 #include "render/heading_links.h"
@@ -747,6 +749,7 @@ std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
   std::vector<int> nodes;
   for (size_t i = 0; i < graph_.corpus->records.size(); ++i)
     if (graph_.corpus->records[i].kind == &kind) nodes.push_back(graph_.RecordNode(i));
+  if (kind.name == kSoaKind) SortByControl(graph_, nodes);  // A.5.2 before A.5.10
   return nodes;
 }
 
@@ -762,6 +765,15 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
     column.Set("label", kind.Field(c)->label);
     column.Set("type", FieldTypeName(kind.Field(c)->type));
     column.Set("on_paper", OnPaper(kind, c));
+    columns.Push(std::move(column));
+  }
+  // The SoA's computed columns (RegisterRow).
+  for (const char* label : {"soa_implemented_by", "soa_evidence"}) {
+    if (kind.name != kSoaKind) break;
+    TemplateValue column;
+    column.Set("label", labels_(label));
+    column.Set("type", FieldTypeName(FieldType::kRefs));
+    column.Set("on_paper", true);
     columns.Push(std::move(column));
   }
   v.Set("columns", std::move(columns));
@@ -817,6 +829,20 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
       cells.Push(FieldCell(page_url, node, r.Field(c), true));
     }
     cells.list.back().Set("on_paper", OnPaper(kind, c));
+  }
+  if (kind.name == kSoaKind) {
+    std::optional<FrameworkRef> control = SoaControlOf(graph_.corpus->config, r);
+    for (bool implementing : {true, false}) {
+      std::vector<int> nodes;
+      if (control)
+        nodes = implementing ? ImplementingDocuments(graph_, analysis_, *control)
+                             : EvidenceRecords(graph_, *control);
+      TemplateValue parts = TemplateValue::List();
+      for (int n : nodes)
+        parts.Push(Part(graph_.nodes[n].id, RelativeUrl(page_url, graph_.nodes[n].url)));
+      cells.Push(CellValue(std::move(parts), FieldType::kRefs));
+      cells.list.back().Set("on_paper", true);
+    }
   }
   TemplateValue row;
   row.Set("cells", std::move(cells));
