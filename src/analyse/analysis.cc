@@ -8,6 +8,7 @@
 #include "analyse/readiness.h"
 #include "analyse/register_rules.h"
 #include "analyse/sampling.h"
+#include "load/framework_loader.h"
 
 namespace smsdoc {
 
@@ -28,9 +29,12 @@ Analysis Analyse(const Graph& graph, const std::string& as_of,
   }
   // Each step reads only what the steps before it filled.
   a.coverage = ComputeCoverage(graph, as_of);
-  a.readiness = EvaluateReadiness(graph, a);
+  a.kpis = AnalyseKpis(corpus, as_of);  // before readiness: monitoring results judge them
+  const Framework* primary = FindFramework(corpus.config, kDefaultPrimary);
+  a.readiness =
+      EvaluateReadiness(graph, a, primary ? *primary : *BuiltinFramework(kDefaultPrimary));
+  a.framework_readiness = EvaluateOtherReadiness(graph, a);
   a.stage1 = Stage1Documents(graph, a.readiness);
-  a.kpis = AnalyseKpis(corpus, as_of);
   a.rules = JudgeRules(graph, as_of);
   a.sample_seed = sample_seed.value_or(corpus.config.sample_seed);
   a.samples = DrawSamples(graph, a.sample_seed);

@@ -90,6 +90,13 @@ struct ReadinessItem {
   std::vector<int> evidence;  ///< nodes that satisfy it
 };
 
+/// The Stage 1 checklist of a framework beside ISO/IEC 20000-1.
+struct FrameworkReadiness {
+  std::string framework;  ///< its ID, "iso27001"
+  std::string title;      ///< "ISO/IEC 27001:2022"
+  std::vector<ReadinessItem> items;
+};
+
 /// A document a certification body reviews at Stage 1, and the readiness
 /// items it is evidence for (indexes into the checklist).
 struct Stage1Document {
@@ -171,8 +178,10 @@ struct Analysis {
   std::vector<DocumentState> documents;  ///< parallel to Corpus::documents
   /// Per record, per field (parallel to Record::fields).
   std::vector<std::vector<DateState>> record_dates;
-  std::vector<ClauseCoverage> coverage;   ///< catalogue order
-  std::vector<ReadinessItem> readiness;   ///< checklist order
+  std::vector<ClauseCoverage> coverage;  ///< catalogue order
+  std::vector<ReadinessItem> readiness;  ///< ISO/IEC 20000-1's, checklist order
+  /// The other frameworks' checklists (smsdoc.yaml's `frameworks:` order).
+  std::vector<FrameworkReadiness> framework_readiness;
   std::vector<Stage1Document> stage1;     ///< by ID
   std::vector<AttentionItem> attention;   ///< by node, then kind
   std::vector<AcceptedWarning> accepted;  ///< by ID, then code (set by the check stage)

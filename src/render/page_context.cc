@@ -320,16 +320,42 @@ TemplateValue PageContext::Readiness() const {
   TemplateValue v = Common(page_url, labels_("stage_1_readiness_title"));
   v.Set("as_of", info_.as_of);
   v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
+  // One section per framework, ISO/IEC 20000-1 first; the top-level
+  // items and counts are its own (themes written before frameworks).
+  TemplateValue sections = TemplateValue::List();
+  const Framework* primary = FindFramework(graph_.corpus->config, kDefaultPrimary);
+  sections.Push(
+      ReadinessSection(kDefaultPrimary, primary ? primary->Title() : "", analysis_.readiness));
+  for (const FrameworkReadiness& fw : analysis_.framework_readiness)
+    sections.Push(ReadinessSection(fw.framework, fw.title, fw.items));
+  for (const char* key :
+       {"items", "count_met", "count_at_risk", "count_missing", "count_not_applicable"})
+    v.Set(key, *sections.list[0].Find(key));
+  v.Set("has_headings", sections.list.size() > 1);
+  v.Set("sections", std::move(sections));
+  return v;
+}
+
+TemplateValue PageContext::ReadinessSection(const std::string& framework, const std::string& title,
+                                            const std::vector<ReadinessItem>& checklist) const {
+  const std::string page_url = kReadinessUrl;
+  const bool primary = framework == kDefaultPrimary;
+  TemplateValue v;
+  v.Set("framework", framework);
+  v.Set("title", title);
   std::map<std::string, int> counts;
   TemplateValue items = TemplateValue::List();
-  for (const ReadinessItem& item : analysis_.readiness) {
+  for (const ReadinessItem& item : checklist) {
     std::string state = ReadinessStateName(item.state);
     counts[state]++;
     TemplateValue i;
-    i.Set("key", item.key);
+    // The row's id is the key smsdoc.yaml and `status` name it by.
+    i.Set("key", primary ? item.key : framework + ":" + item.key);
     i.Set("title", item.title);
     i.Set("clause", item.clause);
-    i.Set("clause_url", RelativeUrl(page_url, ClauseUrl(item.clause)));
+    // Only ISO/IEC 20000-1's clauses have pages here.
+    i.Set("has_clause_url", primary);
+    i.Set("clause_url", primary ? RelativeUrl(page_url, ClauseUrl(item.clause)) : "");
     i.Set("state", labels_(ReadinessStateLabel(item.state)));
     i.Set("state_class", Replaced(state, ' ', '-'));
     i.Set("reason", item.reason);

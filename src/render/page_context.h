@@ -65,6 +65,9 @@ class PageContext {
   TemplateValue ClauseIndex() const;
   TemplateValue ProcessMap() const;
   TemplateValue Readiness() const;
+  /// One framework's checklist on the readiness page: rows and counts.
+  TemplateValue ReadinessSection(const std::string& framework, const std::string& title,
+                                 const std::vector<ReadinessItem>& checklist) const;
   TemplateValue Attention() const;
   /// stage-1.html: the documents a certification body reviews at Stage 1.
   TemplateValue Stage1() const;

@@ -1,0 +1,25 @@
+#pragma once
+#include "link/graph.h"
+#include "model/analysis.h"
+#include "model/framework.h"
+
+namespace smsdoc {
+
+// The readiness items named by a catalogue's `judge:` beside the
+// agreements' (agreement_readiness.h): docs/frameworks.md#readiness-per-framework.
+
+/// The Statement of Applicability of `framework`: met when every control
+/// has an entry and each applicable one is implemented by a document in
+/// force naming it; at risk naming the controls without an entry or without
+/// such a document; missing without any entry. Evidence: the entries.
+ReadinessItem JudgeSoa(const Graph& graph, const Analysis& analysis, const Framework& framework,
+                       ReadinessItem item);
+
+/// Monitoring and measurement results (9.1), from the typed KPIs' series
+/// (analysis.kpis, which must be filled): met when KPIs are measured and
+/// none lacks a measurement for a period up to the as-of date; at risk
+/// naming the KPIs that do; missing without any measurement. Evidence: the
+/// processes whose KPIs are measured.
+ReadinessItem JudgeMeasurements(const Graph& graph, const Analysis& analysis, ReadinessItem item);
+
+}  // namespace smsdoc
