@@ -174,7 +174,14 @@ class SoaTest(unittest.TestCase):
         self.assertEqual(by_id["SOA-A.7.1"][9:], ["", "SUP-1"])
         self.assertEqual(by_id["SOA-A.5.1"][9:], ["", ""])
         self.assertEqual(by_id["SOA-A.8.30"][4], EXCLUDED["A.8.30"])
-        # The cover counts the rows; the status column offers the statuses.
+        # An entry's own page shows the same two, linked.
+        entry = Table()
+        entry.feed(self.read("records/applicability/SOA-A.5.15.html"))
+        fields = {r[0]: r[1] for r in entry.rows if len(r) == 2}
+        self.assertEqual((fields["Implemented by"], fields["Evidence"]), ("POL-ACC", "SUP-1"))
+        self.assertIn('<a href="../../policies/access.html">POL-ACC</a>',
+                      self.read("records/applicability/SOA-A.5.15.html"))
+        # The cover counts the rows.
         cover = [list(r) for r in book["Cover"].iter_rows(values_only=True)]
         self.assertIn(["Statement of Applicability", 93], cover)
 

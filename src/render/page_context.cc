@@ -838,6 +838,24 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   return v;
 }
 
+std::vector<TemplateValue> PageContext::SoaCells(const Record& entry,
+                                                 const std::string& page_url) const {
+  std::optional<FrameworkRef> control = SoaControlOf(graph_.corpus->config, entry);
+  std::vector<TemplateValue> cells;
+  for (const char* label : {"soa_implemented_by", "soa_evidence"}) {
+    std::vector<int> nodes;
+    if (control)
+      nodes = cells.empty() ? ImplementingDocuments(graph_, analysis_, *control)
+                            : EvidenceRecords(graph_, *control);
+    TemplateValue parts = TemplateValue::List();
+    for (int n : nodes)
+      parts.Push(Part(graph_.nodes[n].id, RelativeUrl(page_url, graph_.nodes[n].url)));
+    cells.push_back(CellValue(std::move(parts), FieldType::kRefs));
+    cells.back().Set("label", labels_(label));
+  }
+  return cells;
+}
+
 TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
   std::string page_url = KindUrl(kind.name);
   const Record& r = graph_.corpus->records[graph_.nodes[node].index];
@@ -856,20 +874,11 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
     }
     cells.list.back().Set("on_paper", OnPaper(kind, c));
   }
-  if (kind.name == kSoaKind) {
-    std::optional<FrameworkRef> control = SoaControlOf(graph_.corpus->config, r);
-    for (bool implementing : {true, false}) {
-      std::vector<int> nodes;
-      if (control)
-        nodes = implementing ? ImplementingDocuments(graph_, analysis_, *control)
-                             : EvidenceRecords(graph_, *control);
-      TemplateValue parts = TemplateValue::List();
-      for (int n : nodes)
-        parts.Push(Part(graph_.nodes[n].id, RelativeUrl(page_url, graph_.nodes[n].url)));
-      cells.Push(CellValue(std::move(parts), FieldType::kRefs));
-      cells.list.back().Set("on_paper", true);
+  if (kind.name == kSoaKind)
+    for (TemplateValue& cell : SoaCells(r, page_url)) {
+      cell.Set("on_paper", true);
+      cells.Push(std::move(cell));
     }
-  }
   TemplateValue row;
   row.Set("cells", std::move(cells));
   row.Set("status", r.status);
@@ -926,6 +935,9 @@ TemplateValue PageContext::RecordPage(int node) const {
     row.Set("label", spec.label);
     fields.Push(std::move(row));
   }
+  // An SoA entry: what implements and evidences its control, as its register shows.
+  if (r.kind->name == kSoaKind)
+    for (TemplateValue& cell : SoaCells(r, n.url)) fields.Push(std::move(cell));
   v.Set("fields", std::move(fields));
   SetServiceItems(v, r, n.url);
   v.Set("has_evidence_files", !r.evidence_files.empty());
