@@ -234,10 +234,16 @@ class SoaTest(unittest.TestCase):
         self.assertIn("iso27001:monitoring-results", status["readiness_missing"])
         # Every applicable control named by the policy: the SoA item is met.
         applicable = [n for n, _ in self.controls if n not in EXCLUDED]
-        self.write("policies/access.md", POLICY % ", ".join(applicable))
+        # ...and 6.1.3: the policy meets the risk treatment process item.
+        self.write("policies/access.md", POLICY % ", ".join(applicable + ['"6.1.3"']))
         rows, status = self.readiness()
         self.assertEqual(rows["iso27001:statement-of-applicability"], ("met", ""))
         self.assertEqual(status["readiness"][1]["items"]["statement-of-applicability"], "met")
+        self.assertEqual(rows["iso27001:risk-treatment-process"], ("met", ""))
+        # stage-1.html names the items of every framework a document is evidence for.
+        stage1 = self.read("stage-1.html")
+        self.assertIn('<a href="readiness.html#iso27001:risk-treatment-process">Information '
+                      'security risk treatment process (ISO/IEC 27001:2022)</a>', stage1)
 
 
 if __name__ == "__main__":

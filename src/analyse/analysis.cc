@@ -34,7 +34,7 @@ Analysis Analyse(const Graph& graph, const std::string& as_of,
   a.readiness =
       EvaluateReadiness(graph, a, primary ? *primary : *BuiltinFramework(kDefaultPrimary));
   a.framework_readiness = EvaluateOtherReadiness(graph, a);
-  a.stage1 = Stage1Documents(graph, a.readiness);
+  a.stage1 = Stage1Documents(graph, CombinedChecklist(a));
   a.rules = JudgeRules(graph, as_of);
   a.sample_seed = sample_seed.value_or(corpus.config.sample_seed);
   a.samples = DrawSamples(graph, a.sample_seed);

@@ -259,6 +259,17 @@ std::vector<FrameworkReadiness> EvaluateOtherReadiness(const Graph& graph,
   return out;
 }
 
+std::vector<ReadinessItem> CombinedChecklist(const Analysis& analysis) {
+  std::vector<ReadinessItem> out = analysis.readiness;
+  for (const FrameworkReadiness& fw : analysis.framework_readiness)
+    for (ReadinessItem item : fw.items) {
+      item.key = fw.framework + ":" + item.key;
+      item.title += " (" + fw.title + ")";
+      out.push_back(std::move(item));
+    }
+  return out;
+}
+
 std::vector<Stage1Document> Stage1Documents(const Graph& graph,
                                             const std::vector<ReadinessItem>& checklist) {
   std::map<std::string, Stage1Document> by_id;

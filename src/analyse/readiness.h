@@ -28,6 +28,13 @@ std::vector<FrameworkReadiness> EvaluateOtherReadiness(const Graph& graph,
 /// "iso27001:scope".
 std::vector<std::string> ReadinessKeys(const Config& config);
 
+/// Every framework's checklist as one: ISO/IEC 20000-1's items, then each
+/// other framework's with its key as smsdoc.yaml names it ("iso27001:scope",
+/// the id of its row on readiness.html) and its title followed by the
+/// framework's ("Scope of the ISMS (ISO/IEC 27001:2022)"). The Stage 1
+/// documents' items index into it.
+std::vector<ReadinessItem> CombinedChecklist(const Analysis& analysis);
+
 /// The Stage 1 documents, by ID: every document that is not a process
 /// definition, and every document or process that is evidence for an item
 /// of `checklist` (EvaluateReadiness).

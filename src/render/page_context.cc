@@ -406,7 +406,8 @@ TemplateValue PageContext::Stage1() const {
   SetAuditPurpose(v, page_url);
   v.Set("document_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
-  const std::vector<ReadinessItem>& checklist = analysis_.readiness;
+  // Every framework's items (analysis.stage1 indexes into them).
+  const std::vector<ReadinessItem> checklist = CombinedChecklist(analysis_);
   TemplateValue rows = TemplateValue::List();
   for (const Stage1Document& doc : analysis_.stage1) {
     size_t index = graph_.nodes[doc.node].index;
