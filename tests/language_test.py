@@ -306,7 +306,9 @@ class LanguageTest(unittest.TestCase):
         (the review's, named by the SMS, aside): the service records."""
         grouped = set(RECORD_SHEETS.values()) | {"review"} | {
             k for kinds in KIND_BOOKS.values() for k in kinds}
-        return {kind + "-register.xlsx": kind for kind in self.kinds_en["kinds"]
+        # The Statement of Applicability's is named after it.
+        file = {"applicability": "statement-of-applicability.xlsx"}
+        return {file.get(kind, kind + "-register.xlsx"): kind for kind in self.kinds_en["kinds"]
                 if kind not in grouped}
 
     def require_workbooks(self):

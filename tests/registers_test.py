@@ -66,6 +66,8 @@ WORKBOOK_SHEETS = {
     "service-register.xlsx": ["Cover", "Service catalogue", "Customers",
                               "Service level agreements"],
     "supplier-register.xlsx": ["Cover", "Supplier register", "Supplier reviews"],
+    # then the computed "Implemented by" and "Evidence" columns (e2e.soa)
+    "statement-of-applicability.xlsx": ["Cover", "Statement of Applicability"],
 }
 # The sheet that lists every record of a built-in kind.
 KIND_SHEETS = {
@@ -81,6 +83,7 @@ KIND_SHEETS = {
     "sla": ("service-register.xlsx", "Service level agreements"),
     "supplier": ("supplier-register.xlsx", "Supplier register"),
     "supplier-review": ("supplier-register.xlsx", "Supplier reviews"),
+    "applicability": ("statement-of-applicability.xlsx", "Statement of Applicability"),
 }
 DOCUMENT_COLUMNS = ["id", "title", "type", "clauses", "owner", "author", "approver", "version",
                     "status", "classification", "effective", "approved on", "approved by",
@@ -517,7 +520,9 @@ class Sms:
         """["Evidence files"] when a record of the kind lists evidence files:
         the last column of its sheet (docs/content-model.md#evidence-files)."""
         listed = any(r.get("evidence_files") for r in self.by_kind.get(kind, []))
-        return ["Evidence files"] if listed else []
+        # The Statement of Applicability's computed columns come last (e2e.soa).
+        soa = ["Implemented by", "Evidence"] if kind == "applicability" else []
+        return (["Evidence files"] if listed else []) + soa
 
     def fields_by_label(self, kind):
         names = list(self.kinds[kind]["fields"]) + list(self.common)
@@ -1989,7 +1994,9 @@ class RegistersCase:
                                   for h in page.downloads],
                                  [os.path.join(self.out, "registers", name)])
                 header = book.header(title)
-                self.assertEqual(page.headers, self.sms.labels(kind))
+                # The SoA's computed columns are on both (e2e.soa compares them).
+                soa = self.sms.evidence_column(kind) if kind == "applicability" else []
+                self.assertEqual(page.headers, self.sms.labels(kind) + soa)
                 self.assertEqual(page.headers, header[:len(page.headers)])
                 ids = [row[0]["text"] for row in page.rows]
                 self.assertEqual(ids, book.ids(title), "rows in another order or missing")

@@ -9,6 +9,7 @@
 #include "analyse/readiness.h"
 #include "analyse/register_rules.h"
 #include "analyse/sampling.h"
+#include "load/framework_loader.h"
 
 namespace smsdoc {
 
@@ -31,9 +32,12 @@ Analysis Analyse(const Graph& graph, const std::string& as_of,
   a.coverage = ComputeCoverage(graph, as_of);
   a.mapped = MappedRefs(graph);
   a.frameworks = ComputeFrameworkCoverage(graph, a.mapped, as_of);
-  a.readiness = EvaluateReadiness(graph, a);
-  a.stage1 = Stage1Documents(graph, a.readiness);
-  a.kpis = AnalyseKpis(corpus, as_of);
+  a.kpis = AnalyseKpis(corpus, as_of);  // before readiness: monitoring results judge them
+  const Framework* primary = FindFramework(corpus.config, kDefaultPrimary);
+  a.readiness =
+      EvaluateReadiness(graph, a, primary ? *primary : *BuiltinFramework(kDefaultPrimary));
+  a.framework_readiness = EvaluateOtherReadiness(graph, a);
+  a.stage1 = Stage1Documents(graph, CombinedChecklist(a));
   a.rules = JudgeRules(graph, as_of);
   a.sample_seed = sample_seed.value_or(corpus.config.sample_seed);
   a.samples = DrawSamples(graph, a.sample_seed);

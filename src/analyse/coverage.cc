@@ -43,6 +43,7 @@ const char* StateName(State state) {
     case State::kDocumentedOnly: return "documented only";
     case State::kEvidencedOnly: return "evidenced only";
     case State::kNotCovered: return "not covered";
+    case State::kExcluded: return "excluded";
   }
   return "";
 }

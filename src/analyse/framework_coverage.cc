@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analyse/coverage.h"
+#include "analyse/soa.h"
 #include "load/framework_loader.h"
 
 namespace smsdoc {
@@ -38,6 +39,23 @@ std::vector<int> NodesById(const Graph& graph) {
   std::sort(nodes.begin(), nodes.end(),
             [&](int a, int b) { return graph.nodes[a].id < graph.nodes[b].id; });
   return nodes;
+}
+
+// Controls whose Statement of Applicability entry says `applicable: false`.
+void MarkExcluded(const Graph& graph, const Framework& fw, FrameworkCoverage& out) {
+  for (size_t i = 0; i < graph.corpus->records.size(); ++i) {
+    const Record& r = graph.corpus->records[i];
+    if (r.kind->name != kSoaKind) continue;
+    std::optional<FrameworkRef> control = SoaControlOf(graph.corpus->config, r);
+    const FieldValue* applicable = r.Field("applicable");
+    if (!control || control->framework != fw.id || !applicable || applicable->text != "false")
+      continue;
+    for (ItemCoverage& cov : out.items)
+      if (cov.item->id == control->item && cov.leaf) {
+        cov.excluded_by = graph.RecordNode(i);
+        cov.state = State::kExcluded;
+      }
+  }
 }
 
 FrameworkCoverage Cover(const Graph& graph, const Framework& fw,
@@ -77,16 +95,22 @@ FrameworkCoverage Cover(const Graph& graph, const Framework& fw,
         (record ? cov.mapped_records : cov.mapped_documents).push_back(std::move(m));
     }
   }
+  MarkExcluded(graph, fw, out);
   for (ItemCoverage& cov : out.items)
-    if (cov.leaf)
+    if (cov.leaf && cov.excluded_by < 0)
       cov.state = LeafStateOf(!cov.documents.empty() || !cov.mapped_documents.empty(),
                               !cov.records.empty() || !cov.mapped_records.empty());
   for (ItemCoverage& parent : out.items) {
     if (parent.leaf) continue;
+    // Excluded controls judge nothing; a parent of excluded ones only is excluded.
     std::vector<State> leaves;
+    bool any = false;
     for (const ItemCoverage& cov : out.items)
-      if (cov.leaf && IsWithin(fw, cov.item->id, parent.item->id)) leaves.push_back(cov.state);
-    parent.state = ParentStateOf(leaves);
+      if (cov.leaf && IsWithin(fw, cov.item->id, parent.item->id)) {
+        any = true;
+        if (cov.state != State::kExcluded) leaves.push_back(cov.state);
+      }
+    parent.state = any && leaves.empty() ? State::kExcluded : ParentStateOf(leaves);
   }
   return out;
 }
@@ -167,7 +191,7 @@ std::vector<FrameworkCoverage> ComputeFrameworkCoverage(
 std::vector<std::pair<std::string, int>> CountByState(const FrameworkCoverage& coverage) {
   std::vector<std::pair<std::string, int>> out;
   for (State s : {State::kCovered, State::kPartlyCovered, State::kDocumentedOnly,
-                  State::kEvidencedOnly, State::kNotCovered}) {
+                  State::kEvidencedOnly, State::kNotCovered, State::kExcluded}) {
     int n = static_cast<int>(std::count_if(coverage.items.begin(), coverage.items.end(),
                                            [&](const ItemCoverage& i) { return i.state == s; }));
     out.emplace_back(StateName(s), n);

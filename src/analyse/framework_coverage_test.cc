@@ -186,4 +186,38 @@ TEST_CASE("the matrix has each pair once, in catalogue order, with both states")
   CHECK(rows[rows.size() - 2].from->id == "10.2");
 }
 
+TEST_CASE("a control the Statement of Applicability excludes is excluded, not a gap") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("smsdoc.yaml", std::string(testing::kConfig) + "frameworks: [frameworks/ctl.yaml]\n");
+  disk.Add("frameworks/ctl.yaml",
+           "id: ctl\nname: Controls\nitems:\n"
+           "  - {number: C, title: All, kind: control}\n"
+           "  - {number: C.1, title: Masking, kind: control}\n"
+           "  - {number: C.2, title: Backup, kind: control}\n"
+           "  - {number: D, title: Other, kind: control}\n"
+           "  - {number: D.1, title: Dev, kind: control}\n");
+  disk.Add("policies/backup.md", testing::Doc("POL-BAK", "controls: {ctl: [C.2]}\n"));
+  auto entry = [](const std::string& id, const std::string& title, bool applicable) {
+    return "- {id: SOA-" + id + ", kind: applicability, control: \"ctl:" + id +
+           "\", title: " + title +
+           ", status: approved, applicable: " + (applicable ? "true" : "false") +
+           (applicable ? ", implementation: implemented" : "") + ", justification: Why.}\n";
+  };
+  disk.Add("records/soa.yaml", entry("C.1", "Masking", false) + entry("C.2", "Backup", true) +
+                                   entry("D.1", "Dev", false));
+  auto sms = testing::RunSms(disk);
+  std::string messages;
+  for (const auto& d : sms->diags.items()) messages += d.path + ": " + d.message + "\n";
+  CAPTURE(messages);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  CHECK(Cov(*sms, "ctl", "C.1").state == State::kExcluded);
+  CHECK(Cov(*sms, "ctl", "C.1").excluded_by == sms->Node("SOA-C.1"));
+  CHECK(Cov(*sms, "ctl", "C.2").state ==
+        State::kCovered);                                  // documented, and its entry evidences it
+  CHECK(Cov(*sms, "ctl", "C").state == State::kCovered);   // judged from C.2 alone
+  CHECK(Cov(*sms, "ctl", "D").state == State::kExcluded);  // all its controls excluded
+  const auto counts = CountByState(*sms->analysis().FrameworkOf("ctl"));
+  CHECK(counts.back() == std::pair<std::string, int>{"excluded", 3});
+}
+
 }  // namespace smsdoc

@@ -5,6 +5,7 @@
 
 #include "analyse/agreement_readiness.h"
 #include "analyse/coverage.h"
+#include "analyse/framework_judges.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "model/clauses.h"
@@ -13,74 +14,49 @@ namespace smsdoc {
 
 namespace {
 
-// How an item is satisfied: documents naming a clause (of a type, if
-// given), a process for every clause 8 process, or records of a kind.
-struct Rule {
-  const char* key;
-  const char* title;
-  const char* clause;
-  const char* document_type = nullptr;  ///< documents: type required
-  const char* record_kind = nullptr;    ///< records instead of documents
-  bool processes = false;               ///< one process per clause 8 process
-};
-
-const Rule kRules[] = {
-    {"scope", "Scope of the SMS", "4.3"},
-    {"service-management-policy", "Service management policy", "5.2", "policy"},
-    {"roles", "Roles, responsibilities and authorities", "5.3"},
-    {"risk-approach", "Approach to risks and opportunities", "6.1"},
-    {"objectives", "Service management objectives", "6.2"},
-    {"service-management-plan", "Service management plan", "6.3"},
-    {"document-control", "Control of documented information", "7.5"},
-    {"change-management-policy", "Change management policy", "8.5.1.1"},
-    {"information-security-policy", "Information security policy", "8.7.3.1"},
-    {"continuity-plan", "Service continuity plan", "8.7.2", "plan"},
-    {"service-catalogue", "Service catalogue", "8.2.4"},
-    {"service-level-agreements", "Service level agreements", "8.3.3"},
-    {"supplier-agreements", "Supplier agreements", "8.3.4"},
-    {"clause-8-processes", "A process document for each clause 8 process", "8", nullptr, nullptr,
-     true},
-    {"competence-records", "Competence records", "7.2", nullptr, "training"},
-    {"internal-audit", "Internal audit of clauses 4 to 10, performed", "9.2", nullptr, "audit"},
-    {"management-review", "Management review, performed", "9.3", nullptr, "review"},
-    {"corrective-actions", "Corrective actions", "10.1", nullptr, "action"},
-};
-
-// The clause 8 processes a certification body expects a document for.
-const char* kProcessClauses[] = {"8.2.4", "8.2.5", "8.2.6", "8.3.2", "8.3.3", "8.3.4",
-                                 "8.4.1", "8.4.2", "8.4.3", "8.5.1", "8.5.2", "8.5.3",
-                                 "8.6.1", "8.6.2", "8.6.3", "8.7.1", "8.7.2", "8.7.3"};
-
 class Judge {
  public:
-  Judge(const Graph& graph, const Analysis& analysis)
+  Judge(const Graph& graph, const Analysis& analysis, const Framework& framework)
       : graph_(graph),
         analysis_(analysis),
+        framework_(framework),
+        primary_(framework.id == kDefaultPrimary),
         as_of_(analysis.as_of),
         cycle_start_(AddMonths(analysis.as_of, -kAuditCycleMonths).value_or("")) {}
 
-  ReadinessItem Evaluate(const Rule& rule) const {
+  ReadinessItem Evaluate(const ReadinessRule& rule) const {
     ReadinessItem item{rule.key, rule.title, rule.clause};
     // Agreements are judged from their registers, not from documents.
-    if (item.key == "service-level-agreements") return JudgeSlas(graph_, as_of_, item);
-    if (item.key == "supplier-agreements") return JudgeSuppliers(graph_, as_of_, item);
-    if (rule.processes) return Processes(item);
-    if (rule.record_kind) return Records(item, rule.record_kind);
+    if (rule.judge == "slas") return JudgeSlas(graph_, as_of_, item);
+    if (rule.judge == "suppliers") return JudgeSuppliers(graph_, as_of_, item);
+    if (rule.judge == "soa") return JudgeSoa(graph_, analysis_, framework_, item);
+    if (rule.judge == "measurements") return JudgeMeasurements(graph_, analysis_, item);
+    if (!rule.processes.empty()) return Processes(item, rule.processes);
+    if (!rule.record_kind.empty()) return Records(item, rule.record_kind);
     return Documents(item, rule.document_type);
   }
 
  private:
-  std::vector<int> DocumentsNaming(const std::string& clause, const char* type,
+  // The same rule as coverage: naming a clause names all of it. ISO/IEC
+  // 20000-1's numbers are the documents' `clauses`, the other frameworks'
+  // their `controls`.
+  bool Names(const Document& d, const std::string& clause) const {
+    if (primary_)
+      return std::any_of(d.clauses.begin(), d.clauses.end(),
+                         [&](const std::string& c) { return NamesPartOf(c, clause); });
+    return std::any_of(d.controls.begin(), d.controls.end(), [&](const FrameworkRef& c) {
+      return c.framework == framework_.id && NamesPartOf(c.item, clause);
+    });
+  }
+
+  std::vector<int> DocumentsNaming(const std::string& clause, const std::string& type,
                                    bool processes_only) const {
     std::vector<int> out;
     for (size_t i = 0; i < graph_.corpus->documents.size(); ++i) {
       const Document& d = graph_.corpus->documents[i];
       if (processes_only && !d.is_process) continue;
-      if (type && d.type != type) continue;
-      // The same rule as coverage: naming a clause names all of it.
-      if (std::any_of(d.clauses.begin(), d.clauses.end(),
-                      [&](const std::string& c) { return NamesPartOf(c, clause); }))
-        out.push_back(graph_.DocumentNode(i));
+      if (!type.empty() && d.type != type) continue;
+      if (Names(d, clause)) out.push_back(graph_.DocumentNode(i));
     }
     return out;
   }
@@ -96,11 +72,11 @@ class Judge {
     return "";
   }
 
-  ReadinessItem Documents(ReadinessItem item, const char* type) const {
+  ReadinessItem Documents(ReadinessItem item, const std::string& type) const {
     item.evidence = DocumentsNaming(item.clause, type, false);
     if (item.evidence.empty()) {
-      item.reason = std::string("no ") + (type ? std::string(type) : "document or process") +
-                    " names clause " + item.clause;
+      item.reason = "no " + (type.empty() ? std::string("document or process") : type) +
+                    " names clause " + (primary_ ? "" : framework_.id + ":") + item.clause;
       return item;
     }
     std::vector<std::string> problems;
@@ -117,10 +93,10 @@ class Judge {
     return item;
   }
 
-  ReadinessItem Processes(ReadinessItem item) const {
+  ReadinessItem Processes(ReadinessItem item, const std::vector<std::string>& clauses) const {
     std::vector<std::string> missing, problems;
-    for (const char* clause : kProcessClauses) {
-      std::vector<int> found = DocumentsNaming(clause, nullptr, true);
+    for (const std::string& clause : clauses) {
+      std::vector<int> found = DocumentsNaming(clause, "", true);
       if (found.empty()) missing.push_back(clause);
       for (int n : found) {
         item.evidence.push_back(n);
@@ -165,6 +141,12 @@ class Judge {
         [&](const ClauseCoverage& c) { return c.leaf && CoversClause(c.clause->id, id); }));
   }
 
+  bool NamesFramework(const Record& r) const {
+    if (primary_) return !r.clauses.empty();
+    return std::any_of(r.controls.begin(), r.controls.end(),
+                       [&](const FrameworkRef& ref) { return ref.framework == framework_.id; });
+  }
+
   ReadinessItem Records(ReadinessItem item, const std::string& kind) const {
     std::vector<int> done, recent;
     std::vector<std::string> without_minutes;  // held reviews: "MR-1 lacks outputs"
@@ -175,9 +157,9 @@ class Judge {
       if (kind == "audit") {
         // Only the organisation's own audits, once performed.
         std::string performed = HeldBy(r, as_of_);
-        // An audit of another framework alone (an ISMS audit) is no
-        // evidence of this checklist's clauses.
-        if (performed.empty() || !IsInternalAudit(r) || r.clauses.empty()) continue;
+        // An audit naming none of this framework's items (an ISMS audit for
+        // ISO/IEC 20000-1) is no evidence of its checklist.
+        if (performed.empty() || !IsInternalAudit(r) || !NamesFramework(r)) continue;
         done.push_back(node);
         if (performed >= cycle_start_) recent.push_back(node);
       } else if (kind == "review") {
@@ -212,8 +194,9 @@ class Judge {
                     " months before " + as_of_;
       return item;
     }
-    if (kind == "audit") {
-      // Every leaf clause of 4 to 10 audited internally within the cycle.
+    if (kind == "audit" && primary_) {
+      // Every leaf clause of 4 to 10 audited internally within the cycle
+      // (coverage is ISO/IEC 20000-1's; other frameworks: audits performed).
       item.evidence = recent;
       std::vector<std::string> unaudited = Unaudited();
       if (!unaudited.empty()) {
@@ -229,8 +212,16 @@ class Judge {
 
   const Graph& graph_;
   const Analysis& analysis_;
+  const Framework& framework_;
+  bool primary_;  ///< ISO/IEC 20000-1, whose clauses coverage judges
   std::string as_of_, cycle_start_;
 };
+
+// smsdoc.yaml's `not_applicable:` name for an item: bare for ISO/IEC
+// 20000-1, "iso27001:scope" for another framework's.
+std::string NotApplicableKey(const Framework& framework, const std::string& key) {
+  return framework.id == kDefaultPrimary ? key : framework.id + ":" + key;
+}
 
 }  // namespace
 
@@ -244,25 +235,47 @@ const char* ReadinessStateName(ReadinessItem::State state) {
   return "";
 }
 
-std::vector<std::string> ReadinessKeys() {
+std::vector<std::string> ReadinessKeys(const Config& config) {
   std::vector<std::string> keys;
-  for (const Rule& r : kRules) keys.push_back(r.key);
+  for (const Framework& fw : config.frameworks)
+    for (const ReadinessRule& r : fw.readiness) keys.push_back(NotApplicableKey(fw, r.key));
   return keys;
 }
 
-std::vector<ReadinessItem> EvaluateReadiness(const Graph& graph, const Analysis& analysis) {
-  Judge judge(graph, analysis);
+std::vector<ReadinessItem> EvaluateReadiness(const Graph& graph, const Analysis& analysis,
+                                             const Framework& framework) {
+  Judge judge(graph, analysis, framework);
   std::vector<ReadinessItem> items;
-  for (const Rule& rule : kRules) {
+  for (const ReadinessRule& rule : framework.readiness) {
     ReadinessItem item = judge.Evaluate(rule);
     for (const auto& na : graph.corpus->config.not_applicable) {
-      if (na.key != item.key) continue;
+      if (na.key != NotApplicableKey(framework, item.key)) continue;
       item.state = ReadinessItem::State::kNotApplicable;
       item.reason = na.justification;
     }
     items.push_back(std::move(item));
   }
   return items;
+}
+
+std::vector<FrameworkReadiness> EvaluateOtherReadiness(const Graph& graph,
+                                                       const Analysis& analysis) {
+  std::vector<FrameworkReadiness> out;
+  for (const Framework& fw : graph.corpus->config.frameworks)
+    if (fw.id != kDefaultPrimary && !fw.readiness.empty())
+      out.push_back({fw.id, fw.Title(), EvaluateReadiness(graph, analysis, fw)});
+  return out;
+}
+
+std::vector<ReadinessItem> CombinedChecklist(const Analysis& analysis) {
+  std::vector<ReadinessItem> out = analysis.readiness;
+  for (const FrameworkReadiness& fw : analysis.framework_readiness)
+    for (ReadinessItem item : fw.items) {
+      item.key = fw.framework + ":" + item.key;
+      item.title += " (" + fw.title + ")";
+      out.push_back(std::move(item));
+    }
+  return out;
 }
 
 std::vector<Stage1Document> Stage1Documents(const Graph& graph,

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "analyse/framework_coverage.h"
+#include "analyse/readiness.h"
 #include "analyse/register_rules.h"
+#include "load/framework_loader.h"
 
 namespace smsdoc {
 
@@ -79,9 +81,24 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
       s.uncovered_clauses.push_back(cov.clause->id);
   for (const FrameworkCoverage& f : analysis.frameworks)
     s.framework_coverage.emplace_back(f.framework->id, CountByState(f));
-  if (graph.corpus->config.readiness_check)
-    for (const ReadinessItem& item : analysis.readiness)
-      if (item.state == ReadinessItem::State::kMissing) s.readiness_missing.push_back(item.key);
+  const Config& config = graph.corpus->config;
+  auto add = [&](const std::string& id, const std::string& title,
+                 const std::vector<ReadinessItem>& items) {
+    // Another framework's keys carry its ID, as smsdoc.yaml names them.
+    std::string prefix = id == kDefaultPrimary ? "" : id + ":";
+    StatusSummary::Readiness& r = s.readiness.emplace_back();
+    r.framework = id;
+    r.title = title;
+    for (const ReadinessItem& item : items) {
+      r.items.emplace_back(item.key, ReadinessStateName(item.state));
+      if (config.readiness_check && item.state == ReadinessItem::State::kMissing)
+        s.readiness_missing.push_back(prefix + item.key);
+    }
+  };
+  const Framework* primary = FindFramework(config, kDefaultPrimary);
+  add(kDefaultPrimary, primary ? primary->Title() : "ISO/IEC 20000-1:2018", analysis.readiness);
+  for (const FrameworkReadiness& fw : analysis.framework_readiness)
+    add(fw.framework, fw.title, fw.items);
   return s;
 }
 

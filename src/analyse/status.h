@@ -19,7 +19,15 @@ struct StatusSummary {
   std::vector<std::string> overdue;            ///< records past a due date
   std::map<std::string, int> open_findings;    ///< by classification
   std::vector<std::string> uncovered_clauses;
-  std::vector<std::string> readiness_missing;  ///< checklist keys
+  std::vector<std::string>
+      readiness_missing;  ///< checklist keys ("iso27001:scope" beside 20000-1's)
+  /// Each framework's checklist: its ID, title and (key, state name) in
+  /// checklist order, ISO/IEC 20000-1 first.
+  struct Readiness {
+    std::string framework, title;
+    std::vector<std::pair<std::string, std::string>> items;
+  };
+  std::vector<Readiness> readiness;
   /// Typed KPIs: "typed", "measured" (with a counted value), "missed_latest".
   std::map<std::string, int> kpis;
   std::vector<std::string> measurements_missing;  ///< KPI IDs with a missing period

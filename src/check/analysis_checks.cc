@@ -52,22 +52,29 @@ void CheckAnalysis(const Graph& graph, const Analysis& analysis, bool strict, Di
                   "'" + graph.nodes[item.node].id + "': " + item.what, item.code);
   }
   const Config& config = graph.corpus->config;
-  std::vector<std::string> keys = ReadinessKeys();
+  std::vector<std::string> keys = ReadinessKeys(config);
   for (const auto& na : config.not_applicable)
     if (std::find(keys.begin(), keys.end(), na.key) == keys.end())
       diags.Error(kConfigFile, na.pos,
                   "unknown readiness item '" + na.key + "'" + DidYouMean(na.key, keys),
                   "config-key");
   if (!config.readiness_check || broken) return;
-  for (const ReadinessItem& item : analysis.readiness) {
-    if (item.state != ReadinessItem::State::kMissing) continue;
-    diags.Add({kConfigFile,
-               {},
-               strict ? Severity::kError : Severity::kWarning,
-               "Stage 1 readiness: '" + item.title + "' (" + item.key + ", clause " + item.clause +
-                   ") is missing: " + item.reason,
-               "readiness-missing"});
-  }
+  // ISO/IEC 20000-1's items as before; another framework's named with it.
+  auto report = [&](const std::vector<ReadinessItem>& items, const std::string& prefix,
+                    const std::string& title) {
+    for (const ReadinessItem& item : items) {
+      if (item.state != ReadinessItem::State::kMissing) continue;
+      diags.Add({kConfigFile,
+                 {},
+                 strict ? Severity::kError : Severity::kWarning,
+                 "Stage 1 readiness" + title + ": '" + item.title + "' (" + prefix + item.key +
+                     ", clause " + item.clause + ") is missing: " + item.reason,
+                 "readiness-missing"});
+    }
+  };
+  report(analysis.readiness, "", "");
+  for (const FrameworkReadiness& fw : analysis.framework_readiness)
+    report(fw.items, fw.framework + ":", " (" + fw.title + ")");
 }
 
 }  // namespace smsdoc

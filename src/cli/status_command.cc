@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "analyse/status.h"
 #include "base/json.h"
@@ -60,6 +61,16 @@ std::string Json(const StatusSummary& s, const Session& session, const Diagnosti
   field("open_findings", JsonCounts(s.open_findings));
   field("uncovered_clauses", JsonIds(s.uncovered_clauses));
   field("readiness_missing", JsonIds(s.readiness_missing));
+  std::string readiness = "[";
+  for (const StatusSummary::Readiness& r : s.readiness) {
+    std::string items = "{";
+    for (const auto& [key, state] : r.items)
+      items += (items.size() > 1 ? ", " : "") + JsonQuote(key) + ": " + JsonQuote(state);
+    readiness += std::string(readiness.size() > 1 ? ", " : "") +
+                 "{\"framework\": " + JsonQuote(r.framework) +
+                 ", \"title\": " + JsonQuote(r.title) + ", \"items\": " + items + "}}";
+  }
+  field("readiness", readiness + "]");
   field("kpis", JsonCounts(s.kpis));
   field("measurements_missing", JsonIds(s.measurements_missing));
   // {"iso27001": {"covered": 3, "partly_covered": 1, ...}}, states in order.
@@ -160,8 +171,27 @@ void Text(const StatusSummary& s, const Session& session, std::ostream& out, boo
               !s.readiness_missing.empty());
   for (const auto& [id, counts] : s.framework_coverage) {
     std::vector<std::string> parts;
-    for (const auto& [state, n] : counts) parts.push_back(std::to_string(n) + " " + state);
-    screen.Line("Coverage " + id, Join(parts, ", "), counts.back().second > 0);
+    bool gaps = false;
+    for (const auto& [state, n] : counts) {
+      parts.push_back(std::to_string(n) + " " + state);
+      gaps = gaps || (state == "not covered" && n > 0);
+    }
+    screen.Line("Coverage " + id, Join(parts, ", "), gaps);
+  }
+  // Each framework's checklist when the SMS has more than one.
+  for (const StatusSummary::Readiness& r : s.readiness) {
+    if (s.readiness.size() < 2) break;
+    std::map<std::string, std::vector<std::string>> by_state;
+    for (const auto& [key, state] : r.items) by_state[state].push_back(key);
+    std::vector<std::string> parts;
+    for (const char* state : {"met", "at risk", "missing", "not applicable"}) {
+      const std::vector<std::string>& keys = by_state[state];
+      parts.push_back(
+          std::to_string(keys.size()) + " " + state +
+          (keys.empty() || std::string(state) == "met" ? "" : " (" + Join(keys, ", ") + ")"));
+    }
+    screen.Line("Readiness " + r.framework, Join(parts, ", "),
+                !by_state["missing"].empty() || !by_state["at risk"].empty());
   }
   auto kpis = [&](const char* key) {
     auto it = s.kpis.find(key);

@@ -62,7 +62,16 @@ struct DocumentState {
 /// How one clause is met. Leaf clauses are judged from what names them or
 /// an ancestor (naming a clause names all of it); a parent from its leaves.
 struct ClauseCoverage {
-  enum class State { kCovered, kPartlyCovered, kDocumentedOnly, kEvidencedOnly, kNotCovered };
+  /// kExcluded: a control the Statement of Applicability excludes (other
+  /// frameworks only), neither counted as met nor as missing.
+  enum class State {
+    kCovered,
+    kPartlyCovered,
+    kDocumentedOnly,
+    kEvidencedOnly,
+    kNotCovered,
+    kExcluded
+  };
   const Clause* clause = nullptr;
   bool leaf = true;
   // Items naming the clause, an ancestor or a sub-clause, by ID: for the
@@ -107,6 +116,7 @@ struct ItemCoverage {
     std::vector<FrameworkRef> through;
   };
   std::vector<Mapped> mapped_documents, mapped_records;
+  int excluded_by = -1;  ///< the SoA entry excluding the control, or -1
   ClauseCoverage::State state = ClauseCoverage::State::kNotCovered;
 };
 
@@ -127,6 +137,13 @@ struct ReadinessItem {
   State state = State::kMissing;
   std::string reason;         ///< why at risk or missing; the justification if n/a
   std::vector<int> evidence;  ///< nodes that satisfy it
+};
+
+/// The Stage 1 checklist of a framework beside ISO/IEC 20000-1.
+struct FrameworkReadiness {
+  std::string framework;  ///< its ID, "iso27001"
+  std::string title;      ///< "ISO/IEC 27001:2022"
+  std::vector<ReadinessItem> items;
 };
 
 /// A document a certification body reviews at Stage 1, and the readiness
@@ -216,7 +233,9 @@ struct Analysis {
   /// Per graph node, what it addresses through mappings, sorted; empty
   /// (no lists) without mappings.
   std::vector<std::vector<MappedRef>> mapped;
-  std::vector<ReadinessItem> readiness;   ///< checklist order
+  std::vector<ReadinessItem> readiness;  ///< ISO/IEC 20000-1's, checklist order
+  /// The other frameworks' checklists (smsdoc.yaml's `frameworks:` order).
+  std::vector<FrameworkReadiness> framework_readiness;
   std::vector<Stage1Document> stage1;     ///< by ID
   std::vector<AttentionItem> attention;   ///< by node, then kind
   std::vector<AcceptedWarning> accepted;  ///< by ID, then code (set by the check stage)

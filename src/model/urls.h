@@ -83,6 +83,7 @@ inline std::string RegisterFile(const std::string& kind) {
   if (kind == "audit" || kind == "finding" || kind == "action") return "audit-register.xlsx";
   if (kind == "service" || kind == "customer" || kind == "sla") return "service-register.xlsx";
   if (kind == "supplier" || kind == "supplier-review") return "supplier-register.xlsx";
+  if (kind == "applicability") return "statement-of-applicability.xlsx";
   return kind + "-register.xlsx";
 }
 

@@ -11,6 +11,7 @@
 #include "check/rule_checks.h"
 #include "check/sampling_checks.h"
 #include "check/service_report_checks.h"
+#include "check/soa_checks.h"
 #include "check/workbook_limits.h"
 #include "load/history_loader.h"
 #include "load/loader.h"
@@ -34,6 +35,7 @@ void RunPipeline(const Source& source, const PipelineOptions& options, Model& mo
   CheckRules(model.graph, diags);
   CheckSampling(model.graph, diags);
   CheckAudit(model.graph, diags);
+  CheckSoa(model.graph, diags);
   CheckWorkbookLimits(model.graph, diags);
   // The SMS's say over its warnings, while drafts are still in the corpus.
   model.analysis.accepted = ApplyAcceptances(model.corpus, diags);

@@ -28,9 +28,9 @@ Workbook WorkbookBuilder::FrameworkMatrixRegister() const {
                    {labels_("framework_matrix_documents"), 30, true}};
   using State = ClauseCoverage::State;
   auto state = [&](State s) { return labels_(CoverageStateLabel(s)); };
-  std::vector<std::string> states = {state(State::kCovered), state(State::kPartlyCovered),
+  std::vector<std::string> states = {state(State::kCovered),        state(State::kPartlyCovered),
                                      state(State::kDocumentedOnly), state(State::kEvidencedOnly),
-                                     state(State::kNotCovered)};
+                                     state(State::kNotCovered),     state(State::kExcluded)};
   sheet.columns[3].choices = sheet.columns[7].choices = states;
   // The same colours as the clause coverage's, on both state columns.
   for (int col : {3, 7}) {

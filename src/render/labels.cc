@@ -123,6 +123,7 @@ const char* CoverageStateLabel(ClauseCoverage::State state) {
     case ClauseCoverage::State::kDocumentedOnly: return "state_documented_only";
     case ClauseCoverage::State::kEvidencedOnly: return "state_evidenced_only";
     case ClauseCoverage::State::kNotCovered: return "state_not_covered";
+    case ClauseCoverage::State::kExcluded: return "state_excluded";
   }
   return "";
 }

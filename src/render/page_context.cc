@@ -8,8 +8,10 @@
 #include "analyse/document_control.h"
 #include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
+#include "analyse/soa.h"
 #include "base/text.h"
 #include "load/clause_catalogue.h"
+#include "load/framework_loader.h"
 #include "render/body_links.h"
 #include "render/evidence_text.h"
 #include "render/heading_links.h"
@@ -321,16 +323,42 @@ TemplateValue PageContext::Readiness() const {
   TemplateValue v = Common(page_url, labels_("stage_1_readiness_title"));
   v.Set("as_of", info_.as_of);
   v.Set("stage1_url", RelativeUrl(page_url, kStage1Url));
+  // One section per framework, ISO/IEC 20000-1 first; the top-level
+  // items and counts are its own (themes written before frameworks).
+  TemplateValue sections = TemplateValue::List();
+  const Framework* primary = FindFramework(graph_.corpus->config, kDefaultPrimary);
+  sections.Push(
+      ReadinessSection(kDefaultPrimary, primary ? primary->Title() : "", analysis_.readiness));
+  for (const FrameworkReadiness& fw : analysis_.framework_readiness)
+    sections.Push(ReadinessSection(fw.framework, fw.title, fw.items));
+  for (const char* key :
+       {"items", "count_met", "count_at_risk", "count_missing", "count_not_applicable"})
+    v.Set(key, *sections.list[0].Find(key));
+  v.Set("has_headings", sections.list.size() > 1);
+  v.Set("sections", std::move(sections));
+  return v;
+}
+
+TemplateValue PageContext::ReadinessSection(const std::string& framework, const std::string& title,
+                                            const std::vector<ReadinessItem>& checklist) const {
+  const std::string page_url = kReadinessUrl;
+  const bool primary = framework == kDefaultPrimary;
+  TemplateValue v;
+  v.Set("framework", framework);
+  v.Set("title", title);
   std::map<std::string, int> counts;
   TemplateValue items = TemplateValue::List();
-  for (const ReadinessItem& item : analysis_.readiness) {
+  for (const ReadinessItem& item : checklist) {
     std::string state = ReadinessStateName(item.state);
     counts[state]++;
     TemplateValue i;
-    i.Set("key", item.key);
+    // The row's id is the key smsdoc.yaml and `status` name it by.
+    i.Set("key", primary ? item.key : framework + ":" + item.key);
     i.Set("title", item.title);
     i.Set("clause", item.clause);
-    i.Set("clause_url", RelativeUrl(page_url, ClauseUrl(item.clause)));
+    // Only ISO/IEC 20000-1's clauses have pages here.
+    i.Set("has_clause_url", primary);
+    i.Set("clause_url", primary ? RelativeUrl(page_url, ClauseUrl(item.clause)) : "");
     i.Set("state", labels_(ReadinessStateLabel(item.state)));
     i.Set("state_class", Replaced(state, ' ', '-'));
     i.Set("reason", item.reason);
@@ -381,7 +409,8 @@ TemplateValue PageContext::Stage1() const {
   SetAuditPurpose(v, page_url);
   v.Set("document_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kDocumentRegister));
-  const std::vector<ReadinessItem>& checklist = analysis_.readiness;
+  // Every framework's items (analysis.stage1 indexes into them).
+  const std::vector<ReadinessItem> checklist = CombinedChecklist(analysis_);
   TemplateValue rows = TemplateValue::List();
   for (const Stage1Document& doc : analysis_.stage1) {
     size_t index = graph_.nodes[doc.node].index;
@@ -761,6 +790,7 @@ std::vector<int> PageContext::KindRecords(const KindSpec& kind) const {
   std::vector<int> nodes;
   for (size_t i = 0; i < graph_.corpus->records.size(); ++i)
     if (graph_.corpus->records[i].kind == &kind) nodes.push_back(graph_.RecordNode(i));
+  if (kind.name == kSoaKind) SortByControl(graph_, nodes);  // A.5.2 before A.5.10
   return nodes;
 }
 
@@ -776,6 +806,15 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
     column.Set("label", kind.Field(c)->label);
     column.Set("type", FieldTypeName(kind.Field(c)->type));
     column.Set("on_paper", OnPaper(kind, c));
+    columns.Push(std::move(column));
+  }
+  // The SoA's computed columns (RegisterRow).
+  for (const char* label : {"soa_implemented_by", "soa_evidence"}) {
+    if (kind.name != kSoaKind) break;
+    TemplateValue column;
+    column.Set("label", labels_(label));
+    column.Set("type", FieldTypeName(FieldType::kRefs));
+    column.Set("on_paper", true);
     columns.Push(std::move(column));
   }
   v.Set("columns", std::move(columns));
@@ -814,6 +853,24 @@ TemplateValue PageContext::KindPage(const KindSpec& kind) const {
   return v;
 }
 
+std::vector<TemplateValue> PageContext::SoaCells(const Record& entry,
+                                                 const std::string& page_url) const {
+  std::optional<FrameworkRef> control = SoaControlOf(graph_.corpus->config, entry);
+  std::vector<TemplateValue> cells;
+  for (const char* label : {"soa_implemented_by", "soa_evidence"}) {
+    std::vector<int> nodes;
+    if (control)
+      nodes = cells.empty() ? ImplementingDocuments(graph_, analysis_, *control)
+                            : EvidenceRecords(graph_, *control);
+    TemplateValue parts = TemplateValue::List();
+    for (int n : nodes)
+      parts.Push(Part(graph_.nodes[n].id, RelativeUrl(page_url, graph_.nodes[n].url)));
+    cells.push_back(CellValue(std::move(parts), FieldType::kRefs));
+    cells.back().Set("label", labels_(label));
+  }
+  return cells;
+}
+
 TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
   std::string page_url = KindUrl(kind.name);
   const Record& r = graph_.corpus->records[graph_.nodes[node].index];
@@ -832,6 +889,11 @@ TemplateValue PageContext::RegisterRow(const KindSpec& kind, int node) const {
     }
     cells.list.back().Set("on_paper", OnPaper(kind, c));
   }
+  if (kind.name == kSoaKind)
+    for (TemplateValue& cell : SoaCells(r, page_url)) {
+      cell.Set("on_paper", true);
+      cells.Push(std::move(cell));
+    }
   TemplateValue row;
   row.Set("cells", std::move(cells));
   row.Set("status", r.status);
@@ -889,6 +951,9 @@ TemplateValue PageContext::RecordPage(int node) const {
     row.Set("label", spec.label);
     fields.Push(std::move(row));
   }
+  // An SoA entry: what implements and evidences its control, as its register shows.
+  if (r.kind->name == kSoaKind)
+    for (TemplateValue& cell : SoaCells(r, n.url)) fields.Push(std::move(cell));
   v.Set("fields", std::move(fields));
   SetServiceItems(v, r, n.url);
   v.Set("has_evidence_files", !r.evidence_files.empty());

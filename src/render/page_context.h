@@ -59,12 +59,18 @@ class PageContext {
   /// (RegisterRow, template partials/register-row) into `rows_html`, so a
   /// register of 100,000 records never has all its values in memory.
   TemplateValue KindPage(const KindSpec& kind) const;
+  /// An SoA entry's computed cells, each with its label: the documents in
+  /// force implementing its control, the records evidencing it.
+  std::vector<TemplateValue> SoaCells(const Record& entry, const std::string& page_url) const;
   TemplateValue RegisterRow(const KindSpec& kind, int node) const;
   std::vector<int> KindRecords(const KindSpec& kind) const;
   TemplateValue RecordPage(int node) const;
   TemplateValue ClauseIndex() const;
   TemplateValue ProcessMap() const;
   TemplateValue Readiness() const;
+  /// One framework's checklist on the readiness page: rows and counts.
+  TemplateValue ReadinessSection(const std::string& framework, const std::string& title,
+                                 const std::vector<ReadinessItem>& checklist) const;
   TemplateValue Attention() const;
   /// stage-1.html: the documents a certification body reviews at Stage 1.
   TemplateValue Stage1() const;

@@ -78,6 +78,9 @@ class WorkbookBuilder : public std::enable_shared_from_this<WorkbookBuilder> {
   // The record's evidence files: their paths a line each, linked to the
   // first (a cell holds one link), relative to `workbook_file`.
   Cell EvidenceCell(const Record& record, const std::string& workbook_file) const;
+  // An SoA entry's computed cells: the documents in force implementing its
+  // control and the records evidencing it (analyse/soa.h).
+  std::vector<Cell> SoaCells(const Record& record) const;
   // A score, level or flag as a formula of `operand(field)` (a cell such
   // as "M2", or a Table's "[@[Likelihood]]"); "" when an operand is not on
   // the sheet.

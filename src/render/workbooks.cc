@@ -10,6 +10,7 @@
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
 #include "analyse/register_rules.h"
+#include "analyse/soa.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "base/utf8.h"
@@ -300,6 +301,18 @@ Cell WorkbookBuilder::EvidenceCell(const Record& record, const std::string& work
   return c;
 }
 
+std::vector<Cell> WorkbookBuilder::SoaCells(const Record& record) const {
+  std::optional<FrameworkRef> control = SoaControlOf(graph_.corpus->config, record);
+  if (!control) return {Cell{}, Cell{}};
+  auto ids = [&](const std::vector<int>& nodes) {
+    std::vector<std::string> out;
+    for (int node : nodes) out.push_back(graph_.nodes[node].id);
+    return out.empty() ? Cell{} : Cell::Text(Join(out, ", "));
+  };
+  return {ids(ImplementingDocuments(graph_, analysis_, *control)),
+          ids(EvidenceRecords(graph_, *control))};
+}
+
 // A score, level or flag as a formula of `operand(field)` (a cell such
 // as "M2", or a Table's "[@[Likelihood]]"); "" when an operand is not on
 // the sheet.
@@ -428,6 +441,14 @@ Sheet WorkbookBuilder::RecordSheet(const KindSpec& kind, const std::vector<std::
   const bool evidence = std::any_of(
       nodes.begin(), nodes.end(), [&](int node) { return !RecordAt(node).evidence_files.empty(); });
   if (evidence) sheet.columns.push_back({labels_("evidence_files"), 40, true});
+  // The Statement of Applicability: catalogue order, and what implements
+  // and evidences each control.
+  const bool soa = kind.name == kSoaKind;
+  if (soa) {
+    SortByControl(graph_, nodes);
+    sheet.columns.push_back({labels_("soa_implemented_by"), 30, true});
+    sheet.columns.push_back({labels_("soa_evidence"), 30, true});
+  }
   // IDs from an ITSM tool ("INC-2026-04127") can run longer than the
   // column's default: widen it so no ID prints cut.
   for (size_t c = 0; c < specs.size(); ++c)
@@ -439,14 +460,16 @@ Sheet WorkbookBuilder::RecordSheet(const KindSpec& kind, const std::vector<std::
   // never sits in memory whole (libxlsxwriter streams them to disk).
   sheet.row_count = nodes.size();
   sheet.row_at = [self = shared_from_this(), nodes = std::move(nodes), specs,
-                  letters = std::move(letters), file = RegisterFile(kind.name), named,
-                  evidence](size_t r) {
+                  letters = std::move(letters), file = RegisterFile(kind.name), named, evidence,
+                  soa](size_t r) {
     const Record& record = self->RecordAt(nodes[r]);
     std::vector<Cell> row;
     for (const FieldSpec* spec : specs)
       row.push_back(
           self->FieldCell(record, *spec, file, nodes[r], letters, static_cast<int>(r) + 2, named));
     if (evidence) row.push_back(self->EvidenceCell(record, file));
+    if (soa)
+      for (Cell& cell : self->SoaCells(record)) row.push_back(std::move(cell));
     return row;
   };
   return sheet;
