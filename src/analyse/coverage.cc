@@ -54,7 +54,10 @@ std::vector<std::string> ClausesOf(const Graph& graph, int node) {
   const Record& r = graph.corpus->records[n.index];
   std::vector<std::string> out = r.clauses;
   for (const auto& f : r.fields)
-    if (f.spec->type == FieldType::kClause && !f.text.empty()) out.push_back(f.text);
+    // Another framework's item ("iso27001:A.8.13") is no 20000-1 clause.
+    if (f.spec->type == FieldType::kClause && !f.text.empty() &&
+        f.text.find(':') == std::string::npos)
+      out.push_back(f.text);
   return out;
 }
 

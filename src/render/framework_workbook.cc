@@ -17,11 +17,11 @@ Workbook WorkbookBuilder::FrameworkMatrixRegister() const {
   const Config& config = graph_.corpus->config;
   Sheet sheet;
   sheet.name = ValidSheetName(labels_("framework_matrix"));
-  sheet.columns = {{labels_("wb_from_framework"), 20},
+  sheet.columns = {{labels_("wb_from_framework"), 24},
                    {labels_("wb_from_item"), 10},
                    {labels_("wb_from_title"), 36, true},
                    {labels_("wb_from_state"), 16},
-                   {labels_("wb_to_framework"), 20},
+                   {labels_("wb_to_framework"), 24},
                    {labels_("wb_to_item"), 10},
                    {labels_("wb_to_title"), 36, true},
                    {labels_("wb_to_state"), 16},

@@ -6,6 +6,7 @@
 
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
+#include "analyse/framework_coverage.h"
 #include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
 #include "analyse/soa.h"
@@ -698,6 +699,13 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
   v.Set("stage_2_workbook_url",
         RelativeUrl(page_url, std::string(kRegisterFolder) + kSamplingRegister));
   v.Set("stage_2_count", std::to_string(analysis_.samples.size()));
+  // The cross-framework matrix is written only when smsdoc.yaml names mappings.
+  if (!graph_.corpus->config.mappings.empty()) {
+    v.Set("matrix_url", RelativeUrl(page_url, kFrameworkMatrixUrl));
+    v.Set("matrix_workbook_url",
+          RelativeUrl(page_url, std::string(kRegisterFolder) + kFrameworkMatrixRegister));
+    v.Set("matrix_count", std::to_string(FrameworkMatrix(graph_, analysis_).size()));
+  }
 }
 
 TemplateValue PageContext::RecordKinds(const std::string& page_url) const {
