@@ -211,6 +211,8 @@ TEST_CASE("a control the Statement of Applicability excludes is excluded, not a 
   for (const auto& d : sms->diags.items()) messages += d.path + ": " + d.message + "\n";
   CAPTURE(messages);
   REQUIRE_FALSE(sms->diags.HasErrors());
+  // Naming a control ties an entry into the SMS as naming a clause does.
+  CHECK(messages.find("'SOA-C.1' references nothing") == std::string::npos);
   CHECK(Cov(*sms, "ctl", "C.1").state == State::kExcluded);
   CHECK(Cov(*sms, "ctl", "C.1").excluded_by == sms->Node("SOA-C.1"));
   CHECK(Cov(*sms, "ctl", "C.2").state ==

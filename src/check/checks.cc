@@ -1,5 +1,7 @@
 #include "check/checks.h"
 
+#include <algorithm>
+
 #include "analyse/coverage.h"
 
 namespace smsdoc {
@@ -49,11 +51,25 @@ void CheckReferenceKinds(const Graph& graph, int n, Diagnostics& diags) {
   }
 }
 
+// True when an item names a clause or control of a framework beside
+// ISO/IEC 20000-1: an SoA entry's control, a document's controls.
+bool NamesOtherFramework(const Graph& graph, const Node& node) {
+  if (node.type != Node::Type::kRecord)
+    return !graph.corpus->documents[node.index].controls.empty();
+  const Record& r = graph.corpus->records[node.index];
+  if (!r.controls.empty()) return true;
+  return std::any_of(r.fields.begin(), r.fields.end(), [](const FieldValue& f) {
+    return f.spec->type == FieldType::kClause && f.text.find(':') != std::string::npos;
+  });
+}
+
 // An item that names nothing and that nothing names is out of the web of
 // the SMS: often forgotten, or its links were never written.
 void CheckOrphan(const Graph& graph, int n, Diagnostics& diags) {
   const Node& node = graph.nodes[n];
-  if (node.id.empty() || !graph.backlinks[n].empty() || !ClausesOf(graph, n).empty()) return;
+  if (node.id.empty() || !graph.backlinks[n].empty() || !ClausesOf(graph, n).empty() ||
+      NamesOtherFramework(graph, node))
+    return;
   // Exported service records are many and linked in the ITSM tool, not here.
   if (node.type == Node::Type::kRecord && graph.corpus->records[node.index].imported) return;
   for (const Link& link : graph.links[n])
