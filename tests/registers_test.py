@@ -633,16 +633,17 @@ class Sms:
 def clause_catalogue():
     """[(id, title)] of ISO/IEC 20000-1:2018 in catalogue order: from the
     shared reference beside the repository when there is one (independent of
-    the code), else from src/model/clauses.cc."""
+    the code), else from the built-in catalogue
+    src/model/frameworks/iso20000-1.yaml."""
     shared = os.path.join(os.path.dirname(testlib.REPO), "shared", "reference",
                           "iso20000-1-2018-clauses.yaml")
     if os.path.exists(shared):
         return [(str(c["id"]), str(c["title"])) for c in read_yaml(shared)["clauses"]]
-    with open(os.path.join(testlib.REPO, "src", "model", "clauses.cc"), encoding="utf-8") as fh:
+    with open(os.path.join(testlib.REPO, "src", "model", "frameworks", "iso20000-1.yaml"),
+              encoding="utf-8") as fh:
         text = fh.read()
-    table = text[text.index("kClauses = {"):]
-    table = table[:table.index("};")]
-    return re.findall(r'\{"([0-9.]+)", "([^"]*)"\}', table)
+    items = text[text.index("\nitems:"):text.index("\nreadiness:")]
+    return re.findall(r'\{number: "([0-9.]+)", title: "?([^"}]*?)"?\}', items)
 
 
 def addresses(ref, clause):
