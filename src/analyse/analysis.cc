@@ -32,6 +32,7 @@ Analysis Analyse(const Graph& graph, const std::string& as_of,
   a.coverage = ComputeCoverage(graph, as_of);
   a.mapped = MappedRefs(graph);
   a.frameworks = ComputeFrameworkCoverage(graph, a.mapped, as_of);
+  a.matrix = FrameworkMatrix(graph, a);
   a.kpis = AnalyseKpis(corpus, as_of);  // before readiness: monitoring results judge them
   const Framework* primary = FindFramework(corpus.config, kDefaultPrimary);
   a.readiness =

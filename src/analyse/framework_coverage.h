@@ -38,19 +38,6 @@ std::vector<FrameworkCoverage> ComputeFrameworkCoverage(
 /// ClauseCoverage::State, by StateName: what the pages and `status` show.
 std::vector<std::pair<std::string, int>> CountByState(const FrameworkCoverage& coverage);
 
-/// One pair of a mapping and how both sides stand: a row of the
-/// cross-framework matrix (its page and workbook).
-struct MatrixRow {
-  size_t mapping = 0;  ///< index into config.mappings
-  const FrameworkItem* from = nullptr;
-  const FrameworkItem* to = nullptr;
-  ClauseCoverage::State from_state = ClauseCoverage::State::kNotCovered;
-  ClauseCoverage::State to_state = ClauseCoverage::State::kNotCovered;
-  /// Documents in force naming either side (or an ancestor or part of
-  /// it) directly, by ID.
-  std::vector<int> documents;
-};
-
 /// Every pair of every mapping, in config.mappings' order, each mapping's
 /// in catalogue order of its `from` items, then its `to` items.
 std::vector<MatrixRow> FrameworkMatrix(const Graph& graph, const Analysis& analysis);

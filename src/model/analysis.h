@@ -222,6 +222,19 @@ struct AcceptedWarning {
   Pos pos;  ///< of the warning
 };
 
+/// One pair of a mapping and how both sides stand: a row of the
+/// cross-framework matrix (its page and workbook).
+struct MatrixRow {
+  size_t mapping = 0;  ///< index into config.mappings
+  const FrameworkItem* from = nullptr;
+  const FrameworkItem* to = nullptr;
+  ClauseCoverage::State from_state = ClauseCoverage::State::kNotCovered;
+  ClauseCoverage::State to_state = ClauseCoverage::State::kNotCovered;
+  /// Documents in force naming either side (or an ancestor or part of
+  /// it) directly, by ID.
+  std::vector<int> documents;
+};
+
 struct Analysis {
   std::string as_of;
   std::vector<DocumentState> documents;  ///< parallel to Corpus::documents
@@ -233,6 +246,7 @@ struct Analysis {
   /// Per graph node, what it addresses through mappings, sorted; empty
   /// (no lists) without mappings.
   std::vector<std::vector<MappedRef>> mapped;
+  std::vector<MatrixRow> matrix;         ///< FrameworkMatrix: every pair of every mapping
   std::vector<ReadinessItem> readiness;  ///< ISO/IEC 20000-1's, checklist order
   /// The other frameworks' checklists (smsdoc.yaml's `frameworks:` order).
   std::vector<FrameworkReadiness> framework_readiness;

@@ -217,7 +217,7 @@ TemplateValue PageContext::FrameworkMatrixPage() const {
                 true);
   TemplateValue mappings = TemplateValue::List(), section, rows = TemplateValue::List();
   size_t current = config.mappings.size();
-  for (const MatrixRow& r : FrameworkMatrix(graph_, analysis_)) {
+  for (const MatrixRow& r : analysis_.matrix) {
     const Mapping& m = config.mappings[r.mapping];
     if (r.mapping != current) {
       Flush(mappings, section, rows);

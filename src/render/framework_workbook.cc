@@ -3,7 +3,6 @@
 // written only when smsdoc.yaml names mappings.
 #include "adapters/xlsx.h"
 #include "analyse/coverage.h"
-#include "analyse/framework_coverage.h"
 #include "base/text.h"
 #include "load/framework_loader.h"
 #include "model/urls.h"
@@ -52,7 +51,7 @@ Workbook WorkbookBuilder::FrameworkMatrixRegister() const {
                                                                : FrameworkItemUrl(framework, id));
     return cell;
   };
-  for (const MatrixRow& r : FrameworkMatrix(graph_, analysis_)) {
+  for (const MatrixRow& r : analysis_.matrix) {
     const Mapping& m = config.mappings[r.mapping];
     std::vector<std::string> ids;
     for (int node : r.documents) ids.push_back(graph_.nodes[node].id);

@@ -6,7 +6,6 @@
 
 #include "analyse/coverage.h"
 #include "analyse/document_control.h"
-#include "analyse/framework_coverage.h"
 #include "analyse/kpi_periods.h"
 #include "analyse/readiness.h"
 #include "analyse/soa.h"
@@ -704,7 +703,7 @@ void PageContext::AddRegisters(TemplateValue& v, const std::string& page_url) co
     v.Set("matrix_url", RelativeUrl(page_url, kFrameworkMatrixUrl));
     v.Set("matrix_workbook_url",
           RelativeUrl(page_url, std::string(kRegisterFolder) + kFrameworkMatrixRegister));
-    v.Set("matrix_count", std::to_string(FrameworkMatrix(graph_, analysis_).size()));
+    v.Set("matrix_count", std::to_string(analysis_.matrix.size()));
   }
 }
 
