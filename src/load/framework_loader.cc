@@ -26,7 +26,11 @@ const std::vector<std::string> kBuiltinMappings = {"iso20000-1-iso27001"};
 // Reads one mapping's keys, reporting those it does not know.
 class Reader {
  public:
-  Reader(const std::string& path, Diagnostics& diags) : path_(path), diags_(diags) {}
+  Reader(const std::string& path, Diagnostics& diags)
+      : path_(path), diags_(diags), errors_(diags.ErrorCount()) {}
+
+  // Whether anything read so far was reported.
+  bool Failed() const { return diags_.ErrorCount() > errors_; }
 
   bool Map(const YamlNode& node, const std::vector<std::string>& keys, const std::string& what) {
     if (!node.IsMap()) {
@@ -63,6 +67,7 @@ class Reader {
  private:
   const std::string& path_;
   Diagnostics& diags_;
+  int errors_;
 };
 
 // A number or ID usable after "prefix:" in a reference and in a URL.
@@ -174,20 +179,17 @@ void ReadReadiness(Reader& r, const YamlNode& node, Framework& fw, std::set<std:
 // (reported) when it cannot be read.
 YamlNode ReadYamlFile(const Disk& disk, const Config& config, const FrameworkSource& src,
                       Diagnostics& diags) {
-  std::optional<uintmax_t> size = disk.FileSize(src.value);
-  std::optional<std::string> text;
-  if (size && *size <= static_cast<uintmax_t>(config.file_size_mb) * 1024 * 1024)
-    text = disk.ReadFile(src.value);
-  if (!text || !disk.IsInsideRoot(src.value)) {
+  bool exists = disk.FileSize(src.value).has_value();
+  if (!exists || !disk.IsInsideRoot(src.value)) {
     diags.Error("smsdoc.yaml", src.pos,
-                "cannot read '" + src.value + "': " +
-                    (size ? std::string(text ? "outside the SMS root" : "too large")
-                          : disk.WhyUnreadable(src.value)),
+                "cannot read '" + src.value +
+                    "': " + (exists ? "outside the SMS root" : disk.WhyUnreadable(src.value)),
                 "framework-unknown");
     return {};
   }
-  if (!CheckTextEncoding(*text, src.value, diags)) return {};
-  return ParseYaml(*text, src.value, 1, diags);
+  std::optional<std::string> text =
+      ReadText(disk, src.value, config.file_size_mb, "framework-unknown", diags);
+  return text ? ParseYaml(*text, src.value, 1, diags) : YamlNode{};
 }
 
 bool IsFilePath(const std::string& value) {
@@ -200,7 +202,6 @@ bool IsFilePath(const std::string& value) {
 std::optional<Framework> ParseFramework(const YamlNode& root, const std::string& path,
                                         Diagnostics& diags) {
   Reader r(path, diags);
-  int errors = diags.ErrorCount();
   if (!r.Map(root, kCatalogueKeys, "a framework catalogue")) return std::nullopt;
   Framework fw;
   fw.path = path;
@@ -226,14 +227,13 @@ std::optional<Framework> ParseFramework(const YamlNode& root, const std::string&
     else
       for (const YamlNode& item : readiness->items) ReadReadiness(r, item, fw, keys);
   }
-  if (diags.ErrorCount() > errors) return std::nullopt;
+  if (r.Failed()) return std::nullopt;
   return fw;
 }
 
 std::optional<Mapping> ParseMapping(const YamlNode& root, const std::string& path,
                                     const std::vector<Framework>& frameworks, Diagnostics& diags) {
   Reader r(path, diags);
-  int errors = diags.ErrorCount();
   if (!r.Map(root, kMappingKeys, "a mapping")) return std::nullopt;
   Mapping m;
   m.path = path;
@@ -296,7 +296,7 @@ std::optional<Mapping> ParseMapping(const YamlNode& root, const std::string& pat
   }
   std::sort(m.pairs.begin(), m.pairs.end());
   m.pairs.erase(std::unique(m.pairs.begin(), m.pairs.end()), m.pairs.end());
-  if (diags.ErrorCount() > errors) return std::nullopt;
+  if (r.Failed()) return std::nullopt;
   return m;
 }
 

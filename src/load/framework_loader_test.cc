@@ -217,4 +217,14 @@ TEST_CASE("a user's catalogue and mapping files are read beside smsdoc.yaml") {
         }));
 }
 
+TEST_CASE("a catalogue over the size limit is refused unread, naming the limit") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("frameworks/big.yaml", std::string(1024 * 1024 + 1, '#'));
+  Diagnostics d;
+  Load("limits: {file_size_mb: 1}\nframeworks: [frameworks/big.yaml]\n", "", d, disk);
+  CHECK(Messages(d) ==
+        "frameworks/big.yaml:1:1: error: the file is 1.0 MB, over the limit of 1 MB; split it, or "
+        "raise 'limits: {file_size_mb: N}' in smsdoc.yaml [file-too-large]\n");
+}
+
 }  // namespace smsdoc

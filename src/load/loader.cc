@@ -1,6 +1,5 @@
 #include "load/loader.h"
 
-#include <cstdio>
 #include <map>
 
 #include "adapters/yaml.h"
@@ -38,34 +37,6 @@ int MatchingImport(const std::vector<ImportPlan>& plans, const std::string& path
   for (size_t i = 0; i < plans.size(); ++i)
     if (GlobMatch(plans[i].spec->files, path)) return static_cast<int>(i);
   return -1;
-}
-
-// Reads a text input, refusing it unread past the size limit and refusing
-// bytes that are not UTF-8 text; reports why to diags.
-std::optional<std::string> ReadText(const Disk& disk, const std::string& path, long limit_mb,
-                                    const char* unreadable_code, Diagnostics& diags) {
-  std::optional<uintmax_t> size = disk.FileSize(path);
-  const uintmax_t mb = 1024 * 1024;
-  if (size && *size > static_cast<uintmax_t>(limit_mb) * mb) {
-    char shown[32];
-    std::snprintf(shown, sizeof shown, "%.1f", static_cast<double>(*size) / mb);
-    diags.Error(path, {1, 1},
-                std::string("the file is ") + shown + " MB, over the limit of " +
-                    std::to_string(limit_mb) +
-                    " MB; split it, or raise 'limits: {file_size_mb: N}' in smsdoc.yaml",
-                "file-too-large");
-    return std::nullopt;
-  }
-  std::optional<std::string> text = disk.ReadFile(path);
-  if (!text) {
-    diags.Error(
-        path, {},
-        "cannot read the file: " + disk.WhyUnreadable(path) + "; give smsdoc read access to it",
-        unreadable_code);
-    return std::nullopt;
-  }
-  if (!CheckTextEncoding(*text, path, diags)) return std::nullopt;
-  return text;
 }
 
 // A name Windows refuses, or two paths that are one file on Windows or

@@ -61,4 +61,30 @@ bool CheckTextEncoding(std::string_view text, const std::string& path, Diagnosti
   return true;
 }
 
+std::optional<std::string> ReadText(const Disk& disk, const std::string& path, long limit_mb,
+                                    const char* unreadable_code, Diagnostics& diags) {
+  std::optional<uintmax_t> size = disk.FileSize(path);
+  const uintmax_t mb = 1024 * 1024;
+  if (size && *size > static_cast<uintmax_t>(limit_mb) * mb) {
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.1f", static_cast<double>(*size) / mb);
+    diags.Error(path, {1, 1},
+                std::string("the file is ") + shown + " MB, over the limit of " +
+                    std::to_string(limit_mb) +
+                    " MB; split it, or raise 'limits: {file_size_mb: N}' in smsdoc.yaml",
+                "file-too-large");
+    return std::nullopt;
+  }
+  std::optional<std::string> text = disk.ReadFile(path);
+  if (!text) {
+    diags.Error(
+        path, {},
+        "cannot read the file: " + disk.WhyUnreadable(path) + "; give smsdoc read access to it",
+        unreadable_code);
+    return std::nullopt;
+  }
+  if (!CheckTextEncoding(*text, path, diags)) return std::nullopt;
+  return text;
+}
+
 }  // namespace smsdoc
