@@ -262,6 +262,43 @@ class InitTest(unittest.TestCase):
         r = testlib.run(["new", "--root", "sms", "action", "Fix it"], cwd=self.tmp)
         self.assertEqual(r.stdout, "sms/records/action/ACT-001.yaml\n", r.stderr)
 
+    def test_new_soa_entries_follow_the_catalogue(self):
+        self.assertEqual(self.init("sms").returncode, 0)
+        r = self.new("applicability")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no framework of this SMS has controls", r.stderr)
+        config = os.path.join(self.sms, "smsdoc.yaml")
+        with open(config, "a", encoding="utf-8") as f:
+            f.write("frameworks: [iso27001]\n")
+        # The first control without an entry, then one named (bare or
+        # prefixed); titles are the catalogue's, IDs SOA-NUMBER.
+        for args, id_, title in [((), "A.5.1", "Policies for information security"),
+                                 (("A.8.1",), "A.8.1", "User end point devices"),
+                                 ((), "A.5.2", "Information security roles and responsibilities"),
+                                 (("iso27001:A.8.30",), "A.8.30", "Outsourced development")]:
+            r = self.new("applicability", *args)
+            path = "records/applicability/SOA-%s.yaml" % id_
+            self.assertEqual((r.returncode, r.stdout), (0, path + "\n"), r.stderr)
+            text = read(os.path.join(self.sms, path))
+            self.assertIn('\nid: SOA-%s\nkind: applicability\ntitle: "%s"\nstatus: draft\n'
+                          'control: "iso27001:%s"\napplicable: true  # a default: set it\n'
+                          "implementation: planned  # a default: set it\n" % (id_, title, id_),
+                          text)
+            self.assertTrue(text.startswith("# An applicability record"), text)
+        r = self.new("applicability", "A.8.1")
+        self.assertEqual((r.returncode, r.stderr), (2, "smsdoc: error: iso27001:A.8.1 already has its entry\n"))
+        r = self.new("applicability", "A.5.155")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("'A.5.155' is not a control of this SMS's frameworks (did you mean 'A.5.15'?)",
+                      r.stderr)
+        # The entries themselves check clean: the only problem left is the
+        # controls the begun SoA still lacks.
+        check = testlib.run(["check", "--root", self.sms])
+        problems = [l for l in check.stderr.splitlines() if testlib.DIAG_RE.match(l)]
+        self.assertEqual(len(problems), 1, check.stderr)
+        self.assertIn("has no entry for 89 controls of ISO/IEC 27001:2022: A.5.3,", problems[0])
+        self.assertTrue(problems[0].endswith("[soa-missing]"), problems[0])
+
     def test_new_refuses_what_it_cannot_write_clean(self):
         self.assertEqual(self.init("sms").returncode, 0)
         r = self.new("polcy", "X")

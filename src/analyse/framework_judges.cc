@@ -45,11 +45,11 @@ ReadinessItem JudgeSoa(const Graph& graph, const Analysis& analysis, const Frame
     return item;
   }
   std::vector<std::string> missing;
-  for (const FrameworkItem* control : SoaControls(framework))
+  for (const FrameworkItem* control : framework.SoaControls())
     if (!listed.count(control->id)) missing.push_back(control->id);
   // `listed` is a set: put the unimplemented back in catalogue order.
   std::vector<std::string> ordered;
-  for (const FrameworkItem* control : SoaControls(framework))
+  for (const FrameworkItem* control : framework.SoaControls())
     if (std::count(unimplemented.begin(), unimplemented.end(), control->id))
       ordered.push_back(control->id);
   std::vector<std::string> reasons;

@@ -8,18 +8,6 @@
 
 namespace smsdoc {
 
-std::vector<const FrameworkItem*> SoaControls(const Framework& framework) {
-  std::vector<const FrameworkItem*> out;
-  for (const FrameworkItem& item : framework.items) {
-    if (item.kind != FrameworkItem::Kind::kControl) continue;
-    bool is_parent =
-        std::any_of(framework.items.begin(), framework.items.end(),
-                    [&](const FrameworkItem& other) { return other.parent == item.id; });
-    if (!is_parent) out.push_back(&item);
-  }
-  return out;
-}
-
 std::optional<FrameworkRef> SoaControlOf(const Config& config, const Record& entry) {
   const FieldValue* value = entry.Field("control");
   if (!value) return std::nullopt;
@@ -29,7 +17,7 @@ std::optional<FrameworkRef> SoaControlOf(const Config& config, const Record& ent
   FrameworkRef ref{value->text.substr(0, colon), value->text.substr(colon + 1)};
   const Framework* framework = FindFramework(config, ref.framework);
   if (!framework) return std::nullopt;
-  for (const FrameworkItem* control : SoaControls(*framework))
+  for (const FrameworkItem* control : framework->SoaControls())
     if (control->id == ref.item) return ref;
   return std::nullopt;
 }

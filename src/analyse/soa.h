@@ -9,15 +9,8 @@
 
 namespace smsdoc {
 
-/// The record kind of Statement of Applicability entries (kinds.yaml).
-inline constexpr const char* kSoaKind = "applicability";
-
-/// The controls an SoA lists: a framework's control items no other item
-/// belongs to (A.5.15, not its theme A.5), in catalogue order.
-std::vector<const FrameworkItem*> SoaControls(const Framework& framework);
-
 /// The control an SoA entry's `control` names ("iso27001:A.5.15" split), or
-/// nullopt when it names no control an SoA lists (SoaControls).
+/// nullopt when it names no control an SoA lists (Framework::SoaControls).
 std::optional<FrameworkRef> SoaControlOf(const Config& config, const Record& entry);
 
 /// The documents in force that name `control` in their `controls`, by ID:

@@ -82,7 +82,7 @@ void CheckSoa(const Graph& graph, Diagnostics& diags) {
   for (const Framework& fw : config.frameworks) {
     bool begun = false;
     std::vector<std::string> missing;
-    for (const FrameworkItem* control : SoaControls(fw)) {
+    for (const FrameworkItem* control : fw.SoaControls()) {
       if (first.count({fw.id, control->id}))
         begun = true;
       else

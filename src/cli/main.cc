@@ -237,7 +237,10 @@ int main(int argc, char** argv) {
                    "a record kind: risk, person, competence, training, audit, finding, "
                    "action, review or one of smsdoc.yaml's kinds")
       ->required();
-  new_item->add_option("TITLE", new_title, "its title (default: 'New TYPE')");
+  new_item->add_option("TITLE", new_title,
+                       "its title (default: 'New TYPE'); for applicability (a Statement of "
+                       "Applicability entry) the control, e.g. A.8.1 (default: the first "
+                       "without an entry)");
   new_item->add_option("--root", options.root, "SMS folder holding smsdoc.yaml")
       ->capture_default_str();
   new_item->footer(
@@ -245,6 +248,7 @@ int main(int argc, char** argv) {
       "  smsdoc new policy \"Access policy\"   policies/access-policy.md, e.g. POL-04\n"
       "  smsdoc new process \"Complaints\"     processes/complaints.md\n"
       "  smsdoc new risk \"Data centre flood\" records/risk/RSK-001.yaml\n"
+      "  smsdoc new applicability A.8.1      records/applicability/SOA-A.8.1.yaml\n"
       "\nPrints the path written. The ID continues the series of the items of that type\n"
       "(POL-03 after POL-02); required fields come from smsdoc.yaml's defaults, or a\n"
       "default marked '# a default: set it'. No file is ever overwritten.\n");

@@ -8,6 +8,7 @@
 #include "init/next_id.h"
 #include "init/yaml_text.h"
 #include "load/document_loader.h"
+#include "model/framework.h"
 
 namespace smsdoc {
 
@@ -131,30 +132,38 @@ std::string FieldDefault(const FieldSpec& f, const KindSpec& kind, const Corpus&
   }
 }
 
+// A record of `kind`; `id` "" for the next free one. `set` gives fields'
+// YAML values (written even when not required) in place of FieldDefault.
 NewItem RecordItem(const KindSpec& kind, const std::string& title, const Corpus& corpus,
-                   const std::string& today) {
+                   const std::string& today, const std::string& id = "",
+                   const std::map<std::string, std::string>& set = {}) {
   std::vector<std::string> siblings;
   for (const Record& r : corpus.records)
     if (r.kind && r.kind->name == kind.name) siblings.push_back(r.id);
   NewItem item;
-  item.id = NextId(siblings, AllIds(corpus), PrefixOf(kind.name), 3);
+  item.id = !id.empty() ? id : NextId(siblings, AllIds(corpus), PrefixOf(kind.name), 3);
   item.path = corpus.config.records_dirs[0] + "/" + kind.name + "/" + item.id + ".yaml";
   std::string& b = item.bytes;
-  b = "# A " + kind.name +
+  std::string what = WithArticleFor(kind.name);
+  what[0] = 'A';
+  b = "# " + what +
       " record written by `smsdoc new`: set the fields marked, add\n"
       "# the others of its kind (smsdoc's docs/registers.md).\n";
   b += "id: " + item.id + "\nkind: " + kind.name + "\ntitle: " + YamlQuoted(title) + "\n";
   b += "status: " + kind.statuses.front() + "\n";
   bool linked = false;
   for (const FieldSpec& f : kind.fields) {
-    if (!f.required || IsComputed(f.type) || f.type == FieldType::kId ||
+    auto given = set.find(f.name);
+    if ((!f.required && given == set.end()) || IsComputed(f.type) || f.type == FieldType::kId ||
         f.type == FieldType::kKind || f.type == FieldType::kStatus || f.name == "title")
       continue;
-    std::string value = FieldDefault(f, kind, corpus, today, item.error);
+    std::string value = given != set.end()
+                            ? given->second
+                            : FieldDefault(f, kind, corpus, today, item.error) + kToComplete;
     if (!item.error.empty()) return item;
     linked |= f.type == FieldType::kRef || f.type == FieldType::kRefs ||
               f.type == FieldType::kClause || f.type == FieldType::kClauses;
-    b += f.name + ": " + value + kToComplete + "\n";
+    b += f.name + ": " + value + "\n";
   }
   // A record that names nothing is an orphan: its register's clause links it.
   if (!linked && !kind.clause.empty())
@@ -162,6 +171,42 @@ NewItem RecordItem(const KindSpec& kind, const std::string& title, const Corpus&
   else if (!linked)
     b += std::string("accept:\n  orphan: \"") + kOrphanReason + "\"\n";
   return item;
+}
+
+// A Statement of Applicability entry (docs/frameworks.md) for `control`
+// ("A.5.15" or "iso27001:A.5.15"; "": the first control, in catalogue
+// order, without an entry), titled as its catalogue, ID SOA-NUMBER.
+NewItem SoaItem(const KindSpec& kind, const std::string& control, const Corpus& corpus,
+                const std::string& today) {
+  std::set<std::string> listed;  // "framework:number" of the entries there are
+  for (const Record& r : corpus.records)
+    if (const FieldValue* v = r.kind && r.kind->name == kind.name ? r.Field("control") : nullptr)
+      listed.insert(v->text);
+  std::vector<std::string> controls, numbers;  // for "did you mean"
+  std::string ref, title;
+  for (const Framework& fw : corpus.config.frameworks)
+    for (const FrameworkItem* c : fw.SoaControls()) {
+      std::string text = fw.id + ":" + c->id;
+      controls.push_back(text);
+      numbers.push_back(c->id);
+      bool wanted = control.empty() ? !listed.count(text) : control == text || control == c->id;
+      if (wanted && ref.empty()) ref = text, title = c->title;
+    }
+  if (controls.empty())
+    return {.error =
+                "no framework of this SMS has controls for a Statement of Applicability: "
+                "add one to 'frameworks:' in smsdoc.yaml (e.g. iso27001)"};
+  if (ref.empty() && control.empty())
+    return {.error = "every control has its entry in the Statement of Applicability"};
+  if (ref.empty())
+    return {.error =
+                "'" + control + "' is not a control of this SMS's frameworks" +
+                DidYouMean(control, control.find(':') == std::string::npos ? numbers : controls)};
+  if (listed.count(ref)) return {.error = ref + " already has its entry"};
+  return RecordItem(kind, title, corpus, today, "SOA-" + ref.substr(ref.find(':') + 1),
+                    {{"control", YamlQuoted(ref)},
+                     {"applicable", std::string("true") + kToComplete},
+                     {"implementation", std::string("planned") + kToComplete}});
 }
 
 }  // namespace
@@ -179,6 +224,7 @@ NewItem PlanNewItem(const std::string& type, const std::string& given_title, con
   std::string title = given_title.empty() ? "New " + type : given_title;
   if (const KindSpec* kind = corpus.kinds.Find(type)) {
     if (kind->statuses.empty()) return {.error = "the kind '" + type + "' has no statuses"};
+    if (type == kSoaKind) return SoaItem(*kind, given_title, corpus, today);
     return RecordItem(*kind, title, corpus, today);
   }
   const auto& types = DocumentTypes();

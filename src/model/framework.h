@@ -37,6 +37,9 @@ struct ReadinessRule {
   std::vector<std::string> processes;
 };
 
+/// The record kind of Statement of Applicability entries (kinds.yaml).
+inline constexpr const char* kSoaKind = "applicability";
+
 /// A catalogue of clauses and controls (docs/frameworks.md).
 struct Framework {
   std::string id;                    ///< "iso27001": the prefix references use
@@ -54,6 +57,9 @@ struct Framework {
   std::vector<std::string> Ids() const;
   /// True when the catalogue has controls (an SoA lists them).
   bool HasControls() const;
+  /// The controls a Statement of Applicability lists: control items no
+  /// other item belongs to (A.5.15, not its theme A.5), in catalogue order.
+  std::vector<const FrameworkItem*> SoaControls() const;
 };
 
 /// The ID of the built-in framework `clauses:` means unless smsdoc.yaml
