@@ -6,7 +6,8 @@ Builds a small SMS in a temporary folder with ISO/IEC 27001 and an
 invented catalogue (acme, five items) beside ISO/IEC 20000-1, the built-in
 mapping and a mapping file: frameworks/acme.html and iso27001.html list the
 right items, states, documents (directly and "via" a mapping) and records;
-frameworks/index.html and `status --format json` count the same; the
+frameworks/index.html and `status --format json` count the same, and its
+`uncovered_clauses` end with each framework's "not covered" items; the
 matrix page's rows equal registers/framework-matrix.xlsx's (openpyxl);
 document pages link to the items' anchors. An SMS without frameworks has
 no such pages; bad catalogues and mappings fail at their positions.
@@ -172,6 +173,18 @@ class FrameworksTest(unittest.TestCase):
         text = testlib.run(["status", "--root", self.root, "--as-of", AS_OF]).stdout
         self.assertRegex(text, r"Coverage acme +0 covered, 0 partly covered, 3 documented only, "
                                r"0 evidenced only, 2 not covered")
+        # Every framework's gaps are uncovered, prefixed by its ID, in
+        # catalogue order after 20000-1's clauses: the pages' "not covered".
+        gaps = {fw: ["%s:%s" % (fw, n) for n, item in
+                     items(page(self.out, "frameworks/%s.html" % fw)).items()
+                     if item[0] == "not covered"] for fw in ("iso27001", "acme")}
+        self.assertEqual(gaps["acme"], ["acme:O", "acme:O.1"])
+        uncovered = report["uncovered_clauses"]
+        self.assertEqual(uncovered[-len(gaps["iso27001"]) - 2:], gaps["iso27001"] + gaps["acme"])
+        self.assertNotIn(":", "".join(uncovered[:-len(gaps["iso27001"]) - 2]))
+        gate = testlib.run(["status", "--root", self.root, "--as-of", AS_OF,
+                            "--fail-on", "uncovered"])
+        self.assertEqual(gate.returncode, 1, gate.stderr)
 
     @unittest.skipIf(openpyxl is None, "needs python3-openpyxl")
     def test_matrix_page_rows_equal_the_workbook(self):

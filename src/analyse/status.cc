@@ -79,8 +79,13 @@ StatusSummary Summarize(const Graph& graph, const Analysis& analysis) {
   for (const ClauseCoverage& cov : analysis.coverage)
     if (cov.state == ClauseCoverage::State::kNotCovered)
       s.uncovered_clauses.push_back(cov.clause->id);
-  for (const FrameworkCoverage& f : analysis.frameworks)
+  for (const FrameworkCoverage& f : analysis.frameworks) {
     s.framework_coverage.emplace_back(f.framework->id, CountByState(f));
+    // Another framework's gaps as smsdoc.yaml names them (excluded is none).
+    for (const ItemCoverage& item : f.items)
+      if (item.state == ClauseCoverage::State::kNotCovered)
+        s.uncovered_clauses.push_back(f.framework->id + ":" + item.item->id);
+  }
   const Config& config = graph.corpus->config;
   auto add = [&](const std::string& id, const std::string& title,
                  const std::vector<ReadinessItem>& items) {

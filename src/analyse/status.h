@@ -18,6 +18,8 @@ struct StatusSummary {
   std::vector<std::string> expired, expiring;  ///< records with an expiry date
   std::vector<std::string> overdue;            ///< records past a due date
   std::map<std::string, int> open_findings;    ///< by classification
+  /// Not covered: ISO/IEC 20000-1's clauses, then each other framework's
+  /// items as "iso27001:A.5.1" (an excluded control is no gap).
   std::vector<std::string> uncovered_clauses;
   std::vector<std::string>
       readiness_missing;  ///< checklist keys ("iso27001:scope" beside 20000-1's)

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "analyse/analysis.h"
 #include "load/clause_catalogue.h"
 #include "test_support.h"
@@ -148,6 +150,34 @@ TEST_CASE("status counts each other framework's items per state, as its page doe
   CHECK(total == static_cast<int>(sms->analysis().frameworks[0].items.size()));
   auto plain = testing::RunSms(testing::BaseSms());
   CHECK(Summarize(plain->graph(), plain->analysis()).framework_coverage.empty());
+}
+
+TEST_CASE("another framework's gaps are uncovered, named with its ID; excluded is no gap") {
+  MemoryDisk disk = testing::BaseSms();
+  disk.Add("smsdoc.yaml", std::string(testing::kConfig) + "frameworks: [frameworks/ctl.yaml]\n");
+  disk.Add("frameworks/ctl.yaml",
+           "id: ctl\nname: Controls\nitems:\n"
+           "  - {number: C, title: All, kind: control}\n"
+           "  - {number: C.1, title: Masking, kind: control, parent: C}\n"
+           "  - {number: C.2, title: Backup, kind: control, parent: C}\n"
+           "  - {number: D, title: Dev}\n");  // a requirement: no SoA entry
+  disk.Add("policies/backup.md", testing::Doc("POL-BAK", "controls: {ctl: [C.2]}\n"));
+  disk.Add("records/soa.yaml",
+           "- {id: SOA-C.1, kind: applicability, control: \"ctl:C.1\", title: Masking, "
+           "status: approved, applicable: false, justification: No data to mask.}\n"
+           "- {id: SOA-C.2, kind: applicability, control: \"ctl:C.2\", title: Backup, "
+           "status: approved, applicable: true, implementation: implemented}\n");
+  auto sms = testing::RunSms(disk);
+  REQUIRE_FALSE(sms->diags.HasErrors());
+  StatusSummary s = Summarize(sms->graph(), sms->analysis());
+  // ISO/IEC 20000-1's clauses first, then ctl's: D alone (C.1 is excluded,
+  // C.2 documented and so C judged from it).
+  REQUIRE_FALSE(s.uncovered_clauses.empty());
+  CHECK(s.uncovered_clauses.front() == ClauseCatalogue().front().id);
+  CHECK(s.uncovered_clauses.back() == "ctl:D");
+  CHECK(std::count_if(s.uncovered_clauses.begin(), s.uncovered_clauses.end(),
+                      [](const std::string& id) { return id.starts_with("ctl:"); }) == 1);
+  CHECK(s.Conditions().at("uncovered"));
 }
 
 }  // namespace smsdoc

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "analyse/status.h"
 #include "base/terminal.h"
 #include "base/text.h"
 #include "cli/cli_spec.h"
@@ -336,9 +337,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   status
-      ->add_option("--fail-on", options.fail_on,
-                   "exit 1 when any of these holds: overdue, expired, major-nc, minor-nc, "
-                   "changed, approval, uncovered, missing")
+      ->add_option(
+          "--fail-on", options.fail_on,
+          "exit 1 when any of these holds: " + smsdoc::Join(smsdoc::StatusConditionNames(), ", "))
       ->delimiter(',');
   status->footer(
       "\nExamples:\n"
@@ -346,7 +347,10 @@ int main(int argc, char** argv) {
       "  smsdoc status --format json        the same for scripts\n"
       "  smsdoc status --fail-on overdue,major-nc,missing   gate a CI pipeline\n"
       "  smsdoc status --format json | jq .framework_coverage   items per state of each\n"
-      "                                     framework beside ISO/IEC 20000-1 (frameworks:)\n");
+      "                                     framework beside ISO/IEC 20000-1 (frameworks:)\n"
+      "\nWith frameworks beside ISO/IEC 20000-1 (smsdoc.yaml frameworks:), a Coverage line\n"
+      "for each and a Readiness line for every checklist follow; uncovered and missing\n"
+      "hold for any framework's items, named as iso27001:A.5.1.\n");
 
   std::string report_period, report_service;
   CLI::App* report = app.add_subcommand(
