@@ -5,7 +5,8 @@ The analysis (src/model/analysis.h, computed in src/analyse/) derives every
 date-dependent fact once; every surface reads it. This test builds the
 repository's example SMS (in place: its history is git's) and a generated one
 (put in git, with edits after approval) at several as-of dates, runs
-`status --format json` and `graph --format json` with the same --as-of, and
+`status --format json` and `graph --format json` with the same --as-of (and,
+for an SMS with frameworks beside ISO/IEC 20000-1, plain `status`), and
 checks that every fact shown on more than one surface has the same value on
 all of them:
 
@@ -27,6 +28,23 @@ all of them:
   clauses' audit cycle, the customer, SLA and supplier records (computed
   from the YAML by agreement_rules.py), stage-1.html and status json
   readiness_missing;
+- per item of a framework beside ISO/IEC 20000-1 (the example's ISO/IEC
+  27001, docs/frameworks.md): coverage state on frameworks/FW.html (word and
+  colour; the catalogue's items, each once, in order), frameworks/matrix.html
+  and framework-matrix.xlsx (20000-1's side against the clause pages); each
+  leaf's state from the documents and records its row lists, each parent's
+  from its leaves; its documents against the document pages' framework
+  items; the per-state counts on frameworks/index.html, the page (summary
+  and rows), `status` text and status json framework_coverage;
+- the cross-framework matrix: page and workbook row for row (pairs, titles,
+  states, documents, links), the pairs the mappings', the documents the
+  clause coverage's and the framework page's, the count on records.html;
+- the Statement of Applicability: records/applicability.html and
+  statement-of-applicability.xlsx entry for entry, not applicable exactly
+  for the controls the YAML excludes (excluded on every surface above),
+  Implemented by and Evidence against the document and record pages, the
+  count on records.html, and every document a justification names among
+  those implementing its control;
 - the as-of date itself on every surface that shows it.
 
 Comparisons are exact (the same IDs on every full surface, each once), and
@@ -39,8 +57,10 @@ usage: consistency_test.py SMSDOC_BINARY REPO_ROOT
 
 import collections
 import datetime
+import itertools
 import json
 import os
+import posixpath
 import re
 import subprocess
 import tempfile
@@ -238,6 +258,37 @@ def fact_rows(dom):
     return rows
 
 
+# ISO/IEC 20000-1, whose items are the clause pages (clauses/N.html).
+BASE_FRAMEWORK = "iso20000-1"
+FRAMEWORK_STATES = ("covered", "partly covered", "documented only", "evidenced only",
+                    "not covered", "excluded")
+
+
+def item_ref(href):
+    """(framework, item) a link names: frameworks/FW.html#ITEM, or
+    (BASE_FRAMEWORK, N) for clauses/N.html; None for any other link."""
+    href = unquote(href)
+    m = re.search(r"(?:^|/)frameworks/([^/#]+)\.html#(.+)$", href)
+    if m and m.group(1) not in ("index", "matrix"):
+        return m.group(1), m.group(2)
+    m = re.search(r"(?:^|/)clauses/([^/#]+)\.html$", href)
+    if m and m.group(1) != "index":
+        return BASE_FRAMEWORK, m.group(1)
+    return None
+
+
+def own_text(el):
+    """The element's own text, without its child elements' (a title cell
+    without its attribute span)."""
+    return norm("".join(c for c in el.children if isinstance(c, str)))
+
+
+def state_class(el):
+    """The coverage state an element's class colours: state-partly-covered."""
+    return " ".join(k[len("state-"):].replace("-", " ") for k in el.classes
+                    if k.startswith("state-"))
+
+
 def review_of(classes):
     states = [c for c in classes if c in REVIEW_STATES]
     return states[0] if len(states) == 1 else ("none" if not states else "+".join(states))
@@ -323,8 +374,9 @@ class Round:
     start() launches the three commands; finish() waits and reads, so the
     next round's commands run while this one is read."""
 
-    def __init__(self, sms, root, as_of, tmp):
+    def __init__(self, sms, root, as_of, tmp, frameworks=()):
         self.sms, self.root, self.as_of, self.tmp = sms, root, as_of, tmp
+        self.frameworks = frameworks  # beside ISO/IEC 20000-1: read their pages too
         self.out = os.path.join(tmp, "site-" + as_of)
         self.procs = {}
 
@@ -334,6 +386,8 @@ class Round:
         commands = {"build": base + ["build"] + common + ["--out", self.out],
                     "status": base + ["status"] + common + ["--format", "json"],
                     "graph": base + ["graph"] + common + ["--format", "json"]}
+        if self.frameworks:  # its "Coverage FW" lines
+            commands["status-text"] = base + ["status"] + common
         # Concurrently, output to files (no pipe to fill).
         for name, args in commands.items():
             files = [open(os.path.join(self.tmp, "%s-%s.%s" % (name, self.as_of, ext)), "w+",
@@ -391,6 +445,8 @@ class Round:
         self.read_attention()
         self.read_readiness()
         self.read_diagnostics()
+        if self.frameworks:
+            self.read_frameworks()
 
     def book(self, name):
         if name not in self.books:
@@ -405,6 +461,7 @@ class Round:
         flags = collections.defaultdict(lambda: collections.defaultdict(dict))
         texts = collections.defaultdict(lambda: collections.defaultdict(dict))
         self.doc, self.doc_flags, self.doc_texts = doc, flags, texts
+        self.doc_items = {}  # ID: [(framework, item)] its page names
         self.partial = {"stage-1.html", "processes.html", "attention.html"}
         for i, n in self.doc_nodes.items():  # graph json
             for fact, key in (("version", "version"), ("status", "status"),
@@ -436,6 +493,12 @@ class Round:
             if "approval-problems" in f:
                 texts["approval-problem"][surface][i] = [
                     li.text() for li in f["approval-problems"].all("li")]
+            # The items of other frameworks it names (controls:, or
+            # "iso27001:A.5.15" under clauses:), linked to their rows.
+            self.doc_items[i] = sorted(
+                ref for ref in (item_ref(a.attrs.get("href", ""))
+                                for a in f["framework-items"].all("a")) if ref) \
+                if "framework-items" in f else []
             # The date the banner names is the approval's.
             if "changed-after-approval" in f:
                 m = re.search(r"approval on (\S+):", f["changed-after-approval"].text())
@@ -614,6 +677,7 @@ class Round:
         cell; self.record_status = {ID: status}."""
         self.dates = collections.defaultdict(dict)
         self.record_status = {}
+        self.record_controls, self.record_items = {}, {}
         status_of_page = {}
         # An imported record (an ITSM export's row) has no page: its URL is
         # its register row's anchor.
@@ -623,6 +687,15 @@ class Round:
                 continue
             dom = page(self.path(n["url"]), start='<table class="meta fields">', stop="</table>")
             table = dom.first("table", cls="fields")
+            # The framework items it names: in its controls: cell (what the
+            # SoA's Evidence reads), and in any cell (a finding's clause, an
+            # SoA entry's control too: what the framework page reads).
+            self.record_controls[i] = sorted(
+                ref for td in table.all("td", cls="t-controls") for a in td.all("a")
+                for ref in [item_ref(a.attrs.get("href", ""))] if ref)
+            self.record_items[i] = sorted({
+                ref for a in table.all("a") for ref in [item_ref(a.attrs.get("href", ""))]
+                if ref})
             for tr in table.kids("tr"):
                 label, td = tr.first("th").text(), tr.first("td")
                 if label == "Status":
@@ -747,6 +820,201 @@ class Round:
                 self.readiness_summary[m.group(2)] = \
                     self.readiness_summary.get(m.group(2), 0) + int(m.group(1))
 
+    def read_frameworks(self):
+        """The surfaces of coverage per framework (docs/frameworks.md):
+        self.fw_index[fw] = {fact: count} (frameworks/index.html);
+        self.fw_summary[fw] = {state: count} (the framework page's summary);
+        self.fw_status_text[fw] = {state: count} (status's "Coverage FW" line);
+        self.fw_items[fw] = {item: {state, colour, title, depth, parent,
+        documents: [(ID, via, in force, status)], records: [(ID, via)]}} in
+        page order; self.matrix = {surface: [row]} and self.matrix_links =
+        {surface: [(from, to)]}, each row (from framework, item, title, state,
+        to framework, item, title, state, (documents)); self.soa = {surface:
+        [(control, ID, applicable, (implemented by), (evidence))]};
+        self.register_counts = {href: entries} (records.html)."""
+        index = page(self.path("frameworks", "index.html"), start="<main", stop="</main>")
+        self.fw_index, self.fw_titles = {}, {}
+        for a in index.first("p", cls="lead").all("a"):
+            if a.attrs.get("href") == "../clauses/index.html":
+                self.fw_titles[a.text()] = BASE_FRAMEWORK
+        for tr in index.all("tr"):
+            fw = tr.attrs.get("data-framework")
+            if fw is None:
+                continue
+            if fw in self.fw_index:
+                self.problems.append("frameworks/index.html lists %s twice" % fw)
+            a = tr.kids("td")[0].first("a")
+            if a is None or a.attrs.get("href") != fw + ".html":
+                self.problems.append("frameworks/index.html %s: link %r"
+                                     % (fw, a.attrs.get("href") if a else None))
+            else:
+                self.fw_titles[a.text()] = fw
+            self.fw_index[fw] = {k.replace("-", " "): int(e.text())
+                                 for k, e in tr.facts().items()}
+        self.fw_summary, self.fw_items = {}, {}
+        for fw in self.frameworks:
+            dom = page(self.path("frameworks", fw + ".html"), start="<main", stop="</main>")
+            summary = {}
+            for span in dom.first("p", cls="coverage-summary").all("span"):
+                state = span.attrs.get("data-count", "").replace("-", " ")
+                m = re.match(r"^(\d+) (.+)$", span.text())
+                if not m or m.group(2) != state or state_class(span) != state \
+                        or state in summary:
+                    self.problems.append("frameworks/%s.html summary: %r (data-count %r, "
+                                         "class %r)" % (fw, span.text(), state,
+                                                        state_class(span)))
+                    continue
+                summary[state] = int(m.group(1))
+            self.fw_summary[fw] = summary
+            items = collections.OrderedDict()
+            stack = []  # (depth, item): the rows above, for each row's parent
+            for tr in dom.all("tr"):
+                item = tr.attrs.get("data-item")
+                if item is None:
+                    continue
+                tds, f = tr.kids("td"), tr.facts()
+                if tr.attrs.get("id") != item or tds[0].text() != item:
+                    self.problems.append("frameworks/%s.html: row %r has id %r, shows %r"
+                                         % (fw, item, tr.attrs.get("id"), tds[0].text()))
+                if item in items:
+                    self.problems.append("frameworks/%s.html lists %s twice" % (fw, item))
+                depth = [int(k[len("depth-"):]) for k in tr.classes if k.startswith("depth-")]
+                depth = depth[0] if len(depth) == 1 else -1
+                while stack and stack[-1][0] >= depth:
+                    stack.pop()
+                if depth != len(stack):
+                    self.problems.append("frameworks/%s.html %s: depth %d under %s"
+                                         % (fw, item, depth, [i for _, i in stack]))
+                documents, current = [], None
+                for el in f["documents"].kids():
+                    if el.tag == "a":
+                        current = [el.attrs.get("data-id"), el.attrs.get("data-via"),
+                                   "not-in-force" not in el.classes, ""]
+                        documents.append(current)
+                    elif el.tag == "span" and "status" in el.classes and current:
+                        current[3] = el.text()
+                records = [(a.attrs.get("data-id"), a.attrs.get("data-via"))
+                           for a in f["records"].kids("a")]
+                for a in f["documents"].kids("a") + f["records"].kids("a"):
+                    via = a.attrs.get("data-via")
+                    nxt = a.parent.children[a.parent.children.index(a) + 1:]
+                    relation = [e.text() for e in nxt[:2] if isinstance(e, El)
+                                and "relation" in e.classes]
+                    if relation != (["via " + via] if via else []):
+                        self.problems.append("frameworks/%s.html %s: %s data-via %r, shows %s"
+                                             % (fw, item, a.attrs.get("data-id"), via,
+                                                relation))
+                items[item] = {
+                    "state": f["coverage"].text(), "colour": state_class(f["coverage"]),
+                    "title": own_text(tds[1]), "depth": depth,
+                    "parent": stack[-1][1] if stack else None,
+                    "documents": [tuple(d) for d in documents], "records": records}
+                stack.append((depth, item))
+            self.fw_items[fw] = items
+        self.fw_status_text = {}
+        for line in self.results["status-text"][1].splitlines():
+            m = re.match(r"^Coverage (\S+) +(.*)$", line)
+            if not m:
+                continue
+            counts = {}
+            for part in m.group(2).split(", "):
+                n = re.match(r"^(\d+) (.+)$", part)
+                if not n:
+                    self.problems.append("status: %r" % line)
+                    break
+                counts[n.group(2)] = int(n.group(1))
+            if m.group(1) in self.fw_status_text:
+                self.problems.append("status prints Coverage %s twice" % m.group(1))
+            self.fw_status_text[m.group(1)] = counts
+        self.read_matrix()
+        self.read_soa()
+        dom = page(self.path("records.html"), start="<main", stop="</main>")
+        self.register_counts = {}
+        for tr in dom.first("tbody").kids("tr"):
+            tds = tr.kids("td")
+            self.register_counts[tds[0].first("a").attrs["href"]] = int(tds[2].text())
+
+    def read_matrix(self):
+        """frameworks/matrix.html and registers/framework-matrix.xlsx."""
+        self.matrix = {"matrix.html": [], "framework-matrix.xlsx": []}
+        self.matrix_links = {"matrix.html": [], "framework-matrix.xlsx": []}
+        dom = page(self.path("frameworks", "matrix.html"), start="<main", stop="</main>")
+        for section in dom.all("section", cls="framework-mapping"):
+            table = section.first("table", cls="framework-matrix")
+            sides = [th.text() for th in table.first("thead").kids("tr")[0].kids("th")
+                     if th.attrs.get("colspan") == "3"]
+            for tr in table.first("tbody").kids("tr"):
+                f, tds = tr.facts(), tr.kids("td")
+                for fact in ("from-state", "to-state"):
+                    if state_class(f[fact]) != f[fact].text():
+                        self.problems.append("matrix.html %s-%s: %s %r coloured %r"
+                                             % (f["from"].text(), f["to"].text(), fact,
+                                                f[fact].text(), state_class(f[fact])))
+                self.matrix["matrix.html"].append((
+                    sides[0], f["from"].text(), tds[1].text(), f["from-state"].text(),
+                    sides[1], f["to"].text(), tds[4].text(), f["to-state"].text(),
+                    tuple(a.attrs.get("data-id") for a in f["documents"].all("a"))))
+                self.matrix_links["matrix.html"].append(tuple(
+                    item_ref(posixpath.join("frameworks", f[k].first("a").attrs.get("href", "")))
+                    if f[k].first("a") else None for k in ("from", "to")))
+        book = self.book("framework-matrix.xlsx")
+        sheets = [ws for ws in book.worksheets if ws.title != "Cover"]
+        if book.sheetnames[0] != "Cover" or len(sheets) != 1:
+            self.problems.append("framework-matrix.xlsx sheets %s" % book.sheetnames)
+        header, values = sheet_table(sheets[0])
+        expected = ["From framework", "From item", "From title", "From state", "To framework",
+                    "To item", "To title", "To state", "Documents naming either"]
+        if header != expected:
+            self.problems.append("framework-matrix.xlsx header %s" % header)
+            return
+        for r, row in enumerate(values, start=2):
+            row = [iso(v) for v in row]
+            self.matrix["framework-matrix.xlsx"].append(
+                tuple(row[:8]) + (tuple(row[8].split(", ")) if row[8] else (),))
+            links = []
+            for col in (2, 6):  # From item, To item
+                link = sheets[0].cell(r, col).hyperlink
+                links.append(item_ref((link.target or "") + (
+                    "#" + link.location if link.location else "")) if link else None)
+            self.matrix_links["framework-matrix.xlsx"].append(tuple(links))
+
+    def read_soa(self):
+        """records/applicability.html and registers/statement-of-applicability.xlsx:
+        self.soa[surface] = [(control, ID, applicable, (implemented by),
+        (evidence))] in their order; self.soa_links = [(control, item_ref)];
+        self.soa_justifications = {control: the workbook's justification}."""
+        self.soa = {"applicability.html": [], "statement-of-applicability.xlsx": []}
+        self.soa_links = []
+        self.soa_justifications = {}
+        dom = page(self.path("records", "applicability.html"), start="<main", stop="</main>")
+        table = dom.first("table", cls="register")
+        headers = [th.text() for th in table.first("thead").all("th")]
+        col = {h: c for c, h in enumerate(headers)}
+        for tr in table.first("tbody").kids("tr"):
+            tds = tr.kids("td")
+            control = tds[col["Control"]]
+            a = control.first("a")
+            self.soa_links.append((control.text(),
+                                   item_ref(a.attrs.get("href", "")) if a else None))
+            self.soa["applicability.html"].append((
+                control.text(), link_id(tds[col["ID"]]),
+                {"Yes": True, "No": False}.get(tds[col["Applicable"]].text(),
+                                               tds[col["Applicable"]].text()),
+                tuple(a.text() for a in tds[col["Implemented by"]].all("a")),
+                tuple(a.text() for a in tds[col["Evidence"]].all("a"))))
+        book = self.book("statement-of-applicability.xlsx")
+        sheets = [ws for ws in book.worksheets if ws.title != "Cover"]
+        header, values = sheet_table(sheets[0])
+        col = {h: c for c, h in enumerate(header)}
+        for row in values:
+            self.soa_justifications[iso(row[col["Control"]])] = \
+                row[col["Justification for inclusion or exclusion"]] or ""
+            self.soa["statement-of-applicability.xlsx"].append((
+                iso(row[col["Control"]]), iso(row[col["ID"]]), row[col["Applicable"]],
+                tuple(row[col["Implemented by"]].split(", ")) if row[col["Implemented by"]]
+                else (),
+                tuple(row[col["Evidence"]].split(", ")) if row[col["Evidence"]] else ()))
+
     def read_diagnostics(self):
         """The warnings of build and graph (stderr) and status (json):
         [(file, line, col, severity, message, code)] each."""
@@ -811,6 +1079,7 @@ class ConsistencyCase:
 
     maxDiff = None
     dates = ()
+    frameworks = ()  # frameworks beside ISO/IEC 20000-1 whose surfaces are compared
 
     @classmethod
     def prepare(cls, tmp):
@@ -832,7 +1101,8 @@ class ConsistencyCase:
         # `readiness: {check: false}`: status leaves readiness_missing empty.
         m = re.search(r"^readiness:(.*(?:\n[ \t]+.*)*)", config, re.M)
         cls.readiness_checked = not (m and re.search(r"\bcheck:\s*false\b", m.group(1)))
-        cls.rounds = [Round(cls.__name__, root, as_of, cls.tmp.name) for as_of in cls.dates]
+        cls.rounds = [Round(cls.__name__, root, as_of, cls.tmp.name, cls.frameworks)
+                      for as_of in cls.dates]
         try:
             cls.rounds[0].start()
             for i, r in enumerate(cls.rounds):
@@ -1221,7 +1491,7 @@ class ConsistencyCase:
         """Service level and supplier agreements are judged from the
         customer, sla and supplier records (docs/readiness.md), here
         computed from the YAML: the same state, evidence and reason."""
-        records = registers_test.Sms(self.rounds[0].root).records
+        records = self.source().records
 
         def check(r):
             lines = []
@@ -1299,6 +1569,404 @@ class ConsistencyCase:
             return lines
         self.each_round(check)
 
+    # -- coverage per framework (docs/frameworks.md) ---------------------------
+
+    def needs_frameworks(self):
+        if not self.frameworks:
+            self.skipTest("the SMS names no framework beside ISO/IEC 20000-1")
+
+    @classmethod
+    def source(cls):
+        """The SMS's YAML as registers_test reads it (smsdoc.yaml, records),
+        read once."""
+        if getattr(cls, "_source", None) is None:
+            cls._source = registers_test.Sms(cls.rounds[0].root)
+        return cls._source
+
+    @classmethod
+    def catalogue_path(cls, name):
+        """A catalogue or mapping named in smsdoc.yaml: built in, or a file."""
+        if name.endswith((".yaml", ".yml")):
+            return os.path.join(cls.rounds[0].root, name)
+        return os.path.join(testlib.REPO, "src", "model", "frameworks", name + ".yaml")
+
+    @classmethod
+    def catalogues(cls):
+        """{framework: [catalogue item]} of smsdoc.yaml's frameworks, read once."""
+        if getattr(cls, "_catalogues", None) is None:
+            cls._catalogues = {}
+            for name in cls.source().config.get("frameworks") or []:
+                data = registers_test.read_yaml(cls.catalogue_path(str(name)))
+                cls._catalogues[data["id"]] = data["items"]
+        return cls._catalogues
+
+    def excluded_controls(self, fw):
+        """The controls the SoA's records (the YAML) mark not applicable."""
+        prefix = fw + ":"
+        return sorted(r["control"][len(prefix):] for r in self.source().records
+                      if r.get("kind") == "applicability"
+                      and str(r.get("control", "")).startswith(prefix)
+                      and r.get("applicable") is False)
+
+    def test_framework_coverage_counts_agree(self):
+        """The count of each state: frameworks/index.html, the framework's
+        page (its summary, and its rows counted), `status` text and
+        `status --format json`'s framework_coverage; the items on the index
+        are the page's rows."""
+        self.needs_frameworks()
+
+        def check(r):
+            lines = []
+            if sorted(r.fw_index) != sorted(r.status["framework_coverage"]) or \
+                    not set(self.frameworks) <= set(r.fw_index):
+                lines.append("frameworks/index.html lists %s, status json %s, expected %s"
+                             % (sorted(r.fw_index), sorted(r.status["framework_coverage"]),
+                                list(self.frameworks)))
+            if sorted(r.fw_status_text) != sorted(r.fw_index):
+                lines.append("status prints Coverage for %s, frameworks/index.html lists %s"
+                             % (sorted(r.fw_status_text), sorted(r.fw_index)))
+            for fw in self.frameworks:
+                items = r.fw_items[fw]
+                rows = collections.Counter(v["state"] for v in items.values())
+                odd = set(rows) - set(FRAMEWORK_STATES)
+                if odd:
+                    lines.append("frameworks/%s.html: states %s" % (fw, sorted(odd)))
+                json_counts = {k.replace("_", " "): v
+                               for k, v in r.status["framework_coverage"].get(fw, {}).items()}
+                lines += disagreements("items in state", {
+                    "frameworks/index.html": {s: n for s, n in r.fw_index.get(fw, {}).items()
+                                              if s != "items"},
+                    "%s.html summary" % fw: r.fw_summary[fw],
+                    "%s.html rows" % fw: {s: rows.get(s, 0) for s in FRAMEWORK_STATES},
+                    "status text": r.fw_status_text.get(fw, {}),
+                    "status json": json_counts})
+                if r.fw_index.get(fw, {}).get("items") != len(items):
+                    lines.append("frameworks/index.html: %s has %r items, its page %d rows"
+                                 % (fw, r.fw_index.get(fw, {}).get("items"), len(items)))
+            return lines
+        self.each_round(check)
+
+    def test_framework_items_are_the_catalogue(self):
+        """The framework's page lists every item of its catalogue once, in
+        catalogue order, with the catalogue's title."""
+        self.needs_frameworks()
+        catalogues = {fw: [(str(i["number"]), i["title"]) for i in items]
+                      for fw, items in self.catalogues().items()}
+
+        def check(r):
+            lines = []
+            for fw in self.frameworks:
+                shown = [(i, v["title"]) for i, v in r.fw_items[fw].items()]
+                if shown != catalogues.get(fw):
+                    lines.append("frameworks/%s.html lists %s; the catalogue %s"
+                                 % (fw, shown, catalogues.get(fw)))
+            return lines
+        self.each_round(check)
+
+    def test_framework_item_states_agree(self):
+        """Per item, the state: its row on the framework page (the word and
+        its colour) and, where the item is in a pair, matrix.html and
+        framework-matrix.xlsx; ISO/IEC 20000-1's side of a pair is the
+        clause page's state."""
+        self.needs_frameworks()
+
+        def check(r):
+            lines = []
+            for fw in self.frameworks:
+                items = r.fw_items[fw]
+                tables = {"%s.html" % fw: {i: v["state"] for i, v in items.items()},
+                          "%s.html colour" % fw: {i: v["colour"] for i, v in items.items()}}
+                tables.update(self.matrix_states(r, fw))
+                lines += disagreements("state", tables, set(tables) - {"%s.html" % fw})
+            tables = {"clause page": r.clause["coverage"]["clause page"]}
+            tables.update(self.matrix_states(r, BASE_FRAMEWORK))
+            lines += disagreements("state", tables, set(tables) - {"clause page"})
+            return lines
+        self.each_round(check)
+
+    @staticmethod
+    def matrix_states(r, fw):
+        """{surface: {item: state}} of fw's items in the matrix's pairs; an
+        item shown in two states on one surface is both, joined by "+"."""
+        out = {}
+        for surface, rows in r.matrix.items():
+            found = collections.defaultdict(set)
+            for row in rows:
+                for title, item, state in ((row[0], row[1], row[3]), (row[4], row[5], row[7])):
+                    if r.fw_titles.get(title) == fw:
+                        found[item].add(state)
+            out["%s (%s)" % (surface, fw)] = {i: "+".join(sorted(s)) for i, s in found.items()}
+        return out
+
+    def test_framework_states_follow_what_addresses_them(self):
+        """On the framework page: an excluded control is one the SoA's YAML
+        excludes; any other leaf is covered, documented only, evidenced only
+        or not covered as it lists documents in force and records; an item
+        with parts takes the state its non-excluded leaves share, else partly
+        covered, and is excluded when all its leaves are."""
+        self.needs_frameworks()
+        excluded = {fw: self.excluded_controls(fw) for fw in self.frameworks}
+
+        def check(r):
+            lines = []
+            for fw in self.frameworks:
+                items = r.fw_items[fw]
+                children = collections.defaultdict(list)
+                for i, v in items.items():
+                    if v["parent"]:
+                        children[v["parent"]].append(i)
+
+                def leaves(i):
+                    return [i] if not children[i] else [x for c in children[i] for x in leaves(c)]
+
+                for i, v in items.items():
+                    if not children[i]:
+                        if i in excluded[fw]:
+                            expected = "excluded"
+                        else:
+                            docs = any(in_force for _, _, in_force, _ in v["documents"])
+                            expected = ("covered" if docs and v["records"] else
+                                        "documented only" if docs else
+                                        "evidenced only" if v["records"] else "not covered")
+                    else:
+                        states = {items[x]["state"] for x in leaves(i)} - {"excluded"}
+                        expected = ("excluded" if not states else states.pop()
+                                    if len(states) == 1 else "partly covered")
+                    if v["state"] != expected:
+                        lines.append("frameworks/%s.html %s: %s; from %s %s"
+                                     % (fw, i, v["state"], "its leaves" if children[i]
+                                        else "what it lists", expected))
+                shown = sorted(i for i, v in items.items() if v["state"] == "excluded"
+                               and not children[i])
+                if shown != excluded[fw]:
+                    lines.append("frameworks/%s.html excludes %s; the SoA %s"
+                                 % (fw, shown, excluded[fw]))
+            return lines
+        self.each_round(check)
+
+    def test_framework_documents_follow_the_document_pages(self):
+        """An item's documents named directly (not through a mapping) are
+        exactly those whose page names the item, the item it belongs to or a
+        part of it, in force iff the document page says approved (else
+        shown with that status)."""
+        self.needs_frameworks()
+
+        def check(r):
+            lines = []
+            status = r.doc["status"]["document page"]
+            for fw in self.frameworks:
+                items = r.fw_items[fw]
+                named = {i: {item for f, item in refs if f == fw}
+                         for i, refs in r.doc_items.items()}
+                ancestors = {}
+                for i, v in items.items():
+                    ancestors[i] = ({v["parent"]} | ancestors[v["parent"]]) if v["parent"] \
+                        else set()
+                for i, v in items.items():
+                    related = {i} | ancestors[i] | {x for x in items if i in ancestors[x]}
+                    expected = sorted(
+                        (d, status.get(d) == "approved",
+                         "" if status.get(d) == "approved" else status.get(d))
+                        for d, n in named.items() if n & related)
+                    shown = sorted((d, in_force, st) for d, via, in_force, st in v["documents"]
+                                   if via is None)
+                    if shown != expected:
+                        lines.append("frameworks/%s.html %s: documents %s; document pages %s"
+                                     % (fw, i, shown, expected))
+                    mapped = [d for d, via, _, _ in v["documents"] if via is not None]
+                    direct = [d for d, _, _ in shown]
+                    twice = sorted((set(mapped) & set(direct)) |
+                                   {d for d in mapped if mapped.count(d) > 1} |
+                                   {d for d in direct if direct.count(d) > 1})
+                    if twice:
+                        lines.append("frameworks/%s.html %s lists %s twice" % (fw, i, twice))
+                    recs = [d for d, _ in v["records"]]
+                    if len(recs) != len(set(recs)):
+                        lines.append("frameworks/%s.html %s lists a record twice: %s"
+                                     % (fw, i, recs))
+                    for d, via in v["records"]:
+                        if via is None and not any(
+                                f == fw and x in related for f, x in r.record_items.get(d, [])):
+                            lines.append("frameworks/%s.html %s: record %s, whose page names %s"
+                                         % (fw, i, d, r.record_items.get(d, MISSING)))
+            return lines
+        self.each_round(check)
+
+    def test_framework_matrix_rows_agree(self):
+        """matrix.html and framework-matrix.xlsx hold the same rows (pairs,
+        titles, states, documents) in the same order, each item linked to its
+        row; the pairs are the mappings' (each once, in catalogue order); the
+        documents are those in force naming either side directly (the clause
+        coverage's documents and processes, the framework page's direct
+        documents in force); records.html counts the rows."""
+        self.needs_frameworks()
+        config = self.source().config
+        pairs = []
+        for name in config.get("mappings") or []:
+            data = registers_test.read_yaml(self.catalogue_path(str(name)))
+            for pair in data["pairs"]:
+                sides = []
+                for fw in (data["from"], data["to"]):
+                    value = pair[fw]
+                    sides.append([str(v) for v in value] if isinstance(value, list)
+                                 else [str(value)])
+                pairs += [(data["from"], a, data["to"], b) for a in sides[0] for b in sides[1]]
+
+        def check(r):
+            lines = []
+            html, book = r.matrix["matrix.html"], r.matrix["framework-matrix.xlsx"]
+            if html != book:
+                lines += ["matrix.html row %d %r, framework-matrix.xlsx %r"
+                          % (n, a, b) for n, (a, b) in enumerate(
+                              itertools.zip_longest(html, book), start=1) if a != b]
+            count = r.register_counts.get("frameworks/matrix.html")
+            if count != len(html) or count != len(book):
+                lines.append("records.html counts %r matrix rows; matrix.html %d, "
+                             "framework-matrix.xlsx %d" % (count, len(html), len(book)))
+            shown = [(r.fw_titles.get(row[0]), row[1], r.fw_titles.get(row[4]), row[5])
+                     for row in html]
+            if len(set(shown)) != len(shown):
+                lines.append("matrix.html lists a pair twice: %s"
+                             % sorted(p for p in shown if shown.count(p) > 1))
+            if sorted(shown) != sorted(pairs):
+                lines.append("matrix.html pairs %s; the mappings' %s"
+                             % (sorted(set(shown) - set(pairs)), sorted(set(pairs) - set(shown))))
+            order = {BASE_FRAMEWORK: {c: n for n, c in enumerate(
+                sorted(r.clause_nodes, key=clause_key))}}
+            for fw in self.frameworks:
+                order[fw] = {i: n for n, i in enumerate(r.fw_items[fw])}
+            keys = [(a, order.get(a, {}).get(i), b, order.get(b, {}).get(j))
+                    for a, i, b, j in shown]
+            if None in (k for key in keys for k in key) or keys != sorted(keys):
+                lines.append("matrix.html rows not in catalogue order: %s" % shown)
+            for surface, links in r.matrix_links.items():
+                expected = [((a, i), (b, j)) for a, i, b, j in shown]
+                if links != expected:
+                    lines += ["%s row %d links to %s, shows %s" % (surface, n, x, y)
+                              for n, (x, y) in enumerate(zip(links, expected), start=1)
+                              if x != y]
+            # The documents in force naming either side.
+            clause_docs = {}
+            ws = r.book("clause-coverage.xlsx")["Clauses"]
+            header, values = sheet_table(ws)
+            col = {h: c for c, h in enumerate(header)}
+            for row in values:
+                clause_docs[iso(row[col["Clause"]])] = {
+                    d for name in ("Document IDs", "Process IDs")
+                    for d in (row[col[name]] or "").split(", ") if d}
+            for row, (a, i, b, j) in zip(html, shown):
+                expected = set()
+                for fw, item in ((a, i), (b, j)):
+                    if fw == BASE_FRAMEWORK:
+                        expected |= clause_docs.get(item, {MISSING})
+                    elif fw in r.fw_items:
+                        expected |= {d for d, via, in_force, _ in
+                                     r.fw_items[fw].get(item, {"documents": [(MISSING,) * 4]})
+                                     ["documents"] if in_force and via is None}
+                if list(row[8]) != sorted(expected):
+                    lines.append("matrix.html %s:%s-%s:%s documents %s; clause coverage and "
+                                 "framework page %s" % (a, i, b, j, list(row[8]),
+                                                        sorted(expected)))
+                for fw, item, title in ((a, i, row[2]), (b, j, row[6])):
+                    if fw in r.fw_items and title != r.fw_items[fw].get(item, {}).get("title"):
+                        lines.append("matrix.html %s:%s titled %r, on its page %r"
+                                     % (fw, item, title,
+                                        r.fw_items[fw].get(item, {}).get("title")))
+            return lines
+        self.each_round(check)
+
+    def test_soa_agrees_with_framework_coverage(self):
+        """records/applicability.html and statement-of-applicability.xlsx: the
+        same entries in the same order, one per leaf control of the framework
+        page, each control linked to its row; not applicable exactly for the
+        controls the YAML excludes (excluded on the framework page, in the
+        status counts, and in the matrix where a pair names them); "Implemented
+        by" the documents approved on their page that name the control itself
+        (each among the framework page's documents in force for it), and
+        among them every document its justification names; "Evidence" the
+        other records whose page names it in controls:; records.html counts
+        the entries."""
+        self.needs_frameworks()
+        excluded = {fw: self.excluded_controls(fw) for fw in self.frameworks}
+
+        def check(r):
+            lines = []
+            html, book = r.soa["applicability.html"], r.soa["statement-of-applicability.xlsx"]
+            if html != book:
+                lines += ["applicability.html row %d %r, statement-of-applicability.xlsx %r"
+                          % (n, a, b) for n, (a, b) in enumerate(
+                              itertools.zip_longest(html, book), start=1) if a != b]
+            count = r.register_counts.get("records/applicability.html")
+            if count != len(html):
+                lines.append("records.html counts %r SoA entries, applicability.html %d"
+                             % (count, len(html)))
+            for control, ref in r.soa_links:
+                if ref is None or "%s:%s" % ref != control:
+                    lines.append("applicability.html %s links to %s" % (control, ref))
+            status = r.doc["status"]["document page"]
+            soa_ids = {row[1] for row in html}
+            for fw in self.frameworks:
+                items = r.fw_items[fw]
+                parents = {v["parent"] for v in items.values()}
+                controls = [str(c["number"]) for c in self.catalogues()[fw]
+                            if c.get("kind") == "control" and str(c["number"]) not in parents]
+                entries = [row for row in html if row[0].startswith(fw + ":")]
+                listed = [row[0][len(fw) + 1:] for row in entries]
+                if listed != controls:
+                    lines.append("applicability.html lists %s; %s.html's controls %s"
+                                 % (listed, fw, controls))
+                not_applicable = sorted(row[0][len(fw) + 1:] for row in entries
+                                        if row[2] is False)
+                if not_applicable != excluded[fw]:
+                    lines.append("applicability.html: not applicable %s; the YAML %s"
+                                 % (not_applicable, excluded[fw]))
+                # Excluded on every surface that shows the control's state.
+                states = self.matrix_states(r, fw)
+                states["%s.html" % fw] = {i: v["state"] for i, v in items.items()}
+                for control in excluded[fw]:
+                    for surface, table in states.items():
+                        if control in table and table[control] != "excluded":
+                            lines.append("%s: excluded control %s is %r"
+                                         % (surface, control, table[control]))
+                excluded_items = sum(v["state"] == "excluded" for v in items.values())
+                if r.status["framework_coverage"].get(fw, {}).get("excluded") != excluded_items:
+                    lines.append("status json: %r excluded, %s.html %d"
+                                 % (r.status["framework_coverage"].get(fw, {}).get("excluded"),
+                                    fw, excluded_items))
+                for control_id, _, _, implemented, evidence in entries:
+                    control = control_id[len(fw) + 1:]
+                    # In force is approved, overdue for review or not.
+                    naming = sorted(d for d, refs in r.doc_items.items()
+                                    if (fw, control) in refs and status.get(d) == "approved")
+                    if list(implemented) != naming:
+                        lines.append("applicability.html %s implemented by %s; document pages "
+                                     "naming it, approved: %s"
+                                     % (control_id, list(implemented), naming))
+                    # The example's story: a justification names only
+                    # documents that implement the control.
+                    cited = sorted(set(re.findall(r"\b[A-Z]{2,5}-[A-Z0-9]+(?:-\d+)?\b",
+                                                  r.soa_justifications.get(control_id, "")))
+                                   & set(r.doc_items))
+                    if set(cited) - set(naming):
+                        lines.append("the justification of %s names %s, which do not implement "
+                                     "it (implemented by %s)"
+                                     % (control_id, sorted(set(cited) - set(naming)), naming))
+                    in_force = {d for d, via, f, _ in items.get(control, {}).get(
+                        "documents", []) if f and via is None}
+                    if set(implemented) - in_force:
+                        lines.append("applicability.html %s implemented by %s, not in force "
+                                     "for it on %s.html" % (control_id,
+                                                            sorted(set(implemented) - in_force),
+                                                            fw))
+                    expected = sorted(i for i, refs in r.record_controls.items()
+                                      if (fw, control) in refs and i not in soa_ids)
+                    if list(evidence) != expected:
+                        lines.append("applicability.html %s evidence %s; record pages naming "
+                                     "it in controls: %s" % (control_id, list(evidence),
+                                                             expected))
+            return lines
+        self.each_round(check)
+
     # -- the dates exercise the states -----------------------------------------
 
     minimums = {}
@@ -1334,6 +2002,14 @@ class ConsistencyCase:
                     seen["internal audit " + state] += 1
             if r.audit_periods:
                 seen["audit programme"] += 1
+            for fw in r.frameworks:
+                for v in r.fw_items[fw].values():
+                    seen["framework " + v["state"]] += 1
+                    for _, via, in_force, _ in v["documents"]:
+                        seen["framework document " + (
+                            "not in force" if not in_force else "mapped" if via else "direct")] += 1
+                seen["framework matrix row"] += len(r.matrix["matrix.html"])
+                seen["SoA evidence"] += sum(bool(row[4]) for row in r.soa["applicability.html"])
         short = {k: (seen[k], n) for k, n in self.minimums.items() if seen[k] < n}
         self.assertEqual(short, {}, "states not reached (seen, needed): %s; seen: %s"
                          % (short, dict(seen)))
@@ -1344,6 +2020,7 @@ class ExampleConsistencyTest(ConsistencyCase, unittest.TestCase):
     from its git), built into a temporary folder."""
 
     dates = EXAMPLE_DATES
+    frameworks = ("iso27001",)  # smsdoc.yaml: frameworks: [iso27001]
     minimums = {
         "document overdue": 1, "document due": 1, "document none": 1, "document draft": 1,
         "clause audited in cycle yes": 1, "clause audited in cycle no": 1,
@@ -1353,6 +2030,9 @@ class ExampleConsistencyTest(ConsistencyCase, unittest.TestCase):
         "record marked expired, its date uncoloured": 1,
         "readiness met": 1, "readiness at risk": 1,
         "internal audit met": 1, "internal audit at risk": 1, "audit programme": 1,
+        "framework covered": 1, "framework partly covered": 1, "framework documented only": 1,
+        "framework excluded": 1, "framework document direct": 1, "framework document mapped": 1,
+        "framework document not in force": 1, "framework matrix row": 1, "SoA evidence": 1,
     }
 
     @classmethod
