@@ -1065,6 +1065,13 @@ def disagreements(what, tables, partial=(), keyed=str):
     return lines
 
 
+def row_differences(name_a, a, name_b, b):
+    """One line per row where the lists a and b (of the surfaces name_a and
+    name_b) differ, numbered from 1."""
+    return ["%s row %d %r, %s %r" % (name_a, n, x, name_b, y)
+            for n, (x, y) in enumerate(itertools.zip_longest(a, b), start=1) if x != y]
+
+
 def expand(clauses, leaves):
     """The leaves below (or equal to) each clause named."""
     return {leaf for leaf in leaves for c in clauses if leaf == c or leaf.startswith(c + ".")}
@@ -1815,10 +1822,7 @@ class ConsistencyCase:
         def check(r):
             lines = []
             html, book = r.matrix["matrix.html"], r.matrix["framework-matrix.xlsx"]
-            if html != book:
-                lines += ["matrix.html row %d %r, framework-matrix.xlsx %r"
-                          % (n, a, b) for n, (a, b) in enumerate(
-                              itertools.zip_longest(html, book), start=1) if a != b]
+            lines += row_differences("matrix.html", html, "framework-matrix.xlsx", book)
             count = r.register_counts.get("frameworks/matrix.html")
             if count != len(html) or count != len(book):
                 lines.append("records.html counts %r matrix rows; matrix.html %d, "
@@ -1892,10 +1896,8 @@ class ConsistencyCase:
         def check(r):
             lines = []
             html, book = r.soa["applicability.html"], r.soa["statement-of-applicability.xlsx"]
-            if html != book:
-                lines += ["applicability.html row %d %r, statement-of-applicability.xlsx %r"
-                          % (n, a, b) for n, (a, b) in enumerate(
-                              itertools.zip_longest(html, book), start=1) if a != b]
+            lines += row_differences("applicability.html", html,
+                                     "statement-of-applicability.xlsx", book)
             count = r.register_counts.get("records/applicability.html")
             if count != len(html):
                 lines.append("records.html counts %r SoA entries, applicability.html %d"

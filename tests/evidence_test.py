@@ -392,14 +392,15 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "a@example.com",
 
 
 class GitEvidenceTest(unittest.TestCase):
-    """The example SMS in git, two commits: smsdoc's own outputs lying in
-    the root leave the evidence alone, and `--at` equals a checkout."""
+    """`smsdoc init`'s starter in git, two commits (the example's size took
+    minutes under the sanitizers): smsdoc's own outputs lying in the root
+    leave the evidence alone, and `--at` equals a checkout."""
 
     def setUp(self):
         self._tmp = tempfile.TemporaryDirectory(prefix="smsdoc-evidence-git-")
         self.tmp = self._tmp.name
         self.root = os.path.join(self.tmp, "sms")
-        testlib.copy_example(self.root)
+        testlib.copy_starter(self.root)
         self.git("init", "-q", "-b", "main")
         self.git("add", "-A")
         self.git("commit", "-q", "-m", "The SMS")

@@ -51,8 +51,7 @@ class IncrementalTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="smsdoc-incremental-")
         self.root = os.path.join(self.tmp, "sms")
-        init = testlib.run(["init", self.root])
-        self.assertEqual(init.returncode, 0, init.stderr)
+        testlib.copy_starter(self.root)
         policies = os.path.join(self.root, "policies")
         self.first, second = sorted(f for f in os.listdir(policies) if f.endswith(".md"))[:2]
         with open(os.path.join(policies, second), "a", encoding="utf-8") as fh:

@@ -106,6 +106,16 @@ def copy_example(dest):
         shutil.copytree(os.path.join(REPO, folder), os.path.join(dest, folder))
 
 
+def copy_starter(dest):
+    """Writes `smsdoc init`'s starter SMS (config and content only, as
+    copy_example: no .gitignore or CI file) to dest: a small SMS for tests
+    that build many times."""
+    init = run(["init", dest])
+    assert init.returncode == 0, init.stderr
+    os.remove(os.path.join(dest, ".gitignore"))
+    shutil.rmtree(os.path.join(dest, ".github"))
+
+
 def lines(text):
     return text.splitlines()
 
