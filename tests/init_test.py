@@ -286,7 +286,8 @@ class InitTest(unittest.TestCase):
                           text)
             self.assertTrue(text.startswith("# An applicability record"), text)
         r = self.new("applicability", "A.8.1")
-        self.assertEqual((r.returncode, r.stderr), (2, "smsdoc: error: iso27001:A.8.1 already has its entry\n"))
+        self.assertEqual((r.returncode, r.stderr), (2, "smsdoc: error: iso27001:A.8.1 already has its entry, SOA-A.8.1 "
+                                             "(records/applicability/SOA-A.8.1.yaml:3)\n"))
         r = self.new("applicability", "A.5.155")
         self.assertEqual(r.returncode, 2)
         self.assertIn("'A.5.155' is not a control of this SMS's frameworks (did you mean 'A.5.15'?)",

@@ -178,10 +178,10 @@ NewItem RecordItem(const KindSpec& kind, const std::string& title, const Corpus&
 // order, without an entry), titled as its catalogue, ID SOA-NUMBER.
 NewItem SoaItem(const KindSpec& kind, const std::string& control, const Corpus& corpus,
                 const std::string& today) {
-  std::set<std::string> listed;  // "framework:number" of the entries there are
+  std::map<std::string, const Record*> listed;  // "framework:number" -> its entry
   for (const Record& r : corpus.records)
     if (const FieldValue* v = r.kind && r.kind->name == kind.name ? r.Field("control") : nullptr)
-      listed.insert(v->text);
+      listed.emplace(v->text, &r);
   std::vector<std::string> controls, numbers;  // for "did you mean"
   std::string ref, title;
   for (const Framework& fw : corpus.config.frameworks)
@@ -202,7 +202,9 @@ NewItem SoaItem(const KindSpec& kind, const std::string& control, const Corpus& 
     return {.error =
                 "'" + control + "' is not a control of this SMS's frameworks" +
                 DidYouMean(control, control.find(':') == std::string::npos ? numbers : controls)};
-  if (listed.count(ref)) return {.error = ref + " already has its entry"};
+  if (auto it = listed.find(ref); it != listed.end())
+    return {.error = ref + " already has its entry, " + it->second->id + " (" + it->second->path +
+                     ":" + std::to_string(it->second->pos.line) + ")"};
   return RecordItem(kind, title, corpus, today, "SOA-" + ref.substr(ref.find(':') + 1),
                     {{"control", YamlQuoted(ref)},
                      {"applicable", std::string("true") + kToComplete},
