@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyse/framework_coverage.h"
 #include "analyse/soa.h"
 #include "base/text.h"
 
@@ -63,6 +64,41 @@ ReadinessItem JudgeSoa(const Graph& graph, const Analysis& analysis, const Frame
   item.state = reasons.empty() ? ReadinessItem::State::kMet : ReadinessItem::State::kAtRisk;
   item.reason = Join(reasons, "; ");
   return item;
+}
+
+std::vector<std::string> UnauditedRequirements(const Graph& graph, const Framework& framework,
+                                               const std::vector<int>& audits) {
+  std::vector<std::string> named;
+  for (int node : audits)
+    for (const std::string& ref : ItemsNamed(graph, node, framework.id)) named.push_back(ref);
+  auto is_leaf = [&](const FrameworkItem& item) {
+    return std::none_of(framework.items.begin(), framework.items.end(),
+                        [&](const FrameworkItem& other) { return other.parent == item.id; });
+  };
+  // For a leaf, naming part of it is naming it or an item it belongs to.
+  auto audited = [&](const FrameworkItem& leaf) {
+    return std::any_of(named.begin(), named.end(), [&](const std::string& ref) {
+      return NamesPartOfItem(framework, ref, leaf.id);
+    });
+  };
+  std::vector<std::string> out;
+  for (const FrameworkItem& top : framework.items) {
+    if (!top.parent.empty() || top.kind != FrameworkItem::Kind::kRequirement) continue;
+    std::vector<std::string> missing;
+    size_t leaves = 0;
+    for (const FrameworkItem& item : framework.items) {
+      if (!is_leaf(item) || item.kind != FrameworkItem::Kind::kRequirement ||
+          !NamesPartOfItem(framework, top.id, item.id))
+        continue;
+      ++leaves;
+      if (!audited(item)) missing.push_back(item.id);
+    }
+    if (leaves > 1 && missing.size() == leaves)
+      out.push_back(top.id);
+    else
+      out.insert(out.end(), missing.begin(), missing.end());
+  }
+  return out;
 }
 
 ReadinessItem JudgeMeasurements(const Graph& graph, const Analysis& analysis, ReadinessItem item) {

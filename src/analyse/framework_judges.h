@@ -23,4 +23,11 @@ ReadinessItem JudgeSoa(const Graph& graph, const Analysis& analysis, const Frame
 /// processes whose KPIs are measured.
 ReadinessItem JudgeMeasurements(const Graph& graph, const Analysis& analysis, ReadinessItem item);
 
+/// The requirements of `framework` (its management system clauses; the
+/// controls are the SoA's) that none of `audits` names, itself or through
+/// an item it belongs to: its leaves in catalogue order, a top-level item
+/// standing for all its leaves when none was audited.
+std::vector<std::string> UnauditedRequirements(const Graph& graph, const Framework& framework,
+                                               const std::vector<int>& audits);
+
 }  // namespace smsdoc

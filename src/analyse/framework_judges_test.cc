@@ -131,4 +131,46 @@ TEST_CASE("another framework's item is not applicable as iso27001:KEY, here mini
   CHECK(std::find(keys.begin(), keys.end(), "mini:soa") != keys.end());
 }
 
+TEST_CASE("another framework's internal audits must cover its requirements, not its controls") {
+  const char* catalogue =
+      "id: aud\nname: Aud\nitems:\n"
+      "  - {number: \"4\", title: Context}\n"
+      "  - {number: \"4.1\", title: Issues, parent: \"4\"}\n"
+      "  - {number: \"4.2\", title: Parties, parent: \"4\"}\n"
+      "  - {number: \"5\", title: Leadership}\n"
+      "  - {number: \"5.1\", title: Commitment, parent: \"5\"}\n"
+      "  - {number: \"5.2\", title: Policy, parent: \"5\"}\n"
+      "  - {number: \"6\", title: Planning}\n"
+      "  - {number: A.1, title: Controls, kind: control}\n"
+      "readiness:\n"
+      "  - {key: internal-audit, title: Audits, clause: \"6\", record_kind: audit}\n";
+  auto run = [&](const std::string& clauses) {
+    MemoryDisk disk = testing::BaseSms();
+    disk.Add("smsdoc.yaml", std::string(testing::kConfig) + "frameworks: [aud.yaml]\n");
+    disk.Add("aud.yaml", catalogue);
+    disk.Add("records/audits.yaml",
+             "- {id: AUD-1, kind: audit, title: Audit, status: completed, period: \"2026\", "
+             "type: internal, planned: 2026-06-01, performed: 2026-06-10, clauses: [" +
+                 clauses + "]}\n");
+    return testing::RunSms(disk);
+  };
+  auto unaudited = [](const testing::Sms& sms) {
+    const ReadinessItem& item = sms.analysis().framework_readiness.at(0).items.at(0);
+    CHECK(item.evidence == std::vector<int>{sms.Node("AUD-1")});
+    return UnauditedRequirements(sms.graph(), *FindFramework(sms.graph().corpus->config, "aud"),
+                                 item.evidence);
+  };
+  // Part of 4, a control and nothing of 5 or 6: 5 stands for its leaves.
+  auto some = run("\"aud:4.1\", \"aud:A.1\"");
+  REQUIRE_FALSE(some->diags.HasErrors());
+  CHECK(unaudited(*some) == std::vector<std::string>{"4.2", "5", "6"});
+  const ReadinessItem& at_risk = some->analysis().framework_readiness[0].items[0];
+  CHECK(at_risk.state == ReadinessItem::State::kAtRisk);
+  CHECK(at_risk.reason == "internal audits of the last 12 months did not cover clause 4.2, 5, 6");
+  // Naming the parents audits every leaf; the controls need no audit here.
+  auto all = run("\"aud:4\", \"aud:5.1\", \"aud:5.2\", \"aud:6\"");
+  CHECK(unaudited(*all).empty());
+  CHECK(all->analysis().framework_readiness[0].items[0].state == ReadinessItem::State::kMet);
+}
+
 }  // namespace smsdoc

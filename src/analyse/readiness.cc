@@ -194,11 +194,13 @@ class Judge {
                     " months before " + as_of_;
       return item;
     }
-    if (kind == "audit" && primary_) {
-      // Every leaf clause of 4 to 10 audited internally within the cycle
-      // (coverage is ISO/IEC 20000-1's; other frameworks: audits performed).
+    if (kind == "audit") {
+      // Every leaf clause audited internally within the cycle: ISO/IEC
+      // 20000-1's 4 to 10 from its coverage, another framework's
+      // requirements (not its controls, the SoA's) from the audits' items.
       item.evidence = recent;
-      std::vector<std::string> unaudited = Unaudited();
+      std::vector<std::string> unaudited =
+          primary_ ? Unaudited() : UnauditedRequirements(graph_, framework_, recent);
       if (!unaudited.empty()) {
         item.state = ReadinessItem::State::kAtRisk;
         item.reason = "internal audits of the last " + std::to_string(kAuditCycleMonths) +
