@@ -186,6 +186,19 @@ class FrameworksTest(unittest.TestCase):
                             "--fail-on", "uncovered"])
         self.assertEqual(gate.returncode, 1, gate.stderr)
 
+    def test_internal_audit_must_cover_the_requirements(self):
+        """AUD-1 names only the control A.5.15: ISO/IEC 27001's internal-audit
+        item is at risk naming clauses 4 to 10, on the page and in status."""
+        p = page(self.out, "readiness.html")
+        row = next(tr for tr in p.root.iter("tr")
+                   if tr.attrs.get("id") == "iso27001:internal-audit")
+        cells = [norm_space(td.text()) for td in row.iter("td")]
+        self.assertEqual(cells[2:], ["at risk", "AUD-1", "internal audits of the last 12 months "
+                                     "did not cover clause 4, 5, 6, 7, 8, 9, 10"])
+        status = testlib.run(["status", "--root", self.root, "--as-of", AS_OF, "--format", "json"])
+        iso = [r for r in json.loads(status.stdout)["readiness"] if r["framework"] == "iso27001"]
+        self.assertEqual(iso[0]["items"]["internal-audit"], "at risk")
+
     @unittest.skipIf(openpyxl is None, "needs python3-openpyxl")
     def test_matrix_page_rows_equal_the_workbook(self):
         p = page(self.out, "frameworks/matrix.html")
