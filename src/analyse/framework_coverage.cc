@@ -62,11 +62,8 @@ FrameworkCoverage Cover(const Graph& graph, const Framework& fw,
                         const std::vector<std::vector<MappedRef>>& mapped,
                         const std::vector<int>& nodes, const std::string& as_of) {
   FrameworkCoverage out{.framework = &fw, .items = {}};
-  for (const FrameworkItem& item : fw.items) {
-    bool leaf = std::none_of(fw.items.begin(), fw.items.end(),
-                             [&](const FrameworkItem& i) { return i.parent == item.id; });
-    out.items.push_back({.item = &item, .leaf = leaf});
-  }
+  for (const FrameworkItem& item : fw.items)
+    out.items.push_back({.item = &item, .leaf = fw.IsLeaf(item)});
   for (int node : nodes) {
     std::vector<std::string> direct = ItemsNamed(graph, node, fw.id);
     std::vector<MappedRef> via;

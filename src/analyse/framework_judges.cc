@@ -71,10 +71,6 @@ std::vector<std::string> UnauditedRequirements(const Graph& graph, const Framewo
   std::vector<std::string> named;
   for (int node : audits)
     for (const std::string& ref : ItemsNamed(graph, node, framework.id)) named.push_back(ref);
-  auto is_leaf = [&](const FrameworkItem& item) {
-    return std::none_of(framework.items.begin(), framework.items.end(),
-                        [&](const FrameworkItem& other) { return other.parent == item.id; });
-  };
   // For a leaf, naming part of it is naming it or an item it belongs to.
   auto audited = [&](const FrameworkItem& leaf) {
     return std::any_of(named.begin(), named.end(), [&](const std::string& ref) {
@@ -87,7 +83,7 @@ std::vector<std::string> UnauditedRequirements(const Graph& graph, const Framewo
     std::vector<std::string> missing;
     size_t leaves = 0;
     for (const FrameworkItem& item : framework.items) {
-      if (!is_leaf(item) || item.kind != FrameworkItem::Kind::kRequirement ||
+      if (!framework.IsLeaf(item) || item.kind != FrameworkItem::Kind::kRequirement ||
           !NamesPartOfItem(framework, top.id, item.id))
         continue;
       ++leaves;

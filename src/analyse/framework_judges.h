@@ -6,7 +6,8 @@
 namespace smsdoc {
 
 // The readiness items named by a catalogue's `judge:` beside the
-// agreements' (agreement_readiness.h): docs/frameworks.md#readiness-per-framework.
+// agreements' (agreement_readiness.h), and the audit coverage readiness.cc
+// asks of another framework: docs/frameworks.md#readiness-per-framework.
 
 /// The Statement of Applicability of `framework`: met when every control
 /// has an entry and each applicable one is implemented by a document in

@@ -24,14 +24,14 @@ bool Framework::HasControls() const {
 
 std::vector<const FrameworkItem*> Framework::SoaControls() const {
   std::vector<const FrameworkItem*> out;
-  for (const FrameworkItem& item : items) {
-    if (item.kind != FrameworkItem::Kind::kControl) continue;
-    bool is_parent = std::any_of(items.begin(), items.end(), [&](const FrameworkItem& other) {
-      return other.parent == item.id;
-    });
-    if (!is_parent) out.push_back(&item);
-  }
+  for (const FrameworkItem& item : items)
+    if (item.kind == FrameworkItem::Kind::kControl && IsLeaf(item)) out.push_back(&item);
   return out;
+}
+
+bool Framework::IsLeaf(const FrameworkItem& item) const {
+  return std::none_of(items.begin(), items.end(),
+                      [&](const FrameworkItem& other) { return other.parent == item.id; });
 }
 
 void SplitFrameworkRefs(std::vector<std::string>& clauses, std::vector<FrameworkRef>& controls) {

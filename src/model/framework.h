@@ -60,6 +60,8 @@ struct Framework {
   /// The controls a Statement of Applicability lists: control items no
   /// other item belongs to (A.5.15, not its theme A.5), in catalogue order.
   std::vector<const FrameworkItem*> SoaControls() const;
+  /// True when no item of the catalogue belongs to `item` (by `parent:`).
+  bool IsLeaf(const FrameworkItem& item) const;
 };
 
 /// The ID of the built-in framework `clauses:` means unless smsdoc.yaml
